@@ -1,0 +1,27 @@
+package org.pilotline.bpm.onboarding;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.pilotline.erp.journal.JournalService;
+import org.pilotline.erp.tenancy.TenantContext;
+
+/** Writes the onboarding request into the enterprise journal through erp-core's journal service. */
+@Named("recordOnboardingRequest")
+@Dependent
+public class RecordOnboardingRequest implements JavaDelegate {
+
+    @Inject
+    JournalService journal;
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        TenantContext.runAs(execution.getTenantId(), () -> journal.record(
+                (String) execution.getVariable(OnboardingService.INITIATOR),
+                "onboarding-requested",
+                OnboardingService.subjectOf(execution.getProcessInstanceId()),
+                "Onboarding requested: " + execution.getVariable(OnboardingService.GOAL)));
+    }
+}

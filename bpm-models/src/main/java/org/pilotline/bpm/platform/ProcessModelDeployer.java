@@ -1,0 +1,52 @@
+package org.pilotline.bpm.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.quarkus.engine.extension.event.CamundaEngineStartupEvent;
+import org.jboss.logging.Logger;
+import org.pilotline.erp.enterprise.Enterprise;
+import org.pilotline.erp.enterprise.EnterpriseRegistered;
+
+/**
+ * Deploys the process models once per enterprise, with the enterprise code as Camunda tenant id, so that each
+ * enterprise's definitions, instances and tasks carry its tenant. Duplicate filtering makes a restart (or a second
+ * replica) deploy nothing that is already there.
+ */
+@ApplicationScoped
+public class ProcessModelDeployer {
+
+    private static final Logger LOG = Logger.getLogger(ProcessModelDeployer.class);
+    static final String DEPLOYMENT_NAME = "pilotline-models";
+
+    @Inject
+    RepositoryService repository;
+
+    @ActivateRequestContext
+    void onEngineStarted(@Observes CamundaEngineStartupEvent event) {
+        for (Enterprise enterprise : Enterprise.<Enterprise>listAll()) {
+            deployFor(enterprise.code);
+        }
+    }
+
+    void onEnterpriseRegistered(@Observes(during = TransactionPhase.AFTER_SUCCESS) EnterpriseRegistered event) {
+        deployFor(event.code());
+    }
+
+    public void deployFor(String tenantId) {
+        DeploymentBuilder deployment = repository.createDeployment()
+                .name(DEPLOYMENT_NAME)
+                .tenantId(tenantId)
+                .enableDuplicateFiltering(true);
+        ProcessModels.RESOURCES.forEach(deployment::addClasspathResource);
+        var definitions = deployment.deployWithResult().getDeployedProcessDefinitions();
+        // null when duplicate filtering found every model deployed already
+        if (definitions != null && !definitions.isEmpty()) {
+            LOG.infof("Deployed %d process model(s) for enterprise '%s'", definitions.size(), tenantId);
+        }
+    }
+}

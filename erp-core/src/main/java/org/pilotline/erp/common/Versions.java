@@ -1,0 +1,22 @@
+package org.pilotline.erp.common;
+
+/** Optimistic-locking checks shared by every update use case. */
+public final class Versions {
+
+    private Versions() {
+    }
+
+    /**
+     * Refuses an update that was based on an older read of the row. Hibernate's own {@code @Version} check then
+     * guards the window between this read and the flush.
+     */
+    public static void requireCurrent(String what, Object id, Long sent, long current) {
+        if (sent == null) {
+            throw DomainException.invalid("version-required", "The version you read is required",
+                    new FieldError("version", "must be given: the version of the record you are updating"));
+        }
+        if (sent != current) {
+            throw DomainException.staleVersion(what, id, sent, current);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.pilotline.erp.security;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.pilotline.erp.common.DomainException;
+import org.pilotline.erp.common.FieldError;
+import org.pilotline.erp.common.Page;
+import org.pilotline.erp.common.PageRequest;
+import org.pilotline.erp.common.ProblemKind;
+import org.pilotline.erp.common.Versions;
+import org.pilotline.erp.enterprise.Enterprise;
+import org.pilotline.erp.security.dto.NewUser;
+import org.pilotline.erp.security.dto.UserUpdate;
+import org.pilotline.erp.security.dto.UserView;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Account administration. The platform administrator manages every account, an enterprise administrator its own. */
+@ApplicationScoped
+public class UserService {
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "username", "username", "displayName", "displayName", "enterprise", "enterpriseCode", "createdAt", "createdAt");
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    UserDirectory directory;
+
+    @Transactional
+    public UserView createUser(NewUser request) {
+        Optional<String> enterprise = Optional.ofNullable(request.enterprise()).filter(s -> !s.isBlank());
+        requireMayManage(enterprise, request.username());
+        Set<String> assigned = request.assignedEnterprises() == null ? Set.of() : request.assignedEnterprises();
+        List<FieldError> problems = new ArrayList<>(AccountRules.shapeProblems(enterprise, request.roles(), assigned));
+        AccountRules.passwordProblem(request.username(), request.password()).ifPresent(problems::add);
+        enterprise.filter(code -> Enterprise.findByCode(code).isEmpty())
+                .ifPresent(code -> problems.add(new FieldError("enterprise", "no enterprise has the code '" + code + "'")));
+        problems.addAll(unknownEnterprises(assigned));
+        if (!caller.isPlatformAdmin() && (request.roles().contains(Role.BUREAU) || request.roles().contains(Role.EXPERT))) {
+            problems.add(new FieldError("roles", "only the platform administrator creates bureau and expert accounts"));
+        }
+        if (!problems.isEmpty()) {
+            throw new DomainException(ProblemKind.BAD_REQUEST, "invalid-account", "The account is not valid",
+                    problems.get(0).field() + " " + problems.get(0).message(), problems, Map.of());
+        }
+        if (UserAccount.findByUsername(request.username()).isPresent()) {
+            throw DomainException.conflict("username-taken", "The user name is taken",
+                    "There is already a user '" + request.username() + "'",
+                    new FieldError("username", "is already taken"));
+        }
+        return UserView.of(provision(request.username(), request.displayName(), request.password(),
+                enterprise.orElse(null), request.roles(), assigned));
+    }
+
+    /**
+     * Creates an account without asking who is calling: for trusted set-up code (demo data, the first administrator
+     * in production). Passwords are not checked against the policy here.
+     */
+    @Transactional
+    public UserAccount provision(String username, String displayName, String password, String enterprise,
+                                 Set<Role> roles, Set<String> assigned) {
+        UserAccount account = new UserAccount();
+        account.username = username;
+        account.displayName = displayName;
+        account.passwordHash = PasswordHasher.hash(password);
+        account.enterpriseCode = enterprise;
+        account.roles = EnumSet.copyOf(roles);
+        account.assignedEnterprises = new HashSet<>(assigned);
+        account.enabled = true;
+        account.createdAt = Instant.now();
+        account.persist();
+        return account;
+    }
+
+    @Transactional
+    public UserView updateUser(String username, UserUpdate update) {
+        UserAccount account = manageable(username);
+        Versions.requireCurrent("User", username, update.version(), account.version);
+        Set<String> assigned = update.assignedEnterprises() == null ? Set.of() : update.assignedEnterprises();
+        List<FieldError> problems = new ArrayList<>(AccountRules.shapeProblems(
+                Optional.ofNullable(account.enterpriseCode), update.roles(), assigned));
+        problems.addAll(unknownEnterprises(assigned));
+        if (username.equals(caller.username()) && (!update.enabled() || !update.roles().contains(Role.ADMIN))) {
+            problems.add(new FieldError("roles", "you cannot remove your own administrator role or disable yourself"));
+        }
+        if (!problems.isEmpty()) {
+            throw new DomainException(ProblemKind.BAD_REQUEST, "invalid-account", "The account is not valid",
+                    problems.get(0).field() + " " + problems.get(0).message(), problems, Map.of());
+        }
+        account.displayName = update.displayName();
+        account.roles.clear();
+        account.roles.addAll(update.roles());
+        account.assignedEnterprises.clear();
+        account.assignedEnterprises.addAll(assigned);
+        account.enabled = update.enabled();
+        UserAccount.flush(); // so that the view carries the new version
+        directory.forget(username);
+        return UserView.of(account);
+    }
+
+    /** Users change their own password; administrators change the passwords of the accounts they manage. */
+    @Transactional
+    public void changePassword(String username, String newPassword) {
+        UserAccount account = username.equals(caller.username()) ? UserAccount.findByUsername(username)
+                .orElseThrow(() -> DomainException.notFound("User", username)) : manageable(username);
+        AccountRules.passwordProblem(username, newPassword).ifPresent(problem -> {
+            throw DomainException.invalid("weak-password", "The new password is too weak", problem);
+        });
+        account.passwordHash = PasswordHasher.hash(newPassword);
+        directory.forget(username);
+    }
+
+    public UserView getUser(String username) {
+        return UserView.of(manageable(username));
+    }
+
+    public Page<UserView> listUsers(PageRequest page, String enterpriseFilter) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        Optional<String> scope = caller.isPlatformAdmin() ? Optional.ofNullable(enterpriseFilter) : caller.enterprise();
+        if (!caller.isPlatformAdmin() && scope.isEmpty()) {
+            throw DomainException.notFound("Enterprise", "(none)");
+        }
+        if (scope.isPresent()) {
+            where.append(" and enterpriseCode = :enterprise");
+            params.and("enterprise", scope.get());
+        }
+        var query = UserAccount.<UserAccount>find(where.toString(), page.toSort(SORTABLE, "id"), params.map());
+        long total = query.count();
+        List<UserView> items = query.page(page.page(), page.size()).list().stream().map(UserView::of).toList();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    /** The account, if the caller may manage it; another enterprise's account is reported as not found. */
+    private UserAccount manageable(String username) {
+        UserAccount account = UserAccount.findByUsername(username)
+                .orElseThrow(() -> DomainException.notFound("User", username));
+        if (!AccountRules.mayManage(caller.enterprise(), caller.has(Role.ADMIN), Optional.ofNullable(account.enterpriseCode))) {
+            throw DomainException.notFound("User", username);
+        }
+        return account;
+    }
+
+    private void requireMayManage(Optional<String> enterprise, String username) {
+        if (!AccountRules.mayManage(caller.enterprise(), caller.has(Role.ADMIN), enterprise)) {
+            throw new DomainException(ProblemKind.FORBIDDEN, "forbidden", "You cannot manage this account",
+                    "An enterprise administrator creates accounts of its own enterprise only", 
+                    List.of(new FieldError("enterprise", "must be your own enterprise")), Map.of());
+        }
+    }
+
+    private static List<FieldError> unknownEnterprises(Set<String> codes) {
+        List<FieldError> problems = new ArrayList<>();
+        for (String code : codes) {
+            if (Enterprise.findByCode(code).isEmpty()) {
+                problems.add(new FieldError("assignedEnterprises", "no enterprise has the code '" + code + "'"));
+            }
+        }
+        return problems;
+    }
+}
