@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.erp.common.Page;
-import org.pilotline.erp.common.PageRequest;
+import org.pilotline.erp.common.PageParams;
 import org.pilotline.erp.enterprise.dto.EnterpriseRequest;
 import org.pilotline.erp.enterprise.dto.EnterpriseUpdate;
 import org.pilotline.erp.enterprise.dto.EnterpriseView;
@@ -38,9 +39,8 @@ public class EnterpriseResource {
     @GET
     @Authenticated
     @Operation(summary = "List pilot enterprises", description = "The platform administrator and the bureau see all; others the enterprises they act for.")
-    public Page<EnterpriseView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
-                                     @QueryParam("sort") String sort) {
-        return enterprises.list(PageRequest.of(page, size, sort));
+    public Page<EnterpriseView> list(@BeanParam PageParams paging) {
+        return enterprises.list(paging.toRequest());
     }
 
     @GET

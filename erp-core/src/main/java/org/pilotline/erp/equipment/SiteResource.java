@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.erp.common.Page;
-import org.pilotline.erp.common.PageRequest;
+import org.pilotline.erp.common.PageParams;
 import org.pilotline.erp.equipment.dto.SiteRequest;
 import org.pilotline.erp.equipment.dto.SiteView;
 import org.pilotline.erp.security.Roles;
@@ -37,9 +38,8 @@ public class SiteResource {
 
     @GET
     @Operation(summary = "List sites", description = "Filter with q (code or name contains); sort by code or name.")
-    public Page<SiteView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
-                               @QueryParam("sort") String sort, @QueryParam("q") String text) {
-        return sites.listSites(PageRequest.of(page, size, sort), text);
+    public Page<SiteView> list(@BeanParam PageParams paging, @QueryParam("q") String text) {
+        return sites.listSites(paging.toRequest(), text);
     }
 
     @GET

@@ -2,6 +2,7 @@ package org.pilotline.erp.journal;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.erp.common.Page;
-import org.pilotline.erp.common.PageRequest;
+import org.pilotline.erp.common.PageParams;
 import org.pilotline.erp.security.Roles;
 
 @Path("/api/journal")
@@ -24,9 +25,8 @@ public class JournalResource {
 
     @GET
     @Operation(summary = "List journal entries", description = "Filter by kind and subject; newest last unless sort=-recordedAt.")
-    public Page<JournalService.EntryView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
-                                               @QueryParam("sort") String sort, @QueryParam("kind") String kind,
+    public Page<JournalService.EntryView> list(@BeanParam PageParams paging, @QueryParam("kind") String kind,
                                                @QueryParam("subject") String subject) {
-        return journal.list(PageRequest.of(page, size, sort), kind, subject);
+        return journal.list(paging.toRequest(), kind, subject);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Locale;
 public enum Role {
     ADMIN, PLANNER, OPERATOR, QUALITY, MANAGER, EXPERT, BUREAU;
 
-    /** The name used in {@code @RolesAllowed} and in the database. */
+    /** The name used in {@code @RolesAllowed} and in JSON. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -19,6 +20,7 @@ public enum Role {
         return this != EXPERT && this != BUREAU;
     }
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static Role fromId(String id) {
         return valueOf(id.toUpperCase(Locale.ROOT));
     }

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.erp.common.Page;
-import org.pilotline.erp.common.PageRequest;
+import org.pilotline.erp.common.PageParams;
 import org.pilotline.erp.security.dto.NewUser;
 import org.pilotline.erp.security.dto.PasswordChange;
 import org.pilotline.erp.security.dto.UserUpdate;
@@ -37,9 +38,8 @@ public class UserResource {
     @GET
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "List accounts", description = "The platform administrator sees every account (optionally of one enterprise); an enterprise administrator those of its enterprise.")
-    public Page<UserView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
-                               @QueryParam("sort") String sort, @QueryParam("enterprise") String enterprise) {
-        return users.listUsers(PageRequest.of(page, size, sort), enterprise);
+    public Page<UserView> list(@BeanParam PageParams paging, @QueryParam("enterprise") String enterprise) {
+        return users.listUsers(paging.toRequest(), enterprise);
     }
 
     @GET

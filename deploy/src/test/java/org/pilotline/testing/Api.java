@@ -1,0 +1,28 @@
+package org.pilotline.testing;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** REST Assured requests as a given user (HTTP Basic, sent pre-emptively). */
+public final class Api {
+
+    public static final String DEMO_PASSWORD = "demo";
+
+    private Api() {
+    }
+
+    /** As one of the demo users (password "demo"). */
+    public static RequestSpecification as(String username) {
+        return as(username, DEMO_PASSWORD);
+    }
+
+    public static RequestSpecification as(String username, String password) {
+        return RestAssured.given().auth().preemptive().basic(username, password).contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
+    }
+
+    public static RequestSpecification anonymous() {
+        return RestAssured.given().contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+}
