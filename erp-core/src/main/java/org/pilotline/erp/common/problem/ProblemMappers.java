@@ -123,6 +123,11 @@ public class ProblemMappers {
             return malformedJson(json, uri);
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status < 500 && e.getResponse().hasEntity() && e.getResponse().getMediaType() != null
+                && ProblemDetail.MEDIA_TYPE.equals(e.getResponse().getMediaType().toString())) {
+            // Modules that cannot see DomainException (plc-gateway) build their own problem body; keep it.
+            return e.getResponse();
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
