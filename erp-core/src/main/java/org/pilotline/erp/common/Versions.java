@@ -19,4 +19,13 @@ public final class Versions {
             throw DomainException.staleVersion(what, id, sent, current);
         }
     }
+
+    /**
+     * Makes the next flush bump the aggregate's version even when only its child rows changed (Hibernate counts
+     * changes of an inverse one-to-many collection as changes of the children, not of the parent).
+     */
+    public static void bump(io.quarkus.hibernate.orm.panache.PanacheEntityBase aggregate) {
+        io.quarkus.hibernate.orm.panache.Panache.getEntityManager(aggregate.getClass())
+                .lock(aggregate, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    }
 }

@@ -1,27 +1,14 @@
 package org.pilotline.erp.equipment;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.TenantId;
+import org.pilotline.erp.common.Versioned;
 
 /** ISA-95 site: a plant of the enterprise, with the zone its times are shown in. */
 @Entity
 @Table(name = "site")
-public class Site extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false, length = 32)
-    public String tenantId;
+public class Site extends Versioned {
 
     @Column(nullable = false, length = 32)
     public String code;
@@ -34,7 +21,4 @@ public class Site extends PanacheEntityBase {
 
     @Column(name = "time_zone", nullable = false, length = 64)
     public String timeZone;
-
-    @Version
-    public long version;
 }

@@ -1,13 +1,9 @@
 package org.pilotline.erp.journal;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.TenantId;
+import org.pilotline.erp.common.TenantOwned;
 
 import java.time.Instant;
 
@@ -17,15 +13,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "journal_entry")
-public class JournalEntry extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false, length = 32)
-    public String tenantId;
+public class JournalEntry extends TenantOwned {
 
     @Column(name = "recorded_at", nullable = false, updatable = false)
     public Instant recordedAt;

@@ -1,0 +1,112 @@
+package org.pilotline.erp.bom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.pilotline.erp.bom.structure.CostRollup;
+import org.pilotline.erp.bom.structure.Explosion;
+import org.pilotline.erp.bom.structure.StructureCycles;
+import org.pilotline.erp.bom.structure.WhereUsed;
+import org.pilotline.erp.common.DomainException;
+import org.pilotline.erp.common.Effectivity;
+import org.pilotline.erp.common.FieldError;
+import org.pilotline.erp.common.Lookups;
+import org.pilotline.erp.enterprise.PlantClock;
+import org.pilotline.erp.item.Item;
+import org.pilotline.erp.routing.RoutingService;
+import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.erp.unit.UnitService;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What BOMs and recipes together answer — explosion, where-used, cost roll-up — and the rules both must keep: no
+ * cycle, and no two revisions of an item's structure effective on the same day.
+ */
+@ApplicationScoped
+public class StructureService {
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    UnitService units;
+
+    @Inject
+    RoutingService routings;
+
+    @Inject
+    PlantClock clock;
+
+    public List<Explosion.Row> explode(long itemId, BigDecimal quantity, LocalDate date) {
+        tenant.requireEnterprise();
+        Lookups.require(Item.class, "Item", itemId);
+        return Explosion.of(itemId, quantity == null ? BigDecimal.ONE : quantity, dateOr(date), source());
+    }
+
+    public List<WhereUsed.Row> whereUsed(long itemId, LocalDate date, boolean multiLevel) {
+        tenant.requireEnterprise();
+        Lookups.require(Item.class, "Item", itemId);
+        return WhereUsed.of(itemId, date, multiLevel, source());
+    }
+
+    public CostRollup.Cost rollUpCost(long itemId, LocalDate date) {
+        tenant.requireEnterprise();
+        Lookups.require(Item.class, "Item", itemId);
+        return CostRollup.of(itemId, dateOr(date), source());
+    }
+
+    /** Refuses giving {@code parent} these components if that closes a cycle, naming the cycle by item codes. */
+    void requireNoCycle(Item parent, List<Long> componentIds, String field) {
+        StructureCycles.cycleThrough(parent.id, componentIds, StructureService::componentsOfEveryVersion)
+                .ifPresent(cycle -> {
+                    Map<Long, String> codes = Item.<Item>list("id in ?1", new HashSet<>(cycle)).stream()
+                            .collect(Collectors.toMap(i -> i.id, i -> i.code));
+                    String named = cycle.stream().map(codes::get).collect(Collectors.joining(" → "));
+                    throw DomainException.unprocessable("structure-cycle", "The structure would contain a cycle",
+                            "Item " + codes.get(parent.id) + " would be made from itself: " + named,
+                            new FieldError(field, "closes the cycle " + named));
+                });
+    }
+
+    /** Refuses a revision whose validity overlaps another BOM or recipe revision of the same item. */
+    void requireNoOverlap(Item item, LocalDate from, LocalDate to, Long bomId, Long recipeId) {
+        Effectivity.problem(from, to).ifPresent(problem -> {
+            throw DomainException.invalid("invalid-validity", "The validity is not valid", problem);
+        });
+        List<Effectivity.Span> others = new ArrayList<>();
+        Bom.<Bom>list("item = ?1 and id <> ?2", item, bomId == null ? -1L : bomId)
+                .forEach(b -> others.add(new Effectivity.Span("BOM " + b.revision, b.validFrom, b.validTo)));
+        Recipe.<Recipe>list("item = ?1 and id <> ?2", item, recipeId == null ? -1L : recipeId)
+                .forEach(r -> others.add(new Effectivity.Span("recipe " + r.revision, r.validFrom, r.validTo)));
+        Effectivity.overlapping(from, to, others).ifPresent(clash -> {
+            throw DomainException.conflict("overlapping-revision", "Revisions overlap",
+                    clash.label() + " of '" + item.code + "' is effective in the same period",
+                    new FieldError("validFrom", "overlaps " + clash.label()));
+        });
+    }
+
+    DatabaseStructureSource source() {
+        return new DatabaseStructureSource(units, routings);
+    }
+
+    private static Set<Long> componentsOfEveryVersion(long itemId) {
+        Set<Long> components = new HashSet<>(Bom.getEntityManager().createQuery(
+                "select l.component.id from BomLine l where l.bom.item.id = :item", Long.class)
+                .setParameter("item", itemId).getResultList());
+        components.addAll(Bom.getEntityManager().createQuery(
+                "select i.item.id from RecipeIngredient i where i.recipe.item.id = :item", Long.class)
+                .setParameter("item", itemId).getResultList());
+        return components;
+    }
+
+    private LocalDate dateOr(LocalDate date) {
+        return date == null ? clock.today() : date;
+    }
+}

@@ -1,0 +1,5 @@
+package org.pilotline.erp.item;
+
+public enum ItemType {
+    RAW, SEMI_FINISHED, FINISHED, CONSUMABLE
+}
