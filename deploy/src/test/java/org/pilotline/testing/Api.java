@@ -22,6 +22,13 @@ public final class Api {
                 .accept(ContentType.JSON);
     }
 
+    /** A number of a JSON response read exactly (REST Assured's own path() reads floats). */
+    public static java.math.BigDecimal decimal(io.restassured.response.ResponseBodyExtractionOptions response, String path) {
+        return new java.math.BigDecimal(response.jsonPath(io.restassured.path.json.config.JsonPathConfig.jsonPathConfig()
+                .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL))
+                .getString(path));
+    }
+
     public static RequestSpecification anonymous() {
         return RestAssured.given().contentType(ContentType.JSON).accept(ContentType.JSON);
     }

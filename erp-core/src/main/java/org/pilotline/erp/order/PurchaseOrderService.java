@@ -1,0 +1,193 @@
+package org.pilotline.erp.order;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.pilotline.erp.common.DomainException;
+import org.pilotline.erp.common.FieldError;
+import org.pilotline.erp.common.Lookups;
+import org.pilotline.erp.common.Page;
+import org.pilotline.erp.common.PageRequest;
+import org.pilotline.erp.common.Retry;
+import org.pilotline.erp.common.Versions;
+import org.pilotline.erp.enterprise.PlantClock;
+import org.pilotline.erp.inventory.InventoryService;
+import org.pilotline.erp.inventory.MoveReason;
+import org.pilotline.erp.inventory.MoveType;
+import org.pilotline.erp.inventory.StockLedger;
+import org.pilotline.erp.inventory.StockMove;
+import org.pilotline.erp.item.Sourcing;
+import org.pilotline.erp.order.dto.OrderDtos.FulfilmentLine;
+import org.pilotline.erp.order.dto.OrderDtos.FulfilmentRequest;
+import org.pilotline.erp.order.dto.OrderDtos.PurchaseOrderRequest;
+import org.pilotline.erp.order.dto.OrderDtos.PurchaseOrderView;
+import org.pilotline.erp.partner.Partner;
+import org.pilotline.erp.security.Caller;
+import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.erp.unit.UnitService;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Purchase orders: entry, release to the supplier, receipts with partial quantities into stock, closing. */
+@ApplicationScoped
+public class PurchaseOrderService {
+
+    private static final Map<String, String> SORTABLE = Map.of("number", "number", "orderDate", "orderDate", "status", "status");
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    UnitService units;
+
+    @Inject
+    DocumentNumbers numbers;
+
+    @Inject
+    PlantClock clock;
+
+    @Inject
+    InventoryService inventory;
+
+    @Inject
+    StockLedger ledger;
+
+    public Page<PurchaseOrderView> listOrders(PageRequest page, String text, Long supplierId, PurchaseOrderStatus status,
+                                              Long itemId, LocalDate dueFrom, LocalDate dueTo) {
+        tenant.requireEnterprise();
+        var filter = new Lookups.Filter().text(text, "o.number", "o.supplier.name")
+                .and(supplierId != null, "o.supplier.id = :supplier", "supplier", () -> supplierId)
+                .and(status != null, "o.status = :status", "status", () -> status)
+                .and(itemId != null, "exists (select l from PurchaseOrderLine l where l.order = o and l.item.id = :item)", "item", () -> itemId)
+                .and(dueFrom != null, "exists (select l from PurchaseOrderLine l where l.order = o and l.dueDate >= :dfrom)", "dfrom", () -> dueFrom)
+                .and(dueTo != null, "exists (select l from PurchaseOrderLine l where l.order = o and l.dueDate < :dto)", "dto", () -> dueTo);
+        return Lookups.page(PurchaseOrder.find("from PurchaseOrder o where " + filter.where(), page.toSort(SORTABLE, "id"),
+                filter.parameters()), page, PurchaseOrderView::of);
+    }
+
+    public PurchaseOrderView getOrder(long id) {
+        tenant.requireEnterprise();
+        return PurchaseOrderView.of(Lookups.require(PurchaseOrder.class, "Purchase order", id));
+    }
+
+    @Transactional
+    public PurchaseOrderView saveOrder(Long id, PurchaseOrderRequest r) {
+        tenant.requireEnterprise();
+        PurchaseOrder order;
+        if (id == null) {
+            order = new PurchaseOrder();
+            order.status = PurchaseOrderStatus.DRAFT;
+        } else {
+            order = Lookups.require(PurchaseOrder.class, "Purchase order", id);
+            Versions.requireCurrent("Purchase order", id, r.version(), order.version);
+            if (!OrderRules.PURCHASE_EDITABLE.contains(order.status)) {
+                throw DomainException.conflict("order-closed", "The order can no longer be changed",
+                        "Purchase order " + order.number + " is " + order.status);
+            }
+        }
+        Partner supplier = Lookups.reference(Partner.class, "Supplier", r.supplierId(), "supplierId");
+        if (!supplier.supplier) {
+            throw DomainException.invalid("invalid-order", "The partner is not a supplier",
+                    new FieldError("supplierId", "partner '" + supplier.code + "' is not a supplier"));
+        }
+        List<OrderLines.Resolved> lines = OrderLines.resolve(r.lines(), units);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).item().sourcing != Sourcing.BUY) {
+                throw DomainException.invalid("invalid-order", "The item is made, not bought",
+                        new FieldError("lines[" + i + "].itemId", "item '" + lines.get(i).item().code + "' is made here"));
+            }
+        }
+        OrderLines.requireFulfilledKept(order.lines, lines, l -> l.receivedQuantity);
+        if (id == null) {
+            order.number = r.number() == null || r.number().isBlank() ? numbers.next("PO") : r.number();
+        } else if (r.number() != null && !r.number().equals(order.number)) {
+            throw DomainException.invalid("invalid-order", "The order number cannot change",
+                    new FieldError("number", "is " + order.number));
+        }
+        Lookups.requireFree(PurchaseOrder.find("number", order.number), "Purchase order", order.number, id);
+        order.supplier = supplier;
+        order.orderDate = r.orderDate() == null ? clock.today() : r.orderDate();
+        order.currency = r.currency() == null ? "CNY" : r.currency();
+        order.note = r.note();
+        Map<Integer, BigDecimal> received = new HashMap<>();
+        order.lines.forEach(l -> received.put(l.lineNo, l.receivedQuantity));
+        order.lines.clear();
+        if (id != null) {
+            PurchaseOrder.flush();
+        }
+        for (OrderLines.Resolved resolved : lines) {
+            PurchaseOrderLine line = new PurchaseOrderLine();
+            line.order = order;
+            line.lineNo = resolved.lineNo();
+            line.item = resolved.item();
+            line.quantity = resolved.quantity();
+            line.unit = resolved.unit();
+            line.dueDate = resolved.date();
+            line.unitPrice = resolved.unitPrice();
+            line.receivedQuantity = received.getOrDefault(resolved.lineNo(), BigDecimal.ZERO);
+            order.lines.add(line);
+        }
+        order.persist();
+        if (id != null) {
+            Versions.bump(order);
+        }
+        PurchaseOrder.flush();
+        return PurchaseOrderView.of(order);
+    }
+
+    @Transactional
+    public PurchaseOrderView changeStatus(long id, PurchaseOrderStatus target) {
+        tenant.requireEnterprise();
+        PurchaseOrder order = Lookups.require(PurchaseOrder.class, "Purchase order", id);
+        if (!OrderRules.mayPurchase(order.status, target)) {
+            throw DomainException.conflict("invalid-transition", "The order cannot go to " + target,
+                    "Purchase order " + order.number + " is " + order.status + " and cannot become " + target);
+        }
+        order.status = target;
+        Versions.bump(order);
+        PurchaseOrder.flush();
+        return PurchaseOrderView.of(order);
+    }
+
+    /** Receives goods into stock against some lines, all or nothing; partial quantities stay open. */
+    public ReceiptResult receive(long id, FulfilmentRequest request) {
+        tenant.requireEnterprise();
+        if (request.requestId() != null && StockMove.count("requestId", request.requestId() + "/0") > 0) {
+            return new ReceiptResult(getOrder(id), true);
+        }
+        String username = caller.username();
+        return Retry.inNewTransaction(() -> {
+            PurchaseOrder order = Lookups.require(PurchaseOrder.class, "Purchase order", id);
+            if (!OrderRules.PURCHASE_RECEIVABLE.contains(order.status)) {
+                throw DomainException.conflict("not-receivable", "The order cannot be received",
+                        "Purchase order " + order.number + " is " + order.status + "; release it first");
+            }
+            for (int i = 0; i < request.lines().size(); i++) {
+                FulfilmentLine f = request.lines().get(i);
+                String field = "lines[" + i + "]";
+                PurchaseOrderLine line = order.lines.stream().filter(l -> l.lineNo == f.lineNo()).findFirst()
+                        .orElseThrow(() -> DomainException.invalid("invalid-receipt", "No such line",
+                                new FieldError(field + ".lineNo", "the order has no line " + f.lineNo())));
+                OrderLines.fulfil(line, line.receivedQuantity, f, field, MoveType.RECEIPT, MoveReason.PURCHASE_RECEIPT,
+                        order.number + "/" + line.lineNo, request.requestId() == null ? null : request.requestId() + "/" + i,
+                        inventory, ledger, units, username);
+                line.receivedQuantity = line.receivedQuantity.add(f.quantity());
+            }
+            order.status = OrderRules.afterReceipt(order.lines.stream()
+                    .map(l -> new OrderRules.Fulfilment(l.quantity, l.receivedQuantity)).toList());
+            Versions.bump(order);
+            PurchaseOrder.flush();
+            return new ReceiptResult(PurchaseOrderView.of(order), false);
+        });
+    }
+
+    public record ReceiptResult(PurchaseOrderView order, boolean replayed) {
+    }
+}

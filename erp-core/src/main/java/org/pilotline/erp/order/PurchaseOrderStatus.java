@@ -1,0 +1,5 @@
+package org.pilotline.erp.order;
+
+public enum PurchaseOrderStatus {
+    DRAFT, RELEASED, PARTIALLY_RECEIVED, RECEIVED, CLOSED, CANCELLED
+}

@@ -1,0 +1,184 @@
+package org.pilotline.erp.order;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.pilotline.erp.common.DomainException;
+import org.pilotline.erp.common.FieldError;
+import org.pilotline.erp.common.Lookups;
+import org.pilotline.erp.common.Page;
+import org.pilotline.erp.common.PageRequest;
+import org.pilotline.erp.common.Retry;
+import org.pilotline.erp.common.Versions;
+import org.pilotline.erp.enterprise.PlantClock;
+import org.pilotline.erp.inventory.InventoryService;
+import org.pilotline.erp.inventory.MoveReason;
+import org.pilotline.erp.inventory.MoveType;
+import org.pilotline.erp.inventory.StockLedger;
+import org.pilotline.erp.inventory.StockMove;
+import org.pilotline.erp.order.dto.OrderDtos.FulfilmentLine;
+import org.pilotline.erp.order.dto.OrderDtos.FulfilmentRequest;
+import org.pilotline.erp.order.dto.OrderDtos.SalesOrderRequest;
+import org.pilotline.erp.order.dto.OrderDtos.SalesOrderView;
+import org.pilotline.erp.partner.Partner;
+import org.pilotline.erp.security.Caller;
+import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.erp.unit.UnitService;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Sales orders: entry, confirmation, shipments that issue stock, cancellation and closing. */
+@ApplicationScoped
+public class SalesOrderService {
+
+    private static final Map<String, String> SORTABLE = Map.of("number", "number", "orderDate", "orderDate", "status", "status");
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    UnitService units;
+
+    @Inject
+    DocumentNumbers numbers;
+
+    @Inject
+    PlantClock clock;
+
+    @Inject
+    InventoryService inventory;
+
+    @Inject
+    StockLedger ledger;
+
+    public Page<SalesOrderView> listOrders(PageRequest page, String text, Long customerId, SalesOrderStatus status,
+                                           Long itemId, LocalDate requestedFrom, LocalDate requestedTo) {
+        tenant.requireEnterprise();
+        var filter = new Lookups.Filter().text(text, "o.number", "o.customer.name")
+                .and(customerId != null, "o.customer.id = :customer", "customer", () -> customerId)
+                .and(status != null, "o.status = :status", "status", () -> status)
+                .and(itemId != null, "exists (select l from SalesOrderLine l where l.order = o and l.item.id = :item)", "item", () -> itemId)
+                .and(requestedFrom != null, "exists (select l from SalesOrderLine l where l.order = o and l.requestedDate >= :rfrom)", "rfrom", () -> requestedFrom)
+                .and(requestedTo != null, "exists (select l from SalesOrderLine l where l.order = o and l.requestedDate < :rto)", "rto", () -> requestedTo);
+        return Lookups.page(SalesOrder.find("from SalesOrder o where " + filter.where(), page.toSort(SORTABLE, "id"),
+                filter.parameters()), page, SalesOrderView::of);
+    }
+
+    public SalesOrderView getOrder(long id) {
+        tenant.requireEnterprise();
+        return SalesOrderView.of(Lookups.require(SalesOrder.class, "Sales order", id));
+    }
+
+    @Transactional
+    public SalesOrderView saveOrder(Long id, SalesOrderRequest r) {
+        tenant.requireEnterprise();
+        SalesOrder order;
+        if (id == null) {
+            order = new SalesOrder();
+            order.status = SalesOrderStatus.DRAFT;
+        } else {
+            order = Lookups.require(SalesOrder.class, "Sales order", id);
+            Versions.requireCurrent("Sales order", id, r.version(), order.version);
+            if (!OrderRules.SALES_EDITABLE.contains(order.status)) {
+                throw DomainException.conflict("order-closed", "The order can no longer be changed",
+                        "Sales order " + order.number + " is " + order.status);
+            }
+        }
+        Partner customer = Lookups.reference(Partner.class, "Customer", r.customerId(), "customerId");
+        if (!customer.customer) {
+            throw DomainException.invalid("invalid-order", "The partner is not a customer",
+                    new FieldError("customerId", "partner '" + customer.code + "' is not a customer"));
+        }
+        List<OrderLines.Resolved> lines = OrderLines.resolve(r.lines(), units);
+        OrderLines.requireFulfilledKept(order.lines, lines, l -> l.shippedQuantity);
+        if (id == null) {
+            order.number = r.number() == null || r.number().isBlank() ? numbers.next("SO") : r.number();
+        } else if (r.number() != null && !r.number().equals(order.number)) {
+            throw DomainException.invalid("invalid-order", "The order number cannot change",
+                    new FieldError("number", "is " + order.number));
+        }
+        Lookups.requireFree(SalesOrder.find("number", order.number), "Sales order", order.number, id);
+        order.customer = customer;
+        order.orderDate = r.orderDate() == null ? clock.today() : r.orderDate();
+        order.currency = r.currency() == null ? "CNY" : r.currency();
+        order.note = r.note();
+        Map<Integer, java.math.BigDecimal> shipped = new java.util.HashMap<>();
+        order.lines.forEach(l -> shipped.put(l.lineNo, l.shippedQuantity));
+        order.lines.clear();
+        if (id != null) {
+            SalesOrder.flush();
+        }
+        for (OrderLines.Resolved resolved : lines) {
+            SalesOrderLine line = new SalesOrderLine();
+            line.order = order;
+            line.lineNo = resolved.lineNo();
+            line.item = resolved.item();
+            line.quantity = resolved.quantity();
+            line.unit = resolved.unit();
+            line.requestedDate = resolved.date();
+            line.unitPrice = resolved.unitPrice();
+            line.shippedQuantity = shipped.getOrDefault(resolved.lineNo(), java.math.BigDecimal.ZERO);
+            order.lines.add(line);
+        }
+        order.persist();
+        if (id != null) {
+            Versions.bump(order);
+        }
+        SalesOrder.flush();
+        return SalesOrderView.of(order);
+    }
+
+    @Transactional
+    public SalesOrderView changeStatus(long id, SalesOrderStatus target) {
+        tenant.requireEnterprise();
+        SalesOrder order = Lookups.require(SalesOrder.class, "Sales order", id);
+        if (!OrderRules.maySales(order.status, target)) {
+            throw DomainException.conflict("invalid-transition", "The order cannot go to " + target,
+                    "Sales order " + order.number + " is " + order.status + " and cannot become " + target);
+        }
+        order.status = target;
+        Versions.bump(order);
+        SalesOrder.flush();
+        return SalesOrderView.of(order);
+    }
+
+    /** Issues the shipped goods from stock and records them on the lines, all or nothing; retried on deadlock. */
+    public ShipmentResult ship(long id, FulfilmentRequest request) {
+        tenant.requireEnterprise();
+        if (request.requestId() != null && StockMove.count("requestId", request.requestId() + "/0") > 0) {
+            return new ShipmentResult(getOrder(id), true);
+        }
+        String username = caller.username();
+        return Retry.inNewTransaction(() -> {
+            SalesOrder order = Lookups.require(SalesOrder.class, "Sales order", id);
+            if (!OrderRules.SALES_SHIPPABLE.contains(order.status)) {
+                throw DomainException.conflict("not-shippable", "The order cannot be shipped",
+                        "Sales order " + order.number + " is " + order.status + "; confirm it first");
+            }
+            for (int i = 0; i < request.lines().size(); i++) {
+                FulfilmentLine f = request.lines().get(i);
+                String field = "lines[" + i + "]";
+                SalesOrderLine line = order.lines.stream().filter(l -> l.lineNo == f.lineNo()).findFirst()
+                        .orElseThrow(() -> DomainException.invalid("invalid-shipment", "No such line",
+                                new FieldError(field + ".lineNo", "the order has no line " + f.lineNo())));
+                OrderLines.fulfil(line, line.shippedQuantity, f, field, MoveType.ISSUE, MoveReason.SALES_ISSUE,
+                        order.number + "/" + line.lineNo, request.requestId() == null ? null : request.requestId() + "/" + i,
+                        inventory, ledger, units, username);
+                line.shippedQuantity = line.shippedQuantity.add(f.quantity());
+            }
+            order.status = OrderRules.afterShipment(order.lines.stream()
+                    .map(l -> new OrderRules.Fulfilment(l.quantity, l.shippedQuantity)).toList());
+            Versions.bump(order);
+            SalesOrder.flush();
+            return new ShipmentResult(SalesOrderView.of(order), false);
+        });
+    }
+
+    public record ShipmentResult(SalesOrderView order, boolean replayed) {
+    }
+}

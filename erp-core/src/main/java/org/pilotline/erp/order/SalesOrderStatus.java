@@ -1,0 +1,5 @@
+package org.pilotline.erp.order;
+
+public enum SalesOrderStatus {
+    DRAFT, CONFIRMED, PARTIALLY_SHIPPED, SHIPPED, CLOSED, CANCELLED
+}

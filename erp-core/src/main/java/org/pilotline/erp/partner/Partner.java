@@ -1,0 +1,27 @@
+package org.pilotline.erp.partner;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.pilotline.erp.common.Versioned;
+
+/** A customer, a supplier, or both. */
+@Entity
+@Table(name = "partner")
+public class Partner extends Versioned {
+
+    @Column(nullable = false, length = 32)
+    public String code;
+
+    @Column(nullable = false, length = 200)
+    public String name;
+
+    @Column(nullable = false)
+    public boolean customer;
+
+    @Column(nullable = false)
+    public boolean supplier;
+
+    @Column(length = 200)
+    public String contact;
+}
