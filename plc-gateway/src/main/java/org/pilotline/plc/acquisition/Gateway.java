@@ -86,6 +86,12 @@ public final class Gateway implements AutoCloseable {
                 .sorted(Comparator.comparing(ConnectionStatus::endpoint)).toList();
     }
 
+    /** The connections serving machines of {@code tenant}, listing only those machines. */
+    public List<ConnectionStatus> statuses(String tenant) {
+        return connections.values().stream().map(c -> c.status(tenant)).filter(s -> !s.machines().isEmpty())
+                .sorted(Comparator.comparing(ConnectionStatus::endpoint)).toList();
+    }
+
     /** The connection serving a machine, for tests. */
     public PlcConnection connectionOf(String tenant, String machineCode) {
         MachineBinding binding = bindings.get(id(tenant, machineCode));

@@ -147,8 +147,14 @@ public final class PlcConnection implements AutoCloseable {
     }
 
     public ConnectionStatus status() {
+        return status(null);
+    }
+
+    /** The status with only the machines of {@code tenant} (all when null). */
+    public ConnectionStatus status(String tenant) {
         return new ConnectionStatus(key.endpointUrl(), state, stateSince, lastError,
-                machines.values().stream().map(t -> t.binding().machineCode()).sorted().toList(),
+                machines.values().stream().filter(t -> tenant == null || tenant.equals(t.binding().tenant()))
+                        .map(t -> t.binding().machineCode()).sorted().toList(),
                 notifications.get(), dataLossEvents.get());
     }
 
@@ -180,22 +186,7 @@ public final class PlcConnection implements AutoCloseable {
         }
         OpcUaClient candidate = null;
         try {
-            IdentityProvider identity = identityProvider();
-            candidate = OpcUaClient.create(key.endpointUrl(), this::selectEndpoint, transport -> {
-            }, config -> config
-                    .setApplicationName(LocalizedText.english("PilotLine PLC gateway"))
-                    .setApplicationUri(pki.applicationUri())
-                    .setProductUri("urn:pilotline:plc-gateway")
-                    .setKeyPair(pki.keyPair())
-                    .setCertificate(pki.certificate())
-                    .setCertificateChain(new X509Certificate[]{pki.certificate()})
-                    .setCertificateValidator(pki.validator())
-                    .setIdentityProvider(identity)
-                    .setKeepAliveInterval(uint(settings.keepAliveIntervalMs()))
-                    .setKeepAliveFailuresAllowed(uint(1))
-                    .setKeepAliveTimeout(uint(Math.max(100, settings.keepAliveIntervalMs() / 2)))
-                    .setRequestTimeout(uint(settings.requestTimeoutMs()))
-                    .setSessionTimeout(uint(settings.sessionTimeoutMs())));
+            candidate = newClient(key, settings, pki);
             candidate.addSessionActivityListener(new Activity());
             candidate.connect();
             if (closed) {
@@ -229,8 +220,30 @@ public final class PlcConnection implements AutoCloseable {
         }
     }
 
+    /** A Milo client for {@code key}, configured with the gateway's PKI, validator and keep-alive settings. */
+    public static OpcUaClient newClient(MachineBinding.ConnectionKey key, ConnectionSettings settings, GatewayPki pki)
+            throws Exception {
+        IdentityProvider identity = identityProvider(key, pki);
+        return OpcUaClient.create(key.endpointUrl(), endpoints -> selectEndpoint(key, endpoints), transport -> {
+        }, config -> config
+                .setApplicationName(LocalizedText.english("PilotLine PLC gateway"))
+                .setApplicationUri(pki.applicationUri())
+                .setProductUri("urn:pilotline:plc-gateway")
+                .setKeyPair(pki.keyPair())
+                .setCertificate(pki.certificate())
+                .setCertificateChain(new X509Certificate[]{pki.certificate()})
+                .setCertificateValidator(pki.validator())
+                .setIdentityProvider(identity)
+                .setKeepAliveInterval(uint(settings.keepAliveIntervalMs()))
+                .setKeepAliveFailuresAllowed(uint(1))
+                .setKeepAliveTimeout(uint(Math.max(100, settings.keepAliveIntervalMs() / 2)))
+                .setRequestTimeout(uint(settings.requestTimeoutMs()))
+                .setSessionTimeout(uint(settings.sessionTimeoutMs())));
+    }
+
     /** The server's matching endpoint, with the URL we were given (servers advertise their own host name). */
-    private Optional<EndpointDescription> selectEndpoint(List<EndpointDescription> endpoints) {
+    private static Optional<EndpointDescription> selectEndpoint(MachineBinding.ConnectionKey key,
+                                                                List<EndpointDescription> endpoints) {
         return endpoints.stream()
                 .filter(e -> key.securityPolicy().policy().getUri().equals(e.getSecurityPolicyUri()))
                 .filter(e -> e.getSecurityMode() == key.securityMode().mode())
@@ -239,7 +252,7 @@ public final class PlcConnection implements AutoCloseable {
                         EndpointUtil.getPort(key.endpointUrl())));
     }
 
-    private IdentityProvider identityProvider() throws Exception {
+    private static IdentityProvider identityProvider(MachineBinding.ConnectionKey key, GatewayPki pki) throws Exception {
         return switch (key.identityKind()) {
             case ANONYMOUS -> AnonymousProvider.INSTANCE;
             case USERNAME -> new UsernameProvider(key.username(), key.password(), pki.validator());
