@@ -41,7 +41,8 @@ class TenantIsolationTest {
                 new TenantResource("/api/sites",
                         unique -> Map.of("code", "S" + unique, "name", "Site " + unique),
                         created -> Map.of("code", created.path("code"), "name", "Renamed",
-                                "version", created.path("version"))));
+                                "version", created.path("version"))),
+                new TenantResource("/api/gateway/bindings", org.pilotline.gateway.Bindings::newBody, org.pilotline.gateway.Bindings::updateBody));
     }
 
     @ParameterizedTest(name = "{0}")
