@@ -78,6 +78,7 @@ public final class PlcConnection implements AutoCloseable {
     private volatile OpcUaClient client;
     private volatile OpcUaSubscription subscription;
     private volatile boolean recovering;
+    private String recoverAgain;
     private volatile boolean closed;
     private volatile Instant lastContact;
     private volatile Instant blindSince;
@@ -391,7 +392,12 @@ public final class PlcConnection implements AutoCloseable {
 
     private void recover(String reason) {
         synchronized (lock) {
-            if (recovering || closed) {
+            if (closed) {
+                return;
+            }
+            if (recovering) {
+                // the subscription being re-created was lost too: recover again once this round ends
+                recoverAgain = reason;
                 return;
             }
             recovering = true;
@@ -408,10 +414,16 @@ public final class PlcConnection implements AutoCloseable {
                 fail("re-creating the subscription failed", e);
                 scheduler.schedule(() -> recover(reason), 2, TimeUnit.SECONDS);
             } finally {
+                String again;
                 synchronized (lock) {
                     recovering = false;
                     bufferedWhileRecovering.forEach(this::deliver);
                     bufferedWhileRecovering.clear();
+                    again = recoverAgain;
+                    recoverAgain = null;
+                }
+                if (again != null) {
+                    recover(again);
                 }
             }
         });
