@@ -102,7 +102,8 @@ class TenantIsolationTest {
                     d.planner().body(body("type", "RECEIPT", "reason", "OPENING_BALANCE", "itemId", item, "quantity", "3",
                             "toLocationId", location)).post("/api/stock/moves").then().statusCode(201);
                     return body("itemId", item, "locationId", location, "quantity", "2", "reference", "R" + unique());
-                }, false, true));
+                }, false, true),
+                new TenantResource("/api/gateway/bindings", d -> org.pilotline.gateway.Bindings.newBody(unique()), true, true));
     }
 
     private static long siteOf(MasterData d) {

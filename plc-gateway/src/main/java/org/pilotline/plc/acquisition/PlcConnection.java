@@ -1,0 +1,527 @@
+package org.pilotline.plc.acquisition;
+
+import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
+import org.eclipse.milo.opcua.sdk.client.UaSession;
+import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
+import org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider;
+import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
+import org.eclipse.milo.opcua.sdk.client.identity.X509IdentityProvider;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.MonitoredItemServiceOperationResult;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
+import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
+import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
+import org.pilotline.plc.binding.MachineBinding;
+import org.pilotline.plc.security.GatewayPki;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
+
+/**
+ * One OPC UA session to one endpoint, carrying the monitored items of every machine bound to it, in one subscription.
+ * <p>
+ * Robustness, in Milo 1.x terms: the first connection is retried here with exponential back-off; once connected,
+ * Milo's session state machine detects keep-alive failures ({@code keepAliveFailuresAllowed = 1}, timeout half an
+ * interval: detected within three intervals), reconnects with back-off and transfers the subscription to the new
+ * session, republishing notifications missed on the old channel. What it cannot recover is made explicit here:
+ * a failed transfer or a timed-out subscription → a new subscription, the current values read, and a
+ * {@code DataLossRecorded} per machine for the time it was blind; a republish the server could not serve → a
+ * {@code DataLossRecorded}; a monitored item's queue overflow → a {@code DataLossRecorded} for that gap.
+ */
+public final class PlcConnection implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlcConnection.class);
+
+    private final MachineBinding.ConnectionKey key;
+    private final ConnectionSettings settings;
+    private final GatewayPki pki;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService workers;
+    private final Clock clock;
+
+    private final Map<String, MachineTracker> machines = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+    private final List<List<Pending>> bufferedWhileRecovering = new ArrayList<>();
+    private final AtomicLong notifications = new AtomicLong();
+    private final AtomicLong dataLossEvents = new AtomicLong();
+
+    private volatile OpcUaClient client;
+    private volatile OpcUaSubscription subscription;
+    private volatile boolean recovering;
+    private String recoverAgain;
+    private volatile boolean closed;
+    private volatile Instant lastContact;
+    private volatile Instant blindSince;
+    private volatile ConnectionStatus.State state = ConnectionStatus.State.CONNECTING;
+    private volatile Instant stateSince;
+    private volatile String lastError;
+    private volatile long nextDelayMs = 500;
+
+    private record Pending(MachineTracker tracker, SignalValue value) {
+    }
+
+    private record ItemRef(MachineTracker tracker, Signal signal) {
+    }
+
+    public PlcConnection(MachineBinding.ConnectionKey key, ConnectionSettings settings, GatewayPki pki,
+                         ScheduledExecutorService scheduler, ExecutorService workers, Clock clock) {
+        this.key = key;
+        this.settings = settings;
+        this.pki = pki;
+        this.scheduler = scheduler;
+        this.workers = workers;
+        this.clock = clock;
+        this.stateSince = clock.instant();
+    }
+
+    public MachineBinding.ConnectionKey key() {
+        return key;
+    }
+
+    /** Starts connecting in the background; never fails because the PLC is unreachable. */
+    public void start() {
+        workers.execute(this::attemptConnect);
+    }
+
+    public void addMachine(MachineTracker tracker) {
+        machines.put(tracker.binding().tenant() + "/" + tracker.binding().machineCode(), tracker);
+        OpcUaSubscription current = subscription;
+        if (current != null && !recovering) {
+            workers.execute(() -> {
+                try {
+                    addItems(current, List.of(tracker));
+                    applyRead(List.of(tracker));
+                } catch (Exception e) {
+                    fail("cannot monitor " + tracker.binding().machineCode(), e);
+                }
+            });
+        }
+    }
+
+    /** Stops monitoring a machine; true when the connection has no machine left. */
+    public boolean removeMachine(String tenant, String machineCode) {
+        MachineTracker removed = machines.remove(tenant + "/" + machineCode);
+        OpcUaSubscription current = subscription;
+        if (removed != null && current != null) {
+            List<OpcUaMonitoredItem> items = current.getMonitoredItems().stream()
+                    .filter(i -> i.getUserObject().map(o -> ((ItemRef) o).tracker() == removed).orElse(false)).toList();
+            current.removeMonitoredItems(items);
+            workers.execute(() -> {
+                try {
+                    current.deleteMonitoredItems();
+                } catch (Exception e) {
+                    LOG.debug("deleting monitored items of {} failed", machineCode, e);
+                }
+            });
+        }
+        return machines.isEmpty();
+    }
+
+    public ConnectionStatus status() {
+        return status(null);
+    }
+
+    /** The status with only the machines of {@code tenant} (all when null). */
+    public ConnectionStatus status(String tenant) {
+        return new ConnectionStatus(key.endpointUrl(), state, stateSince, lastError,
+                machines.values().stream().filter(t -> tenant == null || tenant.equals(t.binding().tenant()))
+                        .map(t -> t.binding().machineCode()).sorted().toList(),
+                notifications.get(), dataLossEvents.get());
+    }
+
+    /** For tests and operators: the Milo client while connected. */
+    public Optional<OpcUaClient> client() {
+        return Optional.ofNullable(client);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        setState(ConnectionStatus.State.CLOSED);
+        OpcUaClient current = client;
+        client = null;
+        if (current != null) {
+            try {
+                current.disconnectAsync().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.debug("disconnect from {} failed", key, e);
+            }
+        }
+    }
+
+    // ---- connecting ----
+
+    private void attemptConnect() {
+        if (closed) {
+            return;
+        }
+        OpcUaClient candidate = null;
+        try {
+            candidate = newClient(key, settings, pki);
+            candidate.addSessionActivityListener(new Activity());
+            candidate.connect();
+            if (closed) {
+                candidate.disconnect();
+                return;
+            }
+            client = candidate;
+            candidate.readNamespaceTable();
+            subscribe(candidate, null);
+            nextDelayMs = 500;
+            lastError = null;
+            setState(ConnectionStatus.State.CONNECTED);
+            LOG.info("Connected to {} for {} machine(s)", key, machines.size());
+        } catch (Exception e) {
+            lastError = describe(e);
+            if (candidate != null) {
+                try {
+                    candidate.disconnectAsync().get(2, TimeUnit.SECONDS);
+                } catch (Exception ignored) {
+                    // the connection never worked
+                }
+            }
+            client = null;
+            long delay = nextDelayMs;
+            nextDelayMs = Math.min(settings.maxReconnectDelayMs(), nextDelayMs * 2);
+            setState(ConnectionStatus.State.DISCONNECTED);
+            LOG.warn("Cannot connect to {}: {}; retrying in {} ms", key, lastError, delay);
+            if (!closed) {
+                scheduler.schedule(() -> workers.execute(this::attemptConnect), delay, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** A Milo client for {@code key}, configured with the gateway's PKI, validator and keep-alive settings. */
+    public static OpcUaClient newClient(MachineBinding.ConnectionKey key, ConnectionSettings settings, GatewayPki pki)
+            throws Exception {
+        IdentityProvider identity = identityProvider(key, pki);
+        return OpcUaClient.create(key.endpointUrl(), endpoints -> selectEndpoint(key, endpoints), transport -> {
+        }, config -> config
+                .setApplicationName(LocalizedText.english("PilotLine PLC gateway"))
+                .setApplicationUri(pki.applicationUri())
+                .setProductUri("urn:pilotline:plc-gateway")
+                .setKeyPair(pki.keyPair())
+                .setCertificate(pki.certificate())
+                .setCertificateChain(new X509Certificate[]{pki.certificate()})
+                .setCertificateValidator(pki.validator())
+                .setIdentityProvider(identity)
+                .setKeepAliveInterval(uint(settings.keepAliveIntervalMs()))
+                .setKeepAliveFailuresAllowed(uint(1))
+                .setKeepAliveTimeout(uint(Math.max(100, settings.keepAliveIntervalMs() / 2)))
+                .setRequestTimeout(uint(settings.requestTimeoutMs()))
+                .setSessionTimeout(uint(settings.sessionTimeoutMs())));
+    }
+
+    /** The server's matching endpoint, with the URL we were given (servers advertise their own host name). */
+    private static Optional<EndpointDescription> selectEndpoint(MachineBinding.ConnectionKey key,
+                                                                List<EndpointDescription> endpoints) {
+        return endpoints.stream()
+                .filter(e -> key.securityPolicy().policy().getUri().equals(e.getSecurityPolicyUri()))
+                .filter(e -> e.getSecurityMode() == key.securityMode().mode())
+                .findFirst()
+                .map(e -> EndpointUtil.updateUrl(e, EndpointUtil.getHost(key.endpointUrl()),
+                        EndpointUtil.getPort(key.endpointUrl())));
+    }
+
+    private static IdentityProvider identityProvider(MachineBinding.ConnectionKey key, GatewayPki pki) throws Exception {
+        return switch (key.identityKind()) {
+            case ANONYMOUS -> AnonymousProvider.INSTANCE;
+            case USERNAME -> new UsernameProvider(key.username(), key.password(), pki.validator());
+            case CERTIFICATE -> {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                char[] password = key.password() == null ? new char[0] : key.password().toCharArray();
+                try (InputStream in = Files.newInputStream(Path.of(key.identityKeyStore()))) {
+                    store.load(in, password);
+                }
+                String alias = store.aliases().nextElement();
+                yield new X509IdentityProvider((X509Certificate) store.getCertificate(alias),
+                        (PrivateKey) store.getKey(alias, password));
+            }
+        };
+    }
+
+    // ---- subscribing ----
+
+    private void subscribe(OpcUaClient on, String lossReason) throws Exception {
+        List<MachineTracker> trackers = List.copyOf(machines.values());
+        double publishing = trackers.stream().mapToDouble(t -> t.binding().publishingIntervalMs()).min().orElse(1000);
+        OpcUaSubscription created = new OpcUaSubscription(on, publishing);
+        created.setSubscriptionListener(new Listener());
+        created.create();
+        subscription = created;
+        addItems(created, trackers);
+        if (lossReason != null) {
+            Instant to = clock.instant();
+            Instant contact = lastContact != null ? lastContact : blindSince;
+            Instant from = (contact != null ? contact : to).minus(Duration.ofMillis((long) publishing));
+            for (MachineTracker tracker : trackers) {
+                tracker.recordLoss(from, to, lossReason);
+                dataLossEvents.incrementAndGet();
+            }
+        }
+        applyRead(trackers);
+    }
+
+    private void addItems(OpcUaSubscription into, List<MachineTracker> trackers) throws Exception {
+        OpcUaClient on = into.getClient();
+        List<OpcUaMonitoredItem> items = new ArrayList<>();
+        for (MachineTracker tracker : trackers) {
+            for (Map.Entry<Signal, String> node : nodes(tracker.binding()).entrySet()) {
+                OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(resolve(on, node.getValue()));
+                item.setSamplingInterval(tracker.binding().samplingIntervalMs());
+                item.setQueueSize(uint(settings.queueSize()));
+                item.setDiscardOldest(true);
+                item.setUserObject(new ItemRef(tracker, node.getKey()));
+                items.add(item);
+            }
+        }
+        into.addMonitoredItems(items);
+        List<MonitoredItemServiceOperationResult> results = into.createMonitoredItems();
+        for (MonitoredItemServiceOperationResult result : results) {
+            if (result.operationResult().map(r -> !r.isGood()).orElse(false) || result.serviceResult().isBad()) {
+                lastError = "a node could not be monitored: "
+                        + result.monitoredItem().getReadValueId().getNodeId().toParseableString() + " "
+                        + result.operationResult().map(StatusCode::toString).orElse(result.serviceResult().toString());
+                LOG.warn("{}: {}", key, lastError);
+            }
+        }
+    }
+
+    private void applyRead(List<MachineTracker> trackers) throws Exception {
+        OpcUaClient on = client;
+        if (on == null) {
+            return;
+        }
+        for (MachineTracker tracker : trackers) {
+            Map<Signal, String> nodes = nodes(tracker.binding());
+            List<NodeId> ids = new ArrayList<>();
+            for (String node : nodes.values()) {
+                ids.add(resolve(on, node));
+            }
+            List<DataValue> values = on.readValues(0, TimestampsToReturn.Both, ids);
+            List<SignalValue> signals = new ArrayList<>();
+            int i = 0;
+            for (Signal signal : nodes.keySet()) {
+                signals.add(signalValue(signal, values.get(i++)));
+            }
+            tracker.apply(signals);
+        }
+    }
+
+    static Map<Signal, String> nodes(MachineBinding b) {
+        Map<Signal, String> nodes = new LinkedHashMap<>();
+        switch (b.stateMapping()) {
+            case MACHINERY -> {
+                put(nodes, Signal.OPERATION_MODE, b.operationModeNode());
+                put(nodes, Signal.ITEM_STATE, b.itemStateNode());
+            }
+            case RUNNING_FAULT_FLAGS -> {
+                put(nodes, Signal.RUNNING, b.runningNode());
+                put(nodes, Signal.FAULT, b.faultNode());
+            }
+            case PACKML -> put(nodes, Signal.PACKML_STATE, b.packMlStateNode());
+        }
+        put(nodes, Signal.TOTAL_COUNT, b.totalCountNode());
+        put(nodes, Signal.GOOD_COUNT, b.goodCountNode());
+        put(nodes, Signal.REJECT_COUNT, b.rejectCountNode());
+        put(nodes, Signal.SPEED, b.speedNode());
+        put(nodes, Signal.ALARM, b.alarmNode());
+        return nodes;
+    }
+
+    private static void put(Map<Signal, String> nodes, Signal signal, String node) {
+        if (node != null && !node.isBlank()) {
+            nodes.put(signal, node);
+        }
+    }
+
+    private static NodeId resolve(OpcUaClient on, String node) throws Exception {
+        return ExpandedNodeId.parse(node).toNodeIdOrThrow(on.getNamespaceTable());
+    }
+
+    private static SignalValue signalValue(Signal signal, DataValue value) {
+        StatusCode status = value.statusCode() == null ? StatusCode.GOOD : value.statusCode();
+        Object raw = value.value() == null ? null : value.value().value();
+        return new SignalValue(signal, raw, status.isGood() || status.isUncertain(), status.isOverflowSet(),
+                instant(value.sourceTime()), instant(value.serverTime()));
+    }
+
+    private static Instant instant(DateTime time) {
+        return time == null || time.isNull() ? null : time.getJavaInstant();
+    }
+
+    // ---- notifications ----
+
+    private void deliver(List<Pending> batch) {
+        Map<MachineTracker, List<SignalValue>> byMachine = new LinkedHashMap<>();
+        for (Pending p : batch) {
+            byMachine.computeIfAbsent(p.tracker(), t -> new ArrayList<>()).add(p.value());
+        }
+        byMachine.forEach(MachineTracker::apply);
+    }
+
+    private void recover(String reason) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            if (recovering) {
+                // the subscription being re-created was lost too: recover again once this round ends
+                recoverAgain = reason;
+                return;
+            }
+            recovering = true;
+        }
+        workers.execute(() -> {
+            try {
+                OpcUaClient on = client;
+                if (on == null) {
+                    return;
+                }
+                LOG.warn("{}: {}; re-creating the subscription and reading current values", key, reason);
+                subscribe(on, reason);
+            } catch (Exception e) {
+                fail("re-creating the subscription failed", e);
+                scheduler.schedule(() -> recover(reason), 2, TimeUnit.SECONDS);
+            } finally {
+                String again;
+                synchronized (lock) {
+                    recovering = false;
+                    bufferedWhileRecovering.forEach(this::deliver);
+                    bufferedWhileRecovering.clear();
+                    again = recoverAgain;
+                    recoverAgain = null;
+                }
+                if (again != null) {
+                    recover(again);
+                }
+            }
+        });
+    }
+
+    private void fail(String what, Exception e) {
+        lastError = what + ": " + describe(e);
+        LOG.warn("{}: {}", key, lastError);
+    }
+
+    private void setState(ConnectionStatus.State newState) {
+        if (state != newState) {
+            state = newState;
+            stateSince = clock.instant();
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private final class Listener implements OpcUaSubscription.SubscriptionListener {
+
+        @Override
+        public void onDataReceived(OpcUaSubscription s, List<OpcUaMonitoredItem> items, List<DataValue> values) {
+            lastContact = clock.instant();
+            notifications.addAndGet(values.size());
+            List<Pending> batch = new ArrayList<>(values.size());
+            for (int i = 0; i < items.size(); i++) {
+                Object ref = items.get(i).getUserObject().orElse(null);
+                if (ref instanceof ItemRef r) {
+                    batch.add(new Pending(r.tracker(), signalValue(r.signal(), values.get(i))));
+                }
+            }
+            synchronized (lock) {
+                if (recovering) {
+                    bufferedWhileRecovering.add(batch);
+                    return;
+                }
+                deliver(batch);
+            }
+        }
+
+        @Override
+        public void onKeepAliveReceived(OpcUaSubscription s) {
+            lastContact = clock.instant();
+        }
+
+        @Override
+        public void onNotificationDataLost(OpcUaSubscription s) {
+            Instant to = clock.instant();
+            Instant from = (lastContact != null ? lastContact : to)
+                    .minus(Duration.ofMillis(s.getPublishingInterval().longValue()));
+            for (MachineTracker tracker : machines.values()) {
+                tracker.recordLoss(from, to, "the server could not republish missed notifications");
+                dataLossEvents.incrementAndGet();
+            }
+        }
+
+        @Override
+        public void onTransferFailed(OpcUaSubscription s, StatusCode status) {
+            recover("the subscription could not be transferred to the new session (" + status + ")");
+        }
+
+        @Override
+        public void onStatusChanged(OpcUaSubscription s, StatusCode status) {
+            if (status.getValue() == StatusCodes.Bad_Timeout) {
+                recover("the subscription timed out on the server");
+            }
+        }
+
+        @Override
+        public void onWatchdogTimerElapsed(OpcUaSubscription s) {
+            LOG.warn("{}: no publish response within the subscription's keep-alive time", key);
+        }
+    }
+
+    private final class Activity implements SessionActivityListener {
+
+        @Override
+        public void onSessionActive(UaSession session) {
+            if (!closed) {
+                setState(ConnectionStatus.State.CONNECTED);
+                blindSince = null;
+            }
+        }
+
+        @Override
+        public void onSessionInactive(UaSession session) {
+            if (!closed) {
+                blindSince = clock.instant();
+                setState(ConnectionStatus.State.DISCONNECTED);
+                LOG.warn("Session to {} lost; Milo reconnects with back-off", key);
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.pilotline.plc.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** The PLC gateway's settings (prefix {@code pilotline.gateway}). */
+@ConfigMapping(prefix = "pilotline.gateway")
+public interface GatewayConfig {
+
+    /** Run OPC UA acquisition in this process. Turn off on replicas when a gateway runs at the plant's edge. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** IN_PROCESS: deliver batches as CDI events in this application; EDGE: post them to the centre over HTTP. */
+    @WithDefault("IN_PROCESS")
+    Mode mode();
+
+    /** The PKI folder: own/ (generated application certificate), trusted/, issuer/, rejected/. */
+    @WithDefault("${user.home}/.pilotline/gateway/pki")
+    String pkiDirectory();
+
+    /** Folder of the edge gateway's store-and-forward queue and sequence blocks. */
+    @WithDefault("${user.home}/.pilotline/gateway/data")
+    String dataDirectory();
+
+    /** A JSON file of machine bindings for a gateway running alone at the edge (instead of the database). */
+    Optional<String> bindingsFile();
+
+    /** Session keep-alive interval; a dead PLC server is detected within three of them. */
+    @WithDefault("5S")
+    Duration keepAliveInterval();
+
+    /** Timeout of OPC UA service calls. */
+    @WithDefault("10S")
+    Duration requestTimeout();
+
+    /** Session timeout asked of servers: how long they keep subscriptions for a transfer after a disconnect. */
+    @WithDefault("2M")
+    Duration sessionTimeout();
+
+    /** Monitored-item queue size on the server, so that bursts between two publishes are kept. */
+    @WithDefault("100")
+    int queueSize();
+
+    /** Cap of the back-off between attempts of a first connection (Milo's own reconnect caps at 16 s). */
+    @WithDefault("30S")
+    Duration maxReconnectDelay();
+
+    /** How long events are collected before a batch is delivered. */
+    @WithDefault("200MS")
+    Duration flushInterval();
+
+    /** Most events in one batch. */
+    @WithDefault("500")
+    int maxBatchEvents();
+
+    /** Most batches waiting for delivery; when full, the oldest waiting one becomes data-loss events. */
+    @WithDefault("10000")
+    int queueCapacity();
+
+    /** Cap of the back-off between delivery attempts of a refused batch. */
+    @WithDefault("30S")
+    Duration maxRetryDelay();
+
+    /** EDGE: the centre's ingest URL, e.g. https://centre.example/api/gateway/ingest. */
+    Optional<String> centreUrl();
+
+    /** EDGE: the enterprise account (role operator) the gateway posts as. */
+    Optional<String> centreUsername();
+
+    /** EDGE: its password (environment variable PILOTLINE_GATEWAY_CENTRE_PASSWORD; never in git). */
+    Optional<String> centrePassword();
+
+    /** EDGE: the enterprise whose machines the bindings file describes. */
+    Optional<String> edgeTenant();
+
+    enum Mode { IN_PROCESS, EDGE }
+}
