@@ -213,7 +213,11 @@ public class InventoryService {
         return location;
     }
 
-    /** The lot of a move; a receipt may bring a new one, other moves need one that exists. */
+    /**
+     * The lot of a move; a receipt may bring a new one, other moves need one that exists. A new lot is inserted in the
+     * caller's transaction (it may be receiving an item created in that same transaction) with an insert that ignores a
+     * duplicate key, so two receipts of the same new lot at once both end up with the one row.
+     */
     private Lot lot(Item item, MoveRequest r, boolean mayCreate) {
         Optional<Lot> existing = Lot.find("item = ?1 and lotNumber = ?2", item, r.lotNumber()).firstResultOptional();
         if (existing.isPresent()) {
@@ -223,17 +227,11 @@ public class InventoryService {
             throw DomainException.invalid("unknown-lot", "The lot does not exist",
                     new FieldError("lotNumber", "item '" + item.code + "' has no lot " + r.lotNumber()));
         }
-        // created in its own short transaction so that two receipts of the same new lot do not deadlock on it
-        return Retry.inNewTransaction(() -> Lot.<Lot>find("item = ?1 and lotNumber = ?2", item, r.lotNumber())
-                .firstResultOptional().orElseGet(() -> {
-                    Lot lot = new Lot();
-                    lot.item = em.merge(item);
-                    lot.lotNumber = r.lotNumber();
-                    lot.expiresOn = r.lotExpiresOn();
-                    lot.createdAt = Instant.now();
-                    lot.persist();
-                    return lot;
-                }));
+        em.createNativeQuery("insert into lot (tenant_id, item_id, lot_number, expires_on, created_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5) on duplicate key update id = id")
+                .setParameter(1, tenant.requireEnterprise()).setParameter(2, item.id).setParameter(3, r.lotNumber())
+                .setParameter(4, r.lotExpiresOn()).setParameter(5, Instant.now()).executeUpdate();
+        return Lot.<Lot>find("item = ?1 and lotNumber = ?2", item, r.lotNumber()).firstResult();
     }
 
     private Optional<StockMove> byRequestId(String requestId) {
