@@ -28,4 +28,9 @@ public final class Versions {
         io.quarkus.hibernate.orm.panache.Panache.getEntityManager(aggregate.getClass())
                 .lock(aggregate, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     }
+
+    /** Writes pending changes of the aggregate's persistence context now, so that the database checks them here. */
+    public static void flush(io.quarkus.hibernate.orm.panache.PanacheEntityBase aggregate) {
+        io.quarkus.hibernate.orm.panache.Panache.getEntityManager(aggregate.getClass()).flush();
+    }
 }

@@ -11,7 +11,10 @@ import org.pilotline.erp.unit.Unit;
 
 import java.math.BigDecimal;
 
-/** What sales and purchase order lines share: an item, a quantity in a unit, and a price per that unit. */
+/**
+ * What sales and purchase order lines share: an item, a quantity in a unit, a price per that unit, a date (requested
+ * or due) and how much has been shipped or received — each kind maps the last two to its own columns.
+ */
 @MappedSuperclass
 public abstract class OrderLineBase extends TenantOwned {
 
@@ -31,4 +34,12 @@ public abstract class OrderLineBase extends TenantOwned {
 
     @Column(name = "unit_price", nullable = false, precision = 20, scale = 6)
     public BigDecimal unitPrice;
+
+    /** The requested date of a sales line, the due date of a purchase line. */
+    @Column(name = "line_date", nullable = false)
+    public java.time.LocalDate date;
+
+    /** Shipped or received so far, in the line's unit. */
+    @Column(name = "fulfilled_quantity", nullable = false, precision = 20, scale = 6)
+    public BigDecimal fulfilledQuantity = BigDecimal.ZERO;
 }

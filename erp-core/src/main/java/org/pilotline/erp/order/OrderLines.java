@@ -4,6 +4,7 @@ import org.pilotline.erp.common.DomainException;
 import org.pilotline.erp.common.FieldError;
 import org.pilotline.erp.common.Lookups;
 import org.pilotline.erp.common.ProblemKind;
+import org.pilotline.erp.common.Versions;
 import org.pilotline.erp.inventory.InventoryService;
 import org.pilotline.erp.inventory.Location;
 import org.pilotline.erp.inventory.MoveReason;
@@ -12,7 +13,9 @@ import org.pilotline.erp.inventory.StockLedger;
 import org.pilotline.erp.inventory.dto.InventoryDtos.MoveRequest;
 import org.pilotline.erp.item.Item;
 import org.pilotline.erp.order.dto.OrderDtos.FulfilmentLine;
+import org.pilotline.erp.order.dto.OrderDtos.FulfilmentRequest;
 import org.pilotline.erp.order.dto.OrderDtos.LineRequest;
+import org.pilotline.erp.partner.Partner;
 import org.pilotline.erp.unit.Unit;
 import org.pilotline.erp.unit.UnitService;
 
@@ -24,13 +27,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** Line handling that sales and purchase orders share: resolving requested lines, and moving goods for them. */
+/**
+ * What sales and purchase orders do alike: resolving requested lines, replacing an order's lines while keeping what
+ * was already fulfilled, and moving goods for lines through the stock ledger.
+ */
 final class OrderLines {
 
     /** A requested line, checked and resolved. */
     record Resolved(int lineNo, Item item, BigDecimal quantity, Unit unit, LocalDate date, BigDecimal unitPrice) {
+    }
+
+    /** The header of a requested order. */
+    record Header(String number, Partner partner, LocalDate orderDate, String currency, String note) {
     }
 
     private OrderLines() {
@@ -61,49 +71,93 @@ final class OrderLines {
     }
 
     /**
-     * Refuses changing or removing a line beyond what has already been fulfilled: its item stays, and its quantity
-     * cannot drop below the fulfilled quantity.
+     * Writes the header and replaces the lines of a new or changed order. A line that goods have already moved for
+     * stays, with the same item and unit and at least the quantity moved; its fulfilled quantity is kept.
      */
-    static <L extends OrderLineBase> void requireFulfilledKept(List<L> existing, List<Resolved> requested,
-                                                                Function<L, BigDecimal> fulfilled) {
+    static <L extends OrderLineBase> void save(OrderBase<L> order, boolean isNew, Header header, List<Resolved> lines,
+                                               Supplier<L> newLine) {
+        requireFulfilledKept(order.lines(), lines);
+        order.number = header.number();
+        order.partner = header.partner();
+        order.orderDate = header.orderDate();
+        order.currency = header.currency() == null ? "CNY" : header.currency();
+        order.note = header.note();
+        Map<Integer, BigDecimal> fulfilled = new HashMap<>();
+        order.lines().forEach(l -> fulfilled.put(l.lineNo, l.fulfilledQuantity));
+        order.lines().clear();
+        if (!isNew) {
+            Versions.flush(order); // the old lines go before new ones with the same numbers arrive
+        }
+        for (Resolved resolved : lines) {
+            L line = newLine.get();
+            line.lineNo = resolved.lineNo();
+            line.item = resolved.item();
+            line.quantity = resolved.quantity();
+            line.unit = resolved.unit();
+            line.date = resolved.date();
+            line.unitPrice = resolved.unitPrice();
+            line.fulfilledQuantity = fulfilled.getOrDefault(resolved.lineNo(), BigDecimal.ZERO);
+            order.lines().add(line);
+        }
+        order.persist();
+        if (!isNew) {
+            Versions.bump(order);
+        }
+        Versions.flush(order);
+    }
+
+    /**
+     * Moves goods for some lines of an order through the stock ledger, inside the caller's transaction: all lines or
+     * none. More than is open on a line is refused. Each line's move carries the reference "ORDER/LINE".
+     */
+    static <L extends OrderLineBase> void fulfil(OrderBase<L> order, FulfilmentRequest request, MoveType type,
+                                                 MoveReason reason, String username, InventoryService inventory,
+                                                 StockLedger ledger, UnitService units) {
+        for (int i = 0; i < request.lines().size(); i++) {
+            FulfilmentLine f = request.lines().get(i);
+            String field = "lines[" + i + "]";
+            L line = order.lines().stream().filter(l -> l.lineNo == f.lineNo()).findFirst()
+                    .orElseThrow(() -> DomainException.invalid("invalid-fulfilment", "No such line",
+                            new FieldError(field + ".lineNo", "the order has no line " + f.lineNo())));
+            if (line.fulfilledQuantity.add(f.quantity()).compareTo(line.quantity) > 0) {
+                throw new DomainException(ProblemKind.CONFLICT, "over-fulfilment", "More than ordered",
+                        "Line " + line.lineNo + ": ordered " + line.quantity.stripTrailingZeros().toPlainString() + " "
+                                + line.unit.code + ", done " + line.fulfilledQuantity.stripTrailingZeros().toPlainString()
+                                + ", this request " + f.quantity().stripTrailingZeros().toPlainString(),
+                        List.of(new FieldError(field + ".quantity", "exceeds the open quantity")), Map.of());
+            }
+            Lookups.reference(Location.class, "Location", f.locationId(), field + ".locationId");
+            BigDecimal inStockUnit = units.convert(f.quantity(), line.unit.id, line.item.stockUnit.id, line.item.id,
+                    field + ".quantity");
+            MoveRequest move = new MoveRequest(type, reason, line.item.id, inStockUnit, null,
+                    type == MoveType.ISSUE ? f.locationId() : null, type == MoveType.RECEIPT ? f.locationId() : null,
+                    f.lotNumber(), f.lotExpiresOn(), order.number + "/" + line.lineNo, null,
+                    request.requestId() == null ? null : request.requestId() + "/" + i);
+            ledger.apply(inventory.resolve(move, username));
+            line.fulfilledQuantity = line.fulfilledQuantity.add(f.quantity());
+        }
+    }
+
+    /** The lines' ordered and fulfilled quantities, for the status rules. */
+    static <L extends OrderLineBase> List<OrderRules.Fulfilment> fulfilment(OrderBase<L> order) {
+        return order.lines().stream().map(l -> new OrderRules.Fulfilment(l.quantity, l.fulfilledQuantity)).toList();
+    }
+
+    private static <L extends OrderLineBase> void requireFulfilledKept(List<L> existing, List<Resolved> requested) {
         Map<Integer, Resolved> byNumber = new HashMap<>();
         requested.forEach(r -> byNumber.put(r.lineNo(), r));
         for (L line : existing) {
-            BigDecimal done = fulfilled.apply(line);
-            if (done.signum() == 0) {
+            if (line.fulfilledQuantity.signum() == 0) {
                 continue;
             }
             Resolved wanted = byNumber.get(line.lineNo);
             if (wanted == null || !wanted.item().id.equals(line.item.id) || !wanted.unit().id.equals(line.unit.id)
-                    || wanted.quantity().compareTo(done) < 0) {
+                    || wanted.quantity().compareTo(line.fulfilledQuantity) < 0) {
                 throw new DomainException(ProblemKind.CONFLICT, "line-fulfilled", "A line has goods moved already",
-                        "Line " + line.lineNo + " has " + done.stripTrailingZeros().toPlainString() + " " + line.unit.code
-                                + " moved: it stays, with the same item and unit and at least that quantity",
+                        "Line " + line.lineNo + " has " + line.fulfilledQuantity.stripTrailingZeros().toPlainString() + " "
+                                + line.unit.code + " moved: it stays, with the same item and unit and at least that quantity",
                         List.of(new FieldError("lines", "line " + line.lineNo + " is partly fulfilled")), Map.of());
             }
         }
-    }
-
-    /**
-     * Moves goods for one fulfilment line through the stock ledger, inside the caller's transaction, and returns the
-     * quantity in the order line's unit. Over-fulfilment is refused.
-     */
-    static <L extends OrderLineBase> void fulfil(L line, BigDecimal alreadyFulfilled, FulfilmentLine request, String field,
-                                                 MoveType type, MoveReason reason, String reference, String requestId,
-                                                 InventoryService inventory, StockLedger ledger, UnitService units,
-                                                 String username) {
-        if (alreadyFulfilled.add(request.quantity()).compareTo(line.quantity) > 0) {
-            throw new DomainException(ProblemKind.CONFLICT, "over-fulfilment", "More than ordered",
-                    "Line " + line.lineNo + ": ordered " + line.quantity.stripTrailingZeros().toPlainString() + " "
-                            + line.unit.code + ", done " + alreadyFulfilled.stripTrailingZeros().toPlainString()
-                            + ", this request " + request.quantity().stripTrailingZeros().toPlainString(),
-                    List.of(new FieldError(field + ".quantity", "exceeds the open quantity")), Map.of());
-        }
-        Lookups.reference(Location.class, "Location", request.locationId(), field + ".locationId");
-        BigDecimal inStockUnit = units.convert(request.quantity(), line.unit.id, line.item.stockUnit.id, line.item.id, field + ".quantity");
-        MoveRequest move = new MoveRequest(type, reason, line.item.id, inStockUnit, null,
-                type == MoveType.ISSUE ? request.locationId() : null, type == MoveType.RECEIPT ? request.locationId() : null,
-                request.lotNumber(), request.lotExpiresOn(), reference, null, requestId);
-        ledger.apply(inventory.resolve(move, username));
     }
 }

@@ -17,7 +17,6 @@ import org.pilotline.erp.inventory.MoveType;
 import org.pilotline.erp.inventory.StockLedger;
 import org.pilotline.erp.inventory.StockMove;
 import org.pilotline.erp.item.Sourcing;
-import org.pilotline.erp.order.dto.OrderDtos.FulfilmentLine;
 import org.pilotline.erp.order.dto.OrderDtos.FulfilmentRequest;
 import org.pilotline.erp.order.dto.OrderDtos.PurchaseOrderRequest;
 import org.pilotline.erp.order.dto.OrderDtos.PurchaseOrderView;
@@ -28,7 +27,6 @@ import org.pilotline.erp.unit.UnitService;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,12 +60,12 @@ public class PurchaseOrderService {
     public Page<PurchaseOrderView> listOrders(PageRequest page, String text, Long supplierId, PurchaseOrderStatus status,
                                               Long itemId, LocalDate dueFrom, LocalDate dueTo) {
         tenant.requireEnterprise();
-        var filter = new Lookups.Filter().text(text, "o.number", "o.supplier.name")
-                .and(supplierId != null, "o.supplier.id = :supplier", "supplier", () -> supplierId)
+        var filter = new Lookups.Filter().text(text, "o.number", "o.partner.name")
+                .and(supplierId != null, "o.partner.id = :supplier", "supplier", () -> supplierId)
                 .and(status != null, "o.status = :status", "status", () -> status)
                 .and(itemId != null, "exists (select l from PurchaseOrderLine l where l.order = o and l.item.id = :item)", "item", () -> itemId)
-                .and(dueFrom != null, "exists (select l from PurchaseOrderLine l where l.order = o and l.dueDate >= :dfrom)", "dfrom", () -> dueFrom)
-                .and(dueTo != null, "exists (select l from PurchaseOrderLine l where l.order = o and l.dueDate < :dto)", "dto", () -> dueTo);
+                .and(dueFrom != null, "exists (select l from PurchaseOrderLine l where l.order = o and l.date >= :dfrom)", "dfrom", () -> dueFrom)
+                .and(dueTo != null, "exists (select l from PurchaseOrderLine l where l.order = o and l.date < :dto)", "dto", () -> dueTo);
         return Lookups.page(PurchaseOrder.find("from PurchaseOrder o where " + filter.where(), page.toSort(SORTABLE, "id"),
                 filter.parameters()), page, PurchaseOrderView::of);
     }
@@ -104,41 +102,19 @@ public class PurchaseOrderService {
                         new FieldError("lines[" + i + "].itemId", "item '" + lines.get(i).item().code + "' is made here"));
             }
         }
-        OrderLines.requireFulfilledKept(order.lines, lines, l -> l.receivedQuantity);
-        if (id == null) {
-            order.number = r.number() == null || r.number().isBlank() ? numbers.next("PO") : r.number();
-        } else if (r.number() != null && !r.number().equals(order.number)) {
+        String number = id == null ? (r.number() == null || r.number().isBlank() ? numbers.next("PO") : r.number()) : order.number;
+        if (id != null && r.number() != null && !r.number().equals(order.number)) {
             throw DomainException.invalid("invalid-order", "The order number cannot change",
                     new FieldError("number", "is " + order.number));
         }
-        Lookups.requireFree(PurchaseOrder.find("number", order.number), "Purchase order", order.number, id);
-        order.supplier = supplier;
-        order.orderDate = r.orderDate() == null ? clock.today() : r.orderDate();
-        order.currency = r.currency() == null ? "CNY" : r.currency();
-        order.note = r.note();
-        Map<Integer, BigDecimal> received = new HashMap<>();
-        order.lines.forEach(l -> received.put(l.lineNo, l.receivedQuantity));
-        order.lines.clear();
-        if (id != null) {
-            PurchaseOrder.flush();
-        }
-        for (OrderLines.Resolved resolved : lines) {
+        Lookups.requireFree(PurchaseOrder.find("number", number), "Purchase order", number, id);
+        PurchaseOrder saved = order;
+        OrderLines.save(order, id == null, new OrderLines.Header(number, supplier,
+                r.orderDate() == null ? clock.today() : r.orderDate(), r.currency(), r.note()), lines, () -> {
             PurchaseOrderLine line = new PurchaseOrderLine();
-            line.order = order;
-            line.lineNo = resolved.lineNo();
-            line.item = resolved.item();
-            line.quantity = resolved.quantity();
-            line.unit = resolved.unit();
-            line.dueDate = resolved.date();
-            line.unitPrice = resolved.unitPrice();
-            line.receivedQuantity = received.getOrDefault(resolved.lineNo(), BigDecimal.ZERO);
-            order.lines.add(line);
-        }
-        order.persist();
-        if (id != null) {
-            Versions.bump(order);
-        }
-        PurchaseOrder.flush();
+            line.order = saved;
+            return line;
+        });
         return PurchaseOrderView.of(order);
     }
 
@@ -169,21 +145,10 @@ public class PurchaseOrderService {
                 throw DomainException.conflict("not-receivable", "The order cannot be received",
                         "Purchase order " + order.number + " is " + order.status + "; release it first");
             }
-            for (int i = 0; i < request.lines().size(); i++) {
-                FulfilmentLine f = request.lines().get(i);
-                String field = "lines[" + i + "]";
-                PurchaseOrderLine line = order.lines.stream().filter(l -> l.lineNo == f.lineNo()).findFirst()
-                        .orElseThrow(() -> DomainException.invalid("invalid-receipt", "No such line",
-                                new FieldError(field + ".lineNo", "the order has no line " + f.lineNo())));
-                OrderLines.fulfil(line, line.receivedQuantity, f, field, MoveType.RECEIPT, MoveReason.PURCHASE_RECEIPT,
-                        order.number + "/" + line.lineNo, request.requestId() == null ? null : request.requestId() + "/" + i,
-                        inventory, ledger, units, username);
-                line.receivedQuantity = line.receivedQuantity.add(f.quantity());
-            }
-            order.status = OrderRules.afterReceipt(order.lines.stream()
-                    .map(l -> new OrderRules.Fulfilment(l.quantity, l.receivedQuantity)).toList());
+            OrderLines.fulfil(order, request, MoveType.RECEIPT, MoveReason.PURCHASE_RECEIPT, username, inventory, ledger, units);
+            order.status = OrderRules.afterReceipt(OrderLines.fulfilment(order));
             Versions.bump(order);
-            PurchaseOrder.flush();
+            Versions.flush(order);
             return new ReceiptResult(PurchaseOrderView.of(order), false);
         });
     }

@@ -16,7 +16,6 @@ import org.pilotline.erp.inventory.MoveReason;
 import org.pilotline.erp.inventory.MoveType;
 import org.pilotline.erp.inventory.StockLedger;
 import org.pilotline.erp.inventory.StockMove;
-import org.pilotline.erp.order.dto.OrderDtos.FulfilmentLine;
 import org.pilotline.erp.order.dto.OrderDtos.FulfilmentRequest;
 import org.pilotline.erp.order.dto.OrderDtos.SalesOrderRequest;
 import org.pilotline.erp.order.dto.OrderDtos.SalesOrderView;
@@ -59,12 +58,12 @@ public class SalesOrderService {
     public Page<SalesOrderView> listOrders(PageRequest page, String text, Long customerId, SalesOrderStatus status,
                                            Long itemId, LocalDate requestedFrom, LocalDate requestedTo) {
         tenant.requireEnterprise();
-        var filter = new Lookups.Filter().text(text, "o.number", "o.customer.name")
-                .and(customerId != null, "o.customer.id = :customer", "customer", () -> customerId)
+        var filter = new Lookups.Filter().text(text, "o.number", "o.partner.name")
+                .and(customerId != null, "o.partner.id = :customer", "customer", () -> customerId)
                 .and(status != null, "o.status = :status", "status", () -> status)
                 .and(itemId != null, "exists (select l from SalesOrderLine l where l.order = o and l.item.id = :item)", "item", () -> itemId)
-                .and(requestedFrom != null, "exists (select l from SalesOrderLine l where l.order = o and l.requestedDate >= :rfrom)", "rfrom", () -> requestedFrom)
-                .and(requestedTo != null, "exists (select l from SalesOrderLine l where l.order = o and l.requestedDate < :rto)", "rto", () -> requestedTo);
+                .and(requestedFrom != null, "exists (select l from SalesOrderLine l where l.order = o and l.date >= :rfrom)", "rfrom", () -> requestedFrom)
+                .and(requestedTo != null, "exists (select l from SalesOrderLine l where l.order = o and l.date < :rto)", "rto", () -> requestedTo);
         return Lookups.page(SalesOrder.find("from SalesOrder o where " + filter.where(), page.toSort(SORTABLE, "id"),
                 filter.parameters()), page, SalesOrderView::of);
     }
@@ -95,41 +94,19 @@ public class SalesOrderService {
                     new FieldError("customerId", "partner '" + customer.code + "' is not a customer"));
         }
         List<OrderLines.Resolved> lines = OrderLines.resolve(r.lines(), units);
-        OrderLines.requireFulfilledKept(order.lines, lines, l -> l.shippedQuantity);
-        if (id == null) {
-            order.number = r.number() == null || r.number().isBlank() ? numbers.next("SO") : r.number();
-        } else if (r.number() != null && !r.number().equals(order.number)) {
+        String number = id == null ? (r.number() == null || r.number().isBlank() ? numbers.next("SO") : r.number()) : order.number;
+        if (id != null && r.number() != null && !r.number().equals(order.number)) {
             throw DomainException.invalid("invalid-order", "The order number cannot change",
                     new FieldError("number", "is " + order.number));
         }
-        Lookups.requireFree(SalesOrder.find("number", order.number), "Sales order", order.number, id);
-        order.customer = customer;
-        order.orderDate = r.orderDate() == null ? clock.today() : r.orderDate();
-        order.currency = r.currency() == null ? "CNY" : r.currency();
-        order.note = r.note();
-        Map<Integer, java.math.BigDecimal> shipped = new java.util.HashMap<>();
-        order.lines.forEach(l -> shipped.put(l.lineNo, l.shippedQuantity));
-        order.lines.clear();
-        if (id != null) {
-            SalesOrder.flush();
-        }
-        for (OrderLines.Resolved resolved : lines) {
+        Lookups.requireFree(SalesOrder.find("number", number), "Sales order", number, id);
+        SalesOrder saved = order;
+        OrderLines.save(order, id == null, new OrderLines.Header(number, customer,
+                r.orderDate() == null ? clock.today() : r.orderDate(), r.currency(), r.note()), lines, () -> {
             SalesOrderLine line = new SalesOrderLine();
-            line.order = order;
-            line.lineNo = resolved.lineNo();
-            line.item = resolved.item();
-            line.quantity = resolved.quantity();
-            line.unit = resolved.unit();
-            line.requestedDate = resolved.date();
-            line.unitPrice = resolved.unitPrice();
-            line.shippedQuantity = shipped.getOrDefault(resolved.lineNo(), java.math.BigDecimal.ZERO);
-            order.lines.add(line);
-        }
-        order.persist();
-        if (id != null) {
-            Versions.bump(order);
-        }
-        SalesOrder.flush();
+            line.order = saved;
+            return line;
+        });
         return SalesOrderView.of(order);
     }
 
@@ -160,21 +137,10 @@ public class SalesOrderService {
                 throw DomainException.conflict("not-shippable", "The order cannot be shipped",
                         "Sales order " + order.number + " is " + order.status + "; confirm it first");
             }
-            for (int i = 0; i < request.lines().size(); i++) {
-                FulfilmentLine f = request.lines().get(i);
-                String field = "lines[" + i + "]";
-                SalesOrderLine line = order.lines.stream().filter(l -> l.lineNo == f.lineNo()).findFirst()
-                        .orElseThrow(() -> DomainException.invalid("invalid-shipment", "No such line",
-                                new FieldError(field + ".lineNo", "the order has no line " + f.lineNo())));
-                OrderLines.fulfil(line, line.shippedQuantity, f, field, MoveType.ISSUE, MoveReason.SALES_ISSUE,
-                        order.number + "/" + line.lineNo, request.requestId() == null ? null : request.requestId() + "/" + i,
-                        inventory, ledger, units, username);
-                line.shippedQuantity = line.shippedQuantity.add(f.quantity());
-            }
-            order.status = OrderRules.afterShipment(order.lines.stream()
-                    .map(l -> new OrderRules.Fulfilment(l.quantity, l.shippedQuantity)).toList());
+            OrderLines.fulfil(order, request, MoveType.ISSUE, MoveReason.SALES_ISSUE, username, inventory, ledger, units);
+            order.status = OrderRules.afterShipment(OrderLines.fulfilment(order));
             Versions.bump(order);
-            SalesOrder.flush();
+            Versions.flush(order);
             return new ShipmentResult(SalesOrderView.of(order), false);
         });
     }

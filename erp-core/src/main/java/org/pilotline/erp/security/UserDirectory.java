@@ -43,11 +43,15 @@ public class UserDirectory {
     }
 
     private static final Duration REMEMBER = Duration.ofSeconds(60);
-    /** A hash of nothing in particular, verified for unknown users so that their refusal takes as long as any other. */
-    private static final String DUMMY_HASH = PasswordHasher.hash("no such user " + System.nanoTime());
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    SecurityConfig config;
+
+    /** A hash of nothing in particular, verified for unknown users so that their refusal takes as long as any other. */
+    private volatile String dummyHash;
 
     private final Cache<String, Verified> verified = Caffeine.newBuilder()
             .expireAfterWrite(REMEMBER).maximumSize(10_000).build();
@@ -69,7 +73,7 @@ public class UserDirectory {
         Optional<Login> login = load(username);
         String plain = new String(password);
         if (login.isEmpty()) {
-            PasswordHasher.matches(plain, DUMMY_HASH);
+            PasswordHasher.matches(plain, dummyHash());
             throw new AuthenticationFailedException();
         }
         if (!login.get().enabled() || !PasswordHasher.matches(plain, login.get().passwordHash())) {
@@ -77,6 +81,13 @@ public class UserDirectory {
         }
         verified.put(username, new Verified(login.get(), proof));
         return login.get();
+    }
+
+    private String dummyHash() {
+        if (dummyHash == null) {
+            dummyHash = PasswordHasher.hash("no such user " + System.nanoTime(), config.bcryptCost());
+        }
+        return dummyHash;
     }
 
     /** The login of a user whose identity a trusted mechanism (the form-login cookie) vouches for. */

@@ -37,6 +37,9 @@ public class UserService {
     @Inject
     UserDirectory directory;
 
+    @Inject
+    SecurityConfig security;
+
     @Transactional
     public UserView createUser(NewUser request) {
         Optional<String> enterprise = Optional.ofNullable(request.enterprise()).filter(s -> !s.isBlank());
@@ -73,7 +76,7 @@ public class UserService {
         UserAccount account = new UserAccount();
         account.username = username;
         account.displayName = displayName;
-        account.passwordHash = PasswordHasher.hash(password);
+        account.passwordHash = PasswordHasher.hash(password, security.bcryptCost());
         account.enterpriseCode = enterprise;
         account.roles = EnumSet.copyOf(roles);
         account.assignedEnterprises = new HashSet<>(assigned);
@@ -117,7 +120,7 @@ public class UserService {
         AccountRules.passwordProblem(username, newPassword).ifPresent(problem -> {
             throw DomainException.invalid("weak-password", "The new password is too weak", problem);
         });
-        account.passwordHash = PasswordHasher.hash(newPassword);
+        account.passwordHash = PasswordHasher.hash(newPassword, security.bcryptCost());
         directory.forget(username);
     }
 

@@ -56,10 +56,10 @@ public final class OrderDtos {
                                  List<SalesLineView> lines, long version) {
         public static SalesOrderView of(SalesOrder o) {
             List<SalesLineView> lines = o.lines.stream().map(l -> new SalesLineView(l.lineNo, l.item.id, l.item.code,
-                    plain(l.quantity), l.unit.id, l.unit.code, l.requestedDate, plain(l.unitPrice),
-                    plain(l.shippedQuantity), plain(l.quantity.subtract(l.shippedQuantity).max(BigDecimal.ZERO)))).toList();
+                    plain(l.quantity), l.unit.id, l.unit.code, l.date, plain(l.unitPrice),
+                    plain(l.fulfilledQuantity), plain(l.quantity.subtract(l.fulfilledQuantity).max(BigDecimal.ZERO)))).toList();
             BigDecimal total = o.lines.stream().map(l -> l.quantity.multiply(l.unitPrice)).reduce(BigDecimal.ZERO, BigDecimal::add);
-            return new SalesOrderView(o.id, o.number, o.customer.id, o.customer.code, o.orderDate, o.status, o.currency,
+            return new SalesOrderView(o.id, o.number, o.partner.id, o.partner.code, o.orderDate, o.status, o.currency,
                     o.note, plain(total), lines, o.version);
         }
     }
@@ -83,10 +83,10 @@ public final class OrderDtos {
                                     List<PurchaseLineView> lines, long version) {
         public static PurchaseOrderView of(PurchaseOrder o) {
             List<PurchaseLineView> lines = o.lines.stream().map(l -> new PurchaseLineView(l.lineNo, l.item.id, l.item.code,
-                    plain(l.quantity), l.unit.id, l.unit.code, l.dueDate, plain(l.unitPrice), plain(l.receivedQuantity),
-                    plain(l.quantity.subtract(l.receivedQuantity).max(BigDecimal.ZERO)))).toList();
+                    plain(l.quantity), l.unit.id, l.unit.code, l.date, plain(l.unitPrice), plain(l.fulfilledQuantity),
+                    plain(l.quantity.subtract(l.fulfilledQuantity).max(BigDecimal.ZERO)))).toList();
             BigDecimal total = o.lines.stream().map(l -> l.quantity.multiply(l.unitPrice)).reduce(BigDecimal.ZERO, BigDecimal::add);
-            return new PurchaseOrderView(o.id, o.number, o.supplier.id, o.supplier.code, o.orderDate, o.status, o.currency,
+            return new PurchaseOrderView(o.id, o.number, o.partner.id, o.partner.code, o.orderDate, o.status, o.currency,
                     o.note, plain(total), lines, o.version);
         }
     }

@@ -1,0 +1,38 @@
+package org.pilotline.erp.order;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MappedSuperclass;
+import org.pilotline.erp.common.Versioned;
+import org.pilotline.erp.partner.Partner;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What sales and purchase orders share: a number, the partner (the customer or the supplier, mapped to its own column
+ * by each kind), dates, currency and lines whose goods are shipped or received.
+ */
+@MappedSuperclass
+public abstract class OrderBase<L extends OrderLineBase> extends Versioned {
+
+    @Column(nullable = false, length = 32)
+    public String number;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "partner_id")
+    public Partner partner;
+
+    @Column(name = "order_date", nullable = false)
+    public LocalDate orderDate;
+
+    @Column(nullable = false, length = 3)
+    public String currency;
+
+    @Column(length = 500)
+    public String note;
+
+    public abstract List<L> lines();
+}
