@@ -7,7 +7,8 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
-import org.camunda.bpm.quarkus.engine.extension.event.CamundaEngineStartupEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import org.jboss.logging.Logger;
 import org.pilotline.erp.enterprise.Enterprise;
 import org.pilotline.erp.enterprise.EnterpriseRegistered;
@@ -26,8 +27,12 @@ public class ProcessModelDeployer {
     @Inject
     RepositoryService repository;
 
+    /**
+     * At application start-up rather than on Camunda's own start event: that one can fire before Flyway has migrated
+     * (Quarkus does not order the two), and reading enterprises then would validate an unmigrated schema.
+     */
     @ActivateRequestContext
-    void onEngineStarted(@Observes CamundaEngineStartupEvent event) {
+    void onApplicationStarted(@Observes @Priority(5) StartupEvent event) {
         for (Enterprise enterprise : Enterprise.<Enterprise>listAll()) {
             deployFor(enterprise.code);
         }
