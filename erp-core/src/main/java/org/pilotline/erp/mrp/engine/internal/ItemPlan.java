@@ -3,144 +3,238 @@ package org.pilotline.erp.mrp.engine.internal;
 import java.util.Arrays;
 
 /**
- * The plan of one item, immutable: its demand elements in netting order, its supply elements (stock, receipts,
- * co-product receipts, then the planned orders in creation order), its orders (firmed planned orders then
- * planned orders: the ones MRP explodes), the pegs between demand and supply, and its exception messages.
- * Quantities are micro-units ({@link Quantities}), days are {@link CalendarIndex} indices.
+ * The plan of one item, immutable: its demand elements in netting order, its supply elements (stock, receipts and
+ * co-product receipts by date, then the planned orders in creation order), the pegs between them and its exception
+ * messages. Its orders — the firmed planned orders, then the planned orders — are what its components and
+ * co-products see of it. Quantities are micro-units ({@link Quantities}), days {@link CalendarIndex} indices.
  *
- * <p>References: a sales order, reservation or forecast demand names its record by position (refA); a dependent
- * demand names the parent item (refA) and the parent's order ordinal (refB). A receipt supply names its
- * {@link StaticData} receipt index (refA); a co-product supply the producing item (refA) and its order ordinal
- * (refB); a planned order its sequence number (refA). A peg with demand -1 is surplus (no demand, stock at the
- * horizon end).
+ * <p>Stored as fixed-width records in a slice of a shared {@code long[]} (see {@link Arena}), in this order:
+ * demands (3 longs: date·kind, quantity, refA·refB), supplies (3 longs: date·kind, quantity, refA·refB), pegs
+ * (2 longs: demand·supply, quantity), exceptions (3 longs: date·suggested, quantity, kind·supply).
+ *
+ * <p>References: a sales order, reservation or forecast demand names its record (refA: the position among the
+ * item's sales order lines, or the {@link StaticData} index); a dependent demand the parent item (refA) and the
+ * parent's order ordinal (refB). A receipt supply names its {@link StaticData} receipt (refA); a co-product supply
+ * the producing item (refA) and its order ordinal (refB); a planned order carries its release day (refA) and formula
+ * (refB). A peg with demand -1 is surplus.
  */
 public final class ItemPlan {
 
+    static final int DEMAND = 3;
+    static final int SUPPLY = 3;
+    static final int PEG = 2;
+    static final int EXCEPTION = 3;
     static final int[] NO_INTS = new int[0];
-    static final long[] NO_LONGS = new long[0];
-    static final byte[] NO_BYTES = new byte[0];
 
     public final int item;
+    private final long[] data;
+    private final int base;
+    private final int demands;
+    private final int supplies;
+    private final int planned;
+    private final int pegs;
+    private final int exceptions;
+    private final int[] firmedSupply;
+    private final int[] firmedRelease;
+    private final int[] firmedFormula;
+    private final int supplyBase;
+    private final int pegBase;
+    private final int exceptionBase;
 
-    public final byte[] demandKind;
-    public final int[] demandDate;
-    public final long[] demandQty;
-    public final int[] demandRefA;
-    public final int[] demandRefB;
-
-    public final byte[] supplyKind;
-    public final int[] supplyDate;
-    public final long[] supplyQty;
-    public final int[] supplyRefA;
-    public final int[] supplyRefB;
-
-    public final int firmedCount;
-    public final int[] orderSupply;
-    public final int[] orderRelease;
-    public final int[] orderFormula;
-
-    public final int[] pegDemand;
-    public final int[] pegSupply;
-    public final long[] pegQty;
-
-    public final byte[] exceptionKind;
-    public final int[] exceptionDate;
-    public final int[] exceptionSuggested;
-    public final int[] exceptionSupply;
-    public final long[] exceptionQty;
-
-    ItemPlan(int item, byte[] demandKind, int[] demandDate, long[] demandQty, int[] demandRefA, int[] demandRefB,
-             byte[] supplyKind, int[] supplyDate, long[] supplyQty, int[] supplyRefA, int[] supplyRefB,
-             int firmedCount, int[] orderSupply, int[] orderRelease, int[] orderFormula,
-             int[] pegDemand, int[] pegSupply, long[] pegQty,
-             byte[] exceptionKind, int[] exceptionDate, int[] exceptionSuggested, int[] exceptionSupply,
-             long[] exceptionQty) {
+    ItemPlan(int item, long[] data, int base, int demands, int supplies, int planned, int pegs, int exceptions,
+             int[] firmedSupply, int[] firmedRelease, int[] firmedFormula) {
         this.item = item;
-        this.demandKind = demandKind;
-        this.demandDate = demandDate;
-        this.demandQty = demandQty;
-        this.demandRefA = demandRefA;
-        this.demandRefB = demandRefB;
-        this.supplyKind = supplyKind;
-        this.supplyDate = supplyDate;
-        this.supplyQty = supplyQty;
-        this.supplyRefA = supplyRefA;
-        this.supplyRefB = supplyRefB;
-        this.firmedCount = firmedCount;
-        this.orderSupply = orderSupply;
-        this.orderRelease = orderRelease;
-        this.orderFormula = orderFormula;
-        this.pegDemand = pegDemand;
-        this.pegSupply = pegSupply;
-        this.pegQty = pegQty;
-        this.exceptionKind = exceptionKind;
-        this.exceptionDate = exceptionDate;
-        this.exceptionSuggested = exceptionSuggested;
-        this.exceptionSupply = exceptionSupply;
-        this.exceptionQty = exceptionQty;
+        this.data = data;
+        this.base = base;
+        this.demands = demands;
+        this.supplies = supplies;
+        this.planned = planned;
+        this.pegs = pegs;
+        this.exceptions = exceptions;
+        this.firmedSupply = firmedSupply;
+        this.firmedRelease = firmedRelease;
+        this.firmedFormula = firmedFormula;
+        this.supplyBase = base + demands * DEMAND;
+        this.pegBase = supplyBase + supplies * SUPPLY;
+        this.exceptionBase = pegBase + pegs * PEG;
     }
+
+    static int longs(int demands, int supplies, int pegs, int exceptions) {
+        return demands * DEMAND + supplies * SUPPLY + pegs * PEG + exceptions * EXCEPTION;
+    }
+
+    // --------------------------------------------------------------------------------------------- demands
 
     public int demandCount() {
-        return demandKind.length;
+        return demands;
     }
+
+    public byte demandKind(int d) {
+        return (byte) data[base + d * DEMAND];
+    }
+
+    public int demandDate(int d) {
+        return (int) (data[base + d * DEMAND] >> 8);
+    }
+
+    public long demandQty(int d) {
+        return data[base + d * DEMAND + 1];
+    }
+
+    public int demandRefA(int d) {
+        return (int) (data[base + d * DEMAND + 2] >> 32);
+    }
+
+    public int demandRefB(int d) {
+        return (int) data[base + d * DEMAND + 2];
+    }
+
+    // --------------------------------------------------------------------------------------------- supplies
 
     public int supplyCount() {
-        return supplyKind.length;
+        return supplies;
     }
 
+    public byte supplyKind(int k) {
+        return (byte) data[supplyBase + k * SUPPLY];
+    }
+
+    public int supplyDate(int k) {
+        return (int) (data[supplyBase + k * SUPPLY] >> 8);
+    }
+
+    public long supplyQty(int k) {
+        return data[supplyBase + k * SUPPLY + 1];
+    }
+
+    public int supplyRefA(int k) {
+        return (int) (data[supplyBase + k * SUPPLY + 2] >> 32);
+    }
+
+    public int supplyRefB(int k) {
+        return (int) data[supplyBase + k * SUPPLY + 2];
+    }
+
+    // --------------------------------------------------------------------------------------------- orders
+
+    /** Firmed planned orders, then planned orders. */
     public int orderCount() {
-        return orderSupply.length;
+        return firmedSupply.length + planned;
+    }
+
+    public int firmedCount() {
+        return firmedSupply.length;
     }
 
     public int plannedOrderCount() {
-        return orderSupply.length - firmedCount;
+        return planned;
     }
+
+    public int orderSupply(int o) {
+        return o < firmedSupply.length ? firmedSupply[o] : supplies - planned + (o - firmedSupply.length);
+    }
+
+    public int orderRelease(int o) {
+        return o < firmedSupply.length ? firmedRelease[o] : supplyRefA(orderSupply(o));
+    }
+
+    public int orderFormula(int o) {
+        return o < firmedSupply.length ? firmedFormula[o] : supplyRefB(orderSupply(o));
+    }
+
+    public long orderQty(int o) {
+        return supplyQty(orderSupply(o));
+    }
+
+    public int orderDue(int o) {
+        return supplyDate(orderSupply(o));
+    }
+
+    /** The order ordinal of a supply that is an order, or -1. */
+    public int orderOfSupply(int k) {
+        int firstPlanned = supplies - planned;
+        if (k >= firstPlanned) {
+            return firmedSupply.length + (k - firstPlanned);
+        }
+        for (int o = 0; o < firmedSupply.length; o++) {
+            if (firmedSupply[o] == k) {
+                return o;
+            }
+        }
+        return -1;
+    }
+
+    // --------------------------------------------------------------------------------------------- pegs
 
     public int pegCount() {
-        return pegDemand.length;
+        return pegs;
     }
+
+    public int pegDemand(int k) {
+        return (int) (data[pegBase + k * PEG] >> 32);
+    }
+
+    public int pegSupply(int k) {
+        return (int) data[pegBase + k * PEG];
+    }
+
+    public long pegQty(int k) {
+        return data[pegBase + k * PEG + 1];
+    }
+
+    // --------------------------------------------------------------------------------------------- exceptions
 
     public int exceptionCount() {
-        return exceptionKind.length;
+        return exceptions;
     }
 
-    public long orderQty(int ordinal) {
-        return supplyQty[orderSupply[ordinal]];
+    public byte exceptionKind(int e) {
+        return (byte) (data[exceptionBase + e * EXCEPTION + 2] >> 32);
     }
 
-    public int orderDue(int ordinal) {
-        return supplyDate[orderSupply[ordinal]];
+    public int exceptionDate(int e) {
+        return (int) (data[exceptionBase + e * EXCEPTION] >> 32);
     }
+
+    public int exceptionSuggested(int e) {
+        return (int) data[exceptionBase + e * EXCEPTION];
+    }
+
+    public long exceptionQty(int e) {
+        return data[exceptionBase + e * EXCEPTION + 1];
+    }
+
+    public int exceptionSupply(int e) {
+        return (int) data[exceptionBase + e * EXCEPTION + 2];
+    }
+
+    // --------------------------------------------------------------------------------------------- comparison
 
     /** Whether the orders (what components and co-products see of this item) are the same as {@code other}'s. */
     public boolean sameOrdersAs(ItemPlan other) {
-        if (other == null || other.orderSupply.length != orderSupply.length || other.firmedCount != firmedCount
-                || !Arrays.equals(orderRelease, other.orderRelease) || !Arrays.equals(orderFormula, other.orderFormula)) {
+        if (other == null || other.planned != planned || !Arrays.equals(firmedRelease, other.firmedRelease)
+                || !Arrays.equals(firmedFormula, other.firmedFormula)) {
             return false;
         }
-        for (int o = 0; o < orderSupply.length; o++) {
+        for (int o = 0; o < firmedSupply.length; o++) {
             if (orderQty(o) != other.orderQty(o) || orderDue(o) != other.orderDue(o)) {
                 return false;
             }
         }
-        return true;
+        int from = supplyBase + (supplies - planned) * SUPPLY;
+        int otherFrom = other.supplyBase + (other.supplies - planned) * SUPPLY;
+        return Arrays.equals(data, from, from + planned * SUPPLY, other.data, otherFrom, otherFrom + planned * SUPPLY);
     }
 
     /** Whether everything in this plan equals {@code other}'s. */
     public boolean sameAs(ItemPlan other) {
-        return other != null && item == other.item && firmedCount == other.firmedCount
-                && Arrays.equals(demandKind, other.demandKind) && Arrays.equals(demandDate, other.demandDate)
-                && Arrays.equals(demandQty, other.demandQty) && Arrays.equals(demandRefA, other.demandRefA)
-                && Arrays.equals(demandRefB, other.demandRefB)
-                && Arrays.equals(supplyKind, other.supplyKind) && Arrays.equals(supplyDate, other.supplyDate)
-                && Arrays.equals(supplyQty, other.supplyQty) && Arrays.equals(supplyRefA, other.supplyRefA)
-                && Arrays.equals(supplyRefB, other.supplyRefB)
-                && Arrays.equals(orderSupply, other.orderSupply) && Arrays.equals(orderRelease, other.orderRelease)
-                && Arrays.equals(orderFormula, other.orderFormula)
-                && Arrays.equals(pegDemand, other.pegDemand) && Arrays.equals(pegSupply, other.pegSupply)
-                && Arrays.equals(pegQty, other.pegQty)
-                && Arrays.equals(exceptionKind, other.exceptionKind) && Arrays.equals(exceptionDate, other.exceptionDate)
-                && Arrays.equals(exceptionSuggested, other.exceptionSuggested)
-                && Arrays.equals(exceptionSupply, other.exceptionSupply) && Arrays.equals(exceptionQty, other.exceptionQty);
+        if (other == null || other.item != item || other.demands != demands || other.supplies != supplies
+                || other.planned != planned || other.pegs != pegs || other.exceptions != exceptions
+                || !Arrays.equals(firmedSupply, other.firmedSupply) || !Arrays.equals(firmedRelease, other.firmedRelease)
+                || !Arrays.equals(firmedFormula, other.firmedFormula)) {
+            return false;
+        }
+        int length = longs(demands, supplies, pegs, exceptions);
+        return Arrays.equals(data, base, base + length, other.data, other.base, other.base + length);
     }
 }

@@ -29,6 +29,7 @@ public final class ItemPlanner {
     private final int deferTolerance;
     private final int today;
     private final int end;
+    private final Arena arena;
 
     private int item;
 
@@ -80,12 +81,18 @@ public final class ItemPlanner {
     private int[] eSupply = new int[16];
     private long[] eQty = new long[16];
 
+    // projected on hand events
+    private long[] events = new long[64];
+
     // forecast consumption
     private long[] forecastLeft = new long[16];
     private final int[] forecastAtBucket;
     private long[] salesOrder = new long[16];
 
-    public ItemPlanner(Structure s, StaticData st, SalesBook sales, ItemPlan[] plans, PlanningParameters parameters) {
+    /** @param arenaChunk the first chunk size of this planner's {@link Arena} (longs) */
+    public ItemPlanner(Structure s, StaticData st, SalesBook sales, ItemPlan[] plans, PlanningParameters parameters,
+                       int arenaChunk) {
+        this.arena = new Arena(arenaChunk);
         this.s = s;
         this.st = st;
         this.sales = sales;
@@ -179,10 +186,9 @@ public final class ItemPlanner {
             long den = s.lineDen[line];
             if (!s.phantom[parent]) {
                 ItemPlan pp = plans[parent];
-                int[] orderFormula = pp.orderFormula;
-                for (int o = 0; o < orderFormula.length; o++) {
-                    if (orderFormula[o] == formula) {
-                        emitDependent(pp.orderRelease[o], Quantities.mulDivCeil(pp.orderQty(o), num, den), parent, o);
+                for (int o = 0, orders = pp.orderCount(); o < orders; o++) {
+                    if (pp.orderFormula(o) == formula) {
+                        emitDependent(pp.orderRelease(o), Quantities.mulDivCeil(pp.orderQty(o), num, den), parent, o);
                     }
                 }
             } else {
@@ -207,9 +213,9 @@ public final class ItemPlanner {
     /** Quantities of {@code parent} to be made with {@code formula}: its own orders, and for a phantom, its parents'. */
     private void requirementsVia(int parent, int formula, Requirement sink) {
         ItemPlan pp = plans[parent];
-        for (int o = 0; o < pp.orderFormula.length; o++) {
-            if (pp.orderFormula[o] == formula) {
-                sink.accept(pp.orderQty(o), pp.orderRelease[o], parent, o);
+        for (int o = 0, orders = pp.orderCount(); o < orders; o++) {
+            if (pp.orderFormula(o) == formula) {
+                sink.accept(pp.orderQty(o), pp.orderRelease(o), parent, o);
             }
         }
         if (s.phantom[parent]) {
@@ -351,8 +357,8 @@ public final class ItemPlanner {
             int formula = s.producedFormula[k];
             int output = s.producedOutput[k];
             ItemPlan pp = plans[producer];
-            for (int o = 0; o < pp.orderFormula.length; o++) {
-                if (pp.orderFormula[o] != formula) {
+            for (int o = 0, orders = pp.orderCount(); o < orders; o++) {
+                if (pp.orderFormula(o) != formula) {
                     continue;
                 }
                 long qty = Quantities.mulDivFloor(pp.orderQty(o), s.outputNum[output], s.outputDen[output]);
@@ -579,7 +585,9 @@ public final class ItemPlanner {
      */
     private void belowSafetyStock() {
         long safety = s.safetyStock[item];
-        long[] events = new long[sn + dn];
+        if (events.length < sn + dn) {
+            events = new long[(sn + dn) * 2];
+        }
         int n = 0;
         for (int k = 0; k < sn; k++) {
             int date = Math.max(sDate[k], today);
@@ -635,40 +643,49 @@ public final class ItemPlanner {
     // ------------------------------------------------------------------------------------------------ result
 
     private ItemPlan build() {
-        int orders = firmed + planned;
-        int[] orderSupply = orders == 0 ? ItemPlan.NO_INTS : new int[orders];
-        int[] orderRelease = orders == 0 ? ItemPlan.NO_INTS : new int[orders];
-        int[] orderFormula = orders == 0 ? ItemPlan.NO_INTS : new int[orders];
-        int o = 0;
-        for (int pass = 0; pass < 2; pass++) {
-            byte wanted = pass == 0 ? Kinds.FIRMED_PLANNED_ORDER : Kinds.PLANNED_ORDER;
-            for (int k = 0; k < sn; k++) {
-                if (sKind[k] == wanted) {
-                    orderSupply[o] = k;
-                    orderRelease[o] = sRelease[k];
-                    orderFormula[o] = sFormula[k];
+        int[] firmedSupply = ItemPlan.NO_INTS;
+        int[] firmedRelease = ItemPlan.NO_INTS;
+        int[] firmedFormula = ItemPlan.NO_INTS;
+        if (firmed > 0) {
+            firmedSupply = new int[firmed];
+            firmedRelease = new int[firmed];
+            firmedFormula = new int[firmed];
+            for (int k = 0, o = 0; k < sn; k++) {
+                if (sKind[k] == Kinds.FIRMED_PLANNED_ORDER) {
+                    firmedSupply[o] = k;
+                    firmedRelease[o] = sRelease[k];
+                    firmedFormula[o] = sFormula[k];
                     o++;
                 }
             }
         }
-        return new ItemPlan(item,
-                bytes(nKind, dn), ints(nDate, dn), longs(nQty, dn), ints(nRefA, dn), ints(nRefB, dn),
-                bytes(sKind, sn), ints(sDate, sn), longs(sQty, sn), ints(sRefA, sn), ints(sRefB, sn),
-                firmed, orderSupply, orderRelease, orderFormula,
-                ints(pDemand, pn), ints(pSupply, pn), longs(pQty, pn),
-                bytes(eKind, en), ints(eDate, en), ints(eSuggested, en), ints(eSupply, en), longs(eQty, en));
+        int at = arena.reserve(ItemPlan.longs(dn, sn, pn, en));
+        long[] out = arena.chunk();
+        for (int d = 0; d < dn; d++, at += ItemPlan.DEMAND) {
+            out[at] = ((long) nDate[d] << 8) | nKind[d];
+            out[at + 1] = nQty[d];
+            out[at + 2] = pair(nRefA[d], nRefB[d]);
+        }
+        for (int k = 0; k < sn; k++, at += ItemPlan.SUPPLY) {
+            out[at] = ((long) sDate[k] << 8) | sKind[k];
+            out[at + 1] = sQty[k];
+            out[at + 2] = sKind[k] == Kinds.PLANNED_ORDER ? pair(sRelease[k], sFormula[k]) : pair(sRefA[k], sRefB[k]);
+        }
+        for (int k = 0; k < pn; k++, at += ItemPlan.PEG) {
+            out[at] = pair(pDemand[k], pSupply[k]);
+            out[at + 1] = pQty[k];
+        }
+        for (int e = 0; e < en; e++, at += ItemPlan.EXCEPTION) {
+            out[at] = pair(eDate[e], eSuggested[e]);
+            out[at + 1] = eQty[e];
+            out[at + 2] = pair(eKind[e], eSupply[e]);
+        }
+        return new ItemPlan(item, out, at - ItemPlan.longs(dn, sn, pn, en), dn, sn, planned, pn, en, firmedSupply,
+                firmedRelease, firmedFormula);
     }
 
-    private static int[] ints(int[] a, int n) {
-        return n == 0 ? ItemPlan.NO_INTS : Arrays.copyOf(a, n);
-    }
-
-    private static long[] longs(long[] a, int n) {
-        return n == 0 ? ItemPlan.NO_LONGS : Arrays.copyOf(a, n);
-    }
-
-    private static byte[] bytes(byte[] a, int n) {
-        return n == 0 ? ItemPlan.NO_BYTES : Arrays.copyOf(a, n);
+    private static long pair(int high, int low) {
+        return ((long) high << 32) | (low & 0xFFFF_FFFFL);
     }
 
     private void growDemand() {

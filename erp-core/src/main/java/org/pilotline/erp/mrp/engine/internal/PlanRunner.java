@@ -29,7 +29,7 @@ public final class PlanRunner {
         ItemPlan[] plans = new ItemPlan[s.itemCount];
         int threads = Math.max(1, parameters.threads());
         if (threads == 1 || s.itemCount < 4 * CHUNK) {
-            ItemPlanner planner = new ItemPlanner(s, st, sales, plans, parameters);
+            ItemPlanner planner = new ItemPlanner(s, st, sales, plans, parameters, 1 << 20);
             for (int level = 0; level < s.levels; level++) {
                 for (int k = s.levelStart[level]; k < s.levelStart[level + 1]; k++) {
                     int item = s.order[k];
@@ -47,7 +47,7 @@ public final class PlanRunner {
         try {
             ItemPlanner[] planners = new ItemPlanner[threads];
             for (int t = 0; t < threads; t++) {
-                planners[t] = new ItemPlanner(s, st, sales, plans, parameters);
+                planners[t] = new ItemPlanner(s, st, sales, plans, parameters, 1 << 20);
             }
             for (int level = 0; level < s.levels; level++) {
                 int from = s.levelStart[level];
@@ -109,7 +109,7 @@ public final class PlanRunner {
             }
         }
         int replanned = 0;
-        ItemPlanner planner = new ItemPlanner(s, st, sales, plans, parameters);
+        ItemPlanner planner = new ItemPlanner(s, st, sales, plans, parameters, 1 << 12);
         for (int k = first; k < s.itemCount; k++) {
             int item = s.order[k];
             if (!dirty[item]) {

@@ -146,13 +146,13 @@ public final class MrpPlan {
     public PeggingNode peggingUp(OrderRef order) {
         int item = views.item(order.itemCode());
         int supply = views.supplyOf(item, order);
-        return views.upFromSupply(item, supply, Quantities.decimal(plans[item].supplyQty[supply]));
+        return views.upFromSupply(item, supply, Quantities.decimal(plans[item].supplyQty(supply)));
     }
 
     /** From a sales order line down through its supplies and their component demands, at most {@code depth} levels. */
     public PeggingNode peggingDown(String salesOrderLineReference, int depth) {
         int[] at = views.salesDemand(salesOrderLineReference);
-        return views.downFromDemand(at[0], at[1], Quantities.decimal(plans[at[0]].demandQty[at[1]]), depth);
+        return views.downFromDemand(at[0], at[1], Quantities.decimal(plans[at[0]].demandQty(at[1])), depth);
     }
 
     /** The item's weekly time-phased record over the horizon. */
@@ -184,8 +184,8 @@ public final class MrpPlan {
     public long[] exceptionCountsByKind() {
         long[] counts = new long[ExceptionKind.values().length];
         for (ItemPlan p : plans) {
-            for (byte kind : p.exceptionKind) {
-                counts[kind]++;
+            for (int e = 0; e < p.exceptionCount(); e++) {
+                counts[p.exceptionKind(e)]++;
             }
         }
         return counts;

@@ -58,60 +58,60 @@ final class PlanViews {
 
     Demand demand(int item, int d) {
         ItemPlan p = plans[item];
-        byte kind = p.demandKind[d];
-        BigDecimal qty = Quantities.decimal(p.demandQty[d]);
+        byte kind = p.demandKind(d);
+        BigDecimal qty = Quantities.decimal(p.demandQty(d));
         String code = s.code[item];
         return switch (kind) {
             case Kinds.SALES_ORDER -> {
-                SalesOrderLine line = sales.lines.get(sales.input[sales.start[item] + p.demandRefA[d]]);
+                SalesOrderLine line = sales.lines.get(sales.input[sales.start[item] + p.demandRefA(d)]);
                 yield new Demand(DemandKind.SALES_ORDER, code, line.dueDate(), qty, line.reference(), null);
             }
             case Kinds.RESERVATION -> {
-                ComponentReservation r = input.reservations().get(st.reservationInput[p.demandRefA[d]]);
+                ComponentReservation r = input.reservations().get(st.reservationInput[p.demandRefA(d)]);
                 yield new Demand(DemandKind.RESERVATION, code, r.requiredDate(), qty, r.productionOrder(), null);
             }
-            case Kinds.DEPENDENT -> new Demand(DemandKind.DEPENDENT, code, cal.date(p.demandDate[d]), qty, null,
-                    orderRef(p.demandRefA[d], p.demandRefB[d]));
-            default -> new Demand(DEMAND_KINDS[kind], code, cal.date(p.demandDate[d]), qty, null, null);
+            case Kinds.DEPENDENT -> new Demand(DemandKind.DEPENDENT, code, cal.date(p.demandDate(d)), qty, null,
+                    orderRef(p.demandRefA(d), p.demandRefB(d)));
+            default -> new Demand(DEMAND_KINDS[kind], code, cal.date(p.demandDate(d)), qty, null, null);
         };
     }
 
     Supply supply(int item, int k) {
         ItemPlan p = plans[item];
-        byte kind = p.supplyKind[k];
-        BigDecimal qty = Quantities.decimal(p.supplyQty[k]);
+        byte kind = p.supplyKind(k);
+        BigDecimal qty = Quantities.decimal(p.supplyQty(k));
         String code = s.code[item];
         return switch (kind) {
             case Kinds.PURCHASE_ORDER, Kinds.PRODUCTION_ORDER -> {
-                ScheduledReceipt r = input.scheduledReceipts().get(st.receiptInput[p.supplyRefA[k]]);
+                ScheduledReceipt r = input.scheduledReceipts().get(st.receiptInput[p.supplyRefA(k)]);
                 yield new Supply(SUPPLY_KINDS[kind], code, r.dueDate(), qty, r.reference(), null);
             }
             case Kinds.FIRMED_PLANNED_ORDER -> {
-                FirmedPlannedOrder f = input.firmedPlannedOrders().get(st.receiptInput[p.supplyRefA[k]]);
+                FirmedPlannedOrder f = input.firmedPlannedOrders().get(st.receiptInput[p.supplyRefA(k)]);
                 yield new Supply(SupplyKind.FIRMED_PLANNED_ORDER, code, f.dueDate(), qty, f.reference(),
                         OrderRef.firmed(code, f.reference()));
             }
-            case Kinds.CO_PRODUCT -> new Supply(SupplyKind.CO_PRODUCT, code, cal.date(p.supplyDate[k]), qty, null,
-                    orderRef(p.supplyRefA[k], p.supplyRefB[k]));
-            case Kinds.PLANNED_ORDER -> new Supply(SupplyKind.PLANNED_ORDER, code, cal.date(p.supplyDate[k]), qty,
-                    null, OrderRef.planned(code, p.supplyRefA[k] + 1));
+            case Kinds.CO_PRODUCT -> new Supply(SupplyKind.CO_PRODUCT, code, cal.date(p.supplyDate(k)), qty, null,
+                    orderRef(p.supplyRefA(k), p.supplyRefB(k)));
+            case Kinds.PLANNED_ORDER -> new Supply(SupplyKind.PLANNED_ORDER, code, cal.date(p.supplyDate(k)), qty,
+                    null, OrderRef.planned(code, p.orderOfSupply(k) - p.firmedCount() + 1));
             default -> new Supply(SupplyKind.ON_HAND, code, cal.date(cal.today), qty, null, null);
         };
     }
 
     OrderRef orderRef(int item, int ordinal) {
         ItemPlan p = plans[item];
-        if (ordinal < p.firmedCount) {
-            int receipt = p.supplyRefA[p.orderSupply[ordinal]];
+        if (ordinal < p.firmedCount()) {
+            int receipt = p.supplyRefA(p.orderSupply(ordinal));
             return OrderRef.firmed(s.code[item], input.firmedPlannedOrders().get(st.receiptInput[receipt]).reference());
         }
-        return OrderRef.planned(s.code[item], ordinal - p.firmedCount + 1);
+        return OrderRef.planned(s.code[item], ordinal - p.firmedCount() + 1);
     }
 
     List<PlannedOrder> plannedOrders(int item) {
         ItemPlan p = plans[item];
         List<PlannedOrder> orders = new ArrayList<>(p.plannedOrderCount());
-        for (int o = p.firmedCount; o < p.orderCount(); o++) {
+        for (int o = p.firmedCount(); o < p.orderCount(); o++) {
             orders.add(plannedOrder(item, o));
         }
         return orders;
@@ -119,7 +119,7 @@ final class PlanViews {
 
     private PlannedOrder plannedOrder(int item, int o) {
         ItemPlan p = plans[item];
-        int f = p.orderFormula[o];
+        int f = p.orderFormula(o);
         long qty = p.orderQty(o);
         List<RecipeYield> outputs = new ArrayList<>();
         if (f >= 0) {
@@ -130,7 +130,7 @@ final class PlanViews {
             }
         }
         return new PlannedOrder(orderRef(item, o), s.code[item], s.make[item] ? OrderType.PRODUCTION : OrderType.PURCHASE,
-                Quantities.decimal(qty), cal.date(p.orderRelease[o]), cal.date(p.orderDue(o)),
+                Quantities.decimal(qty), cal.date(p.orderRelease(o)), cal.date(p.orderDue(o)),
                 f < 0 ? null : s.formulaCode[f], f >= 0 && s.formulaRecipe[f], f < 0 ? null : s.formulaRouting[f],
                 List.copyOf(outputs));
     }
@@ -139,15 +139,15 @@ final class PlanViews {
         ItemPlan p = plans[item];
         List<ExceptionMessage> list = new ArrayList<>(p.exceptionCount());
         for (int e = 0; e < p.exceptionCount(); e++) {
-            int supply = p.exceptionSupply[e];
+            int supply = p.exceptionSupply(e);
             String reference = null;
             if (supply >= 0) {
                 Supply sup = supply(item, supply);
                 reference = sup.reference() != null ? sup.reference() : String.valueOf(sup.order());
             }
-            list.add(new ExceptionMessage(EXCEPTION_KINDS[p.exceptionKind[e]], s.code[item], cal.date(p.exceptionDate[e]),
-                    p.exceptionSuggested[e] < 0 ? null : cal.date(p.exceptionSuggested[e]),
-                    Quantities.decimal(p.exceptionQty[e]), reference));
+            list.add(new ExceptionMessage(EXCEPTION_KINDS[p.exceptionKind(e)], s.code[item], cal.date(p.exceptionDate(e)),
+                    p.exceptionSuggested(e) < 0 ? null : cal.date(p.exceptionSuggested(e)),
+                    Quantities.decimal(p.exceptionQty(e)), reference));
         }
         return list;
     }
@@ -173,11 +173,11 @@ final class PlanViews {
         ItemPlan p = plans[item];
         List<Peg> list = new ArrayList<>();
         for (int k = 0; k < p.pegCount(); k++) {
-            if ((demand >= 0 && p.pegDemand[k] != demand) || (supply >= 0 && p.pegSupply[k] != supply)) {
+            if ((demand >= 0 && p.pegDemand(k) != demand) || (supply >= 0 && p.pegSupply(k) != supply)) {
                 continue;
             }
-            list.add(new Peg(p.pegDemand[k] < 0 ? null : demand(item, p.pegDemand[k]), supply(item, p.pegSupply[k]),
-                    Quantities.decimal(p.pegQty[k])));
+            list.add(new Peg(p.pegDemand(k) < 0 ? null : demand(item, p.pegDemand(k)), supply(item, p.pegSupply(k)),
+                    Quantities.decimal(p.pegQty(k))));
         }
         return list;
     }
@@ -186,7 +186,7 @@ final class PlanViews {
         ItemPlan p = plans[item];
         for (int o = 0; o < p.orderCount(); o++) {
             if (orderRef(item, o).equals(order)) {
-                return p.orderSupply[o];
+                return p.orderSupply(o);
             }
         }
         throw new IllegalArgumentException("no order " + order + " in this plan");
@@ -208,7 +208,7 @@ final class PlanViews {
             }
             ItemPlan p = plans[item];
             for (int d = 0; d < p.demandCount(); d++) {
-                if (p.demandKind[d] == Kinds.SALES_ORDER && p.demandRefA[d] == local) {
+                if (p.demandKind(d) == Kinds.SALES_ORDER && p.demandRefA(d) == local) {
                     return new int[] {item, d};
                 }
             }
@@ -228,22 +228,22 @@ final class PlanViews {
 
     PeggingNode upFromSupply(int item, int supply, BigDecimal quantity) {
         ItemPlan p = plans[item];
-        long total = p.supplyQty[supply];
+        long total = p.supplyQty(supply);
         List<PeggingNode> children = new ArrayList<>();
         for (int k = 0; k < p.pegCount(); k++) {
-            if (p.pegSupply[k] != supply) {
+            if (p.pegSupply(k) != supply) {
                 continue;
             }
-            BigDecimal q = share(p.pegQty[k], total, quantity);
-            int d = p.pegDemand[k];
+            BigDecimal q = share(p.pegQty(k), total, quantity);
+            int d = p.pegDemand(k);
             if (d < 0) {
                 children.add(new PeggingNode(null, null, q, List.of()));
-            } else if (p.demandKind[d] == Kinds.DEPENDENT) {
-                int parent = p.demandRefA[d];
+            } else if (p.demandKind(d) == Kinds.DEPENDENT) {
+                int parent = p.demandRefA(d);
                 ItemPlan pp = plans[parent];
-                int parentSupply = pp.orderSupply[p.demandRefB[d]];
-                BigDecimal parentShare = q.multiply(Quantities.decimal(pp.supplyQty[parentSupply]))
-                        .divide(Quantities.decimal(p.demandQty[d]), MathContext.DECIMAL64)
+                int parentSupply = pp.orderSupply(p.demandRefB(d));
+                BigDecimal parentShare = q.multiply(Quantities.decimal(pp.supplyQty(parentSupply)))
+                        .divide(Quantities.decimal(p.demandQty(d)), MathContext.DECIMAL64)
                         .setScale(Quantities.SCALE, RoundingMode.HALF_UP);
                 children.add(new PeggingNode(demand(item, d), null, q,
                         List.of(upFromSupply(parent, parentSupply, parentShare))));
@@ -256,11 +256,11 @@ final class PlanViews {
 
     PeggingNode downFromDemand(int item, int demand, BigDecimal quantity, int depth) {
         ItemPlan p = plans[item];
-        long total = p.demandQty[demand];
+        long total = p.demandQty(demand);
         List<PeggingNode> children = new ArrayList<>();
         for (int k = 0; k < p.pegCount(); k++) {
-            if (p.pegDemand[k] == demand) {
-                children.add(downFromSupply(item, p.pegSupply[k], share(p.pegQty[k], total, quantity), depth));
+            if (p.pegDemand(k) == demand) {
+                children.add(downFromSupply(item, p.pegSupply(k), share(p.pegQty(k), total, quantity), depth));
             }
         }
         return new PeggingNode(demand(item, demand), null, quantity, children);
@@ -269,18 +269,18 @@ final class PlanViews {
     private PeggingNode downFromSupply(int item, int supply, BigDecimal quantity, int depth) {
         ItemPlan p = plans[item];
         List<PeggingNode> children = new ArrayList<>();
-        if (depth > 1 && MrpPlan.isOrder(p.supplyKind[supply])) {
-            int ordinal = ordinalOf(p, supply);
-            int formula = p.orderFormula[ordinal];
-            long total = p.supplyQty[supply];
+        if (depth > 1 && MrpPlan.isOrder(p.supplyKind(supply))) {
+            int ordinal = p.orderOfSupply(supply);
+            int formula = p.orderFormula(ordinal);
+            long total = p.supplyQty(supply);
             if (formula >= 0) {
                 for (int c : componentsThroughPhantoms(formula, new LinkedHashSet<>())) {
                     ItemPlan cp = plans[c];
                     for (int d = 0; d < cp.demandCount(); d++) {
-                        if (cp.demandKind[d] == Kinds.DEPENDENT && cp.demandRefA[d] == item
-                                && cp.demandRefB[d] == ordinal) {
+                        if (cp.demandKind(d) == Kinds.DEPENDENT && cp.demandRefA(d) == item
+                                && cp.demandRefB(d) == ordinal) {
                             // this branch carries quantity/total of the order, so that share of its components
-                            BigDecimal q = Quantities.decimal(cp.demandQty[d]).multiply(quantity)
+                            BigDecimal q = Quantities.decimal(cp.demandQty(d)).multiply(quantity)
                                     .divide(Quantities.decimal(total), MathContext.DECIMAL64)
                                     .setScale(Quantities.SCALE, RoundingMode.HALF_UP);
                             children.add(downFromDemand(c, d, q, depth - 1));
@@ -290,15 +290,6 @@ final class PlanViews {
             }
         }
         return new PeggingNode(null, supply(item, supply), quantity, children);
-    }
-
-    private static int ordinalOf(ItemPlan p, int supply) {
-        for (int o = 0; o < p.orderCount(); o++) {
-            if (p.orderSupply[o] == supply) {
-                return o;
-            }
-        }
-        throw new IllegalStateException("supply " + supply + " is not an order");
     }
 
     private Set<Integer> componentsThroughPhantoms(int formula, Set<Integer> into) {
@@ -325,22 +316,22 @@ final class PlanViews {
         long[] releases = new long[weeks];
         long start = 0;
         for (int d = 0; d < p.demandCount(); d++) {
-            if (p.demandKind[d] != Kinds.SAFETY_STOCK) {
-                gross[bucket(p.demandDate[d])] += p.demandQty[d];
+            if (p.demandKind(d) != Kinds.SAFETY_STOCK) {
+                gross[bucket(p.demandDate(d))] += p.demandQty(d);
             }
         }
         for (int k = 0; k < p.supplyCount(); k++) {
-            byte kind = p.supplyKind[k];
+            byte kind = p.supplyKind(k);
             if (kind == Kinds.ON_HAND) {
-                start += p.supplyQty[k];
+                start += p.supplyQty(k);
             } else if (kind == Kinds.PLANNED_ORDER) {
-                plannedIn[bucket(p.supplyDate[k])] += p.supplyQty[k];
+                plannedIn[bucket(p.supplyDate(k))] += p.supplyQty(k);
             } else {
-                scheduled[bucket(p.supplyDate[k])] += p.supplyQty[k];
+                scheduled[bucket(p.supplyDate(k))] += p.supplyQty(k);
             }
         }
-        for (int o = p.firmedCount; o < p.orderCount(); o++) {
-            releases[bucket(p.orderRelease[o])] += p.orderQty(o);
+        for (int o = p.firmedCount(); o < p.orderCount(); o++) {
+            releases[bucket(p.orderRelease(o))] += p.orderQty(o);
         }
         List<BucketRow> rows = new ArrayList<>(weeks);
         long onHand = start;
@@ -361,13 +352,13 @@ final class PlanViews {
         ItemPlan p = plans[item];
         long onHand = 0;
         for (int k = 0; k < p.supplyCount(); k++) {
-            if (Math.max(p.supplyDate[k], cal.today) <= day || p.supplyKind[k] == Kinds.ON_HAND) {
-                onHand += p.supplyQty[k];
+            if (Math.max(p.supplyDate(k), cal.today) <= day || p.supplyKind(k) == Kinds.ON_HAND) {
+                onHand += p.supplyQty(k);
             }
         }
         for (int d = 0; d < p.demandCount(); d++) {
-            if (p.demandKind[d] != Kinds.SAFETY_STOCK && Math.max(p.demandDate[d], cal.today) <= day) {
-                onHand -= p.demandQty[d];
+            if (p.demandKind(d) != Kinds.SAFETY_STOCK && Math.max(p.demandDate(d), cal.today) <= day) {
+                onHand -= p.demandQty(d);
             }
         }
         return onHand;
