@@ -150,6 +150,22 @@ public final class ItemPlan {
         return supplyDate(orderSupply(o));
     }
 
+    /**
+     * Tells {@code planner} about every planned order made with {@code formula} (release, quantity), in order: the
+     * hot loop of pulling dependent demand, kept here so that it reads the records directly.
+     */
+    void forEachPlannedOrderOf(int formula, ItemPlanner planner, long num, long den, int self) {
+        int first = supplies - planned;
+        int ordinal = firmedSupply.length;
+        for (int at = supplyBase + first * SUPPLY + 1, end = supplyBase + supplies * SUPPLY; at < end;
+             at += SUPPLY, ordinal++) {
+            long releaseAndFormula = data[at + 1];
+            if ((int) releaseAndFormula == formula) {
+                planner.dependentOnPlanned((int) (releaseAndFormula >> 32), data[at], num, den, self, ordinal);
+            }
+        }
+    }
+
     /** The order ordinal of a supply that is an order, or -1. */
     public int orderOfSupply(int k) {
         int firstPlanned = supplies - planned;

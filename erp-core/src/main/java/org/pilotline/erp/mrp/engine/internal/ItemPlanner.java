@@ -33,7 +33,7 @@ public final class ItemPlanner {
 
     private int item;
 
-    // demand scratch (gathering order, then netting order)
+    // demand scratch in gathering order; dKey, once sorted, gives the netting order (see demandAt)
     private int dn;
     private byte[] dKind = new byte[64];
     private int[] dDate = new int[64];
@@ -41,12 +41,7 @@ public final class ItemPlanner {
     private int[] dRefA = new int[64];
     private int[] dRefB = new int[64];
     private long[] dKey = new long[64];
-    private byte[] nKind = new byte[64];
-    private int[] nDate = new int[64];
-    private int[] nNet = new int[64];
-    private long[] nQty = new long[64];
-    private int[] nRefA = new int[64];
-    private int[] nRefB = new int[64];
+    private final RunSort runSort = new RunSort();
 
     // supply scratch
     private int sn;
@@ -178,24 +173,32 @@ public final class ItemPlanner {
      */
     private void gatherDependentDemand() {
         int c = item;
+        boolean blownThrough = s.phantom[c];
         for (int u = s.usedStart[c]; u < s.usedStart[c + 1]; u++) {
             int parent = s.usedParent[u];
             int formula = s.usedFormula[u];
             int line = s.usedLine[u];
             long num = s.lineNum[line];
             long den = s.lineDen[line];
-            if (!s.phantom[parent]) {
-                ItemPlan pp = plans[parent];
-                for (int o = 0, orders = pp.orderCount(); o < orders; o++) {
-                    if (pp.orderFormula(o) == formula) {
-                        emitDependent(pp.orderRelease(o), Quantities.mulDivCeil(pp.orderQty(o), num, den), parent, o);
-                    }
-                }
-            } else {
+            if (s.phantom[parent] || blownThrough) {
                 requirementsVia(parent, formula, (qty, date, sourceItem, sourceOrder) ->
                         emitDependent(date, Quantities.mulDivCeil(qty, num, den), sourceItem, sourceOrder));
+                continue;
             }
+            ItemPlan pp = plans[parent];
+            for (int o = 0, firmedOrders = pp.firmedCount(); o < firmedOrders; o++) {
+                if (pp.orderFormula(o) == formula) {
+                    addDemand(Kinds.DEPENDENT, pp.orderRelease(o), Quantities.mulDivCeil(pp.orderQty(o), num, den),
+                            parent, o);
+                }
+            }
+            pp.forEachPlannedOrderOf(formula, this, num, den, parent);
         }
+    }
+
+    /** Called by {@link ItemPlan#forEachPlannedOrderOf} for each planned order of a parent that uses the formula. */
+    void dependentOnPlanned(int release, long parentQty, long num, long den, int parent, int ordinal) {
+        addDemand(Kinds.DEPENDENT, release, Quantities.mulDivCeil(parentQty, num, den), parent, ordinal);
     }
 
     private void emitDependent(int date, long qty, int sourceItem, int sourceOrder) {
@@ -294,26 +297,17 @@ public final class ItemPlanner {
     }
 
     private void sortDemand() {
-        Arrays.sort(dKey, 0, dn);
-        if (nKind.length < dn) {
-            int size = dKind.length;
-            nKind = new byte[size];
-            nDate = new int[size];
-            nNet = new int[size];
-            nQty = new long[size];
-            nRefA = new int[size];
-            nRefB = new int[size];
-        }
-        for (int k = 0; k < dn; k++) {
-            long key = dKey[k];
-            int from = (int) (key & 0xF_FFFF_FFFFL);
-            nKind[k] = dKind[from];
-            nDate[k] = dDate[from];
-            nNet[k] = (int) (key >>> 40);
-            nQty[k] = dQty[from];
-            nRefA[k] = dRefA[from];
-            nRefB[k] = dRefB[from];
-        }
+        dKey = runSort.sort(dKey, dn);
+    }
+
+    /** The gathering index of the {@code d}-th demand in netting order. */
+    private int demandAt(int d) {
+        return (int) (dKey[d] & 0xF_FFFF_FFFFL);
+    }
+
+    /** The netting date (never before today) of the {@code d}-th demand in netting order. */
+    private int nettingDate(int d) {
+        return (int) (dKey[d] >>> 40);
     }
 
     // ------------------------------------------------------------------------------------------------ supply
@@ -432,8 +426,8 @@ public final class ItemPlanner {
         int receiptsEnd = sn;
         int plannedAt = sn;
         for (int d = 0; d < dn; d++) {
-            long need = nQty[d];
-            int date = nNet[d];
+            long need = dQty[demandAt(d)];
+            int date = nettingDate(d);
             while (need > 0) {
                 int from;
                 if (onHand >= 0 && sRem[onHand] > 0) {
@@ -518,7 +512,7 @@ public final class ItemPlanner {
         int d = demand + 1;
         int r = receipt;
         while (true) {
-            int nextDemand = d < dn ? nNet[d] : Integer.MAX_VALUE;
+            int nextDemand = d < dn ? nettingDate(d) : Integer.MAX_VALUE;
             int nextReceipt = r < receiptsEnd ? Math.max(sDate[r], today) : Integer.MAX_VALUE;
             if (Math.min(nextDemand, nextReceipt) >= until) {
                 return most;
@@ -526,7 +520,7 @@ public final class ItemPlanner {
             if (nextReceipt <= nextDemand) {
                 running -= sRem[r++];
             } else {
-                running += nQty[d++];
+                running += dQty[demandAt(d++)];
                 most = Math.max(most, running);
             }
         }
@@ -597,8 +591,8 @@ public final class ItemPlanner {
             events[n++] = ((long) date << 33) | k;
         }
         for (int d = 0; d < dn; d++) {
-            if (nKind[d] != Kinds.SAFETY_STOCK) {
-                events[n++] = ((long) nNet[d] << 33) | (1L << 32) | d;
+            if (dKind[demandAt(d)] != Kinds.SAFETY_STOCK) {
+                events[n++] = ((long) nettingDate(d) << 33) | (1L << 32) | d;
             }
         }
         Arrays.sort(events, 0, n);
@@ -609,7 +603,7 @@ public final class ItemPlanner {
             if ((key & (1L << 32)) == 0) {
                 onHand += sQty[at];
             } else {
-                onHand -= nQty[at];
+                onHand -= dQty[demandAt(at)];
             }
             int date = (int) (key >>> 33);
             boolean lastOfDay = e + 1 == n || (int) (events[e + 1] >>> 33) != date;
@@ -662,9 +656,10 @@ public final class ItemPlanner {
         int at = arena.reserve(ItemPlan.longs(dn, sn, pn, en));
         long[] out = arena.chunk();
         for (int d = 0; d < dn; d++, at += ItemPlan.DEMAND) {
-            out[at] = ((long) nDate[d] << 8) | nKind[d];
-            out[at + 1] = nQty[d];
-            out[at + 2] = pair(nRefA[d], nRefB[d]);
+            int k = demandAt(d);
+            out[at] = ((long) dDate[k] << 8) | dKind[k];
+            out[at + 1] = dQty[k];
+            out[at + 2] = pair(dRefA[k], dRefB[k]);
         }
         for (int k = 0; k < sn; k++, at += ItemPlan.SUPPLY) {
             out[at] = ((long) sDate[k] << 8) | sKind[k];
