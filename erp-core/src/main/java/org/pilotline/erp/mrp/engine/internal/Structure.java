@@ -159,6 +159,7 @@ public final class Structure {
         b.items(input.items(), problems);
         b.formulas(input, problems);
         if (!problems.isEmpty()) {
+            b.references(input, problems);
             return null;
         }
         if (!b.lowLevelCodes(problems)) {
@@ -405,6 +406,17 @@ public final class Structure {
             }
             raw = null;
             whereUsed();
+        }
+
+        /** Unknown items named by demand and supply records, so that one refusal lists every problem. */
+        void references(PlanningInput input, List<InputProblem> problems) {
+            input.salesOrderLines().forEach(r -> known(r.itemCode(), "sales order line " + r.reference(), problems));
+            input.forecasts().forEach(r -> known(r.itemCode(), "forecast", problems));
+            input.reservations().forEach(r -> known(r.itemCode(), "reservation of " + r.productionOrder(), problems));
+            input.stock().forEach(r -> known(r.itemCode(), "stock", problems));
+            input.scheduledReceipts().forEach(r -> known(r.itemCode(), "receipt " + r.reference(), problems));
+            input.firmedPlannedOrders().forEach(r -> known(r.itemCode(), "firmed planned order " + r.reference(),
+                    problems));
         }
 
         private Integer known(String itemCode, String where, List<InputProblem> problems) {
