@@ -5,6 +5,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pilotline.erp.mrp.engine.MrpEngine;
+
+import java.nio.file.Path;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
@@ -16,9 +19,12 @@ class MrpArchitectureTest {
     private static JavaClasses classes;
 
     @BeforeAll
-    static void importMrpClasses() {
+    static void importMrpClasses() throws Exception {
+        // from the compiled classes folder only: scanning every jar of the test class path for the package is slow
+        Path mrp = Path.of(MrpEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve("org/pilotline/erp/mrp");
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.pilotline.erp.mrp");
+                .importPath(mrp);
     }
 
     @Test
