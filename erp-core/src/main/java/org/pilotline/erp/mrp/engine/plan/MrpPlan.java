@@ -155,6 +155,14 @@ public final class MrpPlan {
         return views.downFromDemand(at[0], at[1], Quantities.decimal(plans[at[0]].demandQty(at[1])), depth);
     }
 
+    /**
+     * Converting a planned order into a purchase order or production order named {@code reference}: the receipt
+     * and, for a production order, its component reservations.
+     */
+    public Conversion conversionOf(OrderRef order, String reference) {
+        return views.conversion(order, reference);
+    }
+
     /** The item's weekly time-phased record over the horizon. */
     public List<BucketRow> bucketsOf(String itemCode) {
         return views.buckets(views.item(itemCode));

@@ -5,6 +5,7 @@ import org.pilotline.erp.mrp.engine.input.ComponentReservation;
 import org.pilotline.erp.mrp.engine.input.FirmedPlannedOrder;
 import org.pilotline.erp.mrp.engine.input.OutputKind;
 import org.pilotline.erp.mrp.engine.input.PlanningInput;
+import org.pilotline.erp.mrp.engine.input.ReceiptKind;
 import org.pilotline.erp.mrp.engine.input.SalesOrderLine;
 import org.pilotline.erp.mrp.engine.input.ScheduledReceipt;
 import org.pilotline.erp.mrp.engine.internal.CalendarIndex;
@@ -303,6 +304,30 @@ final class PlanViews {
             }
         }
         return into;
+    }
+
+    Conversion conversion(OrderRef order, String reference) {
+        int item = item(order.itemCode());
+        ItemPlan p = plans[item];
+        int supply = supplyOf(item, order);
+        int ordinal = p.orderOfSupply(supply);
+        PlannedOrder planned = plannedOrder(item, ordinal);
+        ScheduledReceipt receipt = new ScheduledReceipt(s.make[item] ? ReceiptKind.PRODUCTION_ORDER
+                : ReceiptKind.PURCHASE_ORDER, reference, planned.itemCode(), planned.dueDate(), planned.quantity());
+        List<ComponentReservation> reservations = new ArrayList<>();
+        int formula = p.orderFormula(ordinal);
+        if (formula >= 0) {
+            for (int c : componentsThroughPhantoms(formula, new LinkedHashSet<>())) {
+                ItemPlan cp = plans[c];
+                for (int d = 0; d < cp.demandCount(); d++) {
+                    if (cp.demandKind(d) == Kinds.DEPENDENT && cp.demandRefA(d) == item && cp.demandRefB(d) == ordinal) {
+                        reservations.add(new ComponentReservation(reference, s.code[c], cal.date(cp.demandDate(d)),
+                                Quantities.decimal(cp.demandQty(d))));
+                    }
+                }
+            }
+        }
+        return new Conversion(receipt, List.copyOf(reservations));
     }
 
     // ------------------------------------------------------------------------------------------------ buckets

@@ -1,5 +1,7 @@
 package org.pilotline.erp.mrp.engine.plan;
 
+import org.pilotline.erp.mrp.engine.input.FirmedPlannedOrder;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,4 +18,9 @@ import java.util.List;
 public record PlannedOrder(OrderRef id, String itemCode, OrderType type, BigDecimal quantity, LocalDate releaseDate,
                            LocalDate dueDate, String formula, boolean recipe, String routing,
                            List<RecipeYield> outputs) {
+
+    /** This order firmed by the planner: the next runs keep it as it is, under {@code reference}. */
+    public FirmedPlannedOrder firmed(String reference) {
+        return new FirmedPlannedOrder(reference, itemCode, quantity, releaseDate, dueDate, formula);
+    }
 }
