@@ -37,6 +37,9 @@ public final class Quantities {
     public static long mulDivCeil(long a, long num, long den) {
         long hi = Math.multiplyHigh(a, num);
         long lo = a * num;
+        if (den == 1 && hi == 0 && lo >= 0) {
+            return lo; // a whole quantity per without scrap: the common case, no division
+        }
         if (hi == 0 && lo >= 0) {
             long q = lo / den;
             return q * den == lo ? q : q + 1;
