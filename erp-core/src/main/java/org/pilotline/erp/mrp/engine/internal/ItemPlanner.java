@@ -23,8 +23,6 @@ public final class ItemPlanner {
     private final SalesBook sales;
     private final CalendarIndex cal;
     private final ItemPlan[] plans;
-    private final int backward;
-    private final int forward;
     private final int expediteWindow;
     private final int deferTolerance;
     private final int today;
@@ -79,10 +77,7 @@ public final class ItemPlanner {
     // projected on hand events
     private long[] events = new long[64];
 
-    // forecast consumption
-    private long[] forecastLeft = new long[16];
-    private final int[] forecastAtBucket;
-    private long[] salesOrder = new long[16];
+    private final ForecastConsumption forecasts;
 
     /** @param arenaChunk the first chunk size of this planner's {@link Arena} (longs) */
     public ItemPlanner(Structure s, StaticData st, SalesBook sales, ItemPlan[] plans, PlanningParameters parameters,
@@ -93,14 +88,12 @@ public final class ItemPlanner {
         this.sales = sales;
         this.cal = s.calendar;
         this.plans = plans;
-        this.backward = parameters.forecastBackwardWeeks();
-        this.forward = parameters.forecastForwardWeeks();
         this.expediteWindow = parameters.expediteWindowDays();
         this.deferTolerance = parameters.deferToleranceDays();
         this.today = cal.today;
         this.end = cal.end;
-        this.forecastAtBucket = new int[cal.weeks + 1];
-        Arrays.fill(forecastAtBucket, -1);
+        this.forecasts = new ForecastConsumption(st, cal, parameters.forecastBackwardWeeks(),
+                parameters.forecastForwardWeeks());
     }
 
     public ItemPlan plan(int item) {
@@ -236,64 +229,17 @@ public final class ItemPlanner {
         }
     }
 
-    /**
-     * Sales orders, in netting order, consume forecast of their own bucket, then of up to {@link #backward} earlier
-     * buckets (nearest first), then of up to {@link #forward} later ones. What is left of each forecast is demand on
-     * its bucket's first day, or today in the current bucket.
-     */
+    /** Forecast left after consumption by the item's sales orders (see {@link ForecastConsumption}). */
     private void consumeForecasts() {
         int f0 = st.forecastStart[item];
         int f1 = st.forecastStart[item + 1];
         if (f0 == f1) {
             return;
         }
-        int count = f1 - f0;
-        if (forecastLeft.length < count) {
-            forecastLeft = new long[count * 2];
-        }
-        for (int k = f1 - 1; k >= f0; k--) {
-            forecastLeft[k - f0] = st.forecastQty[k];
-            forecastAtBucket[st.forecastBucket[k]] = k - f0; // first forecast of each bucket wins
-        }
-        int s0 = sales.start[item];
-        int s1 = sales.start[item + 1];
-        if (salesOrder.length < s1 - s0) {
-            salesOrder = new long[(s1 - s0) * 2];
-        }
-        for (int k = s0; k < s1; k++) {
-            salesOrder[k - s0] = ((long) Math.max(sales.day[k], today) << 32) | (k - s0);
-        }
-        Arrays.sort(salesOrder, 0, s1 - s0);
-        for (int j = 0; j < s1 - s0; j++) {
-            int k = s0 + (int) salesOrder[j];
-            long left = sales.qty[k];
-            int bucket = cal.bucketOf(Math.max(sales.day[k], today));
-            left = consumeForecast(bucket, left, f0);
-            for (int b = 1; b <= backward && left > 0; b++) {
-                left = consumeForecast(bucket - b, left, f0);
-            }
-            for (int b = 1; b <= forward && left > 0; b++) {
-                left = consumeForecast(bucket + b, left, f0);
-            }
-        }
+        forecasts.consume(item, sales);
         for (int k = f0; k < f1; k++) {
-            forecastAtBucket[st.forecastBucket[k]] = -1;
-            int date = Math.max(cal.bucketStart(st.forecastBucket[k]), today);
-            addDemand(Kinds.FORECAST, date, forecastLeft[k - f0], k, 0);
+            addDemand(Kinds.FORECAST, forecasts.dueDay(k), forecasts.left(k), k, 0);
         }
-    }
-
-    private long consumeForecast(int bucket, long quantity, int f0) {
-        if (bucket < 0 || bucket >= cal.weeks || forecastAtBucket[bucket] < 0) {
-            return quantity;
-        }
-        for (int k = forecastAtBucket[bucket] + f0; k < st.forecastStart[item + 1] && st.forecastBucket[k] == bucket
-                && quantity > 0; k++) {
-            long take = Math.min(quantity, forecastLeft[k - f0]);
-            forecastLeft[k - f0] -= take;
-            quantity -= take;
-        }
-        return quantity;
     }
 
     private void sortDemand() {

@@ -477,129 +477,19 @@ public final class Structure {
             }
         }
 
-        /** Kahn's algorithm over parent → component and product → co-product edges; false if there are cycles. */
+        /** Low-level codes and the planning order by level; false (and the cycles reported) if there are cycles. */
         boolean lowLevelCodes(List<InputProblem> problems) {
-            int[] indegree = new int[n];
-            for (int c : lineComponent) {
-                indegree[c]++;
-            }
-            for (int o = 0; o < outputItem.length; o++) {
-                if (outputCo[o]) {
-                    indegree[outputItem[o]]++;
-                }
-            }
-            llc = new int[n];
-            int[] queue = new int[n];
-            int head = 0;
-            int tail = 0;
-            for (int i = 0; i < n; i++) {
-                if (indegree[i] == 0) {
-                    queue[tail++] = i;
-                }
-            }
-            while (head < tail) {
-                int p = queue[head++];
-                int next = llc[p] + 1;
-                for (int f = formulaStart[p]; f < formulaStart[p + 1]; f++) {
-                    for (int l = lineStart[f]; l < lineStart[f + 1]; l++) {
-                        int c = lineComponent[l];
-                        if (llc[c] < next) {
-                            llc[c] = next;
-                        }
-                        if (--indegree[c] == 0) {
-                            queue[tail++] = c;
-                        }
-                    }
-                    for (int o = outputStart[f]; o < outputStart[f + 1]; o++) {
-                        if (outputCo[o]) {
-                            int c = outputItem[o];
-                            if (llc[c] < next) {
-                                llc[c] = next;
-                            }
-                            if (--indegree[c] == 0) {
-                                queue[tail++] = c;
-                            }
-                        }
-                    }
-                }
-            }
-            if (tail < n) {
-                reportCycles(indegree, problems);
+            LowLevelCodes codes = new LowLevelCodes(n, code, formulaStart, lineStart, lineComponent, outputStart,
+                    outputItem, outputCo, usedStart, usedParent, producedStart, producedBy);
+            llc = codes.compute(problems);
+            if (llc == null) {
                 return false;
             }
-            int max = 0;
-            for (int v : llc) {
-                max = Math.max(max, v);
-            }
-            levels = n == 0 ? 0 : max + 1;
-            levelStart = new int[levels + 1];
-            for (int v : llc) {
-                levelStart[v + 1]++;
-            }
-            for (int v = 0; v < levels; v++) {
-                levelStart[v + 1] += levelStart[v];
-            }
-            order = new int[n];
-            rank = new int[n];
-            int[] fill = java.util.Arrays.copyOf(levelStart, Math.max(levels, 1));
-            for (int i = 0; i < n; i++) {
-                int at = fill[llc[i]]++;
-                order[at] = i;
-                rank[i] = at;
-            }
+            levels = codes.levels();
+            levelStart = codes.levelStart();
+            order = codes.order();
+            rank = codes.rank();
             return true;
-        }
-
-        /**
-         * Items left with a positive in-degree lie on or below a cycle; walking from one to any remaining parent
-         * must come back to an item already seen, which closes a cycle.
-         */
-        private void reportCycles(int[] indegree, List<InputProblem> problems) {
-            boolean[] reported = new boolean[n];
-            int found = 0;
-            for (int start = 0; start < n && found < 5; start++) {
-                if (indegree[start] == 0 || reported[start]) {
-                    continue;
-                }
-                Map<Integer, Integer> seenAt = new HashMap<>();
-                List<Integer> walk = new ArrayList<>();
-                int x = start;
-                while (!seenAt.containsKey(x)) {
-                    seenAt.put(x, walk.size());
-                    walk.add(x);
-                    x = remainingParent(x, indegree);
-                }
-                List<Integer> cycle = new ArrayList<>(walk.subList(seenAt.get(x), walk.size()));
-                boolean overlaps = cycle.stream().anyMatch(i -> reported[i]);
-                for (int i : walk) {
-                    reported[i] = true;
-                }
-                if (overlaps) {
-                    continue;
-                }
-                java.util.Collections.reverse(cycle);
-                List<String> codes = new ArrayList<>();
-                for (int i : cycle) {
-                    codes.add(code[i]);
-                }
-                codes.add(codes.get(0));
-                problems.add(new InputProblem("bom-cycle", "BOM/recipe cycle " + String.join(" → ", codes), codes));
-                found++;
-            }
-        }
-
-        private int remainingParent(int x, int[] indegree) {
-            for (int u = usedStart[x]; u < usedStart[x + 1]; u++) {
-                if (indegree[usedParent[u]] > 0) {
-                    return usedParent[u];
-                }
-            }
-            for (int p = producedStart[x]; p < producedStart[x + 1]; p++) {
-                if (indegree[producedBy[p]] > 0) {
-                    return producedBy[p];
-                }
-            }
-            throw new IllegalStateException("item " + code[x] + " has no remaining parent");
         }
 
         /** The longest sum of lead times along any chain from a top item down, in working days. */
