@@ -68,6 +68,7 @@ class PeggingTest {
             }
         }
         assertTrue(orders > 1000, "a generated plant of 2,000 items plans more than 1,000 orders, not " + orders);
+        assertEquals(generated.plannedOrderCount(), generated.plannedOrderStream().count());
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.pilotline.erp.mrp.engine.internal.Structure;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The result of an MRP run: per item its demand and supply elements, planned orders, pegs and exception messages.
@@ -95,6 +97,24 @@ public final class MrpPlan {
             all.addAll(views.plannedOrders(s.order[k]));
         }
         return all;
+    }
+
+    /** Every planned order as {@link #plannedOrders()}, built item by item as the stream is read (for writers). */
+    public Stream<PlannedOrder> plannedOrderStream() {
+        Structure s = model.structure();
+        return IntStream.range(0, s.itemCount).mapToObj(k -> views.plannedOrders(s.order[k])).flatMap(List::stream);
+    }
+
+    /** Every exception message as {@link #exceptions()}, built item by item as the stream is read. */
+    public Stream<ExceptionMessage> exceptionStream() {
+        Structure s = model.structure();
+        return IntStream.range(0, s.itemCount).mapToObj(k -> views.exceptions(s.order[k])).flatMap(List::stream);
+    }
+
+    /** Codes of all items in planning (low-level-code) order. */
+    public Stream<String> itemCodes() {
+        Structure s = model.structure();
+        return IntStream.range(0, s.itemCount).mapToObj(k -> s.code[s.order[k]]);
     }
 
     public List<PlannedOrder> plannedOrdersOf(String itemCode) {
