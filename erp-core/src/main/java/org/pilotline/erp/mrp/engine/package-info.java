@@ -48,6 +48,11 @@
  *     formula uses it, through phantoms (whose own BOM version is chosen at the parent's date; a phantom's stock is
  *     not used). Co-product receipts are pulled likewise from producers' orders. So an item's plan is a function of
  *     its own inputs and its parents' orders only; items of one low-level code are planned in parallel.</li>
+ * <li><b>Left out on purpose</b> (say so if a plant needs them): a phantom's stock is not netted against its
+ *     parents' requirements (only against its own independent demand); outputs of a phantom's recipe and
+ *     co-products of phantom producers are ignored; a co-product receipt is never pulled in (a shortage before it
+ *     gets a planned order); recipes scale in fractional batches; lead times are fixed per item (no queue or
+ *     quantity-dependent part); firmed orders, receipts and demand due after the horizon are outside the plan.</li>
  * <li><b>Net change</b> re-plans the changed line's item, then level by level every item whose parents' or
  *     producers' orders came out different, and shares every other item's plan with the previous result. It equals
  *     a regenerative run by construction ({@code NetChangeTest} checks it on generated plants).</li>
