@@ -116,6 +116,12 @@ public final class MrpEngineBenchmark {
 
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         PEAK_HEAP.accumulateAndGet(heap.getUsed(), Math::max);
+        // what stays: the generated records, the compiled model, the base plan and the last net-change plan
+        System.gc();
+        long liveMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+        java.lang.ref.Reference.reachabilityFence(input);
+        java.lang.ref.Reference.reachabilityFence(changedPlan);
+        log("live heap after a full collection, with the input records, the model and two plans: %d MB", liveMb);
         long[] exceptions = plan.exceptionCountsByKind();
         System.out.printf(Locale.ROOT, "{\"items\": %d, \"levels\": %d, \"bomLines\": %d, \"demandLines\": %d, "
                         + "\"weeks\": %d, \"plannedOrders\": %d, \"dependentAndIndependentDemands\": %d, "
@@ -125,13 +131,14 @@ public final class MrpEngineBenchmark {
                         + "\"planRuns\": %d, \"netChangeMillis\": %.1f, \"netChangeReplanOnlyMillis\": %.1f, "
                         + "\"netChangeCpuMillis\": %.1f, "
                         + "\"netChangeMaxMillis\": %.1f, \"netChangeAvgItemsReplanned\": %d, "
-                        + "\"netChangeEqualsRegenerative\": %s, \"peakHeapMb\": %d, \"maxHeapMb\": %d}%n",
+                        + "\"netChangeEqualsRegenerative\": %s, \"peakHeapMb\": %d, \"liveHeapMb\": %d, "
+                        + "\"maxHeapMb\": %d}%n",
                 model.itemCount(), model.levels(), model.bomLineCount(), model.salesOrderLines().size(), profile.weeks(),
                 plan.plannedOrderCount(), plan.demandElementCount(), plan.pegCount(), plan.exceptionCount(),
                 Arrays.toString(exceptions), threads, generateSeconds, compileSeconds, planTimes[0],
                 median(planTimes), median(planCpu), runs, median(netTimes), median(replanTimes), median(netCpu),
                 Arrays.stream(netTimes).max().orElse(0), netChanges == 0 ? 0 : replannedItems / netChanges, equal,
-                PEAK_HEAP.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+                PEAK_HEAP.get() >> 20, liveMb, Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** The heap in use just before each collection is the peak since the last one. */
