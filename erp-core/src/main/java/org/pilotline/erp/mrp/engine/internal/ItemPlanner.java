@@ -39,7 +39,7 @@ public final class ItemPlanner {
     private int[] dRefA = new int[64];
     private int[] dRefB = new int[64];
     private long[] dKey = new long[64];
-    private final RunSort runSort = new RunSort();
+    private final DemandSort demandSort = new DemandSort();
 
     // supply scratch
     private int sn;
@@ -115,6 +115,7 @@ public final class ItemPlanner {
 
     // ------------------------------------------------------------------------------------------------ demand
 
+    /** Kind by kind in the order of {@link Kinds#DEMAND_PRIORITY}: {@link DemandSort} relies on it. */
     private void gatherDemand() {
         long onHand = st.onHand[item];
         if (onHand < 0) {
@@ -243,7 +244,7 @@ public final class ItemPlanner {
     }
 
     private void sortDemand() {
-        dKey = runSort.sort(dKey, dn);
+        dKey = demandSort.sort(dKey, dn);
     }
 
     /** The gathering index of the {@code d}-th demand in netting order. */
