@@ -122,7 +122,7 @@ class ExceptionMessagesTest {
     @Test
     void aMakeItemWithoutAnEffectiveBomPlansTheOrderButExplodesNothingAndSaysSo() {
         MrpPlan plan = plan(aPlant().item(Item.make("N", 1), Item.buy("B", 1))
-                .bom(new BomVersion("N", "v1", day("04-01"), null, null, List.of(BomLine.of("B", 1))))
+                .bom(BomVersion.between("N", "v1", day("04-01"), null, null, BomLine.of("B", 1)))
                 .salesOrder("SO-1", "N", day("03-11"), 5));
 
         assertPlannedOrders(plan, "N", order(5, "03-10", "03-11"));

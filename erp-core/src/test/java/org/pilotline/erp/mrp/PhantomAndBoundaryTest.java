@@ -23,14 +23,14 @@ class PhantomAndBoundaryTest {
 
     @Test
     void nestedPhantomsAreBlownThroughWithEachPhantomsBomVersionChosenAtTheParentsDate() {
-        // A = 2 P1; P1 (phantom) = 3 P2; P2 (phantom) v1 until the 15th = 1 D, v2 from the 16th = 1 E.
+        // A = 2 P1; P1 (phantom) = 3 P2; P2 (phantom) v1 before the 16th = 1 D, v2 from the 16th = 1 E.
         MrpPlan plan = plan(aPlant()
                 .item(Item.make("A", 2), Item.make("P1", 0).asPhantom(), Item.make("P2", 0).asPhantom(),
                         Item.buy("D", 1), Item.buy("E", 1))
                 .bom("A", BomLine.of("P1", 2))
                 .bom("P1", BomLine.of("P2", 3))
-                .bom(new BomVersion("P2", "v1", null, day("03-15"), null, List.of(BomLine.of("D", 1))))
-                .bom(new BomVersion("P2", "v2", day("03-16"), null, null, List.of(BomLine.of("E", 1))))
+                .bom(BomVersion.between("P2", "v1", null, day("03-16"), null, BomLine.of("D", 1)))
+                .bom(BomVersion.between("P2", "v2", day("03-16"), null, null, BomLine.of("E", 1)))
                 .salesOrder("SO-1", "A", day("03-13"), 10)    // A released Wed 11th
                 .salesOrder("SO-2", "A", day("03-20"), 4));   // A released Wed 18th
 

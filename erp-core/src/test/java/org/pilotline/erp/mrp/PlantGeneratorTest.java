@@ -53,7 +53,7 @@ class PlantGeneratorTest {
         Set<Class<?>> policies = input.items().stream().map(i -> i.lotSizing().getClass()).collect(Collectors.toSet());
         assertEquals(Set.of(LotSizing.LotForLot.class, LotSizing.FixedQuantity.class, LotSizing.MinMaxMultiple.class,
                 LotSizing.PeriodsOfSupply.class), policies);
-        assertTrue(input.bomVersions().stream().anyMatch(v -> v.effectiveTo() != null), "a version that ends");
+        assertTrue(input.bomVersions().stream().anyMatch(v -> v.validTo() != null), "a version that ends");
         assertTrue(input.bomVersions().stream().map(BomVersion::lines).flatMap(java.util.List::stream)
                 .anyMatch(l -> l.scrapFactor().signum() > 0), "scrap");
         assertTrue(input.recipes().stream().flatMap(r -> r.outputs().stream())

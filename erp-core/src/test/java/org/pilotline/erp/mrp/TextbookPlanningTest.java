@@ -181,8 +181,8 @@ class TextbookPlanningTest {
     void theBomVersionIsChosenByThePlannedOrdersReleaseDate() {
         MrpPlan plan = plan(aPlant()
                 .item(Item.make("A", 2), Item.buy("B1", 1), Item.buy("B2", 1))
-                .bom(new BomVersion("A", "v1", null, day("03-15"), "R-1", List.of(BomLine.of("B1", 1))))
-                .bom(new BomVersion("A", "v2", day("03-16"), null, "R-2", List.of(BomLine.of("B2", 1))))
+                .bom(BomVersion.between("A", "v1", null, day("03-16"), "R-1", BomLine.of("B1", 1)))
+                .bom(BomVersion.between("A", "v2", day("03-16"), null, "R-2", BomLine.of("B2", 1)))
                 .salesOrder("SO-1", "A", day("03-13"), 10)   // released Wed 11th → v1
                 .salesOrder("SO-2", "A", day("03-18"), 5)    // released Mon 16th, the first day of v2
                 .salesOrder("SO-3", "A", day("03-20"), 8));  // released Wed 18th → v2
@@ -192,6 +192,21 @@ class TextbookPlanningTest {
         assertEquals(List.of("R-1", "R-2", "R-2"), a.stream().map(PlannedOrder::routing).toList());
         assertPlannedOrders(plan, "B1", order(10, "03-10", "03-11"));
         assertPlannedOrders(plan, "B2", order(5, "03-13", "03-16"), order(8, "03-17", "03-18"));
+    }
+
+    @Test
+    void aBomForABaseQuantityOfTheParentDividesItsLineQuantitiesByIt() {
+        // 1 B and 2 C (kg) for every 3 A.
+        MrpPlan plan = plan(aPlant()
+                .item(Item.make("A", 1), Item.buy("B", 1), Item.buy("C", 1).inFractionalUnits())
+                .bom(new BomVersion("A", "1", null, null, qty("3"), null,
+                        List.of(BomLine.of("B", 1), BomLine.of("C", 2))))
+                .salesOrder("SO-1", "A", day("03-11"), 10));
+
+        // 10/3 = 3.333334 B (rounded up to the micro-unit) → 4 pieces; 20/3 = 6.666667 kg of C.
+        assertEquals(0, qty("3.333334").compareTo(plan.demandsOf("B").get(0).quantity()));
+        assertPlannedOrders(plan, "B", order(4, "03-09", "03-10"));
+        assertPlannedOrders(plan, "C", order("6.666667", "03-09", "03-10"));
     }
 
     @Test

@@ -335,7 +335,7 @@ public final class PlantGenerator {
             String routing = "RT-" + code[i];
             if (random.nextDouble() < p.versionSwitchShare() * 1.0 && own.size() > 1) {
                 LocalDate switchDay = start.plusDays(21 + random.nextLong(Math.max(1, horizonDays - 42)));
-                b.bom(new BomVersion(code[i], "1", null, switchDay.minusDays(1), routing, bom));
+                b.bom(new BomVersion(code[i], "1", null, switchDay, BigDecimal.ONE, routing, bom));
                 List<BomLine> next = new ArrayList<>(bom);
                 int replaced = random.nextInt(next.size());
                 int old = own.get(replaced)[0];
@@ -349,9 +349,9 @@ public final class PlantGenerator {
                     next.set(replaced, new BomLine(next.get(replaced).componentCode(),
                             next.get(replaced).quantityPer().add(BigDecimal.ONE), BigDecimal.ZERO));
                 }
-                b.bom(new BomVersion(code[i], "2", switchDay, null, routing, next));
+                b.bom(new BomVersion(code[i], "2", switchDay, null, BigDecimal.ONE, routing, next));
             } else {
-                b.bom(new BomVersion(code[i], "1", null, null, routing, bom));
+                b.bom(new BomVersion(code[i], "1", null, null, BigDecimal.ONE, routing, bom));
             }
         }
     }

@@ -9,9 +9,10 @@ import java.util.Objects;
  * A process-industry alternative to a BOM version for making {@code itemCode}. One batch yields
  * {@code batchSize × expectedYield} of the item; ingredients and co-/by-products are given per batch. Batches scale
  * linearly (a planned order of any quantity is a fractional number of batches); give the item a MIN_MAX_MULTIPLE
- * lot size with the batch output as multiple to plan whole batches. Effectivity as for {@link BomVersion}.
+ * lot size with the batch output as multiple to plan whole batches. Effective in [validFrom, validTo) as a
+ * {@link BomVersion}.
  */
-public record Recipe(String itemCode, String recipeCode, LocalDate effectiveFrom, LocalDate effectiveTo,
+public record Recipe(String itemCode, String recipeCode, LocalDate validFrom, LocalDate validTo,
                      String routing, BigDecimal batchSize, BigDecimal expectedYield,
                      List<RecipeIngredient> ingredients, List<RecipeOutput> outputs) {
 
@@ -27,7 +28,7 @@ public record Recipe(String itemCode, String recipeCode, LocalDate effectiveFrom
         if (expectedYield.signum() <= 0 || expectedYield.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException("expected yield of recipe " + recipeCode + " must be in (0, 1]");
         }
-        if (effectiveFrom != null && effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
+        if (validFrom != null && validTo != null && !validTo.isAfter(validFrom)) {
             throw new IllegalArgumentException("recipe " + recipeCode + " ends before it starts");
         }
     }

@@ -128,10 +128,10 @@ public final class Structure {
         calendar = b.calendar;
     }
 
-    /** The formula (BOM version or recipe) of {@code item} effective on {@code day}, or -1. */
+    /** The formula (BOM version or recipe) of {@code item} effective on {@code day} ([from, to)), or -1. */
     public int formulaAt(int item, int day) {
         for (int f = formulaStart[item + 1] - 1; f >= formulaStart[item]; f--) {
-            if (formulaFrom[f] <= day && day <= formulaTo[f]) {
+            if (formulaFrom[f] <= day && day < formulaTo[f]) {
                 return f;
             }
         }
@@ -315,9 +315,9 @@ public final class Structure {
                     }
                     components.add(new int[] {c});
                     factors.add(Quantities.fraction(line.quantityPer().multiply(BigDecimal.ONE.add(line.scrapFactor())),
-                            BigDecimal.ONE));
+                            v.baseQuantity()));
                 }
-                raw.add(new RawFormula(parent, v.version(), false, v.effectiveFrom(), v.effectiveTo(), v.routing(),
+                raw.add(new RawFormula(parent, v.version(), false, v.validFrom(), v.validTo(), v.routing(),
                         components, factors, List.of(), List.of()));
             }
             for (Recipe r : input.recipes()) {
@@ -344,7 +344,7 @@ public final class Structure {
                         outputFactors.add(Quantities.fraction(out.quantityPerBatch(), output));
                     }
                 }
-                raw.add(new RawFormula(product, r.recipeCode(), true, r.effectiveFrom(), r.effectiveTo(), r.routing(),
+                raw.add(new RawFormula(product, r.recipeCode(), true, r.validFrom(), r.validTo(), r.routing(),
                         components, factors, outputs, outputFactors));
             }
             raw.sort(Comparator.<RawFormula>comparingInt(RawFormula::item)
