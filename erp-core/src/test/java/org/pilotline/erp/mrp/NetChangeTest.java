@@ -127,8 +127,8 @@ class NetChangeTest {
     @Test
     void aChangeOfARecipeProductsOrderReplansItsCoProductAndThePhantomsComponents() {
         PlanningInput input = aPlant()
-                .item(Item.make("M", 1).inFractionalUnits(), Item.make("P", 0).asPhantom(), Item.buy("ING", 2),
-                        Item.buy("CO", 2).inFractionalUnits(), Item.buy("D", 2))
+                .item(Item.make("M", 1).withDecimals(3), Item.make("P", 0).asPhantom(), Item.buy("ING", 2),
+                        Item.buy("CO", 2).withDecimals(3), Item.buy("D", 2))
                 .recipe(new Recipe("M", "RCP-1", null, null, null, qty("100"), qty("0.8"),
                         List.of(new RecipeIngredient("ING", qty("50")), new RecipeIngredient("P", qty("10"))),
                         List.of(new RecipeOutput("CO", qty("20"), OutputKind.CO_PRODUCT))))

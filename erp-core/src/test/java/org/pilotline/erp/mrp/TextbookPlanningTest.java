@@ -142,9 +142,9 @@ class TextbookPlanningTest {
     }
 
     @Test
-    void componentScrapRaisesTheDependentDemandAndWholeUnitItemsRoundUp() {
+    void componentScrapRaisesTheDependentDemandAndOrdersRoundUpToTheStockUnitsDecimals() {
         MrpPlan plan = plan(aPlant()
-                .item(Item.make("A", 1), Item.buy("B", 2), Item.buy("C", 2).inFractionalUnits())
+                .item(Item.make("A", 1), Item.buy("B", 2), Item.buy("C", 2).withDecimals(3))
                 .bom("A", BomLine.of("B", "2", "0.05"), BomLine.of("C", "0.5", "0.1"))
                 .salesOrder("SO-1", "A", day("03-11"), 10)
                 .salesOrder("SO-2", "A", day("03-18"), 7));
@@ -198,23 +198,23 @@ class TextbookPlanningTest {
     void aBomForABaseQuantityOfTheParentDividesItsLineQuantitiesByIt() {
         // 1 B and 2 C (kg) for every 3 A.
         MrpPlan plan = plan(aPlant()
-                .item(Item.make("A", 1), Item.buy("B", 1), Item.buy("C", 1).inFractionalUnits())
+                .item(Item.make("A", 1), Item.buy("B", 1), Item.buy("C", 1).withDecimals(3))
                 .bom(new BomVersion("A", "1", null, null, qty("3"), null,
                         List.of(BomLine.of("B", 1), BomLine.of("C", 2))))
                 .salesOrder("SO-1", "A", day("03-11"), 10));
 
-        // 10/3 = 3.333334 B (rounded up to the micro-unit) → 4 pieces; 20/3 = 6.666667 kg of C.
+        // 10/3 = 3.333334 B (rounded up to the micro-unit) → 4 pieces; 20/3 = 6.666667 kg of C → 6.667 kg (grams).
         assertEquals(0, qty("3.333334").compareTo(plan.demandsOf("B").get(0).quantity()));
         assertPlannedOrders(plan, "B", order(4, "03-09", "03-10"));
-        assertPlannedOrders(plan, "C", order("6.666667", "03-09", "03-10"));
+        assertPlannedOrders(plan, "C", order("6.667", "03-09", "03-10"));
     }
 
     @Test
     void aCoProductOfARecipeCountsAsSupplyOfTheCoProductItemAtTheOrdersDueDate() {
         // Recipe: batch 100 kg at 80 % yield = 80 kg of M; per batch 50 kg of ING, 20 kg of CO, 5 kg of WASTE.
         MrpPlan plan = plan(aPlant()
-                .item(Item.make("M", 1).inFractionalUnits(), Item.buy("ING", 2).inFractionalUnits(),
-                        Item.buy("CO", 2).inFractionalUnits(), Item.buy("WASTE", 1).inFractionalUnits())
+                .item(Item.make("M", 1).withDecimals(3), Item.buy("ING", 2).withDecimals(3),
+                        Item.buy("CO", 2).withDecimals(3), Item.buy("WASTE", 1).withDecimals(3))
                 .recipe(new Recipe("M", "RCP-1", null, null, "R-M", qty("100"), qty("0.8"),
                         List.of(new RecipeIngredient("ING", qty("50"))),
                         List.of(new RecipeOutput("CO", qty("20"), OutputKind.CO_PRODUCT),

@@ -14,7 +14,7 @@
  *
  * <h2>What an adapter fills ({@link org.pilotline.erp.mrp.engine.input})</h2>
  * {@code PlanningHorizon} (start = today, weeks, week start), {@code WorkingCalendar} (working weekdays, holidays),
- * {@code Item} (make/buy, lead time in working days, lot sizing, safety stock, phantom, whole units),
+ * {@code Item} (make/buy, lead time in working days, lot sizing, safety stock, phantom, the stock unit's decimals),
  * {@code BomVersion}/{@code BomLine} (effectivity from/to inclusive, quantity per, scrap fraction, routing),
  * {@code Recipe} (batch size, yield, ingredients, co-/by-products per batch), {@code SalesOrderLine},
  * {@code Forecast} (per item and week), {@code ComponentReservation} (open production orders' unissued
@@ -33,7 +33,7 @@
  * <li><b>Quantities</b> are {@code BigDecimal} in the API and scaled longs inside: 6 decimal places (micro-units).
  *     Inputs with more decimals round towards more demand (requirements up, supply down). Quantity per × (1 + scrap)
  *     and recipe quantities per batch ÷ (batch size × yield) are exact reduced fractions; dependent requirements
- *     round up to the micro-unit, co-product output down; whole-unit items order whole units.</li>
+ *     round up to the micro-unit, co-product output down; planned orders round up to the stock unit's decimals.</li>
  * <li><b>Time</b> is working days: a planned order is due on the last working day on or before the need and
  *     released its lead time in working days earlier, so never on a non-working day. Anything dated before today
  *     is netted as of today; demand and receipts after the horizon are outside the plan. Weekly buckets (start day

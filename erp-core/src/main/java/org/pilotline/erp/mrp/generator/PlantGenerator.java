@@ -292,7 +292,7 @@ public final class PlantGenerator {
         BigDecimal safety = !make[i] && random.nextDouble() < p.safetyStockShare()
                 ? BigDecimal.valueOf(nice(weekly[i] / 2)) : BigDecimal.ZERO;
         return new Item(code[i], make[i] ? Procurement.MAKE : Procurement.BUY, leadTime[i], lot, safety, phantom[i],
-                !fractional[i]);
+                fractional[i] ? 3 : 0);
     }
 
     private static long nice(double x) {

@@ -420,7 +420,7 @@ public final class ItemPlanner {
         int due = cal.lastWorkingOnOrBefore(date);
         int release = cal.minusWorkingDays(due, s.leadTime[item]);
         int formula = s.make[item] ? s.formulaAt(item, Math.max(release, today)) : -1;
-        boolean whole = s.whole[item];
+        long step = s.increment[item];
         switch (s.policy[item]) {
             case Structure.FIXED_QUANTITY -> {
                 long q = s.lotQuantity[item];
@@ -441,10 +441,9 @@ public final class ItemPlanner {
             }
             case Structure.PERIODS_OF_SUPPLY -> {
                 long q = periodsOfSupply(need, date, demand, receipt, receiptsEnd);
-                addPlanned(whole ? Quantities.roundUpToMultiple(q, Quantities.ONE) : q, due, release, formula);
+                addPlanned(Quantities.roundUpToMultiple(q, step), due, release, formula);
             }
-            default -> addPlanned(whole ? Quantities.roundUpToMultiple(need, Quantities.ONE) : need, due, release,
-                    formula);
+            default -> addPlanned(Quantities.roundUpToMultiple(need, step), due, release, formula);
         }
     }
 

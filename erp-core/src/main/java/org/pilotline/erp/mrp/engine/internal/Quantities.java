@@ -73,10 +73,6 @@ public final class Quantities {
         return multiple <= 0 ? quantity : quantity / multiple * multiple;
     }
 
-    public static boolean isWhole(long micro) {
-        return micro % ONE == 0;
-    }
-
     /**
      * {@code numerator / denominator} of two decimals as a fraction of longs in lowest terms; when it does not fit,
      * the value is rounded up to 12 decimals first.

@@ -36,7 +36,8 @@ public final class Structure {
     public final Map<String, Integer> indexByCode;
     public final boolean[] make;
     public final boolean[] phantom;
-    public final boolean[] whole;
+    /** The smallest order quantity step in micro-units: 10^(6 − the stock unit's decimals). */
+    public final long[] increment;
     public final int[] leadTime;
     public final byte[] policy;
     public final long[] lotQuantity;
@@ -86,7 +87,7 @@ public final class Structure {
         indexByCode = b.index;
         make = b.make;
         phantom = b.phantom;
-        whole = b.whole;
+        increment = b.increment;
         leadTime = b.leadTime;
         policy = b.policy;
         lotQuantity = b.lotQuantity;
@@ -182,7 +183,7 @@ public final class Structure {
         Map<String, Integer> index;
         boolean[] make;
         boolean[] phantom;
-        boolean[] whole;
+        long[] increment;
         int[] leadTime;
         byte[] policy;
         long[] lotQuantity;
@@ -232,7 +233,7 @@ public final class Structure {
             index = new HashMap<>(Math.max(16, n * 2));
             make = new boolean[n];
             phantom = new boolean[n];
-            whole = new boolean[n];
+            increment = new long[n];
             leadTime = new int[n];
             policy = new byte[n];
             lotQuantity = new long[n];
@@ -254,7 +255,7 @@ public final class Structure {
                     problems.add(new InputProblem("invalid-phantom", "phantom item " + item.code()
                             + " must be a make item", List.of(item.code())));
                 }
-                whole[i] = item.wholeUnits();
+                increment[i] = (long) Math.pow(10, Quantities.SCALE - item.decimals());
                 leadTime[i] = item.leadTimeDays();
                 safetyStock[i] = Quantities.requirement(item.safetyStock());
                 lotSizing(i, item, problems);
@@ -263,30 +264,32 @@ public final class Structure {
 
         private void lotSizing(int i, Item item, List<InputProblem> problems) {
             LotSizing lot = item.lotSizing();
+            long step = increment[i];
             if (lot instanceof LotSizing.LotForLot) {
                 policy[i] = LOT_FOR_LOT;
             } else if (lot instanceof LotSizing.FixedQuantity fixed) {
                 policy[i] = FIXED_QUANTITY;
                 lotQuantity[i] = Quantities.requirement(fixed.quantity());
-                if (whole[i] && !Quantities.isWhole(lotQuantity[i])) {
-                    problems.add(lotProblem(item, "fixed quantity " + fixed.quantity() + " is not whole"));
+                if (lotQuantity[i] % step != 0) {
+                    problems.add(lotProblem(item, "fixed quantity " + fixed.quantity()));
                 }
             } else if (lot instanceof LotSizing.MinMaxMultiple mmm) {
                 policy[i] = MIN_MAX_MULTIPLE;
                 long multiple = Quantities.requirement(mmm.multiple());
-                if (multiple == 0 && whole[i]) {
-                    multiple = Quantities.ONE;
+                if (multiple == 0) {
+                    multiple = step;
                 }
-                if (whole[i] && !Quantities.isWhole(multiple)) {
-                    problems.add(lotProblem(item, "multiple " + mmm.multiple() + " is not whole"));
+                if (multiple % step != 0) {
+                    problems.add(lotProblem(item, "multiple " + mmm.multiple()));
                 }
                 lotMultiple[i] = multiple;
                 lotMinimum[i] = Quantities.requirement(mmm.minimum());
                 long max = Quantities.supply(mmm.maximum());
                 lotCap[i] = max == 0 ? 0 : Quantities.roundDownToMultiple(max, multiple);
                 if (max > 0 && (lotCap[i] <= 0 || lotCap[i] < lotMinimum[i])) {
-                    problems.add(lotProblem(item, "no multiple of " + mmm.multiple() + " lies between minimum "
-                            + mmm.minimum() + " and maximum " + mmm.maximum()));
+                    problems.add(new InputProblem("invalid-lot-size", "lot size of " + item.code() + ": no multiple of "
+                            + mmm.multiple() + " lies between minimum " + mmm.minimum() + " and maximum "
+                            + mmm.maximum(), List.of(item.code())));
                 }
             } else if (lot instanceof LotSizing.PeriodsOfSupply pos) {
                 policy[i] = PERIODS_OF_SUPPLY;
@@ -295,8 +298,8 @@ public final class Structure {
         }
 
         private static InputProblem lotProblem(Item item, String what) {
-            return new InputProblem("invalid-lot-size", "lot size of " + item.code() + ": " + what
-                    + " for an item planned in whole units", List.of(item.code()));
+            return new InputProblem("invalid-lot-size", "lot size of " + item.code() + ": " + what + " has more than "
+                    + item.decimals() + " decimals, the item's stock unit", List.of(item.code()));
         }
 
         void formulas(PlanningInput input, List<InputProblem> problems) {
