@@ -43,6 +43,26 @@ class PhantomAndBoundaryTest {
     }
 
     @Test
+    void aComponentIsBlownThroughOnAPhantomLineAndPlannedFromItsStockOnAnOrdinaryLine() {
+        // S (made, 1 day) = 2 D. A uses S as a phantom, B as an ordinary component; S has 5 in stock.
+        MrpPlan plan = plan(aPlant()
+                .item(Item.make("A", 2), Item.make("B", 2), Item.make("S", 1), Item.buy("D", 1))
+                .bom("A", BomLine.phantom("S", 1))
+                .bom("B", BomLine.of("S", 1))
+                .bom("S", BomLine.of("D", 2))
+                .stock("S", 5)
+                .salesOrder("SO-1", "A", day("03-13"), 10)
+                .salesOrder("SO-2", "B", day("03-13"), 8));
+
+        // A's 10 S go straight to 20 D when A starts (Wed 11th). B's 8 S: 5 from stock, 3 made (released Tue 10th),
+        // which need 6 D on the 10th.
+        assertPlannedOrders(plan, "S", order(3, "03-10", "03-11"));
+        assertPlannedOrders(plan, "D", order(6, "03-09", "03-10"), order(20, "03-10", "03-11"));
+        assertEquals(List.of(OrderRef.planned("S", 1), OrderRef.planned("A", 1)),
+                plan.demandsOf("D").stream().map(d -> d.parentOrder()).toList());
+    }
+
+    @Test
     void aPhantomSoldOnItsOwnIsPlannedLikeAMadeItemFromItsOwnStock() {
         MrpPlan plan = plan(aPlant()
                 .item(Item.make("A", 2), Item.make("P", 1).asPhantom(), Item.buy("D", 1))

@@ -47,7 +47,9 @@ class PlantGeneratorTest {
     void thePlantHasEveryFeatureMrpMustHandle() {
         PlanningInput input = PlantGenerator.generate(PROFILE);
 
-        assertTrue(input.items().stream().anyMatch(Item::phantom), "phantoms");
+        assertTrue(input.items().stream().anyMatch(Item::phantom), "phantom items");
+        assertTrue(input.bomVersions().stream().flatMap(v -> v.lines().stream()).anyMatch(
+                org.pilotline.erp.mrp.engine.input.BomLine::phantom), "phantom lines");
         assertTrue(input.items().stream().anyMatch(i -> i.decimals() > 0), "items kept with decimals");
         assertTrue(input.items().stream().anyMatch(i -> i.safetyStock().signum() > 0), "safety stock");
         Set<Class<?>> policies = input.items().stream().map(i -> i.lotSizing().getClass()).collect(Collectors.toSet());

@@ -15,7 +15,8 @@
  * <h2>What an adapter fills ({@link org.pilotline.erp.mrp.engine.input})</h2>
  * {@code PlanningHorizon} (start = today, weeks, week start), {@code WorkingCalendar} (working weekdays, holidays),
  * {@code Item} (make/buy, lead time in working days, lot sizing, safety stock, phantom, the stock unit's decimals),
- * {@code BomVersion}/{@code BomLine} (effectivity from/to inclusive, quantity per, scrap fraction, routing),
+ * {@code BomVersion}/{@code BomLine} (valid from/to like ERP revisions, base quantity, quantity per, scrap fraction,
+ * phantom line, routing),
  * {@code Recipe} (batch size, yield, ingredients, co-/by-products per batch), {@code SalesOrderLine},
  * {@code Forecast} (per item and week), {@code ComponentReservation} (open production orders' unissued
  * components), {@code StockOnHand}, {@code ScheduledReceipt} (open purchase/production orders),
@@ -45,12 +46,13 @@
  *     orders. Safety stock is a demand on the earliest day a replenishment released today can arrive; dips before
  *     that are BELOW_SAFETY_STOCK.</li>
  * <li><b>Dependent demand is pulled</b>: an item gathers it from its parents' orders (firmed, then planned) whose
- *     formula uses it, through phantoms (whose own BOM version is chosen at the parent's date; a phantom's stock is
- *     not used). Co-product receipts are pulled likewise from producers' orders. So an item's plan is a function of
- *     its own inputs and its parents' orders only; items of one low-level code are planned in parallel.</li>
+ *     formula uses it, and through phantom lines (a {@code BomLine} flagged phantom, or any line of a phantom item):
+ *     the phantom's own BOM version is chosen at the parent order's date and its components are needed then.
+ *     Co-product receipts are pulled likewise from producers' orders. So an item's plan is a function of its own
+ *     inputs and its parents' orders only; items of one low-level code are planned in parallel.</li>
  * <li><b>Left out on purpose</b> (say so if a plant needs them): a phantom's stock is not netted against its
- *     parents' requirements (only against its own independent demand); outputs of a phantom's recipe and
- *     co-products of phantom producers are ignored; a co-product receipt is never pulled in (a shortage before it
+ *     parents' requirements on phantom lines (only against its other demand); requirements blown through a phantom
+ *     line yield no co-products (only real orders do); a co-product receipt is never pulled in (a shortage before it
  *     gets a planned order); recipes scale in fractional batches; lead times are fixed per item (no queue or
  *     quantity-dependent part); firmed orders, receipts and demand due after the horizon are outside the plan.</li>
  * <li><b>Net change</b> re-plans the changed line's item, then level by level every item whose parents' or

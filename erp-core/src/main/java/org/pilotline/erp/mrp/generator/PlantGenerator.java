@@ -359,7 +359,9 @@ public final class PlantGenerator {
     private BomLine bomLine(int[] line) {
         BigDecimal scrap = random.nextDouble() < p.scrapShare()
                 ? BigDecimal.valueOf(2 + random.nextInt(9), 2) : BigDecimal.ZERO;
-        return new BomLine(code[line[0]], BigDecimal.valueOf(line[1], 2), scrap);
+        // besides phantom items, a made component is now and then a phantom on one line only
+        boolean phantomLine = make[line[0]] && random.nextDouble() < p.phantomShare();
+        return new BomLine(code[line[0]], BigDecimal.valueOf(line[1], 2), scrap, phantomLine);
     }
 
     /** Batch of 100 at 90–98 % yield; ingredients per batch from the lines; a co-product on a deeper bought item. */

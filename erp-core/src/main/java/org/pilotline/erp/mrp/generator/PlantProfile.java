@@ -16,7 +16,8 @@ import java.time.LocalDate;
  * @param start                the planning date (today)
  * @param finishedShare        share of the items that are finished goods (level 0)
  * @param makeShare            share of make items among levels 1 … levels − 2 (the rest are bought parts)
- * @param phantomShare         share of intermediate make items that are phantoms
+ * @param phantomShare         share of intermediate make items that are phantoms, and of lines with a made component
+ *                             that are phantom lines
  * @param recipes              how many make items are made by a recipe with a co-product (and some a by-product)
  * @param versionSwitchShare   share of BOM-made items with a second BOM version effective inside the horizon
  * @param scrapShare           share of BOM lines with a scrap factor

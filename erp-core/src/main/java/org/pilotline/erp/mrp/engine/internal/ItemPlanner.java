@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * Plans one item at a time, given the plans of every item above it: gathers its gross requirements (sales orders,
  * reservations, forecast left after consumption, dependent demand pulled from its parents' orders and blown through
- * phantoms, safety stock), its supplies (stock, scheduled receipts, firmed planned orders, co-product output of its
+ * phantom lines, safety stock), its supplies (stock, scheduled receipts, firmed planned orders, co-product output of its
  * producers' orders), nets them first-in first-out — which is also the pegging — creates lot-sized planned orders
  * for what is left, and derives the exception messages.
  *
@@ -161,22 +161,26 @@ public final class ItemPlanner {
     }
 
     /**
-     * Dependent demand, pulled from the orders of every parent that uses this item in the formula the order uses;
-     * through phantom parents, from the orders above the phantom whose phantom formula (chosen at their date) is the
-     * one using this item.
+     * Dependent demand, pulled from the orders of every parent that uses this item in the formula the order uses,
+     * and through phantom lines: a parent that is itself used on a phantom line passes on what the orders above it
+     * need of it, when its own formula at their date is the one using this item. What reaches this item on a
+     * phantom line is not its demand but blown through to its components — unless it has no formula on that date.
      */
     private void gatherDependentDemand() {
         int c = item;
-        boolean blownThrough = s.phantom[c];
         for (int u = s.usedStart[c]; u < s.usedStart[c + 1]; u++) {
             int parent = s.usedParent[u];
             int formula = s.usedFormula[u];
             int line = s.usedLine[u];
             long num = s.lineNum[line];
             long den = s.lineDen[line];
-            if (s.phantom[parent] || blownThrough) {
-                requirementsVia(parent, formula, (qty, date, sourceItem, sourceOrder) ->
-                        emitDependent(date, Quantities.mulDivCeil(qty, num, den), sourceItem, sourceOrder));
+            boolean blownThrough = s.linePhantom[line];
+            if (blownThrough || s.usedOnPhantomLine[parent]) {
+                requirementsVia(parent, formula, (qty, date, sourceItem, sourceOrder) -> {
+                    if (!blownThrough || s.formulaAt(c, Math.max(date, today)) < 0) {
+                        addDemand(Kinds.DEPENDENT, date, Quantities.mulDivCeil(qty, num, den), sourceItem, sourceOrder);
+                    }
+                });
                 continue;
             }
             ItemPlan pp = plans[parent];
@@ -195,19 +199,15 @@ public final class ItemPlanner {
         addDemand(Kinds.DEPENDENT, release, Quantities.mulDivCeil(parentQty, num, den), parent, ordinal);
     }
 
-    private void emitDependent(int date, long qty, int sourceItem, int sourceOrder) {
-        if (s.phantom[item] && s.formulaAt(item, Math.max(date, today)) >= 0) {
-            return; // blown through to this phantom's components
-        }
-        addDemand(Kinds.DEPENDENT, date, qty, sourceItem, sourceOrder);
-    }
-
     @FunctionalInterface
     private interface Requirement {
         void accept(long qty, int date, int sourceItem, int sourceOrder);
     }
 
-    /** Quantities of {@code parent} to be made with {@code formula}: its own orders, and for a phantom, its parents'. */
+    /**
+     * Quantities of {@code parent} to be made with {@code formula}, with the date and the order they come from: its
+     * own orders, and what the orders above need of it on phantom lines when its formula at their date is this one.
+     */
     private void requirementsVia(int parent, int formula, Requirement sink) {
         ItemPlan pp = plans[parent];
         for (int o = 0, orders = pp.orderCount(); o < orders; o++) {
@@ -215,18 +215,21 @@ public final class ItemPlanner {
                 sink.accept(pp.orderQty(o), pp.orderRelease(o), parent, o);
             }
         }
-        if (s.phantom[parent]) {
-            for (int u = s.usedStart[parent]; u < s.usedStart[parent + 1]; u++) {
-                int grandParent = s.usedParent[u];
-                int line = s.usedLine[u];
-                long num = s.lineNum[line];
-                long den = s.lineDen[line];
-                requirementsVia(grandParent, s.usedFormula[u], (qty, date, sourceItem, sourceOrder) -> {
-                    if (s.formulaAt(parent, Math.max(date, today)) == formula) {
-                        sink.accept(Quantities.mulDivCeil(qty, num, den), date, sourceItem, sourceOrder);
-                    }
-                });
+        if (!s.usedOnPhantomLine[parent]) {
+            return;
+        }
+        for (int u = s.usedStart[parent]; u < s.usedStart[parent + 1]; u++) {
+            int line = s.usedLine[u];
+            if (!s.linePhantom[line]) {
+                continue;
             }
+            long num = s.lineNum[line];
+            long den = s.lineDen[line];
+            requirementsVia(s.usedParent[u], s.usedFormula[u], (qty, date, sourceItem, sourceOrder) -> {
+                if (s.formulaAt(parent, Math.max(date, today)) == formula) {
+                    sink.accept(Quantities.mulDivCeil(qty, num, den), date, sourceItem, sourceOrder);
+                }
+            });
         }
     }
 
@@ -292,9 +295,6 @@ public final class ItemPlanner {
         int c = item;
         for (int k = s.producedStart[c]; k < s.producedStart[c + 1]; k++) {
             int producer = s.producedBy[k];
-            if (s.phantom[producer]) {
-                continue;
-            }
             int formula = s.producedFormula[k];
             int output = s.producedOutput[k];
             ItemPlan pp = plans[producer];

@@ -157,13 +157,13 @@ public final class PlanRunner implements AutoCloseable {
         }
     }
 
-    /** Components of every formula of {@code item}, through phantoms, and its co-products. */
+    /** Components of every formula of {@code item}, through phantom lines, and its co-products. */
     private static void markBelow(Structure s, int item, boolean[] dirty) {
         for (int f = s.formulaStart[item]; f < s.formulaStart[item + 1]; f++) {
             for (int l = s.lineStart[f]; l < s.lineStart[f + 1]; l++) {
                 int c = s.lineComponent[l];
                 dirty[c] = true;
-                if (s.phantom[c]) {
+                if (s.linePhantom[l]) {
                     markBelow(s, c, dirty); // its components see this item's orders through it
                 }
             }

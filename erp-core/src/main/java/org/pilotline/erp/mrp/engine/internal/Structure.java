@@ -58,6 +58,10 @@ public final class Structure {
     public final int[] lineComponent;
     public final long[] lineNum;
     public final long[] lineDen;
+    /** Whether the line's component is blown through (a phantom line, or a component that is a phantom item). */
+    public final boolean[] linePhantom;
+    /** Whether some line uses the item as a phantom. */
+    public final boolean[] usedOnPhantomLine;
     public final int[] outputStart;
     public final int[] outputItem;
     public final long[] outputNum;
@@ -107,6 +111,8 @@ public final class Structure {
         lineComponent = b.lineComponent;
         lineNum = b.lineNum;
         lineDen = b.lineDen;
+        linePhantom = b.linePhantom;
+        usedOnPhantomLine = b.usedOnPhantomLine;
         outputStart = b.outputStart;
         outputItem = b.outputItem;
         outputNum = b.outputNum;
@@ -206,6 +212,8 @@ public final class Structure {
         int[] lineComponent;
         long[] lineNum;
         long[] lineDen;
+        boolean[] linePhantom;
+        boolean[] usedOnPhantomLine;
         int[] outputStart;
         int[] outputItem;
         long[] outputNum;
@@ -316,7 +324,7 @@ public final class Structure {
                     if (c == null) {
                         continue;
                     }
-                    components.add(new int[] {c});
+                    components.add(new int[] {c, line.phantom() || phantom[c] ? 1 : 0});
                     factors.add(Quantities.fraction(line.quantityPer().multiply(BigDecimal.ONE.add(line.scrapFactor())),
                             v.baseQuantity()));
                 }
@@ -334,7 +342,7 @@ public final class Structure {
                 for (RecipeIngredient ingredient : r.ingredients()) {
                     Integer c = known(ingredient.itemCode(), "recipe " + r.recipeCode(), problems);
                     if (c != null) {
-                        components.add(new int[] {c});
+                        components.add(new int[] {c, phantom[c] ? 1 : 0});
                         factors.add(Quantities.fraction(ingredient.quantityPerBatch(), output));
                     }
                 }
@@ -373,6 +381,8 @@ public final class Structure {
             lineComponent = new int[lines];
             lineNum = new long[lines];
             lineDen = new long[lines];
+            linePhantom = new boolean[lines];
+            usedOnPhantomLine = new boolean[n];
             outputItem = new int[outputs];
             outputNum = new long[outputs];
             outputDen = new long[outputs];
@@ -391,6 +401,10 @@ public final class Structure {
                 lineStart[k] = l;
                 for (int j = 0; j < r.lineComponents().size(); j++, l++) {
                     lineComponent[l] = r.lineComponents().get(j)[0];
+                    linePhantom[l] = r.lineComponents().get(j)[1] == 1;
+                    if (linePhantom[l]) {
+                        usedOnPhantomLine[lineComponent[l]] = true;
+                    }
                     lineNum[l] = r.lineFactors().get(j)[0];
                     lineDen[l] = r.lineFactors().get(j)[1];
                 }

@@ -297,7 +297,7 @@ final class PlanViews {
         for (int l = s.lineStart[formula]; l < s.lineStart[formula + 1]; l++) {
             int c = s.lineComponent[l];
             into.add(c);
-            if (s.phantom[c]) {
+            if (s.linePhantom[l]) {
                 for (int f = s.formulaStart[c]; f < s.formulaStart[c + 1]; f++) {
                     componentsThroughPhantoms(f, into);
                 }
