@@ -159,6 +159,16 @@ public final class PlcConnection implements AutoCloseable {
                 notifications.get(), dataLossEvents.get());
     }
 
+    /** When the subscription last delivered data or a keep-alive (the server was observed), or null. */
+    public Instant lastContact() {
+        return lastContact;
+    }
+
+    /** The trackers of the machines served by this connection. */
+    public List<MachineTracker> trackers() {
+        return List.copyOf(machines.values());
+    }
+
     /** For tests and operators: the Milo client while connected. */
     public Optional<OpcUaClient> client() {
         return Optional.ofNullable(client);
@@ -453,7 +463,7 @@ public final class PlcConnection implements AutoCloseable {
 
         @Override
         public void onDataReceived(OpcUaSubscription s, List<OpcUaMonitoredItem> items, List<DataValue> values) {
-            lastContact = clock.instant();
+            Instant arrived = clock.instant();
             notifications.addAndGet(values.size());
             List<Pending> batch = new ArrayList<>(values.size());
             for (int i = 0; i < items.size(); i++) {
@@ -469,6 +479,8 @@ public final class PlcConnection implements AutoCloseable {
                 }
                 deliver(batch);
             }
+            // only now: a last contact is recorded once the events it covers have reached the sink
+            lastContact = arrived;
         }
 
         @Override
