@@ -36,6 +36,8 @@ public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final Duration CLOSE_WAIT_FOR_DELIVERY = Duration.ofSeconds(3);
+    /** Stands for "started now, no earlier contact": bound without a gap. */
+    private static final Instant FIRST_ACQUISITION = Instant.MIN;
 
     private final ConnectionSettings settings;
     private final GatewayPki pki;
@@ -90,7 +92,18 @@ public final class Gateway implements AutoCloseable {
         if (binding.equals(previous)) {
             return;
         }
-        Instant resumeFrom = previous != null ? unbindKeepingContact(id) : recordedContacts.remove(id);
+        Instant resumeFrom;
+        if (previous != null) {
+            resumeFrom = unbindKeepingContact(id);
+        } else {
+            resumeFrom = recordedContacts.remove(id);
+            if (resumeFrom == null) {
+                recordStart(List.of(id));
+                recordedContacts.remove(id);
+            } else if (resumeFrom == FIRST_ACQUISITION) {
+                resumeFrom = null;
+            }
+        }
         bindings.put(id, binding);
         MachineTracker tracker = new MachineTracker(binding, sink, sequences, clock, resumeFrom);
         PlcConnection connection = connections.get(binding.connectionKey());
@@ -114,6 +127,7 @@ public final class Gateway implements AutoCloseable {
         for (MachineBinding binding : wanted) {
             keep.add(new MachineId(binding.tenant(), binding.machineCode()));
         }
+        recordStart(keep.stream().filter(id -> !bindings.containsKey(id) && !recordedContacts.containsKey(id)).toList());
         for (MachineId id : List.copyOf(bindings.keySet())) {
             if (!keep.contains(id)) {
                 unbind(id.tenant(), id.machine());
@@ -126,6 +140,27 @@ public final class Gateway implements AutoCloseable {
                 LOG.warn("Machine {}/{} is not acquired: {}", binding.tenant(), binding.machineCode(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * A machine without a recorded contact is acquired for the first time: record "now" before any of its events can
+     * be delivered, so that if this gateway dies before its first periodic record, the next one still reports the gap
+     * from here instead of nothing. Machines recorded here are then bound without a gap of their own.
+     */
+    private void recordStart(List<MachineId> firstTime) {
+        if (firstTime.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<MachineId, Instant> starts = new HashMap<>();
+        firstTime.forEach(id -> starts.put(id, now));
+        try {
+            contactLog.record(starts);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot record the start of acquisition of {} machine(s): {}", starts.size(), rootCause(e));
+        }
+        // marks them as seen so that bind() does not record them again; removed there, as any recorded contact
+        firstTime.forEach(id -> recordedContacts.putIfAbsent(id, FIRST_ACQUISITION));
     }
 
     /** Unbinds; returns the machine's last contact (what a re-bind must report as a gap from), or null. */
@@ -259,8 +294,16 @@ public final class Gateway implements AutoCloseable {
             contactLog.record(changed);
             flushedContacts.putAll(changed);
         } catch (RuntimeException e) {
-            LOG.warn("Cannot record the last contact of {} machine(s): {}", changed.size(), e.getMessage());
+            LOG.warn("Cannot record the last contact of {} machine(s): {}", changed.size(), rootCause(e));
         }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + root.getMessage();
     }
 
     private static ThreadFactory named(String prefix) {

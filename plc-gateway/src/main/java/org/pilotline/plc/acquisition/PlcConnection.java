@@ -463,6 +463,10 @@ public final class PlcConnection implements AutoCloseable {
 
         @Override
         public void onDataReceived(OpcUaSubscription s, List<OpcUaMonitoredItem> items, List<DataValue> values) {
+            if (closed) {
+                // stopped (for instance: the lease moved to another replica); nothing more may be reported
+                return;
+            }
             Instant arrived = clock.instant();
             notifications.addAndGet(values.size());
             List<Pending> batch = new ArrayList<>(values.size());

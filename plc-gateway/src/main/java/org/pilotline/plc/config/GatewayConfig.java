@@ -10,7 +10,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "pilotline.gateway")
 public interface GatewayConfig {
 
-    /** Run OPC UA acquisition in this process. Turn off on replicas when a gateway runs at the plant's edge. */
+    /** Run OPC UA acquisition in this process (with database bindings: only on the replica holding the lease). Turn off when a gateway runs at the plant's edge. */
     @WithDefault("true")
     boolean enabled();
 
@@ -48,6 +48,18 @@ public interface GatewayConfig {
     /** Cap of the back-off between attempts of a first connection (Milo's own reconnect caps at 16 s). */
     @WithDefault("30S")
     Duration maxReconnectDelay();
+
+    /** How often each machine's last contact is recorded; a restarted gateway reports the gap since then as data loss. */
+    @WithDefault("5S")
+    Duration contactInterval();
+
+    /** How long the acquisition lease lasts unrenewed: another replica takes over acquisition after it (database bindings). */
+    @WithDefault("15S")
+    Duration leaseDuration();
+
+    /** How often the acquiring replica renews its lease (and others try to take it); also how soon binding changes made on another replica apply. */
+    @WithDefault("5S")
+    Duration leaseRenewal();
 
     /** How long events are collected before a batch is delivered. */
     @WithDefault("200MS")
