@@ -71,6 +71,8 @@ public final class PlcConnection implements AutoCloseable {
 
     private final Map<String, MachineTracker> machines = new ConcurrentHashMap<>();
     private final Object lock = new Object();
+    private final Object itemsLock = new Object();
+    private final java.util.Set<MachineTracker> monitored = ConcurrentHashMap.newKeySet();
     private final List<List<Pending>> bufferedWhileRecovering = new ArrayList<>();
     private final AtomicLong notifications = new AtomicLong();
     private final AtomicLong dataLossEvents = new AtomicLong();
@@ -116,11 +118,10 @@ public final class PlcConnection implements AutoCloseable {
     public void addMachine(MachineTracker tracker) {
         machines.put(tracker.binding().tenant() + "/" + tracker.binding().machineCode(), tracker);
         OpcUaSubscription current = subscription;
-        if (current != null && !recovering) {
+        if (current != null) {
             workers.execute(() -> {
                 try {
-                    addItems(current, List.of(tracker));
-                    applyRead(List.of(tracker));
+                    applyRead(monitorMissing(current));
                 } catch (Exception e) {
                     fail("cannot monitor " + tracker.binding().machineCode(), e);
                 }
@@ -128,9 +129,31 @@ public final class PlcConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates the monitored items of every machine not yet monitored in {@code into}, if it is still the current
+     * subscription; returns those machines. Serialised, so a machine added while a subscription is being (re-)created
+     * is monitored exactly once, whichever comes first, and machines added in a burst share one service call.
+     */
+    private List<MachineTracker> monitorMissing(OpcUaSubscription into) throws Exception {
+        synchronized (itemsLock) {
+            if (into != subscription) {
+                return List.of();
+            }
+            List<MachineTracker> missing = machines.values().stream().filter(t -> !monitored.contains(t)).toList();
+            if (!missing.isEmpty()) {
+                addItems(into, missing);
+                monitored.addAll(missing);
+            }
+            return missing;
+        }
+    }
+
     /** Stops monitoring a machine; true when the connection has no machine left. */
     public boolean removeMachine(String tenant, String machineCode) {
         MachineTracker removed = machines.remove(tenant + "/" + machineCode);
+        if (removed != null) {
+            monitored.remove(removed);
+        }
         OpcUaSubscription current = subscription;
         if (removed != null && current != null) {
             List<OpcUaMonitoredItem> items = current.getMonitoredItems().stream()
@@ -288,8 +311,11 @@ public final class PlcConnection implements AutoCloseable {
         OpcUaSubscription created = new OpcUaSubscription(on, publishing);
         created.setSubscriptionListener(new Listener());
         created.create();
-        subscription = created;
-        addItems(created, trackers);
+        synchronized (itemsLock) {
+            subscription = created;
+            monitored.clear();
+        }
+        List<MachineTracker> added = monitorMissing(created);
         if (lossReason != null) {
             Instant to = clock.instant();
             Instant contact = lastContact != null ? lastContact : blindSince;
@@ -299,7 +325,7 @@ public final class PlcConnection implements AutoCloseable {
                 dataLossEvents.incrementAndGet();
             }
         }
-        applyRead(trackers);
+        applyRead(added);
     }
 
     private void addItems(OpcUaSubscription into, List<MachineTracker> trackers) throws Exception {
@@ -327,24 +353,32 @@ public final class PlcConnection implements AutoCloseable {
         }
     }
 
+    /** Reads the current values of these machines' nodes, in one service call per 1,000 nodes, and applies them. */
     private void applyRead(List<MachineTracker> trackers) throws Exception {
         OpcUaClient on = client;
-        if (on == null) {
+        if (on == null || trackers.isEmpty()) {
             return;
         }
+        List<NodeId> ids = new ArrayList<>();
+        List<Map<Signal, String>> nodesOf = new ArrayList<>();
         for (MachineTracker tracker : trackers) {
             Map<Signal, String> nodes = nodes(tracker.binding());
-            List<NodeId> ids = new ArrayList<>();
+            nodesOf.add(nodes);
             for (String node : nodes.values()) {
                 ids.add(resolve(on, node));
             }
-            List<DataValue> values = on.readValues(0, TimestampsToReturn.Both, ids);
+        }
+        List<DataValue> values = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            values.addAll(on.readValues(0, TimestampsToReturn.Both, ids.subList(from, Math.min(ids.size(), from + 1_000))));
+        }
+        int i = 0;
+        for (int t = 0; t < trackers.size(); t++) {
             List<SignalValue> signals = new ArrayList<>();
-            int i = 0;
-            for (Signal signal : nodes.keySet()) {
+            for (Signal signal : nodesOf.get(t).keySet()) {
                 signals.add(signalValue(signal, values.get(i++)));
             }
-            tracker.apply(signals);
+            trackers.get(t).apply(signals);
         }
     }
 
