@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +48,7 @@ public final class Gateway implements AutoCloseable {
     private final ContactLog contactLog;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService workers;
+    private final Semaphore establishing;
     private final Map<MachineBinding.ConnectionKey, PlcConnection> connections = new ConcurrentHashMap<>();
     private final Map<MachineId, MachineBinding> bindings = new ConcurrentHashMap<>();
     private final Map<MachineId, Instant> recordedContacts;
@@ -76,6 +78,7 @@ public final class Gateway implements AutoCloseable {
         this.recordedContacts = new ConcurrentHashMap<>(contactLog.lastContacts());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("plc-gateway-timer"));
         this.workers = Executors.newCachedThreadPool(named("plc-gateway-worker"));
+        this.establishing = new Semaphore(Math.max(1, settings.connectConcurrency()));
         long interval = Math.max(50, contactInterval.toMillis());
         scheduler.scheduleWithFixedDelay(() -> workers.execute(this::recordContacts), interval, interval,
                 TimeUnit.MILLISECONDS);
@@ -108,7 +111,8 @@ public final class Gateway implements AutoCloseable {
         MachineTracker tracker = new MachineTracker(binding, sink, sequences, clock, resumeFrom);
         PlcConnection connection = connections.get(binding.connectionKey());
         if (connection == null) {
-            connection = new PlcConnection(binding.connectionKey(), settings, pki, scheduler, workers, clock);
+            connection = new PlcConnection(binding.connectionKey(), settings, pki, scheduler, workers, clock,
+                    establishing);
             connections.put(binding.connectionKey(), connection);
             connection.addMachine(tracker);
             connection.start();

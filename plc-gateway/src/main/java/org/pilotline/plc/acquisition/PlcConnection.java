@@ -42,6 +42,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -68,6 +69,7 @@ public final class PlcConnection implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService workers;
     private final Clock clock;
+    private final Semaphore establishing;
 
     private final Map<String, MachineTracker> machines = new ConcurrentHashMap<>();
     private final Object lock = new Object();
@@ -96,13 +98,15 @@ public final class PlcConnection implements AutoCloseable {
     }
 
     public PlcConnection(MachineBinding.ConnectionKey key, ConnectionSettings settings, GatewayPki pki,
-                         ScheduledExecutorService scheduler, ExecutorService workers, Clock clock) {
+                         ScheduledExecutorService scheduler, ExecutorService workers, Clock clock,
+                         Semaphore establishing) {
         this.key = key;
         this.settings = settings;
         this.pki = pki;
         this.scheduler = scheduler;
         this.workers = workers;
         this.clock = clock;
+        this.establishing = establishing;
         this.stateSince = clock.instant();
     }
 
@@ -215,6 +219,23 @@ public final class PlcConnection implements AutoCloseable {
     // ---- connecting ----
 
     private void attemptConnect() {
+        if (closed) {
+            return;
+        }
+        try {
+            establishing.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            connectOnce();
+        } finally {
+            establishing.release();
+        }
+    }
+
+    private void connectOnce() {
         if (closed) {
             return;
         }
@@ -453,7 +474,12 @@ public final class PlcConnection implements AutoCloseable {
                     return;
                 }
                 LOG.warn("{}: {}; re-creating the subscription and reading current values", key, reason);
-                subscribe(on, reason);
+                establishing.acquire();
+                try {
+                    subscribe(on, reason);
+                } finally {
+                    establishing.release();
+                }
             } catch (Exception e) {
                 fail("re-creating the subscription failed", e);
                 scheduler.schedule(() -> recover(reason), 2, TimeUnit.SECONDS);

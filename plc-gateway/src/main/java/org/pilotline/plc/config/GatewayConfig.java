@@ -61,6 +61,10 @@ public interface GatewayConfig {
     @WithDefault("5S")
     Duration leaseRenewal();
 
+    /** Most PLC connections being established (connect, subscribe, first read) at once; the others wait their turn. */
+    @WithDefault("8")
+    int connectConcurrency();
+
     /** How long events are collected before a batch is delivered. */
     @WithDefault("200MS")
     Duration flushInterval();

@@ -156,7 +156,8 @@ public class GatewayRuntime {
 
     public ConnectionSettings connectionSettings() {
         return new ConnectionSettings(config.keepAliveInterval().toMillis(), config.requestTimeout().toMillis(),
-                config.sessionTimeout().toMillis(), config.queueSize(), config.maxReconnectDelay().toMillis());
+                config.sessionTimeout().toMillis(), config.queueSize(), config.maxReconnectDelay().toMillis(),
+                config.connectConcurrency());
     }
 
     /** The running acquisition: this replica's while it holds the lease, otherwise none. */
