@@ -90,6 +90,13 @@ public interface GatewayConfig {
     /** EDGE: its password (environment variable PILOTLINE_GATEWAY_CENTRE_PASSWORD; never in git). */
     Optional<String> centrePassword();
 
+    /** AES-256 key (base64 of 32 random bytes) that encrypts PLC passwords at rest; PILOTLINE_GATEWAY_SECRET_KEY, the same on every replica. */
+    Optional<String> secretKey();
+
+    /** Without secret-key: the key file, generated (owner-only) on first use; fine for a single server only. */
+    @WithDefault("${user.home}/.pilotline/gateway/secret-key")
+    String secretKeyFile();
+
     /** EDGE: the enterprise whose machines the bindings file describes. */
     Optional<String> edgeTenant();
 

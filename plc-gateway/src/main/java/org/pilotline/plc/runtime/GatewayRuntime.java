@@ -1,6 +1,8 @@
 package org.pilotline.plc.runtime;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -17,6 +19,7 @@ import org.pilotline.plc.acquisition.ContactLog;
 import org.pilotline.plc.acquisition.Gateway;
 import org.pilotline.plc.acquisition.SequenceBlocks;
 import org.pilotline.plc.binding.BindingFile;
+import org.pilotline.plc.binding.BindingSecrets;
 import org.pilotline.plc.binding.MachineBinding;
 import org.pilotline.plc.binding.MachineBindingEntity;
 import org.pilotline.plc.centre.AcquisitionLease;
@@ -31,6 +34,7 @@ import org.pilotline.plc.delivery.EventBatcher;
 import org.pilotline.plc.delivery.HttpBatchSender;
 import org.pilotline.plc.delivery.IngestService;
 import org.pilotline.plc.delivery.MemoryBatchQueue;
+import org.pilotline.plc.delivery.TenantScope;
 import org.pilotline.plc.security.GatewayPki;
 
 import java.net.URI;
@@ -54,6 +58,8 @@ import java.util.UUID;
 public class GatewayRuntime {
 
     private static final Logger LOG = Logger.getLogger(GatewayRuntime.class);
+    /** The platform's root tenant: system work that reads every enterprise's rows. */
+    private static final String ALL_TENANTS = "*";
 
     @Inject
     GatewayConfig config;
@@ -66,6 +72,12 @@ public class GatewayRuntime {
 
     @Inject
     IngestService ingest;
+
+    @Inject
+    BindingSecrets secrets;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<TenantScope> tenants;
 
     private volatile GatewayPki pki;
     private volatile EventBatcher batcher;
@@ -108,7 +120,7 @@ public class GatewayRuntime {
                 ? new HttpBatchSender(URI.create(config.centreUrl().orElseThrow(() ->
                 new IllegalStateException("pilotline.gateway.centre-url is required in EDGE mode"))),
                 config.centreUsername().orElse(""), config.centrePassword().orElse(""))
-                : ingest::accept;
+                : this::ingestInProcess;
         BatchQueue queue = edge ? new DiskBatchQueue(Path.of(config.dataDirectory(), "outbox"), config.queueCapacity())
                 : new MemoryBatchQueue(config.queueCapacity());
         batcher = new EventBatcher(queue, receiver, config.flushInterval().toMillis(), config.maxBatchEvents(),
@@ -133,6 +145,18 @@ public class GatewayRuntime {
         }
     }
 
+    /**
+     * In-process delivery runs on the batcher's thread, outside any request: the ingest transaction (and the
+     * observers' writes) must be opened as the batch's enterprise, which only the platform can name.
+     */
+    private void ingestInProcess(org.pilotline.plc.contract.MachineEventBatch batch) {
+        if (tenants.isResolvable()) {
+            tenants.get().callAs(batch.tenant(), () -> ingest.accept(batch));
+        } else {
+            ingest.accept(batch);
+        }
+    }
+
     /** Called by the leader when this replica has taken the lease. */
     private Gateway startFromDatabase() {
         String fingerprint = bindingsFingerprint();
@@ -149,7 +173,9 @@ public class GatewayRuntime {
     private void refreshBindings(Gateway gateway) {
         String fingerprint = bindingsFingerprint();
         if (!fingerprint.equals(knownBindings)) {
-            gateway.bindExactly(storedBindings());
+            List<MachineBinding> bindings = storedBindings();
+            LOG.infof("Machine bindings changed: acquiring %d", bindings.size());
+            gateway.bindExactly(bindings);
             knownBindings = fingerprint;
         }
     }
@@ -201,13 +227,44 @@ public class GatewayRuntime {
         return pki;
     }
 
-    /** Every enterprise's bindings: system work, so as the platform's root tenant. */
+    /**
+     * Every enterprise's bindings: system work, so as the platform's root tenant. It runs on the lease's thread, where
+     * no request context is active; without one the tenant resolver cannot tell that "*" is the root tenant, and the
+     * query would find nothing (and every machine would be unbound).
+     */
     private List<MachineBinding> storedBindings() {
+        if (tenants.isResolvable()) {
+            return tenants.get().callAs(ALL_TENANTS, this::readStoredBindings);
+        }
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean activated = !requestContext.isActive();
+        if (activated) {
+            requestContext.activate();
+        }
+        try {
+            return readStoredBindings();
+        } finally {
+            if (activated) {
+                requestContext.terminate();
+            }
+        }
+    }
+
+    private List<MachineBinding> readStoredBindings() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            try (StatelessSession session = sessionFactory.withStatelessOptions().tenantIdentifier((Object) "*")
+            try (StatelessSession session = sessionFactory.withStatelessOptions().tenantIdentifier((Object) ALL_TENANTS)
                     .openStatelessSession()) {
-                return session.createQuery("from MachineBindingEntity", MachineBindingEntity.class).list().stream()
-                        .map(MachineBindingEntity::toBinding).toList();
+                List<MachineBinding> bindings = new java.util.ArrayList<>();
+                for (MachineBindingEntity entity : session.createQuery("from MachineBindingEntity",
+                        MachineBindingEntity.class).list()) {
+                    try {
+                        bindings.add(secrets.binding(entity));
+                    } catch (RuntimeException e) {
+                        LOG.errorf("Machine %s/%s is not acquired: %s", entity.tenantId, entity.machineCode,
+                                e.getMessage());
+                    }
+                }
+                return bindings;
             }
         });
     }
