@@ -3,34 +3,19 @@ package org.pilotline.plc.acquisition;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
 import org.eclipse.milo.opcua.sdk.client.UaSession;
-import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
-import org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider;
-import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
-import org.eclipse.milo.opcua.sdk.client.identity.X509IdentityProvider;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.MonitoredItemServiceOperationResult;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
-import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
-import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
-import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
-import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
-import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
 import org.pilotline.plc.binding.MachineBinding;
 import org.pilotline.plc.security.GatewayPki;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -241,7 +226,7 @@ public final class PlcConnection implements AutoCloseable {
         }
         OpcUaClient candidate = null;
         try {
-            candidate = newClient(key, settings, pki);
+            candidate = MiloClients.newClient(key, settings, pki);
             candidate.addSessionActivityListener(new Activity());
             candidate.connect();
             if (closed) {
@@ -275,55 +260,6 @@ public final class PlcConnection implements AutoCloseable {
         }
     }
 
-    /** A Milo client for {@code key}, configured with the gateway's PKI, validator and keep-alive settings. */
-    public static OpcUaClient newClient(MachineBinding.ConnectionKey key, ConnectionSettings settings, GatewayPki pki)
-            throws Exception {
-        IdentityProvider identity = identityProvider(key, pki);
-        return OpcUaClient.create(key.endpointUrl(), endpoints -> selectEndpoint(key, endpoints), transport -> {
-        }, config -> config
-                .setApplicationName(LocalizedText.english("PilotLine PLC gateway"))
-                .setApplicationUri(pki.applicationUri())
-                .setProductUri("urn:pilotline:plc-gateway")
-                .setKeyPair(pki.keyPair())
-                .setCertificate(pki.certificate())
-                .setCertificateChain(new X509Certificate[]{pki.certificate()})
-                .setCertificateValidator(pki.validator())
-                .setIdentityProvider(identity)
-                .setKeepAliveInterval(uint(settings.keepAliveIntervalMs()))
-                .setKeepAliveFailuresAllowed(uint(1))
-                .setKeepAliveTimeout(uint(Math.max(100, settings.keepAliveIntervalMs() / 2)))
-                .setRequestTimeout(uint(settings.requestTimeoutMs()))
-                .setSessionTimeout(uint(settings.sessionTimeoutMs())));
-    }
-
-    /** The server's matching endpoint, with the URL we were given (servers advertise their own host name). */
-    private static Optional<EndpointDescription> selectEndpoint(MachineBinding.ConnectionKey key,
-                                                                List<EndpointDescription> endpoints) {
-        return endpoints.stream()
-                .filter(e -> key.securityPolicy().policy().getUri().equals(e.getSecurityPolicyUri()))
-                .filter(e -> e.getSecurityMode() == key.securityMode().mode())
-                .findFirst()
-                .map(e -> EndpointUtil.updateUrl(e, EndpointUtil.getHost(key.endpointUrl()),
-                        EndpointUtil.getPort(key.endpointUrl())));
-    }
-
-    private static IdentityProvider identityProvider(MachineBinding.ConnectionKey key, GatewayPki pki) throws Exception {
-        return switch (key.identityKind()) {
-            case ANONYMOUS -> AnonymousProvider.INSTANCE;
-            case USERNAME -> new UsernameProvider(key.username(), key.password(), pki.validator());
-            case CERTIFICATE -> {
-                KeyStore store = KeyStore.getInstance("PKCS12");
-                char[] password = key.password() == null ? new char[0] : key.password().toCharArray();
-                try (InputStream in = Files.newInputStream(Path.of(key.identityKeyStore()))) {
-                    store.load(in, password);
-                }
-                String alias = store.aliases().nextElement();
-                yield new X509IdentityProvider((X509Certificate) store.getCertificate(alias),
-                        (PrivateKey) store.getKey(alias, password));
-            }
-        };
-    }
-
     // ---- subscribing ----
 
     private void subscribe(OpcUaClient on, String lossReason) throws Exception {
@@ -353,8 +289,8 @@ public final class PlcConnection implements AutoCloseable {
         OpcUaClient on = into.getClient();
         List<OpcUaMonitoredItem> items = new ArrayList<>();
         for (MachineTracker tracker : trackers) {
-            for (Map.Entry<Signal, String> node : nodes(tracker.binding()).entrySet()) {
-                OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(resolve(on, node.getValue()));
+            for (Map.Entry<Signal, String> node : SignalNodes.nodes(tracker.binding()).entrySet()) {
+                OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(SignalNodes.resolve(on, node.getValue()));
                 item.setSamplingInterval(tracker.binding().samplingIntervalMs());
                 item.setQueueSize(uint(settings.queueSize()));
                 item.setDiscardOldest(true);
@@ -383,10 +319,10 @@ public final class PlcConnection implements AutoCloseable {
         List<NodeId> ids = new ArrayList<>();
         List<Map<Signal, String>> nodesOf = new ArrayList<>();
         for (MachineTracker tracker : trackers) {
-            Map<Signal, String> nodes = nodes(tracker.binding());
+            Map<Signal, String> nodes = SignalNodes.nodes(tracker.binding());
             nodesOf.add(nodes);
             for (String node : nodes.values()) {
-                ids.add(resolve(on, node));
+                ids.add(SignalNodes.resolve(on, node));
             }
         }
         List<DataValue> values = new ArrayList<>(ids.size());
@@ -397,52 +333,10 @@ public final class PlcConnection implements AutoCloseable {
         for (int t = 0; t < trackers.size(); t++) {
             List<SignalValue> signals = new ArrayList<>();
             for (Signal signal : nodesOf.get(t).keySet()) {
-                signals.add(signalValue(signal, values.get(i++)));
+                signals.add(SignalNodes.signalValue(signal, values.get(i++)));
             }
             trackers.get(t).apply(signals);
         }
-    }
-
-    static Map<Signal, String> nodes(MachineBinding b) {
-        Map<Signal, String> nodes = new LinkedHashMap<>();
-        switch (b.stateMapping()) {
-            case MACHINERY -> {
-                put(nodes, Signal.OPERATION_MODE, b.operationModeNode());
-                put(nodes, Signal.ITEM_STATE, b.itemStateNode());
-            }
-            case RUNNING_FAULT_FLAGS -> {
-                put(nodes, Signal.RUNNING, b.runningNode());
-                put(nodes, Signal.FAULT, b.faultNode());
-            }
-            case PACKML -> put(nodes, Signal.PACKML_STATE, b.packMlStateNode());
-        }
-        put(nodes, Signal.TOTAL_COUNT, b.totalCountNode());
-        put(nodes, Signal.GOOD_COUNT, b.goodCountNode());
-        put(nodes, Signal.REJECT_COUNT, b.rejectCountNode());
-        put(nodes, Signal.SPEED, b.speedNode());
-        put(nodes, Signal.ALARM, b.alarmNode());
-        return nodes;
-    }
-
-    private static void put(Map<Signal, String> nodes, Signal signal, String node) {
-        if (node != null && !node.isBlank()) {
-            nodes.put(signal, node);
-        }
-    }
-
-    private static NodeId resolve(OpcUaClient on, String node) throws Exception {
-        return ExpandedNodeId.parse(node).toNodeIdOrThrow(on.getNamespaceTable());
-    }
-
-    private static SignalValue signalValue(Signal signal, DataValue value) {
-        StatusCode status = value.statusCode() == null ? StatusCode.GOOD : value.statusCode();
-        Object raw = value.value() == null ? null : value.value().value();
-        return new SignalValue(signal, raw, status.isGood() || status.isUncertain(), status.isOverflowSet(),
-                instant(value.sourceTime()), instant(value.serverTime()));
-    }
-
-    private static Instant instant(DateTime time) {
-        return time == null || time.isNull() ? null : time.getJavaInstant();
     }
 
     // ---- notifications ----
@@ -533,7 +427,7 @@ public final class PlcConnection implements AutoCloseable {
             for (int i = 0; i < items.size(); i++) {
                 Object ref = items.get(i).getUserObject().orElse(null);
                 if (ref instanceof ItemRef r) {
-                    batch.add(new Pending(r.tracker(), signalValue(r.signal(), values.get(i))));
+                    batch.add(new Pending(r.tracker(), SignalNodes.signalValue(r.signal(), values.get(i))));
                 }
             }
             synchronized (lock) {
