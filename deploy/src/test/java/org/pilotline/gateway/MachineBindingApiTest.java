@@ -106,6 +106,15 @@ class MachineBindingApiTest {
         assertTrue(machines.stream().noneMatch(m -> m.startsWith("SZ1")), "demo sees no demo2 machine");
         Api.as("demo-admin").get("/api/gateway/bindings").then().body("items.machineCode",
                 hasItems("HZ1-CNC-01", "HZ1-CNC-02", "HZ1-CNC-03", "HZ1-CNC-04"));
+        // delivered in-process from the gateway's own thread (no request), as the enterprise the machines belong to
+        long delivered = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < delivered && recorded.all().stream().noneMatch(b -> b.tenant().equals("demo")
+                && b.events().stream().anyMatch(e -> e.machine().startsWith("HZ1-CNC-")))) {
+            Thread.sleep(250);
+        }
+        assertTrue(recorded.all().stream().anyMatch(b -> b.tenant().equals("demo")
+                && b.events().stream().anyMatch(e -> e.machine().startsWith("HZ1-CNC-"))),
+                "the demo machines' events reach the suite's observers in-process");
     }
 
     @Test

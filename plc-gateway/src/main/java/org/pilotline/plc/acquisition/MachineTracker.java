@@ -9,6 +9,8 @@ import org.pilotline.plc.contract.MachineryItemState;
 import org.pilotline.plc.contract.MachineryOperationMode;
 import org.pilotline.plc.contract.PartCountDelta;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,12 +22,17 @@ import java.util.OptionalLong;
  * mapping), part-count deltas from the counters, and data-loss events. A value whose source timestamp is not newer
  * than the last one applied for its signal is a repeat (an initial value after re-subscribing, a republished or
  * re-read value) and is ignored, so no transition is reported twice. Every event gets the next sequence number.
+ * <p>
+ * A tracker that starts where an earlier one (another process, another replica, or this gateway before a re-bind)
+ * last knew the machine first reports the span from that last contact to its own first value as a
+ * {@code DataLossRecorded}: what happened in between was not observed.
  */
 public final class MachineTracker {
 
     private final MachineBinding binding;
     private final MachineEventSink sink;
     private final SequenceBlocks blocks;
+    private final Clock clock;
 
     private final Map<Signal, Instant> lastApplied = new EnumMap<>(Signal.class);
     private final Map<Signal, Object> lastValue = new EnumMap<>(Signal.class);
@@ -34,11 +41,33 @@ public final class MachineTracker {
     private MachineryOperationMode mode;
     private long block;
     private long nextInBlock = SequenceBlocks.BLOCK_SIZE;
+    private Instant resumeFrom;
+    private volatile boolean baseline;
 
     public MachineTracker(MachineBinding binding, MachineEventSink sink, SequenceBlocks blocks) {
+        this(binding, sink, blocks, Clock.systemUTC(), null);
+    }
+
+    /**
+     * @param resumeFrom the last contact an earlier acquisition of this machine recorded, or null when there was none
+     */
+    public MachineTracker(MachineBinding binding, MachineEventSink sink, SequenceBlocks blocks, Clock clock,
+                          Instant resumeFrom) {
         this.binding = binding;
         this.sink = sink;
         this.blocks = blocks;
+        this.clock = clock;
+        this.resumeFrom = resumeFrom;
+    }
+
+    /** True once a first value was applied: from then on the connection's contacts are this machine's. */
+    public boolean hasBaseline() {
+        return baseline;
+    }
+
+    /** The earlier last contact not yet reported as a gap (no value applied yet), or null. */
+    public synchronized Instant pendingResume() {
+        return resumeFrom;
     }
 
     public MachineBinding binding() {
@@ -51,6 +80,18 @@ public final class MachineTracker {
 
     /** Applies the values of one notification (or one read) in order; counter deltas are summed into one event. */
     public synchronized void apply(List<SignalValue> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        if (resumeFrom != null) {
+            // widened by one publishing interval: a change just before the last contact may not have been published
+            emit(new DataLossRecorded(binding.machineCode(), nextSequence(),
+                    resumeFrom.minus(Duration.ofMillis((long) binding.publishingIntervalMs())), clock.instant(),
+                    "the gateway was not acquiring this machine between its last contact and this first read"
+                            + " (gateway stopped or crashed, binding changed, or acquisition moved to another replica)"));
+            resumeFrom = null;
+        }
+        baseline = true;
         long total = 0;
         long good = 0;
         long reject = 0;

@@ -3,34 +3,19 @@ package org.pilotline.plc.acquisition;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
 import org.eclipse.milo.opcua.sdk.client.UaSession;
-import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
-import org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider;
-import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
-import org.eclipse.milo.opcua.sdk.client.identity.X509IdentityProvider;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.MonitoredItemServiceOperationResult;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
-import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
-import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
-import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
-import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
-import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
 import org.pilotline.plc.binding.MachineBinding;
 import org.pilotline.plc.security.GatewayPki;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -68,9 +54,12 @@ public final class PlcConnection implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService workers;
     private final Clock clock;
+    private final Semaphore establishing;
 
     private final Map<String, MachineTracker> machines = new ConcurrentHashMap<>();
     private final Object lock = new Object();
+    private final Object itemsLock = new Object();
+    private final java.util.Set<MachineTracker> monitored = ConcurrentHashMap.newKeySet();
     private final List<List<Pending>> bufferedWhileRecovering = new ArrayList<>();
     private final AtomicLong notifications = new AtomicLong();
     private final AtomicLong dataLossEvents = new AtomicLong();
@@ -94,13 +83,15 @@ public final class PlcConnection implements AutoCloseable {
     }
 
     public PlcConnection(MachineBinding.ConnectionKey key, ConnectionSettings settings, GatewayPki pki,
-                         ScheduledExecutorService scheduler, ExecutorService workers, Clock clock) {
+                         ScheduledExecutorService scheduler, ExecutorService workers, Clock clock,
+                         Semaphore establishing) {
         this.key = key;
         this.settings = settings;
         this.pki = pki;
         this.scheduler = scheduler;
         this.workers = workers;
         this.clock = clock;
+        this.establishing = establishing;
         this.stateSince = clock.instant();
     }
 
@@ -116,11 +107,10 @@ public final class PlcConnection implements AutoCloseable {
     public void addMachine(MachineTracker tracker) {
         machines.put(tracker.binding().tenant() + "/" + tracker.binding().machineCode(), tracker);
         OpcUaSubscription current = subscription;
-        if (current != null && !recovering) {
+        if (current != null) {
             workers.execute(() -> {
                 try {
-                    addItems(current, List.of(tracker));
-                    applyRead(List.of(tracker));
+                    applyRead(monitorMissing(current));
                 } catch (Exception e) {
                     fail("cannot monitor " + tracker.binding().machineCode(), e);
                 }
@@ -128,9 +118,31 @@ public final class PlcConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates the monitored items of every machine not yet monitored in {@code into}, if it is still the current
+     * subscription; returns those machines. Serialised, so a machine added while a subscription is being (re-)created
+     * is monitored exactly once, whichever comes first, and machines added in a burst share one service call.
+     */
+    private List<MachineTracker> monitorMissing(OpcUaSubscription into) throws Exception {
+        synchronized (itemsLock) {
+            if (into != subscription) {
+                return List.of();
+            }
+            List<MachineTracker> missing = machines.values().stream().filter(t -> !monitored.contains(t)).toList();
+            if (!missing.isEmpty()) {
+                addItems(into, missing);
+                monitored.addAll(missing);
+            }
+            return missing;
+        }
+    }
+
     /** Stops monitoring a machine; true when the connection has no machine left. */
     public boolean removeMachine(String tenant, String machineCode) {
         MachineTracker removed = machines.remove(tenant + "/" + machineCode);
+        if (removed != null) {
+            monitored.remove(removed);
+        }
         OpcUaSubscription current = subscription;
         if (removed != null && current != null) {
             List<OpcUaMonitoredItem> items = current.getMonitoredItems().stream()
@@ -159,6 +171,16 @@ public final class PlcConnection implements AutoCloseable {
                 notifications.get(), dataLossEvents.get());
     }
 
+    /** When the subscription last delivered data or a keep-alive (the server was observed), or null. */
+    public Instant lastContact() {
+        return lastContact;
+    }
+
+    /** The trackers of the machines served by this connection. */
+    public List<MachineTracker> trackers() {
+        return List.copyOf(machines.values());
+    }
+
     /** For tests and operators: the Milo client while connected. */
     public Optional<OpcUaClient> client() {
         return Optional.ofNullable(client);
@@ -185,9 +207,26 @@ public final class PlcConnection implements AutoCloseable {
         if (closed) {
             return;
         }
+        try {
+            establishing.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            connectOnce();
+        } finally {
+            establishing.release();
+        }
+    }
+
+    private void connectOnce() {
+        if (closed) {
+            return;
+        }
         OpcUaClient candidate = null;
         try {
-            candidate = newClient(key, settings, pki);
+            candidate = MiloClients.newClient(key, settings, pki);
             candidate.addSessionActivityListener(new Activity());
             candidate.connect();
             if (closed) {
@@ -221,55 +260,6 @@ public final class PlcConnection implements AutoCloseable {
         }
     }
 
-    /** A Milo client for {@code key}, configured with the gateway's PKI, validator and keep-alive settings. */
-    public static OpcUaClient newClient(MachineBinding.ConnectionKey key, ConnectionSettings settings, GatewayPki pki)
-            throws Exception {
-        IdentityProvider identity = identityProvider(key, pki);
-        return OpcUaClient.create(key.endpointUrl(), endpoints -> selectEndpoint(key, endpoints), transport -> {
-        }, config -> config
-                .setApplicationName(LocalizedText.english("PilotLine PLC gateway"))
-                .setApplicationUri(pki.applicationUri())
-                .setProductUri("urn:pilotline:plc-gateway")
-                .setKeyPair(pki.keyPair())
-                .setCertificate(pki.certificate())
-                .setCertificateChain(new X509Certificate[]{pki.certificate()})
-                .setCertificateValidator(pki.validator())
-                .setIdentityProvider(identity)
-                .setKeepAliveInterval(uint(settings.keepAliveIntervalMs()))
-                .setKeepAliveFailuresAllowed(uint(1))
-                .setKeepAliveTimeout(uint(Math.max(100, settings.keepAliveIntervalMs() / 2)))
-                .setRequestTimeout(uint(settings.requestTimeoutMs()))
-                .setSessionTimeout(uint(settings.sessionTimeoutMs())));
-    }
-
-    /** The server's matching endpoint, with the URL we were given (servers advertise their own host name). */
-    private static Optional<EndpointDescription> selectEndpoint(MachineBinding.ConnectionKey key,
-                                                                List<EndpointDescription> endpoints) {
-        return endpoints.stream()
-                .filter(e -> key.securityPolicy().policy().getUri().equals(e.getSecurityPolicyUri()))
-                .filter(e -> e.getSecurityMode() == key.securityMode().mode())
-                .findFirst()
-                .map(e -> EndpointUtil.updateUrl(e, EndpointUtil.getHost(key.endpointUrl()),
-                        EndpointUtil.getPort(key.endpointUrl())));
-    }
-
-    private static IdentityProvider identityProvider(MachineBinding.ConnectionKey key, GatewayPki pki) throws Exception {
-        return switch (key.identityKind()) {
-            case ANONYMOUS -> AnonymousProvider.INSTANCE;
-            case USERNAME -> new UsernameProvider(key.username(), key.password(), pki.validator());
-            case CERTIFICATE -> {
-                KeyStore store = KeyStore.getInstance("PKCS12");
-                char[] password = key.password() == null ? new char[0] : key.password().toCharArray();
-                try (InputStream in = Files.newInputStream(Path.of(key.identityKeyStore()))) {
-                    store.load(in, password);
-                }
-                String alias = store.aliases().nextElement();
-                yield new X509IdentityProvider((X509Certificate) store.getCertificate(alias),
-                        (PrivateKey) store.getKey(alias, password));
-            }
-        };
-    }
-
     // ---- subscribing ----
 
     private void subscribe(OpcUaClient on, String lossReason) throws Exception {
@@ -278,8 +268,11 @@ public final class PlcConnection implements AutoCloseable {
         OpcUaSubscription created = new OpcUaSubscription(on, publishing);
         created.setSubscriptionListener(new Listener());
         created.create();
-        subscription = created;
-        addItems(created, trackers);
+        synchronized (itemsLock) {
+            subscription = created;
+            monitored.clear();
+        }
+        List<MachineTracker> added = monitorMissing(created);
         if (lossReason != null) {
             Instant to = clock.instant();
             Instant contact = lastContact != null ? lastContact : blindSince;
@@ -289,15 +282,15 @@ public final class PlcConnection implements AutoCloseable {
                 dataLossEvents.incrementAndGet();
             }
         }
-        applyRead(trackers);
+        applyRead(added);
     }
 
     private void addItems(OpcUaSubscription into, List<MachineTracker> trackers) throws Exception {
         OpcUaClient on = into.getClient();
         List<OpcUaMonitoredItem> items = new ArrayList<>();
         for (MachineTracker tracker : trackers) {
-            for (Map.Entry<Signal, String> node : nodes(tracker.binding()).entrySet()) {
-                OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(resolve(on, node.getValue()));
+            for (Map.Entry<Signal, String> node : SignalNodes.nodes(tracker.binding()).entrySet()) {
+                OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(SignalNodes.resolve(on, node.getValue()));
                 item.setSamplingInterval(tracker.binding().samplingIntervalMs());
                 item.setQueueSize(uint(settings.queueSize()));
                 item.setDiscardOldest(true);
@@ -317,67 +310,33 @@ public final class PlcConnection implements AutoCloseable {
         }
     }
 
+    /** Reads the current values of these machines' nodes, in one service call per 1,000 nodes, and applies them. */
     private void applyRead(List<MachineTracker> trackers) throws Exception {
         OpcUaClient on = client;
-        if (on == null) {
+        if (on == null || trackers.isEmpty()) {
             return;
         }
+        List<NodeId> ids = new ArrayList<>();
+        List<Map<Signal, String>> nodesOf = new ArrayList<>();
         for (MachineTracker tracker : trackers) {
-            Map<Signal, String> nodes = nodes(tracker.binding());
-            List<NodeId> ids = new ArrayList<>();
+            Map<Signal, String> nodes = SignalNodes.nodes(tracker.binding());
+            nodesOf.add(nodes);
             for (String node : nodes.values()) {
-                ids.add(resolve(on, node));
+                ids.add(SignalNodes.resolve(on, node));
             }
-            List<DataValue> values = on.readValues(0, TimestampsToReturn.Both, ids);
+        }
+        List<DataValue> values = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            values.addAll(on.readValues(0, TimestampsToReturn.Both, ids.subList(from, Math.min(ids.size(), from + 1_000))));
+        }
+        int i = 0;
+        for (int t = 0; t < trackers.size(); t++) {
             List<SignalValue> signals = new ArrayList<>();
-            int i = 0;
-            for (Signal signal : nodes.keySet()) {
-                signals.add(signalValue(signal, values.get(i++)));
+            for (Signal signal : nodesOf.get(t).keySet()) {
+                signals.add(SignalNodes.signalValue(signal, values.get(i++)));
             }
-            tracker.apply(signals);
+            trackers.get(t).apply(signals);
         }
-    }
-
-    static Map<Signal, String> nodes(MachineBinding b) {
-        Map<Signal, String> nodes = new LinkedHashMap<>();
-        switch (b.stateMapping()) {
-            case MACHINERY -> {
-                put(nodes, Signal.OPERATION_MODE, b.operationModeNode());
-                put(nodes, Signal.ITEM_STATE, b.itemStateNode());
-            }
-            case RUNNING_FAULT_FLAGS -> {
-                put(nodes, Signal.RUNNING, b.runningNode());
-                put(nodes, Signal.FAULT, b.faultNode());
-            }
-            case PACKML -> put(nodes, Signal.PACKML_STATE, b.packMlStateNode());
-        }
-        put(nodes, Signal.TOTAL_COUNT, b.totalCountNode());
-        put(nodes, Signal.GOOD_COUNT, b.goodCountNode());
-        put(nodes, Signal.REJECT_COUNT, b.rejectCountNode());
-        put(nodes, Signal.SPEED, b.speedNode());
-        put(nodes, Signal.ALARM, b.alarmNode());
-        return nodes;
-    }
-
-    private static void put(Map<Signal, String> nodes, Signal signal, String node) {
-        if (node != null && !node.isBlank()) {
-            nodes.put(signal, node);
-        }
-    }
-
-    private static NodeId resolve(OpcUaClient on, String node) throws Exception {
-        return ExpandedNodeId.parse(node).toNodeIdOrThrow(on.getNamespaceTable());
-    }
-
-    private static SignalValue signalValue(Signal signal, DataValue value) {
-        StatusCode status = value.statusCode() == null ? StatusCode.GOOD : value.statusCode();
-        Object raw = value.value() == null ? null : value.value().value();
-        return new SignalValue(signal, raw, status.isGood() || status.isUncertain(), status.isOverflowSet(),
-                instant(value.sourceTime()), instant(value.serverTime()));
-    }
-
-    private static Instant instant(DateTime time) {
-        return time == null || time.isNull() ? null : time.getJavaInstant();
     }
 
     // ---- notifications ----
@@ -409,7 +368,12 @@ public final class PlcConnection implements AutoCloseable {
                     return;
                 }
                 LOG.warn("{}: {}; re-creating the subscription and reading current values", key, reason);
-                subscribe(on, reason);
+                establishing.acquire();
+                try {
+                    subscribe(on, reason);
+                } finally {
+                    establishing.release();
+                }
             } catch (Exception e) {
                 fail("re-creating the subscription failed", e);
                 scheduler.schedule(() -> recover(reason), 2, TimeUnit.SECONDS);
@@ -453,13 +417,17 @@ public final class PlcConnection implements AutoCloseable {
 
         @Override
         public void onDataReceived(OpcUaSubscription s, List<OpcUaMonitoredItem> items, List<DataValue> values) {
-            lastContact = clock.instant();
+            if (closed) {
+                // stopped (for instance: the lease moved to another replica); nothing more may be reported
+                return;
+            }
+            Instant arrived = clock.instant();
             notifications.addAndGet(values.size());
             List<Pending> batch = new ArrayList<>(values.size());
             for (int i = 0; i < items.size(); i++) {
                 Object ref = items.get(i).getUserObject().orElse(null);
                 if (ref instanceof ItemRef r) {
-                    batch.add(new Pending(r.tracker(), signalValue(r.signal(), values.get(i))));
+                    batch.add(new Pending(r.tracker(), SignalNodes.signalValue(r.signal(), values.get(i))));
                 }
             }
             synchronized (lock) {
@@ -469,6 +437,8 @@ public final class PlcConnection implements AutoCloseable {
                 }
                 deliver(batch);
             }
+            // only now: a last contact is recorded once the events it covers have reached the sink
+            lastContact = arrived;
         }
 
         @Override

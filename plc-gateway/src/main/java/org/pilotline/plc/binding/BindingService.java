@@ -33,6 +33,9 @@ public class BindingService {
     @Inject
     GatewayRuntime runtime;
 
+    @Inject
+    BindingSecrets secrets;
+
     /** The enterprise of this unit of work (the session's tenant); 403 when there is none. */
     public String requireEnterprise() {
         Object tenant = session.getTenantIdentifierValue();
@@ -63,6 +66,7 @@ public class BindingService {
         requireCodeFree(binding.machineCode(), null);
         MachineBindingEntity entity = new MachineBindingEntity();
         entity.apply(binding);
+        secrets.seal(entity, binding.password());
         entity.persist();
         afterCommit(() -> runtime.bind(binding));
         return BindingView.of(entity);
@@ -77,10 +81,11 @@ public class BindingService {
                     "Binding " + id + " is at version " + entity.version + ", not " + request.version(),
                     List.of(new GatewayProblems.FieldProblem("version", "is not the current version")));
         }
-        MachineBinding binding = valid(request.toBinding(tenant, entity.password));
+        MachineBinding binding = valid(request.toBinding(tenant, secrets.reveal(entity)));
         requireCodeFree(binding.machineCode(), id);
         String previousCode = entity.machineCode;
         entity.apply(binding);
+        secrets.seal(entity, binding.password());
         MachineBindingEntity.flush();
         afterCommit(() -> {
             if (!previousCode.equals(binding.machineCode())) {

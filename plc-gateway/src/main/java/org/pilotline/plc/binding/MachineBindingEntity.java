@@ -12,7 +12,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.TenantId;
 
-/** A stored machine binding of an enterprise; {@link #toBinding()} is the plain value the acquisition core uses. */
+/**
+ * A stored machine binding of an enterprise; {@link BindingSecrets#binding} turns it into the plain value the
+ * acquisition core uses (with the password decrypted).
+ */
 @Entity
 @Table(name = "plc_machine_binding")
 public class MachineBindingEntity extends PanacheEntityBase {
@@ -49,8 +52,12 @@ public class MachineBindingEntity extends PanacheEntityBase {
     @Column(length = 100)
     public String username;
 
-    @Column(length = 200)
+    /** Encrypted (see {@link BindingSecrets}) unless {@link #passwordEncrypted} is false (rows from before V2_003). */
+    @Column(length = 1200)
     public String password;
+
+    @Column(name = "password_encrypted", nullable = false)
+    public boolean passwordEncrypted;
 
     @Column(name = "identity_key_store", length = 500)
     public String identityKeyStore;
@@ -104,6 +111,7 @@ public class MachineBindingEntity extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** The binding with the password as stored (encrypted): {@link BindingSecrets#binding} gives the usable one. */
     public MachineBinding toBinding() {
         return new MachineBinding(tenantId, machineCode, workUnitId, endpointUrl, securityPolicy, securityMode,
                 identityKind, username, password, identityKeyStore, stateMapping, itemStateNode, operationModeNode,
@@ -119,7 +127,7 @@ public class MachineBindingEntity extends PanacheEntityBase {
         securityMode = b.securityMode();
         identityKind = b.identityKind();
         username = b.username();
-        password = b.password();
+        // the password is set by BindingSecrets.seal, encrypted
         identityKeyStore = b.identityKeyStore();
         stateMapping = b.stateMapping();
         itemStateNode = b.itemStateNode();

@@ -6,7 +6,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReferenceDescription;
 import org.pilotline.plc.acquisition.ConnectionSettings;
-import org.pilotline.plc.acquisition.PlcConnection;
+import org.pilotline.plc.acquisition.MiloClients;
 import org.pilotline.plc.binding.MachineBinding;
 import org.pilotline.plc.security.GatewayPki;
 
@@ -33,7 +33,7 @@ public final class AddressSpaceBrowser {
 
     /** The children of {@code nodeId} (the Objects folder when null). */
     public List<BrowsedNode> children(MachineBinding.ConnectionKey key, String nodeId) throws Exception {
-        OpcUaClient client = PlcConnection.newClient(key, settings, pki);
+        OpcUaClient client = MiloClients.newClient(key, settings, pki);
         try {
             client.connect();
             client.readNamespaceTable();

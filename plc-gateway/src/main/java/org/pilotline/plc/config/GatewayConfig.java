@@ -10,7 +10,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "pilotline.gateway")
 public interface GatewayConfig {
 
-    /** Run OPC UA acquisition in this process. Turn off on replicas when a gateway runs at the plant's edge. */
+    /** Run OPC UA acquisition in this process (with database bindings: only on the replica holding the lease). Turn off when a gateway runs at the plant's edge. */
     @WithDefault("true")
     boolean enabled();
 
@@ -49,6 +49,22 @@ public interface GatewayConfig {
     @WithDefault("30S")
     Duration maxReconnectDelay();
 
+    /** How often each machine's last contact is recorded; a restarted gateway reports the gap since then as data loss. */
+    @WithDefault("5S")
+    Duration contactInterval();
+
+    /** How long the acquisition lease lasts unrenewed: another replica takes over acquisition after it (database bindings). */
+    @WithDefault("15S")
+    Duration leaseDuration();
+
+    /** How often the acquiring replica renews its lease (and others try to take it); also how soon binding changes made on another replica apply. */
+    @WithDefault("5S")
+    Duration leaseRenewal();
+
+    /** Most PLC connections being established (connect, subscribe, first read) at once; the others wait their turn. */
+    @WithDefault("8")
+    int connectConcurrency();
+
     /** How long events are collected before a batch is delivered. */
     @WithDefault("200MS")
     Duration flushInterval();
@@ -73,6 +89,13 @@ public interface GatewayConfig {
 
     /** EDGE: its password (environment variable PILOTLINE_GATEWAY_CENTRE_PASSWORD; never in git). */
     Optional<String> centrePassword();
+
+    /** AES-256 key (base64 of 32 random bytes) that encrypts PLC passwords at rest; PILOTLINE_GATEWAY_SECRET_KEY, the same on every replica. */
+    Optional<String> secretKey();
+
+    /** Without secret-key: the key file, generated (owner-only) on first use; fine for a single server only. */
+    @WithDefault("${user.home}/.pilotline/gateway/secret-key")
+    String secretKeyFile();
 
     /** EDGE: the enterprise whose machines the bindings file describes. */
     Optional<String> edgeTenant();

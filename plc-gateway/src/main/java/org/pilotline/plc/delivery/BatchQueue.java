@@ -25,6 +25,11 @@ public interface BatchQueue {
 
     int size();
 
+    /** True when an appended batch survives a crash of the process (then appending it made its events safe). */
+    default boolean durable() {
+        return false;
+    }
+
     /**
      * What replaces a batch dropped because the queue is full: one data-loss event per machine, spanning the dropped
      * events' times and carrying the machine's highest dropped sequence number (unused by any delivered event, so the

@@ -45,6 +45,11 @@ public final class DiskBatchQueue implements BatchQueue {
     }
 
     @Override
+    public boolean durable() {
+        return true;
+    }
+
+    @Override
     public synchronized void append(MachineEventBatch batch) {
         if (numbers.size() >= capacity) {
             Long second = numbers.higher(numbers.first());

@@ -6,6 +6,7 @@ import org.pilotline.plc.contract.MachineEventBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class EventBatcher implements MachineEventSink, AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private volatile boolean running = true;
     private volatile String lastError;
+    private volatile Instant safeUntil = Instant.now();
 
     public EventBatcher(BatchQueue queue, BatchReceiver receiver, long flushIntervalMs, int maxBatchEvents,
                         long maxRetryDelayMs) {
@@ -59,6 +61,15 @@ public final class EventBatcher implements MachineEventSink, AutoCloseable {
         }
     }
 
+    /**
+     * Every event accepted before this moment is delivered (or, with a durable queue, on disk): the time of the last
+     * flush after which the queue was seen empty (durable queue: the last flush).
+     */
+    @Override
+    public Instant safeUntil() {
+        return safeUntil;
+    }
+
     public int queued() {
         return queue.size();
     }
@@ -74,14 +85,21 @@ public final class EventBatcher implements MachineEventSink, AutoCloseable {
     private void run() {
         long retryDelay = 100;
         long lastFlush = System.currentTimeMillis();
+        Instant flushedUpTo = safeUntil;
         while (running) {
             try {
                 if (System.currentTimeMillis() - lastFlush >= flushIntervalMs) {
+                    Instant flushing = Instant.now();
                     flush();
                     lastFlush = System.currentTimeMillis();
+                    flushedUpTo = flushing;
+                    if (queue.durable()) {
+                        safeUntil = flushing;
+                    }
                 }
                 Optional<MachineEventBatch> head = queue.head();
                 if (head.isEmpty()) {
+                    safeUntil = flushedUpTo;
                     synchronized (pending) {
                         pending.wait(Math.max(1, flushIntervalMs - (System.currentTimeMillis() - lastFlush)));
                     }

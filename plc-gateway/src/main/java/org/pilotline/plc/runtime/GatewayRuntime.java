@@ -1,6 +1,8 @@
 package org.pilotline.plc.runtime;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -13,11 +15,17 @@ import org.hibernate.StatelessSession;
 import org.jboss.logging.Logger;
 import org.pilotline.plc.acquisition.ConnectionSettings;
 import org.pilotline.plc.acquisition.ConnectionStatus;
+import org.pilotline.plc.acquisition.ContactLog;
 import org.pilotline.plc.acquisition.Gateway;
 import org.pilotline.plc.acquisition.SequenceBlocks;
 import org.pilotline.plc.binding.BindingFile;
+import org.pilotline.plc.binding.BindingSecrets;
 import org.pilotline.plc.binding.MachineBinding;
 import org.pilotline.plc.binding.MachineBindingEntity;
+import org.pilotline.plc.centre.AcquisitionLease;
+import org.pilotline.plc.centre.AcquisitionLeader;
+import org.pilotline.plc.centre.DatabaseContactLog;
+import org.pilotline.plc.centre.DatabaseSequenceBlocks;
 import org.pilotline.plc.config.GatewayConfig;
 import org.pilotline.plc.delivery.BatchQueue;
 import org.pilotline.plc.delivery.BatchReceiver;
@@ -26,6 +34,7 @@ import org.pilotline.plc.delivery.EventBatcher;
 import org.pilotline.plc.delivery.HttpBatchSender;
 import org.pilotline.plc.delivery.IngestService;
 import org.pilotline.plc.delivery.MemoryBatchQueue;
+import org.pilotline.plc.delivery.TenantScope;
 import org.pilotline.plc.security.GatewayPki;
 
 import java.net.URI;
@@ -33,18 +42,24 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * Runs the gateway inside the application: opens the PKI, loads every binding (all enterprises, as the root tenant)
- * or the bindings file at the edge, and delivers batches in-process (CDI event) or to the centre (HTTP). Start-up
- * never fails because a PLC or the centre is unreachable; it runs after the simulator and the demo bindings.
+ * Runs the gateway inside the application: opens the PKI and delivers batches in-process (CDI event) or to the
+ * centre (HTTP). With the bindings in the database (the centre), only the replica holding the acquisition lease
+ * acquires ({@link AcquisitionLeader}); it reloads the bindings when they changed. With a bindings file (a gateway
+ * alone at a plant's edge) it acquires without a lease. Start-up never fails because a PLC or the centre is
+ * unreachable; it runs after the simulator and the demo bindings.
  */
 @ApplicationScoped
 public class GatewayRuntime {
 
     private static final Logger LOG = Logger.getLogger(GatewayRuntime.class);
+    /** The platform's root tenant: system work that reads every enterprise's rows. */
+    private static final String ALL_TENANTS = "*";
 
     @Inject
     GatewayConfig config;
@@ -58,8 +73,17 @@ public class GatewayRuntime {
     @Inject
     IngestService ingest;
 
-    private volatile Gateway gateway;
+    @Inject
+    BindingSecrets secrets;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<TenantScope> tenants;
+
+    private volatile GatewayPki pki;
     private volatile EventBatcher batcher;
+    private volatile AcquisitionLeader<Gateway> leader;
+    private volatile Gateway standalone;
+    private volatile String knownBindings;
 
     void onStart(@Observes @Priority(60) StartupEvent event) {
         if (!config.enabled()) {
@@ -73,8 +97,13 @@ public class GatewayRuntime {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        Gateway current = gateway;
-        gateway = null;
+        AcquisitionLeader<Gateway> currentLeader = leader;
+        leader = null;
+        if (currentLeader != null) {
+            currentLeader.close();
+        }
+        Gateway current = standalone;
+        standalone = null;
         if (current != null) {
             current.close();
         }
@@ -84,44 +113,93 @@ public class GatewayRuntime {
     }
 
     private void start() {
-        GatewayPki pki = GatewayPki.open(Path.of(config.pkiDirectory()), "urn:pilotline:plc-gateway:"
-                + hostName(), "PilotLine PLC gateway");
+        pki = GatewayPki.open(Path.of(config.pkiDirectory()), "urn:pilotline:plc-gateway:" + hostName(),
+                "PilotLine PLC gateway");
         boolean edge = config.mode() == GatewayConfig.Mode.EDGE;
         BatchReceiver receiver = edge
                 ? new HttpBatchSender(URI.create(config.centreUrl().orElseThrow(() ->
                 new IllegalStateException("pilotline.gateway.centre-url is required in EDGE mode"))),
                 config.centreUsername().orElse(""), config.centrePassword().orElse(""))
-                : ingest::accept;
+                : this::ingestInProcess;
         BatchQueue queue = edge ? new DiskBatchQueue(Path.of(config.dataDirectory(), "outbox"), config.queueCapacity())
                 : new MemoryBatchQueue(config.queueCapacity());
         batcher = new EventBatcher(queue, receiver, config.flushInterval().toMillis(), config.maxBatchEvents(),
                 config.maxRetryDelay().toMillis());
-        boolean fromFile = config.bindingsFile().isPresent();
-        SequenceBlocks sequences = fromFile ? SequenceBlocks.inDirectory(Path.of(config.dataDirectory(), "sequences"))
-                : this::reserveBlock;
-        ConnectionSettings settings = connectionSettings();
-        gateway = new Gateway(settings, pki, sequences, batcher, Clock.systemUTC());
-        List<MachineBinding> bindings = fromFile
-                ? BindingFile.read(Path.of(config.bindingsFile().get()), config.edgeTenant().orElse("-"))
-                : storedBindings();
-        for (MachineBinding binding : bindings) {
-            try {
-                gateway.bind(binding);
-            } catch (RuntimeException e) {
-                LOG.warnf("Machine %s/%s is not acquired: %s", binding.tenant(), binding.machineCode(), e.getMessage());
-            }
+        if (config.bindingsFile().isPresent()) {
+            Path data = Path.of(config.dataDirectory());
+            Gateway gateway = new Gateway(connectionSettings(), pki, SequenceBlocks.inDirectory(data.resolve("sequences")),
+                    batcher, Clock.systemUTC(), ContactLog.inDirectory(data), config.contactInterval());
+            List<MachineBinding> bindings = BindingFile.read(Path.of(config.bindingsFile().get()),
+                    config.edgeTenant().orElse("-"));
+            gateway.bindExactly(bindings);
+            standalone = gateway;
+            LOG.infof("PLC gateway started (%s) with %d machine binding(s) from %s; PKI in %s", config.mode(),
+                    bindings.size(), config.bindingsFile().get(), pki.directory());
+        } else {
+            AcquisitionLease lease = new AcquisitionLease(dataSource, AcquisitionLease.DEFAULT_NAME, holderName(),
+                    config.leaseDuration());
+            leader = new AcquisitionLeader<>(lease, config.leaseRenewal(), config.leaseDuration(),
+                    this::startFromDatabase, this::refreshBindings).start();
+            LOG.infof("PLC gateway (%s) started as replica %s; it acquires while it holds the lease; PKI in %s",
+                    config.mode(), lease.holder(), pki.directory());
         }
-        LOG.infof("PLC gateway started (%s) with %d machine binding(s); PKI in %s", config.mode(), bindings.size(),
-                pki.directory());
+    }
+
+    /**
+     * In-process delivery runs on the batcher's thread, outside any request: the ingest transaction (and the
+     * observers' writes) must be opened as the batch's enterprise, which only the platform can name.
+     */
+    private void ingestInProcess(org.pilotline.plc.contract.MachineEventBatch batch) {
+        if (tenants.isResolvable()) {
+            tenants.get().callAs(batch.tenant(), () -> ingest.accept(batch));
+        } else {
+            ingest.accept(batch);
+        }
+    }
+
+    /** Called by the leader when this replica has taken the lease. */
+    private Gateway startFromDatabase() {
+        String fingerprint = bindingsFingerprint();
+        Gateway gateway = new Gateway(connectionSettings(), pki, new DatabaseSequenceBlocks(dataSource), batcher,
+                Clock.systemUTC(), new DatabaseContactLog(dataSource), config.contactInterval());
+        List<MachineBinding> bindings = storedBindings();
+        gateway.bindExactly(bindings);
+        knownBindings = fingerprint;
+        LOG.infof("PLC gateway acquires %d machine binding(s)", bindings.size());
+        return gateway;
+    }
+
+    /** Called by the leader at every renewal: applies binding changes made through another replica. */
+    private void refreshBindings(Gateway gateway) {
+        String fingerprint = bindingsFingerprint();
+        if (!fingerprint.equals(knownBindings)) {
+            List<MachineBinding> bindings = storedBindings();
+            LOG.infof("Machine bindings changed: acquiring %d", bindings.size());
+            gateway.bindExactly(bindings);
+            knownBindings = fingerprint;
+        }
     }
 
     public ConnectionSettings connectionSettings() {
         return new ConnectionSettings(config.keepAliveInterval().toMillis(), config.requestTimeout().toMillis(),
-                config.sessionTimeout().toMillis(), config.queueSize(), config.maxReconnectDelay().toMillis());
+                config.sessionTimeout().toMillis(), config.queueSize(), config.maxReconnectDelay().toMillis(),
+                config.connectConcurrency());
     }
 
+    /** The running acquisition: this replica's while it holds the lease, otherwise none. */
+    private Gateway current() {
+        AcquisitionLeader<Gateway> currentLeader = leader;
+        return currentLeader != null ? currentLeader.current().orElse(null) : standalone;
+    }
+
+    /** True when this process acquires now (it holds the lease, or runs alone from a bindings file). */
+    public boolean acquiring() {
+        return current() != null;
+    }
+
+    /** A committed binding change made through this replica; the acquiring replica applies it now, others ignore it. */
     public void bind(MachineBinding binding) {
-        Gateway current = gateway;
+        Gateway current = current();
         if (current != null) {
             try {
                 current.bind(binding);
@@ -132,53 +210,81 @@ public class GatewayRuntime {
     }
 
     public void unbind(String tenant, String machineCode) {
-        Gateway current = gateway;
+        Gateway current = current();
         if (current != null) {
             current.unbind(tenant, machineCode);
         }
     }
 
+    /** This replica's connections; empty on a replica that does not acquire. */
     public List<ConnectionStatus> statuses(String tenant) {
-        Gateway current = gateway;
+        Gateway current = current();
         return current == null ? List.of() : current.statuses(tenant);
     }
 
+    /** The gateway's PKI (also on replicas that do not acquire: browsing uses it), or null when the gateway is off. */
     public GatewayPki pki() {
-        Gateway current = gateway;
-        return current == null ? null : current.pki();
+        return pki;
     }
 
-    /** Every enterprise's bindings: system work at start-up, so as the platform's root tenant. */
+    /**
+     * Every enterprise's bindings: system work, so as the platform's root tenant. It runs on the lease's thread, where
+     * no request context is active; without one the tenant resolver cannot tell that "*" is the root tenant, and the
+     * query would find nothing (and every machine would be unbound).
+     */
     private List<MachineBinding> storedBindings() {
+        if (tenants.isResolvable()) {
+            return tenants.get().callAs(ALL_TENANTS, this::readStoredBindings);
+        }
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean activated = !requestContext.isActive();
+        if (activated) {
+            requestContext.activate();
+        }
+        try {
+            return readStoredBindings();
+        } finally {
+            if (activated) {
+                requestContext.terminate();
+            }
+        }
+    }
+
+    private List<MachineBinding> readStoredBindings() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            try (StatelessSession session = sessionFactory.withStatelessOptions().tenantIdentifier((Object) "*")
+            try (StatelessSession session = sessionFactory.withStatelessOptions().tenantIdentifier((Object) ALL_TENANTS)
                     .openStatelessSession()) {
-                return session.createQuery("from MachineBindingEntity", MachineBindingEntity.class).list().stream()
-                        .map(MachineBindingEntity::toBinding).toList();
+                List<MachineBinding> bindings = new java.util.ArrayList<>();
+                for (MachineBindingEntity entity : session.createQuery("from MachineBindingEntity",
+                        MachineBindingEntity.class).list()) {
+                    try {
+                        bindings.add(secrets.binding(entity));
+                    } catch (RuntimeException e) {
+                        LOG.errorf("Machine %s/%s is not acquired: %s", entity.tenantId, entity.machineCode,
+                                e.getMessage());
+                    }
+                }
+                return bindings;
             }
         });
     }
 
-    /** Hi/lo blocks in the binding's row: atomic on MySQL and MariaDB through LAST_INSERT_ID(expr). */
-    private long reserveBlock(String tenant, String machine) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            try (PreparedStatement update = connection.prepareStatement("update plc_machine_binding"
-                    + " set sequence_block = last_insert_id(sequence_block + 1) where tenant_id = ? and machine_code = ?")) {
-                update.setString(1, tenant);
-                update.setString(2, machine);
-                if (update.executeUpdate() == 0) {
-                    throw new IllegalStateException("no binding " + tenant + "/" + machine);
-                }
-            }
-            try (PreparedStatement select = connection.prepareStatement("select last_insert_id()");
-                 ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot reserve sequence numbers for " + tenant + "/" + machine, e);
+    /** Changes whenever a binding is created (max id), changed (sum of versions) or deleted (count). */
+    private String bindingsFingerprint() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select count(*), coalesce(max(id), 0),"
+                     + " coalesce(sum(version), 0) from plc_machine_binding");
+             ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) + ":" + rs.getLong(2) + ":" + rs.getLong(3);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the machine bindings", e);
         }
+    }
+
+    /** This replica in the lease row: host, process and a random part (two processes never share a name). */
+    private static String holderName() {
+        return hostName() + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static String hostName() {
