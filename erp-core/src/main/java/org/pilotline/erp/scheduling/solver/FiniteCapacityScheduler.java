@@ -1,0 +1,260 @@
+package org.pilotline.erp.scheduling.solver;
+
+import org.pilotline.erp.scheduling.solver.cpsat.CpSatGoal;
+import org.pilotline.erp.scheduling.solver.cpsat.CpSatPhase;
+import org.pilotline.erp.scheduling.solver.cpsat.PhaseResult;
+import org.pilotline.erp.scheduling.solver.cpsat.SearchBudget;
+import org.pilotline.erp.scheduling.solver.heuristic.DispatchHeuristic;
+import org.pilotline.erp.scheduling.solver.heuristic.DispatchRule;
+import org.pilotline.erp.scheduling.solver.internal.ProblemIndex;
+import org.pilotline.erp.scheduling.solver.internal.SemiActiveDecoder;
+import org.pilotline.erp.scheduling.solver.internal.Solution;
+import org.pilotline.erp.scheduling.solver.model.SchedulingProblem;
+import org.pilotline.erp.scheduling.solver.schedule.Schedule;
+import org.pilotline.erp.scheduling.solver.schedule.ScheduleMetrics;
+import org.pilotline.erp.scheduling.solver.schedule.ScheduleVerifier;
+import org.pilotline.erp.scheduling.solver.schedule.Violation;
+import org.pilotline.erp.scheduling.solver.validation.InputProblem;
+import org.pilotline.erp.scheduling.solver.validation.ProblemValidator;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Solves a {@link SchedulingProblem}: validates it, builds a first schedule with the {@link DispatchHeuristic}, then
+ * improves it with CP-SAT (hinted with that schedule) within the time limit, shifts the result left to the earliest
+ * times its sequences allow, and verifies it with the {@link ScheduleVerifier} before returning it.
+ *
+ * <p>Stateless and thread-safe; each call solves independently. A service runs it on a worker thread, passes a
+ * {@link ProgressListener} to publish the best schedule so far, and a {@link Cancellation} to stop it.
+ */
+public final class FiniteCapacityScheduler {
+
+    /**
+     * Deterministic time per wall-clock second of the interleaved search, measured with two workers on the reference
+     * 2-core machine without other load (see docs/benchmarks/scheduling.md); converts a time limit into a reproducible
+     * budget.
+     */
+    static final double DETERMINISTIC_SECONDS_PER_SECOND = 1.0;
+    /** In reproducible mode the wall clock stops the search only after this multiple of the time limit (plus 5 s). */
+    static final double SAFETY_NET_FACTOR = 2.0;
+    /** Share of the budget for the tardiness phase of {@link Objective#TARDINESS_THEN_MAKESPAN}. */
+    static final double TARDINESS_PHASE_SHARE = 0.6;
+
+    public SolveResult solve(SchedulingProblem problem, SolverSettings settings) {
+        return solve(problem, settings, ProgressListener.NONE, new Cancellation());
+    }
+
+    public SolveResult solve(SchedulingProblem problem, SolverSettings settings, ProgressListener listener,
+                             Cancellation cancellation) {
+        long startedAt = System.nanoTime();
+        List<InputProblem> inputProblems = ProblemValidator.validate(problem);
+        if (!inputProblems.isEmpty()) {
+            return SolveResult.invalid(inputProblems, since(startedAt));
+        }
+        Run run = new Run(new ProblemIndex(problem), settings, listener, cancellation, startedAt);
+        return run.execute();
+    }
+
+    private static Duration since(long startedAt) {
+        return Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
+    /** One solve's state: the best solution so far and how it was reached. */
+    private static final class Run {
+        private final ProblemIndex index;
+        private final SolverSettings settings;
+        private final ProgressListener listener;
+        private final Cancellation cancellation;
+        private final long startedAt;
+        private Solution best;
+        private Duration firstScheduleAfter;
+        private boolean reproducible;
+
+        Run(ProblemIndex index, SolverSettings settings, ProgressListener listener, Cancellation cancellation,
+            long startedAt) {
+            this.index = index;
+            this.settings = settings;
+            this.listener = listener;
+            this.cancellation = cancellation;
+            this.startedAt = startedAt;
+            this.reproducible = settings.reproducibility() == Reproducibility.REPRODUCIBLE;
+        }
+
+        SolveResult execute() {
+            Solution heuristic = new DispatchHeuristic(index).bestOf(rulesFor(settings.objective()), order());
+            if (heuristic != null) {
+                requireValid(heuristic, "the dispatch heuristic");
+                improve(heuristic, "dispatch", primaryObjective(heuristic), 0);
+            }
+            if (cancellation.isCancelled()) {
+                return result(best == null ? SolveStatus.NO_SCHEDULE_FOUND : SolveStatus.FEASIBLE, 0);
+            }
+            double budget = settings.timeLimit().toMillis() / 1000.0;
+            return switch (settings.objective()) {
+                case MAKESPAN -> single(CpSatGoal.makespan(), budget);
+                case WEIGHTED_TARDINESS -> single(CpSatGoal.weightedTardiness(), budget);
+                case TARDINESS_THEN_MAKESPAN -> lexicographic(budget);
+            };
+        }
+
+        private SolveResult single(CpSatGoal goal, double seconds) {
+            PhaseResult phase = runPhase(goal, horizon(goal), seconds, seconds);
+            return result(statusOf(phase), phase.bound());
+        }
+
+        private SolveResult lexicographic(double seconds) {
+            double tardinessShare = seconds * TARDINESS_PHASE_SHARE;
+            PhaseResult tardiness = runPhase(CpSatGoal.weightedTardiness(), horizon(CpSatGoal.weightedTardiness()),
+                    tardinessShare, tardinessShare);
+            if (best == null || tardiness.outcome() == PhaseResult.Outcome.INFEASIBLE || cancellation.isCancelled()) {
+                return result(statusOf(tardiness), tardiness.bound());
+            }
+            // The unused part of the tardiness phase goes to the makespan phase; deterministic time keeps it repeatable.
+            double used = reproducible ? tardiness.deterministicTime() / DETERMINISTIC_SECONDS_PER_SECOND
+                    : tardiness.wallSeconds();
+            double remaining = Math.max(0.5, seconds - Math.min(used, tardinessShare));
+            long cap = best.weightedTardiness(index);
+            PhaseResult makespan = runPhase(CpSatGoal.makespanWithTardinessAtMost(cap), best.makespan(), remaining,
+                    seconds);
+            boolean optimal = tardiness.outcome() == PhaseResult.Outcome.OPTIMAL
+                    && makespan.outcome() == PhaseResult.Outcome.OPTIMAL;
+            return result(optimal ? SolveStatus.OPTIMAL : statusOf(makespan), tardiness.bound());
+        }
+
+        /**
+         * @param seconds  this phase's share of the time limit (its deterministic budget when reproducible)
+         * @param deadline seconds after the solve started by which a free-running phase must end
+         */
+        private PhaseResult runPhase(CpSatGoal goal, long horizon, double seconds, double deadline) {
+            CpSatPhase phase = new CpSatPhase(index, horizon, goal);
+            if (best != null) {
+                phase.hint(best);
+            }
+            SearchBudget budget = reproducible
+                    ? new SearchBudget(seconds * SAFETY_NET_FACTOR + 5, seconds * DETERMINISTIC_SECONDS_PER_SECOND,
+                    settings.threads(), settings.seed(), true)
+                    : new SearchBudget(Math.max(0.01, deadline - elapsedSeconds()), Double.POSITIVE_INFINITY,
+                    settings.threads(), settings.seed(), false);
+            cancellation.whileRunning(phase::stop);
+            PhaseResult result;
+            try {
+                result = phase.solve(budget, found -> improve(found.solution(), "cp-sat", found.objective(),
+                        found.bound()));
+            } finally {
+                cancellation.finished();
+            }
+            if (reproducible && (cancellation.isCancelled() || stoppedBySafetyNet(result, budget))) {
+                reproducible = false;
+            }
+            return result;
+        }
+
+        private boolean stoppedBySafetyNet(PhaseResult result, SearchBudget budget) {
+            boolean proven = result.outcome() == PhaseResult.Outcome.OPTIMAL
+                    || result.outcome() == PhaseResult.Outcome.INFEASIBLE;
+            return !proven && result.deterministicTime() < budget.deterministicSeconds() * 0.99;
+        }
+
+        /** Takes {@code found} if it is better than the best so far, shifted left, and tells the listener. */
+        private void improve(Solution found, String source, long objective, long bound) {
+            Solution decoded = SemiActiveDecoder.decode(index, found.option(), found.machineSequences(index));
+            Solution candidate = decoded != null ? decoded : found;
+            if (best != null && order().compare(candidate, best) >= 0) {
+                return;
+            }
+            best = candidate;
+            if (firstScheduleAfter == null) {
+                firstScheduleAfter = since(startedAt);
+            }
+            Schedule schedule = candidate.toSchedule(index);
+            listener.onImprovedSchedule(new SolveProgress(schedule, ScheduleMetrics.of(index.problem(), schedule),
+                    objective, bound, since(startedAt), source));
+        }
+
+        private SolveResult result(SolveStatus status, long bound) {
+            if (best == null) {
+                SolveStatus none = status == SolveStatus.INFEASIBLE ? status : SolveStatus.NO_SCHEDULE_FOUND;
+                return new SolveResult(none, null, null, bound, List.of(), since(startedAt), null,
+                        cancellation.isCancelled(), reproducible);
+            }
+            requireValid(best, "CP-SAT");
+            Schedule schedule = best.toSchedule(index);
+            SolveStatus known = status == SolveStatus.INFEASIBLE || status == SolveStatus.NO_SCHEDULE_FOUND
+                    ? SolveStatus.FEASIBLE : status;
+            return new SolveResult(known, schedule, ScheduleMetrics.of(index.problem(), schedule), bound, List.of(),
+                    since(startedAt), firstScheduleAfter, cancellation.isCancelled(), reproducible);
+        }
+
+        private SolveStatus statusOf(PhaseResult phase) {
+            return switch (phase.outcome()) {
+                case OPTIMAL -> SolveStatus.OPTIMAL;
+                case FEASIBLE -> SolveStatus.FEASIBLE;
+                case INFEASIBLE -> SolveStatus.INFEASIBLE;
+                case UNKNOWN -> best == null ? SolveStatus.NO_SCHEDULE_FOUND : SolveStatus.FEASIBLE;
+            };
+        }
+
+        /**
+         * An upper bound on the times worth considering. For makespan, no better schedule ends after the best known
+         * one; for tardiness the bound must leave room to delay unimportant jobs, so it is the total work after the
+         * last release (or the latest working time of any calendar).
+         */
+        private long horizon(CpSatGoal goal) {
+            long generous = 0;
+            long latestRelease = 0;
+            for (int o = 0; o < index.operationCount(); o++) {
+                generous += index.maxOccupation(o);
+                for (int m = 0; m < index.machineCount(); m++) {
+                    generous += index.maxChangeoverInto(m, o) > 0 && index.optionOn(o, m) >= 0
+                            ? index.maxChangeoverInto(m, o) : 0;
+                }
+                latestRelease = Math.max(latestRelease, index.release(o));
+                if (index.isPinned(o)) {
+                    latestRelease = Math.max(latestRelease, index.pinnedStart(o) + index.maxOccupation(o));
+                }
+            }
+            generous += latestRelease;
+            for (int m = 0; m < index.machineCount(); m++) {
+                var windows = index.calendar(m).windows();
+                if (!windows.isEmpty()) {
+                    generous = Math.max(generous, windows.get(windows.size() - 1).end());
+                }
+            }
+            if (best == null) {
+                return generous;
+            }
+            return goal.minimiseMakespan() && goal.weightedTardinessCap() == null ? best.makespan()
+                    : Math.max(best.makespan(), generous);
+        }
+
+        private long primaryObjective(Solution solution) {
+            return settings.objective() == Objective.MAKESPAN ? solution.makespan()
+                    : solution.weightedTardiness(index);
+        }
+
+        private Comparator<Solution> order() {
+            Comparator<Solution> byMakespan = Comparator.comparingLong(Solution::makespan);
+            Comparator<Solution> byTardiness = Comparator.comparingLong(solution -> solution.weightedTardiness(index));
+            return settings.objective() == Objective.MAKESPAN ? byMakespan.thenComparing(byTardiness)
+                    : byTardiness.thenComparing(byMakespan);
+        }
+
+        private static DispatchRule[] rulesFor(Objective objective) {
+            return objective == Objective.MAKESPAN ? DispatchRule.forMakespan() : DispatchRule.forTardiness();
+        }
+
+        private void requireValid(Solution solution, String producer) {
+            List<Violation> violations = ScheduleVerifier.verify(index.problem(), solution.toSchedule(index));
+            if (!violations.isEmpty()) {
+                throw new IllegalStateException(producer + " produced a schedule that breaks its own rules: "
+                        + violations.subList(0, Math.min(5, violations.size())));
+            }
+        }
+
+        private double elapsedSeconds() {
+            return (System.nanoTime() - startedAt) / 1e9;
+        }
+    }
+}
