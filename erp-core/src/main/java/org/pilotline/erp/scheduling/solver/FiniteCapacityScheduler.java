@@ -4,6 +4,7 @@ import org.pilotline.erp.scheduling.solver.cpsat.CpSatGoal;
 import org.pilotline.erp.scheduling.solver.cpsat.CpSatPhase;
 import org.pilotline.erp.scheduling.solver.cpsat.PhaseResult;
 import org.pilotline.erp.scheduling.solver.cpsat.SearchBudget;
+import org.pilotline.erp.scheduling.solver.heuristic.CriticalPathSearch;
 import org.pilotline.erp.scheduling.solver.heuristic.DispatchHeuristic;
 import org.pilotline.erp.scheduling.solver.heuristic.DispatchRule;
 import org.pilotline.erp.scheduling.solver.internal.ProblemIndex;
@@ -32,13 +33,23 @@ import java.util.List;
 public final class FiniteCapacityScheduler {
 
     /**
-     * Deterministic time per wall-clock second of the interleaved search, measured with two workers on the reference
-     * 2-core machine without other load (see docs/benchmarks/scheduling.md); converts a time limit into a reproducible
-     * budget.
+     * CP-SAT deterministic time per CPU-second of its large neighbourhood search on scheduling models, measured on the
+     * reference 2-core machine (docs/benchmarks/scheduling.md): about 0.15, far below the "about one second" the
+     * parameter documentation suggests. Times the number of threads, it converts a time limit into a reproducible
+     * budget that takes about that long when each thread has a core to itself.
      */
-    static final double DETERMINISTIC_SECONDS_PER_SECOND = 1.0;
+    static final double DETERMINISTIC_SECONDS_PER_CPU_SECOND = Double.parseDouble(
+            System.getProperty("pilotline.scheduling.deterministic-seconds-per-cpu-second", "0.15"));
     /** In reproducible mode the wall clock stops the search only after this multiple of the time limit (plus 5 s). */
-    static final double SAFETY_NET_FACTOR = 2.0;
+    static final double SAFETY_NET_FACTOR = 3.0;
+    /** Share of the time limit for the critical-path tabu search before CP-SAT (makespan objectives). */
+    static final double LOCAL_SEARCH_SHARE = 0.4;
+    /**
+     * Operations the tabu search decodes per second on the reference machine without other load; converts its share
+     * of the time limit into a reproducible amount of work.
+     */
+    static final double LOCAL_SEARCH_WORK_PER_SECOND = Double.parseDouble(
+            System.getProperty("pilotline.scheduling.local-search-work-per-second", "30e6"));
     /** Share of the budget for the tardiness phase of {@link Objective#TARDINESS_THEN_MAKESPAN}. */
     static final double TARDINESS_PHASE_SHARE = 0.6;
 
@@ -93,14 +104,43 @@ public final class FiniteCapacityScheduler {
             }
             double budget = settings.timeLimit().toMillis() / 1000.0;
             return switch (settings.objective()) {
-                case MAKESPAN -> single(CpSatGoal.makespan(), budget);
+                case MAKESPAN -> {
+                    double searched = searchLocally(null, budget * LOCAL_SEARCH_SHARE, budget * LOCAL_SEARCH_SHARE);
+                    yield single(CpSatGoal.makespan(), budget - searched);
+                }
                 case WEIGHTED_TARDINESS -> single(CpSatGoal.weightedTardiness(), budget);
                 case TARDINESS_THEN_MAKESPAN -> lexicographic(budget);
             };
         }
 
+        /**
+         * Improves the best schedule's makespan with the critical-path tabu search for {@code seconds} (as work when
+         * reproducible) and returns the seconds of the limit it used.
+         */
+        private double searchLocally(Long tardinessCap, double seconds, double deadline) {
+            if (best == null || cancellation.isCancelled() || seconds <= 0) {
+                return 0;
+            }
+            long searchStarted = System.nanoTime();
+            long workLimit = reproducible ? Math.round(seconds * LOCAL_SEARCH_WORK_PER_SECOND) : Long.MAX_VALUE;
+            double wallLimit = reproducible ? elapsedSeconds() + seconds * SAFETY_NET_FACTOR + 5 : deadline;
+            CriticalPathSearch search = new CriticalPathSearch(index, best, settings.seed(), tardinessCap);
+            Solution improved = search.improve(workLimit,
+                    () -> cancellation.isCancelled() || elapsedSeconds() > wallLimit);
+            boolean stoppedByClockOrCancel = cancellation.isCancelled() || elapsedSeconds() > wallLimit;
+            if (reproducible && stoppedByClockOrCancel) {
+                reproducible = false;
+            }
+            if (improved != null) {
+                improve(improved, "tabu-search", improved.makespan(), 0);
+            }
+            // A search that stopped early (optimal by the simple bound, or stalled) leaves its time to CP-SAT.
+            return reproducible ? seconds * Math.min(1.0, (double) search.work() / workLimit)
+                    : (System.nanoTime() - searchStarted) / 1e9;
+        }
+
         private SolveResult single(CpSatGoal goal, double seconds) {
-            PhaseResult phase = runPhase(goal, horizon(goal), seconds, seconds);
+            PhaseResult phase = runPhase(goal, horizon(goal), seconds, settings.timeLimit().toMillis() / 1000.0);
             return result(statusOf(phase), phase.bound());
         }
 
@@ -112,12 +152,14 @@ public final class FiniteCapacityScheduler {
                 return result(statusOf(tardiness), tardiness.bound());
             }
             // The unused part of the tardiness phase goes to the makespan phase; deterministic time keeps it repeatable.
-            double used = reproducible ? tardiness.deterministicTime() / DETERMINISTIC_SECONDS_PER_SECOND
+            double used = reproducible ? tardiness.deterministicTime() / deterministicPerSecond()
                     : tardiness.wallSeconds();
             double remaining = Math.max(0.5, seconds - Math.min(used, tardinessShare));
             long cap = best.weightedTardiness(index);
-            PhaseResult makespan = runPhase(CpSatGoal.makespanWithTardinessAtMost(cap), best.makespan(), remaining,
-                    seconds);
+            double searched = searchLocally(cap, remaining * LOCAL_SEARCH_SHARE,
+                    tardinessShare + remaining * LOCAL_SEARCH_SHARE);
+            PhaseResult makespan = runPhase(CpSatGoal.makespanWithTardinessAtMost(cap), best.makespan(),
+                    remaining - searched, seconds);
             boolean optimal = tardiness.outcome() == PhaseResult.Outcome.OPTIMAL
                     && makespan.outcome() == PhaseResult.Outcome.OPTIMAL;
             return result(optimal ? SolveStatus.OPTIMAL : statusOf(makespan), tardiness.bound());
@@ -128,15 +170,22 @@ public final class FiniteCapacityScheduler {
          * @param deadline seconds after the solve started by which a free-running phase must end
          */
         private PhaseResult runPhase(CpSatGoal goal, long horizon, double seconds, double deadline) {
+            if (cancellation.isCancelled() || (best != null && goal.minimiseMakespan()
+                    && goal.weightedTardinessCap() == null && best.makespan() <= index.makespanLowerBound())) {
+                // Cancelled, or the schedule already meets the simple lower bound: nothing left to search.
+                return new PhaseResult(best == null ? PhaseResult.Outcome.UNKNOWN
+                        : cancellation.isCancelled() ? PhaseResult.Outcome.FEASIBLE : PhaseResult.Outcome.OPTIMAL,
+                        best, best == null ? 0 : cancellation.isCancelled() ? 0 : best.makespan(), 0, 0);
+            }
             CpSatPhase phase = new CpSatPhase(index, horizon, goal);
             if (best != null) {
                 phase.hint(best);
             }
             SearchBudget budget = reproducible
-                    ? new SearchBudget(seconds * SAFETY_NET_FACTOR + 5, seconds * DETERMINISTIC_SECONDS_PER_SECOND,
-                    settings.threads(), settings.seed(), true)
+                    ? new SearchBudget(seconds * SAFETY_NET_FACTOR + 5, seconds * deterministicPerSecond(),
+                    settings.threads(), settings.seed(), true, best != null)
                     : new SearchBudget(Math.max(0.01, deadline - elapsedSeconds()), Double.POSITIVE_INFINITY,
-                    settings.threads(), settings.seed(), false);
+                    settings.threads(), settings.seed(), false, best != null);
             cancellation.whileRunning(phase::stop);
             PhaseResult result;
             try {
@@ -174,6 +223,7 @@ public final class FiniteCapacityScheduler {
         }
 
         private SolveResult result(SolveStatus status, long bound) {
+            reproducible &= !cancellation.isCancelled();
             if (best == null) {
                 SolveStatus none = status == SolveStatus.INFEASIBLE ? status : SolveStatus.NO_SCHEDULE_FOUND;
                 return new SolveResult(none, null, null, bound, List.of(), since(startedAt), null,
@@ -251,6 +301,10 @@ public final class FiniteCapacityScheduler {
                 throw new IllegalStateException(producer + " produced a schedule that breaks its own rules: "
                         + violations.subList(0, Math.min(5, violations.size())));
             }
+        }
+
+        private double deterministicPerSecond() {
+            return DETERMINISTIC_SECONDS_PER_CPU_SECOND * settings.threads();
         }
 
         private double elapsedSeconds() {

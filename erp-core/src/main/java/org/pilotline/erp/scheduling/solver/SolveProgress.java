@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param objective the value of the objective being minimised in the current phase
  * @param bound     the best proven lower bound of that objective so far (equal to it when optimal)
  * @param elapsed   time since the solve started
- * @param foundBy   "dispatch" for the constructive heuristic, "cp-sat" for the constraint solver
+ * @param foundBy   "dispatch" for the constructive heuristic, "tabu-search" for the critical-path search, "cp-sat" for the constraint solver
  */
 public record SolveProgress(Schedule schedule, ScheduleMetrics metrics, long objective, long bound, Duration elapsed,
                             String foundBy) {

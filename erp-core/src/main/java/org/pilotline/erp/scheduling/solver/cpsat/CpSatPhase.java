@@ -40,17 +40,27 @@ public final class CpSatPhase {
         model.hint(solution);
     }
 
-    /** Asks a running search to stop; safe from any thread. */
+    private volatile boolean stopRequested;
+
+    /** Asks the search to stop (or not to start); safe from any thread. */
     public void stop() {
+        stopRequested = true;
         solver.stopSearch();
     }
 
     public PhaseResult solve(SearchBudget budget, Consumer<Improvement> onImprovement) {
         SearchParameters.apply(solver.getParameters(), budget);
         Solution[] best = new Solution[1];
+        if (stopRequested) {
+            return new PhaseResult(PhaseResult.Outcome.UNKNOWN, null, 0, 0, 0);
+        }
         CpSolverSolutionCallback callback = new CpSolverSolutionCallback() {
             @Override
             public void onSolutionCallback() {
+                if (stopRequested) {
+                    // A stop requested while CP-SAT was still loading the model did not reach the search.
+                    stopSearch();
+                }
                 Solution found = model.read(this::value, this::booleanValue);
                 best[0] = found;
                 onImprovement.accept(new Improvement(found, Math.round(objectiveValue()),

@@ -8,7 +8,9 @@ package org.pilotline.erp.scheduling.solver.cpsat;
  * @param workers              CP-SAT workers
  * @param seed                 random seed
  * @param interleaved          CP-SAT's deterministic interleaved search instead of its free-running portfolio
+ * @param improveOnly          all workers improve the hinted schedule (large neighbourhood search only); only when the
+ *                             hint is a complete feasible schedule
  */
 public record SearchBudget(double wallSeconds, double deterministicSeconds, int workers, long seed,
-                           boolean interleaved) {
+                           boolean interleaved, boolean improveOnly) {
 }

@@ -284,6 +284,33 @@ public final class ProblemIndex {
         return family[from] < 0 ? 0 : changeover[m][family[from] + 1][family[to]];
     }
 
+    /**
+     * A simple lower bound on the makespan: the longest job (release plus its shortest work, unless transfer batches
+     * let its operations overlap) and the busiest machine counting operations that can only run there.
+     */
+    public long makespanLowerBound() {
+        long bound = 0;
+        for (int j = 0; j < jobs.length; j++) {
+            long work = jobs[j].releaseTime();
+            boolean overlaps = false;
+            for (int o = firstOperation(j); o <= lastOperation(j); o++) {
+                work += minOccupation(o);
+                overlaps |= transferBatch(o) != null;
+            }
+            bound = Math.max(bound, overlaps ? 0 : work);
+        }
+        long[] load = new long[machines.length];
+        for (int o = 0; o < operations.length; o++) {
+            if (optionCount(o) == 1) {
+                load[optionMachine(o, 0)] += occupation(o, 0);
+            }
+        }
+        for (long machineLoad : load) {
+            bound = Math.max(bound, machineLoad);
+        }
+        return bound;
+    }
+
     public long maxChangeoverInto(int m, int to) {
         if (!hasChangeovers[m] || family[to] < 0) {
             return 0;
