@@ -80,7 +80,9 @@ final class BenchmarkJsonVerifier {
                 }
                 previousEnd = start + duration;
                 makespan = Math.max(makespan, previousEnd);
-                byMachine.computeIfAbsent(machine, m -> new ArrayList<>()).add(new long[] {start, start + duration, j});
+                if (duration > 0) { // an operation that takes no time occupies no machine
+                    byMachine.computeIfAbsent(machine, m -> new ArrayList<>()).add(new long[] {start, start + duration, j});
+                }
             }
         }
         for (Map.Entry<Integer, List<long[]>> machine : byMachine.entrySet()) {

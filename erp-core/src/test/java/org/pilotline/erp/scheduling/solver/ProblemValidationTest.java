@@ -42,14 +42,14 @@ class ProblemValidationTest {
                 .machines("LATHE")
                 .job(Job.builder("PO-1").release(-5)
                         .operation(Operation.builder("A").on("PRESS", 30))
-                        .operation(Operation.builder("B").on("LATHE", 0)))
+                        .operation(Operation.builder("B").on("LATHE", -3)))
                 .job(Job.builder("PO-1").operation(Operation.builder("A").on("LATHE", 10).transferBatch(5, 2)))
                 .build();
 
         List<InputProblem.Kind> kinds = ProblemValidator.validate(problem).stream().map(InputProblem::kind).toList();
 
         assertEquals(List.of(InputProblem.Kind.NEGATIVE_RELEASE_TIME, InputProblem.Kind.UNKNOWN_MACHINE,
-                InputProblem.Kind.NON_POSITIVE_DURATION, InputProblem.Kind.DUPLICATE_JOB_ID,
+                InputProblem.Kind.NEGATIVE_DURATION, InputProblem.Kind.DUPLICATE_JOB_ID,
                 InputProblem.Kind.DUPLICATE_OPERATION_ID, InputProblem.Kind.INVALID_TRANSFER_BATCH), kinds);
     }
 

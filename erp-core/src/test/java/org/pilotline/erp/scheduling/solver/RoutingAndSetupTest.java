@@ -78,4 +78,22 @@ class RoutingAndSetupTest {
         assertEquals("OLD", result.schedule().operation("PO-3/10").orElseThrow().machineId());
         assertEquals(5, result.schedule().operation("PO-3/10").orElseThrow().setupMinutes());
     }
+
+    @Test
+    void anOperationThatTakesNoTimeOccupiesNoMachine() {
+        SchedulingProblem problem = SchedulingProblem.builder()
+                .machines("M0", "M1")
+                .job(Job.builder("J0")
+                        .operation(Operation.builder("J0-0").on("M0", 40))
+                        .operation(Operation.builder("J0-1").on("M1", 0))
+                        .operation(Operation.builder("J0-2").on("M1", 10)))
+                .job(Job.builder("J1").operation(Operation.builder("J1-0").on("M1", 60)))
+                .build();
+
+        SolveResult result = SchedulingFixtures.solve(problem, Objective.MAKESPAN);
+
+        assertEquals(70, result.schedule().makespan());
+        ScheduledOperation milestone = result.schedule().operation("J0-1").orElseThrow();
+        assertEquals(milestone.start(), milestone.end());
+    }
 }

@@ -291,7 +291,8 @@ final class SchedulingCpModel {
         }
         for (int o = 0; o < index.operationCount(); o++) {
             for (int a = 0; a < options[o].length; a++) {
-                if (options[o][a] != null) {
+                // An option that takes no time occupies no machine.
+                if (options[o][a] != null && index.occupation(o, a) > 0) {
                     onMachine.get(index.optionMachine(o, a)).add(new int[] {o, a});
                 }
             }

@@ -174,7 +174,7 @@ public final class CriticalPathSearch {
         }
         for (int i = 0; i < pathLength; i++) {
             int o = path[i];
-            if (index.isPinned(o) || index.optionCount(o) < 2) {
+            if (index.isPinned(o) || index.optionCount(o) < 2 || index.minOccupation(o) == 0) {
                 continue;
             }
             for (int a = 0; a < index.optionCount(o); a++) {

@@ -80,7 +80,9 @@ public final class DispatchHeuristic {
                 start[o] = index.pinnedStart(o);
                 end[o] = index.calendar(m).endOf(start[o], index.occupation(o, a), index.breakRule(m))
                         .orElseThrow();
-                timelines[m].insert(o, start[o], end[o]);
+                if (end[o] > start[o]) {
+                    timelines[m].insert(o, start[o], end[o]);
+                }
             }
         }
         Candidates candidates = new Candidates(n);
@@ -121,7 +123,8 @@ public final class DispatchHeuristic {
             int chosen = -1;
             for (int j = 0; j < next.length; j++) {
                 int o = next[j];
-                if (o >= index.endOperation(j) || candidates.start[o] >= bestEnd
+                boolean firstToFinish = j == bestJob;
+                if (o >= index.endOperation(j) || (candidates.start[o] >= bestEnd && !firstToFinish)
                         || index.optionMachine(o, candidates.option[o]) != machine) {
                     continue;
                 }
@@ -133,7 +136,9 @@ public final class DispatchHeuristic {
             option[chosen] = a;
             start[chosen] = candidates.start[chosen];
             end[chosen] = candidates.end[chosen];
-            timelines[machine].insert(chosen, start[chosen], end[chosen]);
+            if (end[chosen] > start[chosen]) {
+                timelines[machine].insert(chosen, start[chosen], end[chosen]);
+            }
             next[index.jobOf(chosen)]++;
             placed++;
         }

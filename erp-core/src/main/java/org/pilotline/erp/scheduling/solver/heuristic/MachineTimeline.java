@@ -34,6 +34,9 @@ final class MachineTimeline {
 
     /** The earliest {start, end} at or after {@code lowerBound} where option {@code a} of {@code o} fits, or null. */
     long[] earliestFit(int o, int a, long lowerBound, long predecessorEnd) {
+        if (index.occupation(o, a) == 0) {
+            return Timing.earliestPlacement(index, o, a, lowerBound, predecessorEnd);
+        }
         long candidate = lowerBound;
         while (true) {
             long[] placement = Timing.earliestPlacement(index, o, a, candidate, predecessorEnd);

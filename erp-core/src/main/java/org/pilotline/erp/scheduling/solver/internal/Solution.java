@@ -28,14 +28,17 @@ public record Solution(int[] option, long[] start, long[] end) {
         return total;
     }
 
-    /** The operations of each machine in the order they run. */
+    /** The operations of each machine in the order they run (operations that take no time excluded). */
     public int[][] machineSequences(ProblemIndex index) {
         List<List<Integer>> perMachine = new ArrayList<>();
         for (int m = 0; m < index.machineCount(); m++) {
             perMachine.add(new ArrayList<>());
         }
         for (int o = 0; o < option.length; o++) {
-            perMachine.get(index.optionMachine(o, option[o])).add(o);
+            // Operations that take no time occupy no machine, so they are in no machine's order.
+            if (index.occupation(o, option[o]) > 0) {
+                perMachine.get(index.optionMachine(o, option[o])).add(o);
+            }
         }
         int[][] sequences = new int[index.machineCount()][];
         for (int m = 0; m < sequences.length; m++) {

@@ -139,7 +139,12 @@ public final class ScheduleVerifier {
             if (machine == null) {
                 continue;
             }
-            List<ScheduledOperation> sequence = entry.getValue();
+            // An operation that takes no time occupies nothing (a zero-duration step of a benchmark instance).
+            List<ScheduledOperation> sequence = new ArrayList<>(entry.getValue().stream()
+                    .filter(operation -> operation.end() > operation.start()).toList());
+            if (sequence.isEmpty()) {
+                continue;
+            }
             sequence.sort(Comparator.comparingLong(ScheduledOperation::start)
                     .thenComparingLong(ScheduledOperation::end));
             ScheduledOperation first = sequence.get(0);

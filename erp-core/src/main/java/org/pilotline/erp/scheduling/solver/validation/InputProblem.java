@@ -20,7 +20,7 @@ public record InputProblem(Kind kind, String jobId, String operationId, String m
         NEGATIVE_WEIGHT,
         NO_ELIGIBLE_MACHINE,
         UNKNOWN_MACHINE,
-        NON_POSITIVE_DURATION,
+        NEGATIVE_DURATION,
         NO_WORKING_TIME_FOR_OPERATION,
         INVALID_TRANSFER_BATCH,
         PIN_ON_INELIGIBLE_MACHINE,

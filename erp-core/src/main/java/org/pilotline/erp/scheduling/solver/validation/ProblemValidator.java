@@ -110,16 +110,16 @@ public final class ProblemValidator {
                         + operation.id() + "' names machine '" + option.machineId() + "', which does not exist"));
                 continue;
             }
-            if (option.setupMinutes() < 0 || option.processingMinutes() < 0 || option.occupationMinutes() == 0) {
-                problems.add(problem(NON_POSITIVE_DURATION, job, operation, option.machineId(),
-                        "operation '" + operation.id() + "' needs no time or negative time on machine '"
+            if (option.setupMinutes() < 0 || option.processingMinutes() < 0) {
+                problems.add(problem(NEGATIVE_DURATION, job, operation, option.machineId(),
+                        "operation '" + operation.id() + "' has a negative duration on machine '"
                                 + option.machineId() + "'"));
                 continue;
             }
             fitsSomewhere |= machine.calendar().canEverFit(job.releaseTime(), option.occupationMinutes(),
                     machine.breakRule());
         }
-        if (allMachinesKnown && !fitsSomewhere && problems.stream().noneMatch(p -> p.kind() == NON_POSITIVE_DURATION
+        if (allMachinesKnown && !fitsSomewhere && problems.stream().noneMatch(p -> p.kind() == NEGATIVE_DURATION
                 && operation.id().equals(p.operationId()))) {
             problems.add(problem(NO_WORKING_TIME_FOR_OPERATION, job, operation, null, "operation '" + operation.id()
                     + "' fits in the working time of none of its machines after the job's release"));
