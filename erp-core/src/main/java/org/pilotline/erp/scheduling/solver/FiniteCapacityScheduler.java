@@ -44,6 +44,8 @@ public final class FiniteCapacityScheduler {
             System.getProperty("pilotline.scheduling.deterministic-seconds-per-cpu-second-with-alternatives", "0.07"));
     /** In reproducible mode the wall clock stops the search only after this multiple of the time limit (plus 5 s). */
     static final double SAFETY_NET_FACTOR = 3.0;
+    /** When free-running, no further dispatch rule is tried once this share of the time limit has passed. */
+    static final double DISPATCH_SHARE = 0.25;
     /** Share of the time limit for the critical-path tabu search before CP-SAT (makespan objectives). */
     static final double LOCAL_SEARCH_SHARE = 0.4;
     /**
@@ -52,6 +54,13 @@ public final class FiniteCapacityScheduler {
      */
     static final double LOCAL_SEARCH_WORK_PER_SECOND = Double.parseDouble(
             System.getProperty("pilotline.scheduling.local-search-work-per-second", "30e6"));
+    /**
+     * Model elements (see {@code CpSatPhase.estimatedModelSize}) CP-SAT can build, load and search meaningfully per
+     * second of the time limit on the reference machine; a larger model is not built and the heuristic schedules stand.
+     * Measured: 5,000 operations with changeovers on every machine (about 2 million circuit arcs) took 80 s to build
+     * and load; a plain 5,000-operation flexible job shop (about 15,000 elements) about 2.5 s.
+     */
+    static final long MODEL_ELEMENTS_PER_SECOND = 10_000;
     /** Share of the budget for the tardiness phase of {@link Objective#TARDINESS_THEN_MAKESPAN}. */
     static final double TARDINESS_PHASE_SHARE = 0.6;
 
@@ -84,6 +93,7 @@ public final class FiniteCapacityScheduler {
         private Solution best;
         private Duration firstScheduleAfter;
         private boolean reproducible;
+        private boolean constraintSolverSkipped;
 
         Run(ProblemIndex index, SolverSettings settings, ProgressListener listener, Cancellation cancellation,
             long startedAt) {
@@ -96,10 +106,19 @@ public final class FiniteCapacityScheduler {
         }
 
         SolveResult execute() {
-            Solution heuristic = new DispatchHeuristic(index).bestOf(rulesFor(settings.objective()), order());
-            if (heuristic != null) {
-                requireValid(heuristic, "the dispatch heuristic");
-                improve(heuristic, "dispatch", primaryObjective(heuristic), 0);
+            // Each rule's schedule is published as soon as it is ready, so the first one is available after one pass.
+            DispatchHeuristic dispatch = new DispatchHeuristic(index);
+            for (DispatchRule rule : rulesFor(settings.objective())) {
+                Solution heuristic = dispatch.schedule(rule);
+                if (heuristic != null) {
+                    improve(heuristic, "dispatch", primaryObjective(heuristic), 0);
+                    requireValid(heuristic, "the dispatch heuristic");
+                }
+                boolean runningOutOfTime = !reproducible
+                        && elapsedSeconds() > settings.timeLimit().toMillis() / 1000.0 * DISPATCH_SHARE;
+                if (cancellation.isCancelled() || runningOutOfTime) {
+                    break;
+                }
             }
             if (cancellation.isCancelled()) {
                 return result(best == null ? SolveStatus.NO_SCHEDULE_FOUND : SolveStatus.FEASIBLE, 0);
@@ -107,7 +126,11 @@ public final class FiniteCapacityScheduler {
             double budget = settings.timeLimit().toMillis() / 1000.0;
             return switch (settings.objective()) {
                 case MAKESPAN -> {
-                    double searched = searchLocally(null, budget * LOCAL_SEARCH_SHARE, budget * LOCAL_SEARCH_SHARE);
+                    // When CP-SAT's model would not fit the limit anyway, the tabu search gets all of it.
+                    boolean modelFits = best == null || CpSatPhase.estimatedModelSize(index, best.makespan())
+                            <= MODEL_ELEMENTS_PER_SECOND * Math.max(budget * (1 - LOCAL_SEARCH_SHARE), 1);
+                    double share = modelFits ? LOCAL_SEARCH_SHARE : 1.0;
+                    double searched = searchLocally(null, budget * share, budget * share);
                     yield single(CpSatGoal.makespan(), budget - searched);
                 }
                 case WEIGHTED_TARDINESS -> single(CpSatGoal.weightedTardiness(), budget);
@@ -179,6 +202,11 @@ public final class FiniteCapacityScheduler {
                         : cancellation.isCancelled() ? PhaseResult.Outcome.FEASIBLE : PhaseResult.Outcome.OPTIMAL,
                         best, best == null ? 0 : cancellation.isCancelled() ? 0 : best.makespan(), 0, 0);
             }
+            if (CpSatPhase.estimatedModelSize(index, horizon) > MODEL_ELEMENTS_PER_SECOND * Math.max(seconds, 1)) {
+                constraintSolverSkipped = true;
+                return new PhaseResult(best == null ? PhaseResult.Outcome.UNKNOWN : PhaseResult.Outcome.FEASIBLE, best,
+                        0, 0, 0);
+            }
             CpSatPhase phase = new CpSatPhase(index, horizon, goal);
             if (best != null) {
                 phase.hint(best);
@@ -229,14 +257,15 @@ public final class FiniteCapacityScheduler {
             if (best == null) {
                 SolveStatus none = status == SolveStatus.INFEASIBLE ? status : SolveStatus.NO_SCHEDULE_FOUND;
                 return new SolveResult(none, null, null, bound, List.of(), since(startedAt), null,
-                        cancellation.isCancelled(), reproducible);
+                        cancellation.isCancelled(), reproducible, constraintSolverSkipped);
             }
             requireValid(best, "CP-SAT");
             Schedule schedule = best.toSchedule(index);
             SolveStatus known = status == SolveStatus.INFEASIBLE || status == SolveStatus.NO_SCHEDULE_FOUND
                     ? SolveStatus.FEASIBLE : status;
             return new SolveResult(known, schedule, ScheduleMetrics.of(index.problem(), schedule), bound, List.of(),
-                    since(startedAt), firstScheduleAfter, cancellation.isCancelled(), reproducible);
+                    since(startedAt), firstScheduleAfter, cancellation.isCancelled(), reproducible,
+                    constraintSolverSkipped);
         }
 
         private SolveStatus statusOf(PhaseResult phase) {

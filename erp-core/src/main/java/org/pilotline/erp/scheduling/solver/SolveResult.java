@@ -21,17 +21,19 @@ import java.util.Optional;
  * @param cancelled          whether the solve was cancelled
  * @param reproducible       whether the result depends only on input, settings and seed (false when the wall-clock
  *                           safety net or a cancellation stopped a reproducible search, or in FASTEST mode)
+ * @param constraintSolverSkipped whether CP-SAT was not run because its model would not fit the time limit (the
+ *                           schedule is then the heuristics'); a longer limit lets it run
  */
 public record SolveResult(SolveStatus status, Schedule schedule, ScheduleMetrics metrics, long objectiveBound,
                           List<InputProblem> inputProblems, Duration elapsed, Duration firstScheduleAfter,
-                          boolean cancelled, boolean reproducible) {
+                          boolean cancelled, boolean reproducible, boolean constraintSolverSkipped) {
 
     public SolveResult {
         inputProblems = List.copyOf(inputProblems);
     }
 
     static SolveResult invalid(List<InputProblem> problems, Duration elapsed) {
-        return new SolveResult(SolveStatus.INVALID_INPUT, null, null, 0, problems, elapsed, null, false, true);
+        return new SolveResult(SolveStatus.INVALID_INPUT, null, null, 0, problems, elapsed, null, false, true, false);
     }
 
     public Optional<Schedule> bestSchedule() {

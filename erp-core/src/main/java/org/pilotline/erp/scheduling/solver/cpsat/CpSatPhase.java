@@ -32,6 +32,11 @@ public final class CpSatPhase {
     private final SchedulingCpModel model;
     private final CpSolver solver = new CpSolver();
 
+    /** How big the model of {@code index} would be (see {@link SchedulingCpModel#estimatedSize}). */
+    public static long estimatedModelSize(ProblemIndex index, long horizon) {
+        return SchedulingCpModel.estimatedSize(index, horizon);
+    }
+
     public CpSatPhase(ProblemIndex index, long horizon, CpSatGoal goal) {
         this.model = new SchedulingCpModel(index, horizon, goal);
     }

@@ -94,6 +94,35 @@ final class SchedulingCpModel {
         model.minimize(objective);
     }
 
+    /**
+     * A rough count of the variables and constraints the model would have: one per option, plus the span groups of
+     * options that may span breaks (about one per working window up to the horizon), plus the arcs of the changeover
+     * circuits (quadratic in the operations a machine may run). Lets the caller skip CP-SAT when building and loading
+     * the model alone would take longer than the time limit.
+     */
+    static long estimatedSize(ProblemIndex index, long horizon) {
+        long size = 0;
+        long[] onMachine = new long[index.machineCount()];
+        long[] windowsUpToHorizon = new long[index.machineCount()];
+        for (int m = 0; m < index.machineCount(); m++) {
+            windowsUpToHorizon[m] = CalendarEncoding.spansBreaks(index.calendar(m), index.breakRule(m))
+                    ? index.calendar(m).windows().stream().filter(window -> window.start() <= horizon).count() : 1;
+        }
+        for (int o = 0; o < index.operationCount(); o++) {
+            for (int a = 0; a < index.optionCount(o); a++) {
+                int m = index.optionMachine(o, a);
+                size += 1 + windowsUpToHorizon[m];
+                onMachine[m]++;
+            }
+        }
+        for (int m = 0; m < index.machineCount(); m++) {
+            if (index.hasChangeovers(m)) {
+                size += onMachine[m] * onMachine[m];
+            }
+        }
+        return size;
+    }
+
     CpModel model() {
         return model;
     }

@@ -29,6 +29,8 @@ public final class ScheduleVerifier {
 
     public static List<Violation> verify(SchedulingProblem problem, Schedule schedule) {
         List<Violation> violations = new ArrayList<>();
+        Map<String, Machine> machines = new HashMap<>();
+        problem.machines().forEach(machine -> machines.putIfAbsent(machine.id(), machine));
         Map<String, ScheduledOperation> placed = new HashMap<>();
         for (ScheduledOperation operation : schedule.operations()) {
             if (placed.putIfAbsent(operation.operationId(), operation) != null) {
@@ -61,7 +63,7 @@ public final class ScheduleVerifier {
                     previous = null;
                     continue;
                 }
-                checkPlacement(problem, job, operation, current, violations);
+                checkPlacement(machines, job, operation, current, violations);
                 if (previous != null) {
                     checkPrecedence(previousOperation, previous, operation, current, violations);
                 }
@@ -69,15 +71,15 @@ public final class ScheduleVerifier {
                 previousOperation = operation;
             }
         }
-        checkMachines(problem, schedule, familyOf, violations);
+        checkMachines(machines, schedule, familyOf, violations);
         return List.copyOf(violations);
     }
 
-    private static void checkPlacement(SchedulingProblem problem, Job job, Operation operation,
+    private static void checkPlacement(Map<String, Machine> machines, Job job, Operation operation,
                                        ScheduledOperation placed, List<Violation> violations) {
         String id = operation.id();
         MachineOption option = operation.optionOn(placed.machineId()).orElse(null);
-        Machine machine = problem.machine(placed.machineId()).orElse(null);
+        Machine machine = machines.get(placed.machineId());
         if (option == null || machine == null) {
             violations.add(new Violation(INELIGIBLE_MACHINE, id,
                     "operation '" + id + "' is placed on machine '" + placed.machineId() + "', which is not eligible"));
@@ -128,14 +130,14 @@ public final class ScheduleVerifier {
         }
     }
 
-    private static void checkMachines(SchedulingProblem problem, Schedule schedule, Map<String, String> familyOf,
+    private static void checkMachines(Map<String, Machine> machines, Schedule schedule, Map<String, String> familyOf,
                                       List<Violation> violations) {
         Map<String, List<ScheduledOperation>> byMachine = new HashMap<>();
         for (ScheduledOperation operation : schedule.operations()) {
             byMachine.computeIfAbsent(operation.machineId(), id -> new ArrayList<>()).add(operation);
         }
         for (Map.Entry<String, List<ScheduledOperation>> entry : byMachine.entrySet()) {
-            Machine machine = problem.machine(entry.getKey()).orElse(null);
+            Machine machine = machines.get(entry.getKey());
             if (machine == null) {
                 continue;
             }
