@@ -1,0 +1,31 @@
+package org.pilotline.erp.scheduling.solver;
+
+import org.junit.jupiter.api.Test;
+import org.pilotline.erp.scheduling.benchmark.BenchmarkInstance;
+import org.pilotline.erp.scheduling.solver.model.SchedulingProblem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class JobShopBenchmarkInstancesTest {
+
+    @Test
+    void ft06IsSolvedToItsOptimumOf55AndTheScheduleVerifies() {
+        BenchmarkInstance ft06 = SchedulingFixtures.instance("jssp", "ft06.txt");
+        SchedulingProblem problem = ft06.toProblem();
+
+        SolveResult result = SchedulingFixtures.solve(problem, Objective.MAKESPAN);
+
+        assertEquals(55, result.schedule().makespan());
+        assertEquals(55, result.objectiveBound());
+        assertEquals(36, result.schedule().operations().size());
+    }
+
+    @Test
+    void mk01WithAlternativeMachinesIsSolvedToItsOptimumOf40() {
+        SchedulingProblem problem = SchedulingFixtures.instance("fjsp", "mk01.txt").toProblem();
+
+        SolveResult result = SchedulingFixtures.solve(problem, Objective.MAKESPAN);
+
+        assertEquals(40, result.schedule().makespan());
+    }
+}

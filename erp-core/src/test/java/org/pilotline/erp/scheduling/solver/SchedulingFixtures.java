@@ -1,0 +1,46 @@
+package org.pilotline.erp.scheduling.solver;
+
+import org.pilotline.erp.scheduling.benchmark.BenchmarkInstance;
+import org.pilotline.erp.scheduling.benchmark.InstanceReader;
+import org.pilotline.erp.scheduling.solver.model.SchedulingProblem;
+import org.pilotline.erp.scheduling.solver.schedule.ScheduleVerifier;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/** Small helpers shared by the solver tests. */
+final class SchedulingFixtures {
+
+    private SchedulingFixtures() {
+    }
+
+    /** Solves a small problem; it is proven optimal long before the generous limit. */
+    static SolveResult solve(SchedulingProblem problem, Objective objective) {
+        SolveResult result = new FiniteCapacityScheduler().solve(problem,
+                SolverSettings.of(objective).withTimeLimit(Duration.ofSeconds(20)));
+        assertNotNull(result.schedule(), () -> "no schedule: " + result.status() + " " + result.inputProblems());
+        assertEquals(SolveStatus.OPTIMAL, result.status());
+        assertEquals(java.util.List.of(), ScheduleVerifier.verify(problem, result.schedule()));
+        return result;
+    }
+
+    static Path resource(String name) {
+        try {
+            return Path.of(SchedulingFixtures.class.getResource("/scheduling/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static BenchmarkInstance instance(String format, String name) {
+        try {
+            return InstanceReader.read(format, resource(name));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
