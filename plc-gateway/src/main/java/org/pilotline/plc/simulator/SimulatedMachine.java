@@ -44,6 +44,7 @@ public final class SimulatedMachine {
     private MachineryOperationMode mode = MachineryOperationMode.PROCESSING;
     private Phase phase = Phase.PRODUCING;
     private Instant nextEventAt;
+    private Instant lastCounterWrite;
     private long total;
     private long good;
     private long reject;
@@ -148,6 +149,12 @@ public final class SimulatedMachine {
     }
 
     private void writeCounters(Instant at) {
+        // a PLC stamps successive counter values with successive times; two writes in the same 100 ns tick of an
+        // OPC UA DateTime would look like a repeat of one value to a client
+        if (lastCounterWrite != null && !at.isAfter(lastCounterWrite.plusNanos(99))) {
+            at = lastCounterWrite.plusNanos(100);
+        }
+        lastCounterWrite = at;
         outputs.write(name, TOTAL, counter(total), at);
         outputs.write(name, GOOD, counter(good), at);
         outputs.write(name, REJECT, counter(reject), at);

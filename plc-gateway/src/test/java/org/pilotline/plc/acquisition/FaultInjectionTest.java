@@ -104,9 +104,15 @@ class FaultInjectionTest {
                         && l.to().isAfter(lastFault), java.time.Duration.ofSeconds(40));
             }
         }
-        // let the gateway catch up after the last fault, then audit everything up to shortly before now
+        // let the gateway catch up after the last fault, then audit everything up to shortly before now: the audit
+        // window ends where every machine has delivered a later state change (on a loaded machine delivery may lag
+        // by seconds; events of one machine arrive in order, so nothing before that point is still on its way)
         Thread.sleep(3_000);
         Instant until = Instant.now().minusMillis(1_500);
+        for (String machine : MACHINES) {
+            recorder.await(e -> e instanceof org.pilotline.plc.contract.MachineStateChanged c && c.machine().equals(machine)
+                    && c.sourceTime().isAfter(until), java.time.Duration.ofSeconds(30));
+        }
         int transitions = 0;
         int losses = 0;
         for (String machine : MACHINES) {
