@@ -307,12 +307,18 @@ public class SchedulingService {
     /** Shows a moved operation at its new place at once; the re-solve then places everything else around it. */
     private static void placeAtPin(ScheduleOperation row, SchedulingInput input, long unit, Instant start) {
         String machineId = String.valueOf(unit);
-        Machine machine = input.problem().machine(machineId).orElseThrow();
+        String operationId = input.operations().entrySet().stream()
+                .filter(entry -> entry.getValue().orderId() == row.productionOrderId
+                        && entry.getValue().operationNo() == row.operationNo)
+                .map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> DomainException.unprocessable("order-not-schedulable",
+                        "The operation's order is no longer scheduled",
+                        "Operation " + row.operationNo + " belongs to an order that is no longer planned or released,"
+                                + " or whose routing no longer has that operation"));
         Operation operation = input.problem().jobs().stream().flatMap(job -> job.operations().stream())
-                .filter(candidate -> candidate.pin() != null && candidate.pin().machineId().equals(machineId)
-                        && input.operations().get(candidate.id()).orderId() == row.productionOrderId
-                        && input.operations().get(candidate.id()).operationNo() == row.operationNo)
-                .findFirst().orElseThrow();
+                .filter(candidate -> candidate.id().equals(operationId)).findFirst().orElseThrow();
+        // the validator has made sure the pinned machine is one of the operation's
+        Machine machine = input.problem().machine(machineId).orElseThrow();
         MachineOption option = operation.optionOn(machineId).orElseThrow();
         long startMinute = input.horizon().minutesAtOrBefore(start);
         long end = machine.calendar().endOf(startMinute, option.occupationMinutes(), machine.breakRule()).orElseThrow();
