@@ -25,6 +25,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -306,6 +307,51 @@ class SchedulingApiTest {
         org.pilotline.testing.Api.as("bureau").get("/api/scheduling/schedules").then().statusCode(403);
     }
 
+    @Test
+    void progressAndTheBestScheduleSoFarAreReadWhileASolveRunsAndACancelStopsIt() {
+        long lathe = workCenter("LATHE", null, true);
+        workUnit(lathe, "LATHE-1");
+        List<Long> items = List.of(
+                item("P1", operation(10, mill, "5", "1", null), operation(20, lathe, "0", "3", null), operation(30, drill, "0", "2", null)),
+                item("P2", operation(10, lathe, "0", "2", null), operation(20, mill, "5", "2", null), operation(30, drill, "0", "1", null)),
+                item("P3", operation(10, drill, "0", "3", null), operation(20, lathe, "0", "1", null), operation(30, mill, "5", "1", null)));
+        List<Long> orders = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            orders.add(order(items.get(i % 3), String.valueOf(7 + (i * 5) % 23), "2030-01-" + (10 + i % 5), 1 + i % 4));
+        }
+        // a long limit that the cancel cuts short
+        Map<String, Object> body = solveBody(null, orders, "TARDINESS_THEN_MAKESPAN", 60);
+        body.put("reproducible", false);
+        Object solveId = planner().body(body).post("/api/scheduling/solves").then().statusCode(202).extract().path("id");
+
+        JsonPath running = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonPath solve = planner().get("/api/scheduling/solves/" + solveId).then().statusCode(200).extract().jsonPath();
+            if ("RUNNING".equals(solve.getString("status")) && solve.get("objectiveValue") != null) {
+                running = solve;
+                break;
+            }
+            assertTrue(List.of("QUEUED", "RUNNING").contains(solve.getString("status")), "ended early: " + solve.prettify());
+            sleep(100);
+        }
+        assertNotNull(running, "no progress was reported");
+        assertTrue(running.getInt("improvements") >= 1);
+        assertNotNull(running.getString("heartbeatAt"));
+        assertNotNull(running.getString("worker"));
+        // the best schedule so far is already the schedule's, complete
+        JsonPath soFar = gantt(running.getLong("scheduleId"));
+        assertEquals(72, soFar.getList("orders.operations.flatten()").size());
+        planner().post("/api/scheduling/schedules/" + running.getLong("scheduleId") + "/operations/"
+                + soFar.getLong("orders[0].operations[0].id") + "/pin").then().statusCode(409).body("type", endsWith("solve-running"));
+
+        planner().post("/api/scheduling/solves/" + solveId + "/cancel").then().statusCode(200).body("cancelRequested", is(true));
+        JsonPath ended = awaitSolve(solveId);
+        assertEquals("CANCELLED", ended.getString("status"));
+        assertTrue(ended.getLong("elapsedMs") < 30_000, "stopped long before its 60 s limit");
+        assertEquals(72, gantt(ended.getLong("scheduleId")).getList("orders.operations.flatten()").size());
+    }
+
     // --- fixtures
 
     private static RequestSpecification planner() {
@@ -329,12 +375,16 @@ class SchedulingApiTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("solve " + solveId + " still " + status);
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            sleep(200);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
