@@ -1,6 +1,7 @@
 package org.pilotline.erp;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -9,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.pilotline.testing.MasterData;
 import org.pilotline.testing.TestEnterprise;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,6 +42,9 @@ class SchedulingApiTest {
 
     /** Monday 7 January 2030, 00:00 UTC: every solve here starts its horizon there. */
     private static final Instant MONDAY = Instant.parse("2030-01-07T00:00:00Z");
+
+    @Inject
+    DataSource dataSource;
 
     private static MasterData data;
     private static long calendar;
@@ -350,6 +357,37 @@ class SchedulingApiTest {
         assertEquals("CANCELLED", ended.getString("status"));
         assertTrue(ended.getLong("elapsedMs") < 30_000, "stopped long before its 60 s limit");
         assertEquals(72, gantt(ended.getLong("scheduleId")).getList("orders.operations.flatten()").size());
+    }
+
+    @Test
+    void aSolveWhoseReplicaWentSilentIsReportedAbandonedAndNoLongerHoldsItsSchedule() throws Exception {
+        long item = item("SILENT", operation(10, drill, "0", "1", null));
+        List<Long> orders = List.of(order(item, "10", "2030-01-11", 1));
+        long copyId = ((Number) planner().body(Map.of("name", "replica test")).post("/api/scheduling/schedules")
+                .then().statusCode(201).extract().path("id")).longValue();
+        long solveId = awaitSolve(planner().body(solveBody(copyId, orders, "MAKESPAN", 1)).post("/api/scheduling/solves")
+                .then().statusCode(202).extract().path("id")).getLong("id");
+
+        // as if another replica were running it and alive: the schedule is busy
+        setSolveState(solveId, "RUNNING", 0);
+        planner().body(solveBody(copyId, orders, "MAKESPAN", 1)).post("/api/scheduling/solves").then().statusCode(409)
+                .body("type", endsWith("solve-running")).body("solveId", is((int) solveId));
+        // that replica stopped sending heartbeats two minutes ago
+        setSolveState(solveId, "RUNNING", 120);
+        planner().get("/api/scheduling/solves/" + solveId).then().statusCode(200).body("status", is("ABANDONED"));
+        assertEquals("FINISHED", awaitSolve(planner().body(solveBody(copyId, orders, "MAKESPAN", 1))
+                .post("/api/scheduling/solves").then().statusCode(202).extract().path("id")).getString("status"));
+    }
+
+    private void setSolveState(long solveId, String status, int heartbeatSecondsAgo) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("update schedule_solve set status = ?,"
+                     + " finished_at = null, heartbeat_at = utc_timestamp(6) - interval ? second where id = ?")) {
+            update.setString(1, status);
+            update.setInt(2, heartbeatSecondsAgo);
+            update.setLong(3, solveId);
+            assertEquals(1, update.executeUpdate());
+        }
     }
 
     // --- fixtures
