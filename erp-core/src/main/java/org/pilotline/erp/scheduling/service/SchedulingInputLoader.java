@@ -48,6 +48,8 @@ public class SchedulingInputLoader {
 
     /** Finer quantities than this are rounded when they become the whole numbers of a transfer batch. */
     private static final int MAX_QUANTITY_SCALE = 6;
+    /** The largest lot of a transfer batch: keeps the solver's precedence arithmetic (lot × minutes) well inside a long. */
+    private static final long MAX_LOT = 1_000_000;
 
     @Inject
     SchedulingConfig config;
@@ -208,16 +210,24 @@ public class SchedulingInputLoader {
         return minutes.setScale(0, RoundingMode.CEILING).longValueExact();
     }
 
-    /** Overlap with the predecessor when it passes parts on in batches smaller than the order's quantity. */
+    /**
+     * Overlap with the predecessor when it passes parts on in batches smaller than the order's quantity: exact whole
+     * numbers where they stay small, else the fraction rounded up to millionths (a batch is never taken as smaller).
+     */
     static TransferBatch transferBatch(BigDecimal transferQuantity, BigDecimal quantity) {
         if (transferQuantity == null || transferQuantity.signum() <= 0 || transferQuantity.compareTo(quantity) >= 0) {
             return null;
         }
         int scale = Math.min(MAX_QUANTITY_SCALE, Math.max(0, Math.max(transferQuantity.stripTrailingZeros().scale(),
                 quantity.stripTrailingZeros().scale())));
-        long batch = transferQuantity.movePointRight(scale).setScale(0, RoundingMode.CEILING).longValueExact();
-        long lot = quantity.movePointRight(scale).setScale(0, RoundingMode.FLOOR).longValueExact();
-        return batch < lot ? new TransferBatch(Math.max(1, batch), lot) : null;
+        BigDecimal lot = quantity.movePointRight(scale).setScale(0, RoundingMode.FLOOR);
+        if (lot.compareTo(BigDecimal.valueOf(MAX_LOT)) <= 0) {
+            long batch = transferQuantity.movePointRight(scale).setScale(0, RoundingMode.CEILING).longValueExact();
+            return batch < lot.longValueExact() ? new TransferBatch(Math.max(1, batch), lot.longValueExact()) : null;
+        }
+        long batch = transferQuantity.multiply(BigDecimal.valueOf(MAX_LOT))
+                .divide(quantity, 0, RoundingMode.CEILING).longValueExact();
+        return batch < MAX_LOT ? new TransferBatch(Math.max(1, batch), MAX_LOT) : null;
     }
 
     private static BigDecimal openQuantity(ProductionOrder order) {

@@ -27,6 +27,9 @@ class TimeAndQuantityScaleTest {
     void aTransferQuantityBecomesABatchOfTheOrdersOpenQuantityInWholeNumbers() {
         assertEquals(new TransferBatch(10, 100), SchedulingInputLoader.transferBatch(new BigDecimal("10"), new BigDecimal("100.000")));
         assertEquals(new TransferBatch(50, 225), SchedulingInputLoader.transferBatch(new BigDecimal("0.5"), new BigDecimal("2.25")));
+        // a huge lot keeps its fraction (rounded up to millionths), not numbers that would overflow the solver's arithmetic
+        assertEquals(new TransferBatch(333_334, 1_000_000), SchedulingInputLoader.transferBatch(
+                new BigDecimal("1000000000.000001"), new BigDecimal("3000000000.000003")));
     }
 
     @Test
