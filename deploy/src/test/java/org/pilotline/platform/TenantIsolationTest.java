@@ -103,6 +103,7 @@ class TenantIsolationTest {
                             "toLocationId", location)).post("/api/stock/moves").then().statusCode(201);
                     return body("itemId", item, "locationId", location, "quantity", "2", "reference", "R" + unique());
                 }, false, true),
+                new TenantResource("/api/scheduling/schedules", d -> body("name", "what-if " + unique()), false, true),
                 new TenantResource("/api/gateway/bindings", d -> org.pilotline.gateway.Bindings.newBody(unique()), true, true));
     }
 

@@ -66,4 +66,8 @@ public class ProductionOrder extends Versioned {
 
     @Column(length = 500)
     public String note;
+
+    /** Scheduling weight: the cost of a minute of lateness relative to other orders (default 1). */
+    @Column(nullable = false)
+    public int priority = 1;
 }

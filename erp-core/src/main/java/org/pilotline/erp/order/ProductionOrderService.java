@@ -100,6 +100,9 @@ public class ProductionOrderService {
         order.startDate = start;
         order.dueDate = r.dueDate();
         order.note = r.note();
+        if (r.priority() != null) {
+            order.priority = r.priority();
+        }
         order.routing = routings.effectiveRouting(item.id, start).orElse(routing);
         order.bom = Bom.<Bom>list("item = ?1", item).stream()
                 .filter(b -> !start.isBefore(b.validFrom) && (b.validTo == null || start.isBefore(b.validTo))).findFirst().orElse(null);

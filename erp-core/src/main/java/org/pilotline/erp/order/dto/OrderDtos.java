@@ -3,6 +3,7 @@ package org.pilotline.erp.order.dto;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -111,18 +112,20 @@ public final class OrderDtos {
                                          LocalDate startDate,
                                          @NotNull LocalDate dueDate,
                                          @Size(max = 500) String note,
+                                         @Min(0) @Max(1000)
+                                         @Schema(description = "scheduling weight of a minute late, default 1") Integer priority,
                                          Long version) {
     }
 
     public record ProductionOrderView(long id, String number, long itemId, String itemCode, BigDecimal quantity,
                                       String unit, BigDecimal completedQuantity, LocalDate startDate, LocalDate dueDate,
                                       ProductionOrderStatus status, Long bomId, Long recipeId, Long routingId,
-                                      ProductionOrder.Origin origin, String note, long version) {
+                                      ProductionOrder.Origin origin, String note, int priority, long version) {
         public static ProductionOrderView of(ProductionOrder o) {
             return new ProductionOrderView(o.id, o.number, o.item.id, o.item.code, plain(o.quantity), o.item.stockUnit.code,
                     plain(o.completedQuantity), o.startDate, o.dueDate, o.status, o.bom == null ? null : o.bom.id,
                     o.recipe == null ? null : o.recipe.id, o.routing == null ? null : o.routing.id, o.origin, o.note,
-                    o.version);
+                    o.priority, o.version);
         }
     }
 }
