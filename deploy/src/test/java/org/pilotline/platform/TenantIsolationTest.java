@@ -103,6 +103,8 @@ class TenantIsolationTest {
                             "toLocationId", location)).post("/api/stock/moves").then().statusCode(201);
                     return body("itemId", item, "locationId", location, "quantity", "2", "reference", "R" + unique());
                 }, false, true),
+                new TenantResource("/api/mrp/forecasts", d -> body("itemId", d.made("FC" + unique()), "week", "2026-12-07",
+                        "quantity", "5"), true, true),
                 new TenantResource("/api/gateway/bindings", d -> org.pilotline.gateway.Bindings.newBody(unique()), true, true));
     }
 
