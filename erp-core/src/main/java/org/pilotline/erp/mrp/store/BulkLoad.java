@@ -1,6 +1,7 @@
 package org.pilotline.erp.mrp.store;
 
 import com.mysql.cj.conf.PropertyKey;
+import com.mysql.cj.conf.RuntimeProperty;
 import com.mysql.cj.jdbc.JdbcConnection;
 import com.mysql.cj.jdbc.JdbcStatement;
 
@@ -20,7 +21,10 @@ import java.util.concurrent.Future;
  * Writes rows into one table with {@code LOAD DATA LOCAL INFILE} fed from memory (never a file): rows are encoded as
  * tab-separated text into a buffer and sent in chunks of a few megabytes, while the next chunk is being encoded (one
  * background thread talks to the server). Several times faster than batched inserts for millions of rows. The
- * connection gets {@code allowLoadLocalInfile} for this use only, and the server can only read the stream given.
+ * connection needs the LOCAL INFILE capability, negotiated when it connects: the application's JDBC URL sets
+ * {@code allowLoadLocalInfileInPath} to {@code /dev/null} (no file lies under it). Connector/J takes a statement's
+ * stream only while {@code allowLoadLocalInfile} is on, so it is switched on for each load and off again: the server
+ * never gets a file of ours, only the stream given.
  */
 public final class BulkLoad implements AutoCloseable {
 
@@ -39,8 +43,6 @@ public final class BulkLoad implements AutoCloseable {
 
     public BulkLoad(Connection connection, String table, String columns) throws SQLException {
         this.connection = connection;
-        connection.unwrap(JdbcConnection.class).getPropertySet().getBooleanProperty(PropertyKey.allowLoadLocalInfile)
-                .setValue(true);
         this.sql = "load data local infile 'mrp.tsv' into table " + table + " character set utf8mb4 (" + columns + ")";
         this.sender = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "mrp-bulk-load");
@@ -143,9 +145,17 @@ public final class BulkLoad implements AutoCloseable {
         spare = full;
         length = 0;
         pending = sender.submit(() -> {
+            RuntimeProperty<Boolean> allow = connection.unwrap(JdbcConnection.class).getPropertySet()
+                    .getBooleanProperty(PropertyKey.allowLoadLocalInfile);
             try (Statement st = connection.createStatement()) {
                 st.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(full, 0, size));
-                long n = st.executeLargeUpdate(sql);
+                allow.setValue(true);
+                long n;
+                try {
+                    n = st.executeLargeUpdate(sql);
+                } finally {
+                    allow.setValue(false);
+                }
                 if (st.getWarnings() != null) {
                     throw new SQLException("bulk load warned: " + st.getWarnings().getMessage());
                 }
