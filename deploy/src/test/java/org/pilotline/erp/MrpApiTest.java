@@ -32,6 +32,8 @@ import static org.hamcrest.Matchers.is;
  *   RAW buy,  lead 5 days                          stock 20, purchase order 40 due Wed 03-10
  * </pre>
  * Horizon from Mon 2027-03-01, Monday to Friday. The order (week 3) consumes 50 of the week-4 forecast: 30 is left.
+ * Lot for lot, the engine plans one order per demand element (RAW gets one for FG #1's 40 and one for SUB #2's 180
+ * on the same day).
  */
 @QuarkusTest
 class MrpApiTest {
@@ -85,12 +87,13 @@ class MrpApiTest {
                 fgCode + " #1 PRODUCTION 40 2027-03-17..2027-03-19",
                 fgCode + " #2 PRODUCTION 30 2027-03-18..2027-03-22",
                 rawCode + " #1 PURCHASE 180 2027-03-09..2027-03-16",
-                rawCode + " #2 PURCHASE 220 2027-03-10..2027-03-17",
-                rawCode + " #3 PURCHASE 30 2027-03-11..2027-03-18",
+                rawCode + " #2 PURCHASE 40 2027-03-10..2027-03-17",
+                rawCode + " #3 PURCHASE 180 2027-03-10..2027-03-17",
+                rawCode + " #4 PURCHASE 30 2027-03-11..2027-03-18",
                 subCode + " #1 PRODUCTION 80 2027-03-16..2027-03-17",
                 subCode + " #2 PRODUCTION 60 2027-03-17..2027-03-18"), orders(run));
 
-        // every planned order is pegged to demands that add up to its quantity; RAW #2 serves FG #1 and SUB #2
+        // every planned order is pegged to demands that add up to its quantity; RAW #2 serves FG #1, RAW #3 SUB #2
         for (Map<String, Object> order : page(run, "")) {
             var tree = data.planner().get(orderPath(run, order) + "/pegging").then().statusCode(200).extract();
             List<Float> pegged = tree.path("children.quantity");
@@ -99,7 +102,9 @@ class MrpApiTest {
         }
         var rawTwo = data.planner().get("/api/mrp/runs/" + run + "/planned-orders/" + raw + "/2/pegging").then()
                 .statusCode(200).extract();
-        assertThat(rawTwo.<List<String>>path("children.orderItemCode"), containsInAnyOrder(fgCode, subCode));
+        assertEquals(List.of(fgCode), rawTwo.path("children.orderItemCode"));
+        assertEquals(List.of(2), data.planner().get("/api/mrp/runs/" + run + "/planned-orders/" + raw + "/3/pegging")
+                .then().statusCode(200).extract().path("children.plannedOrderNumber"));
         // up to the top: the sales order line and the forecast
         assertTrue(rawTwo.path("children.children.children.kind").toString().contains("SALES_ORDER"));
         // the sales order line is served by the stock (10) and FG #1 (40), down to RAW
@@ -129,8 +134,9 @@ class MrpApiTest {
         long next = runAndWait(data.planner());
         assertEquals(List.of(
                 fgCode + " #1 PRODUCTION 30 2027-03-18..2027-03-22",
-                rawCode + " #1 PURCHASE 220 2027-03-10..2027-03-17",
-                rawCode + " #2 PURCHASE 30 2027-03-11..2027-03-18",
+                rawCode + " #1 PURCHASE 40 2027-03-10..2027-03-17",
+                rawCode + " #2 PURCHASE 180 2027-03-10..2027-03-17",
+                rawCode + " #3 PURCHASE 30 2027-03-11..2027-03-18",
                 subCode + " #1 PRODUCTION 60 2027-03-17..2027-03-18"), orders(next));
         // the old run's results are gone, the old run is no plan to act on
         data.planner().get("/api/mrp/runs/" + run).then().statusCode(200).body("status", is("SUPERSEDED"));

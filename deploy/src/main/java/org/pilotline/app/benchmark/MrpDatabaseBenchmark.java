@@ -137,8 +137,9 @@ public final class MrpDatabaseBenchmark {
         double totalSeconds = sec(t0);
         long peakHeap = peakHeapMb();
         MrpRunner.Timings tm = result.timings();
-        log("run: load %.2f s, compile %.2f s, plan %.2f s, write %.2f s, total %.2f s; %d planned orders",
-                tm.load(), tm.compile(), tm.plan(), tm.write(), totalSeconds, result.counts().plannedOrders());
+        log("run: load %.2f s, compile %.2f s, plan %.2f s, write %.2f s (rows %.2f s), total %.2f s; %d planned orders",
+                tm.load(), tm.compile(), tm.plan(), tm.write(), tm.writeRows(), totalSeconds,
+                result.counts().plannedOrders());
 
         // net change: one sales order line's quantity changes in the database, then the current run is re-planned
         SplittableRandom random = new SplittableRandom(profile.seed());
@@ -193,6 +194,7 @@ public final class MrpDatabaseBenchmark {
         json.put("compileSeconds", round(tm.compile()));
         json.put("planSeconds", round(tm.plan()));
         json.put("writeSeconds", round(tm.write()));
+        json.put("writeRowsSeconds", round(tm.writeRows()));
         json.put("totalSeconds", round(totalSeconds));
         json.put("netChangeMillis", round(median(total)));
         json.put("netChangeMaxMillis", round(Arrays.stream(total).max().orElse(0)));
