@@ -109,8 +109,9 @@ public final class MrpDatabaseBenchmark {
             props.setProperty("sendFractionalSeconds", "false");
             props.setProperty("useSSL", "false");
             props.setProperty("allowPublicKeyRetrieval", "true");
+            String jdbcUrl = url;
             try (Connection c = DriverManager.getConnection(url, props)) {
-                run(c, profile, netChanges, threads);
+                run(c, () -> DriverManager.getConnection(jdbcUrl, props), profile, netChanges, threads);
             }
         } finally {
             if (embedded != null) {
@@ -119,7 +120,8 @@ public final class MrpDatabaseBenchmark {
         }
     }
 
-    private static void run(Connection c, PlantProfile profile, int netChanges, int threads) throws Exception {
+    private static void run(Connection c, org.pilotline.erp.mrp.store.PlanWriter.Connections writers, PlantProfile profile,
+                            int netChanges, int threads) throws Exception {
         long t = System.nanoTime();
         PlanningInput plant = PlantGenerator.generate(profile);
         log("generated %d items, %d sales order lines in %.1f s", plant.items().size(), plant.salesOrderLines().size(), sec(t));
@@ -133,7 +135,7 @@ public final class MrpDatabaseBenchmark {
         resetPeakHeap();
         long runId = RunStore.create(c, TENANT, "benchmark", parameters, Instant.now());
         long t0 = System.nanoTime();
-        MrpRunner.RunResult result = MrpRunner.regenerate(c, TENANT, runId, parameters, threads);
+        MrpRunner.RunResult result = MrpRunner.regenerate(c, writers, TENANT, runId, parameters, threads);
         double totalSeconds = sec(t0);
         long peakHeap = peakHeapMb();
         MrpRunner.Timings tm = result.timings();
@@ -173,8 +175,9 @@ public final class MrpDatabaseBenchmark {
             write[k] = nc.writeMillis();
             rewritten += nc.rewrittenItems();
             current = nc.planned();
-            log("net change %d (%s): %.0f ms (re-plan %.0f ms of %d items, rewrite %.0f ms of %d items)", k + 1,
-                    nc.changedLines(), total[k], plan[k], nc.replannedItems(), write[k], nc.rewrittenItems());
+            log("net change %d (%s): %.0f ms (re-plan %.0f ms of %d items, write %.0f ms: %d items differ, %d rows)",
+                    k + 1, nc.changedLines(), total[k], plan[k], nc.replannedItems(), write[k], nc.rewrittenItems(),
+                    nc.rowsWritten());
         }
 
         Map<String, Object> json = new LinkedHashMap<>();

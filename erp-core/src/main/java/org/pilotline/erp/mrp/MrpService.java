@@ -132,7 +132,7 @@ public class MrpService {
     private void execute(String enterprise, long runId, RunParameters parameters) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            MrpRunner.RunResult result = MrpRunner.regenerate(c, enterprise, runId, parameters,
+            MrpRunner.RunResult result = MrpRunner.regenerate(c, dataSource::getConnection, enterprise, runId, parameters,
                     Runtime.getRuntime().availableProcessors());
             cache.put(enterprise, result.planned());
             LOG.infof("MRP run %d of %s: %d planned orders; load %.2f s, plan %.2f s, write %.2f s", runId, enterprise,

@@ -37,18 +37,18 @@ public final class MrpRunner {
 
     /** What a net change did. */
     public record NetChangeResult(Planned planned, List<String> changedLines, int replannedItems, int rewrittenItems,
-                                  double planMillis, double writeMillis) {
+                                  long rowsWritten, double planMillis, double writeMillis) {
     }
 
     private MrpRunner() {
     }
 
     /**
-     * Runs a queued run to the end on {@code connection} (autocommit): reads the input, plans, writes the rows and the
-     * input, and only then makes it the current run. On failure the run is marked FAILED and the current run stays.
+     * Runs a queued run to the end on {@code connection} (autocommit): reads the input, plans, writes the rows (on
+     * connections from {@code writers}, in parallel) and the input, and only then makes it the current run. On failure the run is marked FAILED and the current run stays.
      */
-    public static RunResult regenerate(Connection connection, String tenant, long runId, RunParameters parameters,
-                                       int threads) throws SQLException {
+    public static RunResult regenerate(Connection connection, PlanWriter.Connections writers, String tenant, long runId,
+                                       RunParameters parameters, int threads) throws SQLException {
         try {
             RunStore.progress(connection, tenant, runId, "LOADING", 0, 0);
             long t0 = System.nanoTime();
@@ -63,7 +63,7 @@ public final class MrpRunner {
             long t3 = System.nanoTime();
             RunStore.progress(connection, tenant, runId, "WRITING", model.itemCount(), model.itemCount());
             CompletableFuture<byte[]> snapshot = CompletableFuture.supplyAsync(() -> InputCodec.encode(loaded.input()));
-            PlanWriter.Written written = PlanWriter.writeAll(connection, runId, plan, loaded.itemIds());
+            PlanWriter.Written written = PlanWriter.writeAll(writers, runId, plan, loaded.itemIds());
             long rowsWritten = System.nanoTime();
             RunStore.saveInput(connection, runId, join(snapshot));
             PlanningInput input = loaded.input();
@@ -146,14 +146,15 @@ public final class MrpRunner {
         }
         long t1 = System.nanoTime();
         List<String> differing = next == plan ? List.of() : differing(plan, next);
+        long rows = 0;
         if (!amendments.isEmpty()) {
-            rewrite(connection, current.runId(), next, current.itemIds(), differing);
+            rows = PlanWriter.writeChanges(connection, current.runId(), plan, next, current.itemIds(), differing);
             RunStore.addAmendments(connection, tenant, current.runId(), amendments);
         }
         long t2 = System.nanoTime();
         return new NetChangeResult(new Planned(current.runId(), current.netChanges() + (amendments.isEmpty() ? 0 : 1),
                 next, current.itemIds()), amendments.stream().map(RunStore.Amendment::reference).toList(), replanned,
-                differing.size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+                differing.size(), rows, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
     }
 
     /** Items whose plan changed: a net change shares the plan objects of the items it did not re-plan. */
@@ -168,21 +169,6 @@ public final class MrpRunner {
             }
         }
         return items;
-    }
-
-    private static void rewrite(Connection connection, long runId, MrpPlan plan, Map<String, Long> itemIds,
-                                List<String> items) throws SQLException {
-        for (int from = 0; from < items.size(); from += 1000) {
-            List<String> slice = items.subList(from, Math.min(items.size(), from + 1000));
-            StringBuilder ids = new StringBuilder();
-            for (String code : slice) {
-                ids.append(ids.length() == 0 ? "" : ",").append(itemIds.get(code));
-            }
-            for (String table : List.of("mrp_planned_order", "mrp_exception")) {
-                RunStore.update(connection, "delete from " + table + " where run_id = ? and item_id in (" + ids + ")", runId);
-            }
-        }
-        PlanWriter.writeItems(connection, runId, plan, itemIds, items);
     }
 
     private static void progress(Connection connection, String tenant, long runId, int done, int total) {
