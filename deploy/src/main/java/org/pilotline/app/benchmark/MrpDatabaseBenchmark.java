@@ -190,8 +190,7 @@ public final class MrpDatabaseBenchmark {
         json.put("items", result.counts().items());
         json.put("levels", profile.levels());
         json.put("bomLines", result.counts().bomLines());
-        json.put("demandLines", plant.salesOrderLines().size() + plant.forecasts().size());
-        json.put("salesOrderLines", plant.salesOrderLines().size());
+        json.put("demandLines", plant.salesOrderLines().size());
         json.put("forecasts", plant.forecasts().size());
         json.put("weeks", profile.weeks());
         json.put("plannedOrders", result.counts().plannedOrders());
