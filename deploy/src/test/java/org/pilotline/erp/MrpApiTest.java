@@ -40,6 +40,9 @@ class MrpApiTest {
 
     private static final String START = "2027-03-01";
 
+    @jakarta.inject.Inject
+    org.pilotline.erp.mrp.MrpPlanCache cache;
+
     private static MasterData data;
     private static long fg;
     private static long sub;
@@ -113,6 +116,12 @@ class MrpApiTest {
         assertEquals(List.of("ON_HAND", "PLANNED_ORDER"), down.path("children.kind"));
         assertEquals(List.of(10, 40), down.path("children.quantity"));
         assertThat(down.<List<String>>path("children[1].children.itemCode"), containsInAnyOrder(subCode, rawCode));
+        // a replica that does not hold the plan re-creates it from the run's stored input: the same trees
+        String before = data.planner().get("/api/mrp/runs/" + run + "/planned-orders/" + raw + "/3/pegging").asString();
+        cache.forget(data.enterprise().code);
+        assertEquals(before, data.planner().get("/api/mrp/runs/" + run + "/planned-orders/" + raw + "/3/pegging").asString());
+        assertEquals(down.asString(), data.planner().get("/api/mrp/runs/" + run + "/sales-orders/" + salesOrder
+                + "/lines/10/pegging").asString());
 
         // firm FG #1, convert SUB #1 into a production order and RAW #1 into a purchase order
         data.planner().post("/api/mrp/runs/" + run + "/planned-orders/" + fg + "/1/firm").then().statusCode(200)
@@ -143,6 +152,7 @@ class MrpApiTest {
         data.planner().post("/api/mrp/runs/" + run + "/planned-orders/" + fg + "/2/firm").then().statusCode(409);
 
         // net change after a sales order line changed equals a fresh run
+        cache.forget(data.enterprise().code); // the net change then starts from the stored run, too
         var order = data.planner().get("/api/sales-orders/" + salesOrder).then().extract();
         int version = order.path("version");
         data.planner().body(Map.of("customerId", order.path("customerId"), "version", version, "lines", List.of(
@@ -165,6 +175,11 @@ class MrpApiTest {
                 .body("items.itemCode", org.hamcrest.Matchers.everyItem(is(fgCode)));
         data.planner().queryParam("type", "GIFT").get("/api/mrp/runs/" + run + "/planned-orders").then().statusCode(400)
                 .body("errors[0].field", is("type"));
+        List<String> dues = data.planner().queryParam("sort", "dueDate").queryParam("size", 1000)
+                .get("/api/mrp/runs/" + run + "/planned-orders").then().statusCode(200).extract().path("items.dueDate");
+        assertEquals(dues.stream().sorted().toList(), dues);
+        data.planner().queryParam("sort", "price").get("/api/mrp/runs/" + run + "/planned-orders").then().statusCode(400)
+                .body("errors[0].field", is("sort"));
         data.planner().queryParam("kind", "LATE").get("/api/mrp/runs/" + run + "/exceptions").then().statusCode(400)
                 .body("errors[0].field", is("kind"));
         data.planner().queryParam("kind", "RELEASE_IN_PAST").get("/api/mrp/runs/" + run + "/exceptions").then().statusCode(200);

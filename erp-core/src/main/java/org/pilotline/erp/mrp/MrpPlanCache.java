@@ -28,6 +28,11 @@ public class MrpPlanCache {
                 || now.runId() == old.runId() && now.netChanges() >= old.netChanges() ? now : old);
     }
 
+    /** Forgets the enterprise's plan, as a replica that never held it (or was restarted) would be. */
+    public void forget(String tenant) {
+        plans.remove(tenant);
+    }
+
     /** One re-creation or net change per enterprise at a time on this replica. */
     public ReentrantLock lockOf(String tenant) {
         return locks.computeIfAbsent(tenant, t -> new ReentrantLock());
