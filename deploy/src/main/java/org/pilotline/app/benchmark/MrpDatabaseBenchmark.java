@@ -2,6 +2,7 @@ package org.pilotline.app.benchmark;
 
 import org.flywaydb.core.Flyway;
 import org.pilotline.app.database.EmbeddedMariaDb;
+import org.pilotline.erp.mrp.benchmark.BenchmarkOptions;
 import org.pilotline.erp.mrp.engine.input.BomLine;
 import org.pilotline.erp.mrp.engine.input.BomVersion;
 import org.pilotline.erp.mrp.engine.input.FirmedPlannedOrder;
@@ -73,21 +74,15 @@ public final class MrpDatabaseBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = options(args);
-        long seed = Long.parseLong(o.getOrDefault("seed", "42"));
-        PlantProfile target = PlantProfile.target(seed);
-        int items = integer(o, "items", target.items());
-        int levels = integer(o, "levels", target.levels());
-        PlantProfile profile = items == target.items() ? target : target.scaledTo(items, levels);
-        profile = profile.withSize(items, levels, integer(o, "bom-lines", profile.bomLines()),
-                integer(o, "demand-lines", profile.demandLines()), integer(o, "weeks", target.weeks()));
-        int netChanges = integer(o, "net-changes", 11);
-        int threads = integer(o, "threads", Runtime.getRuntime().availableProcessors());
+        BenchmarkOptions o = new BenchmarkOptions(args);
+        PlantProfile profile = o.profile();
+        int netChanges = o.integer("net-changes", 11);
+        int threads = o.integer("threads", Runtime.getRuntime().availableProcessors());
 
         EmbeddedMariaDb embedded = null;
-        String url = o.get("jdbc-url");
-        String user = o.getOrDefault("user", "root");
-        String password = o.getOrDefault("password", "");
+        String url = o.text("jdbc-url", null);
+        String user = o.text("user", "root");
+        String password = o.text("password", "");
         if (url == null) {
             Path home = Path.of("deploy", "target", "mrp-benchmark-db").toAbsolutePath();
             deleteRecursively(home.resolve("data"));
@@ -112,7 +107,7 @@ public final class MrpDatabaseBenchmark {
             props.setProperty("allowPublicKeyRetrieval", "true");
             String jdbcUrl = url;
             try (Connection c = DriverManager.getConnection(url, props)) {
-                if (o.containsKey("with-due-index")) { // measures what a due-date index of planned orders would cost
+                if (o.has("with-due-index")) { // measures what a due-date index of planned orders would cost
                     try (Statement st = c.createStatement()) {
                         st.execute("alter table mrp_planned_order add index ix_mrp_planned_order_due (run_id, due_date)");
                     }
@@ -204,10 +199,10 @@ public final class MrpDatabaseBenchmark {
         json.put("writeSeconds", round(tm.write()));
         json.put("writeRowsSeconds", round(tm.writeRows()));
         json.put("totalSeconds", round(totalSeconds));
-        json.put("netChangeMillis", round(median(total)));
+        json.put("netChangeMillis", round(BenchmarkOptions.median(total)));
         json.put("netChangeMaxMillis", round(Arrays.stream(total).max().orElse(0)));
-        json.put("netChangeReplanMillis", round(median(plan)));
-        json.put("netChangeWriteMillis", round(median(write)));
+        json.put("netChangeReplanMillis", round(BenchmarkOptions.median(plan)));
+        json.put("netChangeWriteMillis", round(BenchmarkOptions.median(write)));
         json.put("netChangeAvgItemsRewritten", netChanges == 0 ? 0 : rewritten / netChanges);
         json.put("peakHeapMb", peakHeap);
         json.put("maxHeapMb", Runtime.getRuntime().maxMemory() >> 20);
@@ -473,14 +468,6 @@ public final class MrpDatabaseBenchmark {
         }
     }
 
-    private static double median(double[] values) {
-        if (values.length == 0) {
-            return 0;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
@@ -494,20 +481,7 @@ public final class MrpDatabaseBenchmark {
         System.err.println(String.format(Locale.ROOT, format, args));
     }
 
-    private static int integer(Map<String, String> options, String name, int fallback) {
-        return options.containsKey(name) ? Integer.parseInt(options.get(name)) : fallback;
-    }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> map = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --option value, got " + args[i]);
-            }
-            map.put(args[i].substring(2), args[i + 1]);
-        }
-        return map;
-    }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {
         if (!Files.exists(dir)) {
