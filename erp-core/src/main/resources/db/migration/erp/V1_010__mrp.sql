@@ -53,6 +53,7 @@ create table mrp_run (
     pegs            bigint        null,
     exceptions      bigint        null,
     net_changes     int           not null default 0,
+    actions         int           not null default 0,
     error           varchar(2000) null,
     constraint fk_mrp_run_tenant foreign key (tenant_id) references enterprise (code),
     index ix_mrp_run_tenant (tenant_id, id)

@@ -309,6 +309,7 @@ public class MrpService {
                 ps.executeUpdate();
             }
             markPlannedOrder(c, runId, itemId, number, "F", reference);
+            RunStore.countAction(c, enterprise, runId);
             return new FirmView(reference, findPlannedOrder(c, enterprise, runId, itemId, number, false));
         });
     }
@@ -352,6 +353,7 @@ public class MrpService {
                 }
             }
             markPlannedOrder(c, runId, itemId, number, "C", converted.orderNumber());
+            RunStore.countAction(c, enterprise, runId);
             return new ConversionView(converted.orderType(), converted.orderId(), converted.orderNumber(),
                     findPlannedOrder(c, enterprise, runId, itemId, number, false));
         });
@@ -375,6 +377,12 @@ public class MrpService {
                 long runId = RunStore.lockCurrent(c, enterprise).orElseThrow(() -> new DomainException(
                         ProblemKind.CONFLICT, "no-plan", "There is no MRP plan yet", "Start an MRP run first"));
                 RunStore.Run run = RunStore.find(c, enterprise, runId).orElseThrow();
+                if (run.actions() > 0) {
+                    // the run's input does not hold the orders firmed or converted since: only a new run nets them
+                    throw DomainException.conflict("plan-acted-on", "Start a new MRP run",
+                            "Planned orders of MRP run " + runId + " were firmed or converted since it ran; a net change"
+                                    + " would not see them. Start a regenerative run.");
+                }
                 PlanningInputLoader.SalesOrderState order = new PlanningInputLoader(c, enterprise).salesOrder(salesOrderId);
                 if (order == null) {
                     throw DomainException.invalid("unknown-reference", "Sales order not found",
@@ -534,7 +542,7 @@ public class MrpService {
                 r.requestedBy(), r.requestedAt(), r.startedAt(), r.finishedAt(), p.start(), p.weeks(), p.calendarId(),
                 p.forecastBackwardWeeks(), p.forecastForwardWeeks(), p.expediteWindowDays(), p.deferToleranceDays(),
                 r.items(), r.bomLines(), r.demandLines(), r.plannedOrders(), r.pegs(), r.exceptions(), r.netChanges(),
-                r.error());
+                r.actions(), r.error());
     }
 
     private static boolean exists(Connection c, String sql, Object... args) throws SQLException {

@@ -30,7 +30,8 @@ public final class MrpDtos {
                           Instant finishedAt, LocalDate start, int weeks, Long calendarId, int forecastBackwardWeeks,
                           int forecastForwardWeeks, int expediteWindowDays, int deferToleranceDays, Integer items,
                           Integer bomLines, Integer demandLines, Long plannedOrders, Long pegs, Long exceptions,
-                          int netChanges, String error) {
+                          int netChanges, @Schema(description = "planned orders firmed or converted since the run") int actions,
+                          String error) {
     }
 
     public record PlannedOrderView(long runId, long itemId, String itemCode, int number, String type,

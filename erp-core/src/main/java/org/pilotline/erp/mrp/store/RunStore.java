@@ -28,7 +28,7 @@ public final class RunStore {
     public record Run(long id, Status status, String phase, int itemsPlanned, int itemsTotal, String requestedBy,
                       Instant requestedAt, Instant startedAt, Instant finishedAt, RunParameters parameters,
                       Integer items, Integer bomLines, Integer demandLines, Long plannedOrders, Long pegs,
-                      Long exceptions, int netChanges, String error, boolean current) {
+                      Long exceptions, int netChanges, int actions, String error, boolean current) {
     }
 
     /** What a finished run counted. */
@@ -38,7 +38,7 @@ public final class RunStore {
     private static final int INPUT_PART = 4 << 20;
     private static final String RUN_COLUMNS = "r.id, r.status, r.phase, r.items_planned, r.items_total, r.requested_by,"
             + " r.requested_at, r.started_at, r.finished_at, r.parameters, r.items, r.bom_lines, r.demand_lines,"
-            + " r.planned_orders, r.pegs, r.exceptions, r.net_changes, r.error, c.run_id";
+            + " r.planned_orders, r.pegs, r.exceptions, r.net_changes, r.actions, r.error, c.run_id";
 
     private RunStore() {
     }
@@ -122,6 +122,11 @@ public final class RunStore {
             update(c, "update mrp_run set status = case status when 'COMPLETED' then 'SUPERSEDED' else status end"
                     + " where tenant_id = ? and id = ?", tenant, run);
         }
+    }
+
+    /** Counts a planner's action (firm, convert) on the run: net changes cannot re-plan around those. */
+    public static void countAction(Connection c, String tenant, long run) throws SQLException {
+        update(c, "update mrp_run set actions = actions + 1 where tenant_id = ? and id = ?", tenant, run);
     }
 
     public static Optional<Run> find(Connection c, String tenant, long run) throws SQLException {
@@ -243,7 +248,7 @@ public final class RunStore {
                             instant(rs.getTimestamp(9)), RunParameters.decode(rs.getString(10)),
                             (Integer) rs.getObject(11), (Integer) rs.getObject(12), (Integer) rs.getObject(13),
                             (Long) rs.getObject(14), (Long) rs.getObject(15), (Long) rs.getObject(16), rs.getInt(17),
-                            rs.getString(18), rs.getObject(19) != null));
+                            rs.getInt(18), rs.getString(19), rs.getObject(20) != null));
                 }
             }
         }
