@@ -42,8 +42,14 @@ public final class BulkLoad implements AutoCloseable {
     private long loaded;
 
     public BulkLoad(Connection connection, String table, String columns) throws SQLException {
+        this(connection, table, columns, false);
+    }
+
+    /** With {@code replace}, a row whose key exists replaces it (LOAD DATA … REPLACE). */
+    public BulkLoad(Connection connection, String table, String columns, boolean replace) throws SQLException {
         this.connection = connection;
-        this.sql = "load data local infile 'mrp.tsv' into table " + table + " character set utf8mb4 (" + columns + ")";
+        this.sql = "load data local infile 'mrp.tsv' " + (replace ? "replace " : "") + "into table " + table
+                + " character set utf8mb4 (" + columns + ")";
         this.sender = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "mrp-bulk-load");
             t.setDaemon(true);
@@ -145,21 +151,24 @@ public final class BulkLoad implements AutoCloseable {
         spare = full;
         length = 0;
         pending = sender.submit(() -> {
-            RuntimeProperty<Boolean> allow = connection.unwrap(JdbcConnection.class).getPropertySet()
-                    .getBooleanProperty(PropertyKey.allowLoadLocalInfile);
-            try (Statement st = connection.createStatement()) {
-                st.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(full, 0, size));
-                allow.setValue(true);
-                long n;
-                try {
-                    n = st.executeLargeUpdate(sql);
-                } finally {
-                    allow.setValue(false);
+            // two loads may share a connection (each has its own sender): one statement and one switch at a time
+            synchronized (connection) {
+                RuntimeProperty<Boolean> allow = connection.unwrap(JdbcConnection.class).getPropertySet()
+                        .getBooleanProperty(PropertyKey.allowLoadLocalInfile);
+                try (Statement st = connection.createStatement()) {
+                    st.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(full, 0, size));
+                    allow.setValue(true);
+                    long n;
+                    try {
+                        n = st.executeLargeUpdate(sql);
+                    } finally {
+                        allow.setValue(false);
+                    }
+                    if (st.getWarnings() != null) {
+                        throw new SQLException("bulk load warned: " + st.getWarnings().getMessage());
+                    }
+                    return n;
                 }
-                if (st.getWarnings() != null) {
-                    throw new SQLException("bulk load warned: " + st.getWarnings().getMessage());
-                }
-                return n;
             }
         });
     }

@@ -86,7 +86,7 @@ public final class PlanWriter {
 
     /**
      * Brings the rows of these items from {@code before} to {@code after} (a net change): only planned orders that
-     * changed are upserted, surplus numbers deleted, and an item's exceptions rewritten only when they changed.
+     * changed are written (LOAD DATA … REPLACE: several times faster than upserting in batches), surplus numbers deleted, and an item's exceptions rewritten only when they changed.
      * Returns the rows touched.
      */
     public static long writeChanges(Connection connection, long runId, MrpPlan before, MrpPlan after,
@@ -94,11 +94,7 @@ public final class PlanWriter {
         Structure s = after.model().structure();
         CalendarIndex cal = s.calendar;
         long touched = 0;
-        try (var upsert = connection.prepareStatement("insert into mrp_planned_order (" + ORDER_COLUMNS + ") values"
-                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'P', null) on duplicate key update order_type = values(order_type),"
-                + " quantity = values(quantity), release_date = values(release_date), due_date = values(due_date),"
-                + " formula = values(formula), routing = values(routing), exception_mask = values(exception_mask),"
-                + " status = 'P', converted_to = null");
+        try (BulkLoad upsert = new BulkLoad(connection, "mrp_planned_order", ORDER_COLUMNS, true);
              var trim = connection.prepareStatement("delete from mrp_planned_order where run_id = ? and item_id = ?"
                      + " and number > ?");
              var dropExceptions = connection.prepareStatement("delete from mrp_exception where run_id = ? and item_id = ?");
@@ -120,17 +116,11 @@ public final class PlanWriter {
                         continue;
                     }
                     int formula = now.orderFormula(o);
-                    upsert.setLong(1, runId);
-                    upsert.setLong(2, itemId);
-                    upsert.setInt(3, n);
-                    upsert.setString(4, s.make[item] ? "M" : "B");
-                    upsert.setBigDecimal(5, BigDecimal.valueOf(now.orderQty(o), 6));
-                    upsert.setObject(6, cal.date(now.orderRelease(o)));
-                    upsert.setObject(7, cal.date(now.orderDue(o)));
-                    upsert.setString(8, formula < 0 ? null : s.formulaCode[formula]);
-                    upsert.setString(9, formula < 0 ? null : s.formulaRouting[formula]);
-                    upsert.setInt(10, newMask[o]);
-                    upsert.addBatch();
+                    upsert.number(runId).number(itemId).number(n).text(s.make[item] ? "M" : "B")
+                            .micros(now.orderQty(o)).date(cal.date(now.orderRelease(o))).date(cal.date(now.orderDue(o)))
+                            .text(formula < 0 ? null : s.formulaCode[formula])
+                            .text(formula < 0 ? null : s.formulaRouting[formula]).number(newMask[o]).text("P").text(null);
+                    upsert.endRow();
                     touched++;
                 }
                 if (old.plannedOrderCount() > now.plannedOrderCount()) {
@@ -163,7 +153,7 @@ public final class PlanWriter {
                 }
             }
             trim.executeBatch();
-            upsert.executeBatch();
+            upsert.finish();
             dropExceptions.executeBatch();
             addException.executeBatch();
         }
