@@ -104,6 +104,8 @@ class TenantIsolationTest {
                     return body("itemId", item, "locationId", location, "quantity", "2", "reference", "R" + unique());
                 }, false, true),
                 new TenantResource("/api/scheduling/schedules", d -> body("name", "what-if " + unique()), false, true),
+                new TenantResource("/api/mrp/forecasts", d -> body("itemId", d.made("FC" + unique()), "week", "2026-12-07",
+                        "quantity", "5"), true, true),
                 new TenantResource("/api/gateway/bindings", d -> org.pilotline.gateway.Bindings.newBody(unique()), true, true));
     }
 

@@ -44,17 +44,11 @@ public final class MrpEngineBenchmark {
     }
 
     public static void main(String[] args) {
-        Map<String, String> options = options(args);
-        long seed = Long.parseLong(options.getOrDefault("seed", "42"));
-        PlantProfile target = PlantProfile.target(seed);
-        int items = intOption(options, "items", target.items());
-        int levels = intOption(options, "levels", target.levels());
-        PlantProfile profile = items == target.items() ? target : target.scaledTo(items, levels);
-        profile = profile.withSize(items, levels, intOption(options, "bom-lines", profile.bomLines()),
-                intOption(options, "demand-lines", profile.demandLines()), intOption(options, "weeks", target.weeks()));
-        int runs = intOption(options, "runs", 5);
-        int netChanges = intOption(options, "net-changes", 11);
-        int threads = intOption(options, "threads", Runtime.getRuntime().availableProcessors());
+        BenchmarkOptions options = new BenchmarkOptions(args);
+        PlantProfile profile = options.profile();
+        int runs = options.integer("runs", 5);
+        int netChanges = options.integer("net-changes", 11);
+        int threads = options.integer("threads", Runtime.getRuntime().availableProcessors());
         watchHeap();
 
         long t0 = System.nanoTime();
@@ -83,7 +77,7 @@ public final class MrpEngineBenchmark {
                     planCpu[r], plan.plannedOrderCount());
         }
 
-        SplittableRandom random = new SplittableRandom(seed + 1);
+        SplittableRandom random = new SplittableRandom(profile.seed() + 1);
         List<SalesOrderLine> lines = model.salesOrderLines();
         double[] netTimes = new double[netChanges];
         double[] replanTimes = new double[netChanges];
@@ -136,7 +130,8 @@ public final class MrpEngineBenchmark {
                 model.itemCount(), model.levels(), model.bomLineCount(), model.salesOrderLines().size(), profile.weeks(),
                 plan.plannedOrderCount(), plan.demandElementCount(), plan.pegCount(), plan.exceptionCount(),
                 Arrays.toString(exceptions), threads, generateSeconds, compileSeconds, planTimes[0],
-                median(planTimes), median(planCpu), runs, median(netTimes), median(replanTimes), median(netCpu),
+                BenchmarkOptions.median(planTimes), BenchmarkOptions.median(planCpu), runs,
+                BenchmarkOptions.median(netTimes), BenchmarkOptions.median(replanTimes), BenchmarkOptions.median(netCpu),
                 Arrays.stream(netTimes).max().orElse(0), netChanges == 0 ? 0 : replannedItems / netChanges, equal,
                 PEAK_HEAP.get() >> 20, liveMb, Runtime.getRuntime().maxMemory() >> 20);
     }
@@ -173,35 +168,11 @@ public final class MrpEngineBenchmark {
                 .getProcessCpuTime();
     }
 
-    private static double median(double[] values) {
-        if (values.length == 0) {
-            return 0;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
     }
 
     private static void log(String format, Object... args) {
         System.err.printf(Locale.ROOT, format + "%n", args);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new java.util.HashMap<>();
-        for (int k = 0; k < args.length; k++) {
-            if (!args[k].startsWith("--") || k + 1 >= args.length) {
-                throw new IllegalArgumentException("options are --name value; got " + args[k]);
-            }
-            options.put(args[k].substring(2), args[++k]);
-        }
-        return options;
-    }
-
-    private static int intOption(Map<String, String> options, String name, int fallback) {
-        return options.containsKey(name) ? Integer.parseInt(options.get(name).replace("_", "")) : fallback;
     }
 }

@@ -119,6 +119,11 @@ public record PlanningInput(PlanningHorizon horizon, WorkingCalendar calendar, L
             return this;
         }
 
+        public Builder forecast(Forecast forecast) {
+            forecasts.add(forecast);
+            return this;
+        }
+
         public Builder forecast(String itemCode, LocalDate week, long quantity) {
             forecasts.add(new Forecast(itemCode, week, BigDecimal.valueOf(quantity)));
             return this;

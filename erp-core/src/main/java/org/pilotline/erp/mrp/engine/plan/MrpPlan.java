@@ -175,6 +175,13 @@ public final class MrpPlan {
         return views.downFromDemand(at[0], at[1], Quantities.decimal(plans[at[0]].demandQty(at[1])), depth);
     }
 
+    /** From a planned or firmed order down through its component demands and their supplies, at most {@code depth} levels. */
+    public PeggingNode peggingDownFromOrder(OrderRef order, int depth) {
+        int item = views.item(order.itemCode());
+        int supply = views.supplyOf(item, order);
+        return views.downFromSupply(item, supply, Quantities.decimal(plans[item].supplyQty(supply)), depth);
+    }
+
     /**
      * Converting a planned order into a purchase order or production order named {@code reference}: the receipt
      * and, for a production order, its component reservations.

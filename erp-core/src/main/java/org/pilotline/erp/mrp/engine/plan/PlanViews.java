@@ -267,7 +267,7 @@ final class PlanViews {
         return new PeggingNode(demand(item, demand), null, quantity, children);
     }
 
-    private PeggingNode downFromSupply(int item, int supply, BigDecimal quantity, int depth) {
+    PeggingNode downFromSupply(int item, int supply, BigDecimal quantity, int depth) {
         ItemPlan p = plans[item];
         List<PeggingNode> children = new ArrayList<>();
         if (depth > 1 && MrpPlan.isOrder(p.supplyKind(supply))) {
