@@ -331,7 +331,7 @@ public class MrpService {
         ConversionView converted;
         if (order.type().equals("PRODUCTION")) {
             OrderDtos.ProductionOrderView created = productionOrders.saveOrder(null, new OrderDtos.ProductionOrderRequest(
-                    null, itemId, order.quantity(), order.releaseDate(), order.dueDate(), note, null), ProductionOrder.Origin.MRP);
+                    null, itemId, order.quantity(), order.releaseDate(), order.dueDate(), note, null, null), ProductionOrder.Origin.MRP);
             converted = new ConversionView("PRODUCTION", created.id(), created.number(), null);
         } else {
             Long supplier = request == null ? null : request.supplierId();
