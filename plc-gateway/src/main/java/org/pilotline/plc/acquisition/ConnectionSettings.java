@@ -8,7 +8,7 @@ package org.pilotline.plc.acquisition;
  * @param sessionTimeoutMs    the session timeout asked of the server (it keeps subscriptions this long for a transfer)
  * @param queueSize           monitored-item queue size on the server, so that bursts between publishes are kept
  * @param maxReconnectDelayMs cap of the exponential back-off between first-connection attempts
- * @param connectConcurrency  most connections being established (connect, subscribe, first read) at once; the others
+ * @param connectConcurrency  most connections being established (connect, subscribe, create the monitored items) at once; the others
  *                            wait, so that starting with hundreds of PLCs does not swamp them or this process
  */
 public record ConnectionSettings(long keepAliveIntervalMs, long requestTimeoutMs, long sessionTimeoutMs, int queueSize,

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Durable "last contact" per machine: the last moment the gateway knew the machine's state and every event before it
  * was delivered or durably queued. A gateway that starts (after a stop, a crash, or taking over from another replica)
- * reports the span from there to its first read as a {@code DataLossRecorded}, so its own downtime is never silent.
+ * reports the span from there to its first value as a {@code DataLossRecorded}, so its own downtime is never silent.
  * Contacts only move forward: recording an older one than stored keeps the stored one.
  */
 public interface ContactLog {

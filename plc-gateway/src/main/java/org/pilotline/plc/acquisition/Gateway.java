@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * Every {@code contactInterval} it records each observed machine's last contact in the {@link ContactLog}, but only up
  * to what the sink has made safe ({@link MachineEventSink#safeUntil()}), and once more when it is closed. A machine
- * bound with a recorded contact starts with a data-loss event from there to its first read.
+ * bound with a recorded contact starts with a data-loss event from there to its first value.
  */
 public final class Gateway implements AutoCloseable {
 

@@ -20,8 +20,11 @@ import java.util.OptionalLong;
 /**
  * Derives one machine's events from its signal values: state changes from the state signals (per the binding's
  * mapping), part-count deltas from the counters, and data-loss events. A value whose source timestamp is not newer
- * than the last one applied for its signal is a repeat (an initial value after re-subscribing, a republished or
- * re-read value) and is ignored, so no transition is reported twice. Every event gets the next sequence number.
+ * than the last one applied for its signal is a repeat (an initial value after re-subscribing, a republished value)
+ * and is ignored, so no transition is reported twice. Because of that, every value must come from one ordered stream
+ * per signal: the connection feeds the monitored items' notifications only (their initial values are the current
+ * values) and never a separately read value, which would be newer than changes still queued on the server and make
+ * them look like repeats. Every event gets the next sequence number.
  * <p>
  * A tracker that starts where an earlier one (another process, another replica, or this gateway before a re-bind)
  * last knew the machine first reports the span from that last contact to its own first value as a
@@ -78,7 +81,10 @@ public final class MachineTracker {
         return state;
     }
 
-    /** Applies the values of one notification (or one read) in order; counter deltas are summed into one event. */
+    /**
+     * Applies the values of one notification message in the given order (the connection sorts them by source time);
+     * counter deltas are summed into one event.
+     */
     public synchronized void apply(List<SignalValue> values) {
         if (values.isEmpty()) {
             return;
@@ -87,7 +93,7 @@ public final class MachineTracker {
             // widened by one publishing interval: a change just before the last contact may not have been published
             emit(new DataLossRecorded(binding.machineCode(), nextSequence(),
                     resumeFrom.minus(Duration.ofMillis((long) binding.publishingIntervalMs())), clock.instant(),
-                    "the gateway was not acquiring this machine between its last contact and this first read"
+                    "the gateway was not acquiring this machine between its last contact and its first value"
                             + " (gateway stopped or crashed, binding changed, or acquisition moved to another replica)"));
             resumeFrom = null;
         }

@@ -8,9 +8,7 @@ import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
-import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
-import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
 import org.pilotline.plc.binding.MachineBinding;
 import org.pilotline.plc.security.GatewayPki;
 import org.slf4j.Logger;
@@ -40,9 +38,20 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
  * Milo's session state machine detects keep-alive failures ({@code keepAliveFailuresAllowed = 1}, timeout half an
  * interval: detected within three intervals), reconnects with back-off and transfers the subscription to the new
  * session, republishing notifications missed on the old channel. What it cannot recover is made explicit here:
- * a failed transfer or a timed-out subscription → a new subscription, the current values read, and a
- * {@code DataLossRecorded} per machine for the time it was blind; a republish the server could not serve → a
+ * a failed transfer or a timed-out subscription → a new subscription, its initial values as the current values, and
+ * a {@code DataLossRecorded} per machine for the time it was blind; a republish the server could not serve → a
  * {@code DataLossRecorded}; a monitored item's queue overflow → a {@code DataLossRecorded} for that gap.
+ * <p>
+ * The current values are not read separately: a data monitored item's first notification is the node's current
+ * value at the item's creation (OPC UA Part 4, 5.12.1), so the subscription alone gives a complete stream from the
+ * moment each item exists: the initial value, then every later change. A Read after the creation (as this class did
+ * once) returns a value newer than changes still queued on the server; applied first, it turned those changes into
+ * "repeats" (not newer than the last applied value) and they were dropped silently. Without the read there is no
+ * second source to reconcile. Within one notification message the server groups values per monitored item (all
+ * mode values, then all state values, ...); each machine's values are applied in source-time order (stable, so the
+ * server's order stays for equal times), so events come out in the order they happened and carry the mode that
+ * was current at that time. A node that cannot be monitored is applied once as a bad value (NotAvailable for a state
+ * node), as a read of it would have been.
  */
 public final class PlcConnection implements AutoCloseable {
 
@@ -110,7 +119,8 @@ public final class PlcConnection implements AutoCloseable {
         if (current != null) {
             workers.execute(() -> {
                 try {
-                    applyRead(monitorMissing(current));
+                    // the new items' initial notifications carry the machine's current values
+                    monitorMissing(current);
                 } catch (Exception e) {
                     fail("cannot monitor " + tracker.binding().machineCode(), e);
                 }
@@ -272,7 +282,9 @@ public final class PlcConnection implements AutoCloseable {
             subscription = created;
             monitored.clear();
         }
-        List<MachineTracker> added = monitorMissing(created);
+        // before any notification of the new subscription is applied (while recovering they are buffered): the
+        // initial values may carry changes made while the gateway was blind, and they belong after the gap
+        monitorMissing(created);
         if (lossReason != null) {
             Instant to = clock.instant();
             Instant contact = lastContact != null ? lastContact : blindSince;
@@ -282,7 +294,6 @@ public final class PlcConnection implements AutoCloseable {
                 dataLossEvents.incrementAndGet();
             }
         }
-        applyRead(added);
     }
 
     private void addItems(OpcUaSubscription into, List<MachineTracker> trackers) throws Exception {
@@ -300,53 +311,62 @@ public final class PlcConnection implements AutoCloseable {
         }
         into.addMonitoredItems(items);
         List<MonitoredItemServiceOperationResult> results = into.createMonitoredItems();
+        List<Pending> unmonitored = new ArrayList<>();
         for (MonitoredItemServiceOperationResult result : results) {
             if (result.operationResult().map(r -> !r.isGood()).orElse(false) || result.serviceResult().isBad()) {
+                StatusCode status = result.operationResult().orElse(result.serviceResult());
                 lastError = "a node could not be monitored: "
-                        + result.monitoredItem().getReadValueId().getNodeId().toParseableString() + " "
-                        + result.operationResult().map(StatusCode::toString).orElse(result.serviceResult().toString());
+                        + result.monitoredItem().getReadValueId().getNodeId().toParseableString() + " " + status;
                 LOG.warn("{}: {}", key, lastError);
+                // no notification will ever come for it: report it as a read would have, with a bad status
+                if (result.monitoredItem().getUserObject().orElse(null) instanceof ItemRef r) {
+                    unmonitored.add(new Pending(r.tracker(), SignalNodes.signalValue(r.signal(), new DataValue(status))));
+                }
             }
         }
-    }
-
-    /** Reads the current values of these machines' nodes, in one service call per 1,000 nodes, and applies them. */
-    private void applyRead(List<MachineTracker> trackers) throws Exception {
-        OpcUaClient on = client;
-        if (on == null || trackers.isEmpty()) {
-            return;
-        }
-        List<NodeId> ids = new ArrayList<>();
-        List<Map<Signal, String>> nodesOf = new ArrayList<>();
-        for (MachineTracker tracker : trackers) {
-            Map<Signal, String> nodes = SignalNodes.nodes(tracker.binding());
-            nodesOf.add(nodes);
-            for (String node : nodes.values()) {
-                ids.add(SignalNodes.resolve(on, node));
-            }
-        }
-        List<DataValue> values = new ArrayList<>(ids.size());
-        for (int from = 0; from < ids.size(); from += 1_000) {
-            values.addAll(on.readValues(0, TimestampsToReturn.Both, ids.subList(from, Math.min(ids.size(), from + 1_000))));
-        }
-        int i = 0;
-        for (int t = 0; t < trackers.size(); t++) {
-            List<SignalValue> signals = new ArrayList<>();
-            for (Signal signal : nodesOf.get(t).keySet()) {
-                signals.add(SignalNodes.signalValue(signal, values.get(i++)));
-            }
-            trackers.get(t).apply(signals);
+        if (!unmonitored.isEmpty()) {
+            receive(unmonitored);
         }
     }
 
     // ---- notifications ----
+
+    /** Delivers now, or after the subscription being re-created (and its data-loss events) when recovering. */
+    private boolean receive(List<Pending> batch) {
+        synchronized (lock) {
+            if (recovering) {
+                bufferedWhileRecovering.add(batch);
+                return false;
+            }
+            deliver(batch);
+            return true;
+        }
+    }
 
     private void deliver(List<Pending> batch) {
         Map<MachineTracker, List<SignalValue>> byMachine = new LinkedHashMap<>();
         for (Pending p : batch) {
             byMachine.computeIfAbsent(p.tracker(), t -> new ArrayList<>()).add(p.value());
         }
-        byMachine.forEach(MachineTracker::apply);
+        byMachine.forEach((tracker, values) -> tracker.apply(inSourceTimeOrder(values)));
+    }
+
+    /**
+     * A notification message holds the values grouped per monitored item; a machine's values are applied in the
+     * order they happened (stable: equal times keep the server's order). A value without any timestamp leaves the
+     * server's order as it is: there is nothing to place it by.
+     */
+    static List<SignalValue> inSourceTimeOrder(List<SignalValue> values) {
+        if (values.size() < 2 || values.stream().anyMatch(v -> timeOf(v) == null)) {
+            return values;
+        }
+        List<SignalValue> sorted = new ArrayList<>(values);
+        sorted.sort(java.util.Comparator.comparing(PlcConnection::timeOf));
+        return sorted;
+    }
+
+    private static Instant timeOf(SignalValue v) {
+        return v.sourceTime() != null ? v.sourceTime() : v.serverTime();
     }
 
     private void recover(String reason) {
@@ -367,7 +387,7 @@ public final class PlcConnection implements AutoCloseable {
                 if (on == null) {
                     return;
                 }
-                LOG.warn("{}: {}; re-creating the subscription and reading current values", key, reason);
+                LOG.warn("{}: {}; re-creating the subscription (its initial values are the current values)", key, reason);
                 establishing.acquire();
                 try {
                     subscribe(on, reason);
@@ -430,12 +450,8 @@ public final class PlcConnection implements AutoCloseable {
                     batch.add(new Pending(r.tracker(), SignalNodes.signalValue(r.signal(), values.get(i))));
                 }
             }
-            synchronized (lock) {
-                if (recovering) {
-                    bufferedWhileRecovering.add(batch);
-                    return;
-                }
-                deliver(batch);
+            if (!receive(batch)) {
+                return;
             }
             // only now: a last contact is recorded once the events it covers have reached the sink
             lastContact = arrived;

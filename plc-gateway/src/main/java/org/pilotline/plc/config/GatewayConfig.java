@@ -61,7 +61,7 @@ public interface GatewayConfig {
     @WithDefault("5S")
     Duration leaseRenewal();
 
-    /** Most PLC connections being established (connect, subscribe, first read) at once; the others wait their turn. */
+    /** Most PLC connections being established (connect, subscribe, create the monitored items) at once; the others wait their turn. */
     @WithDefault("8")
     int connectConcurrency();
 

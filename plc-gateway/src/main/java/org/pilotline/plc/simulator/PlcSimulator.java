@@ -67,6 +67,7 @@ public final class PlcSimulator implements AutoCloseable {
     private volatile OpcUaServer server;
     private volatile SimulatorNamespace namespace;
     private ScheduledFuture<?> ticking;
+    private volatile java.util.function.Consumer<Set<String>> itemsCreatedHook;
 
     public PlcSimulator(SimulatorSettings settings) {
         // OPC UA DateTime has 100 ns resolution: keep simulated times on whole microseconds so they survive the wire
@@ -104,7 +105,7 @@ public final class PlcSimulator implements AutoCloseable {
         try {
             OpcUaServer created = new OpcUaServer(config(), profile -> new OpcTcpServerTransport(
                     OpcTcpServerTransportConfig.newBuilder().build()));
-            SimulatorNamespace ns = new SimulatorNamespace(created);
+            SimulatorNamespace ns = new SimulatorNamespace(created, this::itemsCreated);
             ns.startup();
             ns.build(settings.machines(), m -> machines.get(m).counter(0));
             created.startup().get(10, TimeUnit.SECONDS);
@@ -143,6 +144,21 @@ public final class PlcSimulator implements AutoCloseable {
             for (Session session : current.getSessionManager().getAllSessions()) {
                 current.getSessionManager().killSession(session.getSessionId(), deleteSubscriptions);
             }
+        }
+    }
+
+    /**
+     * For tests: called on the server's thread right after monitored items of these machines were created (their
+     * initial values already queued), before the CreateMonitoredItems response goes out; null removes it.
+     */
+    public void onMonitoredItemsCreated(java.util.function.Consumer<Set<String>> hook) {
+        itemsCreatedHook = hook;
+    }
+
+    private void itemsCreated(Set<String> machines) {
+        java.util.function.Consumer<Set<String>> hook = itemsCreatedHook;
+        if (hook != null) {
+            hook.accept(machines);
         }
     }
 

@@ -223,6 +223,12 @@ public final class SimulatedMachine {
         writeCounters(at);
     }
 
+    /** Forces an operation-mode change now, for tests. */
+    public synchronized void forceMode(MachineryOperationMode newMode, Instant at) {
+        mode = newMode;
+        writeMode(at, true);
+    }
+
     /** Forces a state change now, for tests. */
     public synchronized void forceState(MachineryItemState newState, Instant at) {
         changeState(newState, at);

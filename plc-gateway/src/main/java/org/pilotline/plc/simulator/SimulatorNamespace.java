@@ -40,8 +40,12 @@ final class SimulatorNamespace extends ManagedNamespaceWithLifecycle {
     private final Map<NodeId, Set<DataItem>> items = new ConcurrentHashMap<>();
     private final Map<String, UaNode> byPath = new ConcurrentHashMap<>();
 
-    SimulatorNamespace(OpcUaServer server) {
+    private final java.util.function.Consumer<Set<String>> itemsCreated;
+
+    /** @param itemsCreated told the machines whose data items were just created (after their initial values) */
+    SimulatorNamespace(OpcUaServer server, java.util.function.Consumer<Set<String>> itemsCreated) {
         super(server, URI);
+        this.itemsCreated = itemsCreated;
     }
 
     void build(List<String> machines, java.util.function.Function<String, Object> initialCounter) {
@@ -137,13 +141,20 @@ final class SimulatorNamespace extends ManagedNamespaceWithLifecycle {
 
     @Override
     public void onDataItemsCreated(List<DataItem> created) {
+        Set<String> machines = new java.util.LinkedHashSet<>();
         for (DataItem item : created) {
             NodeId id = item.getReadValueId().getNodeId();
+            if (id.getIdentifier() instanceof String path && path.contains("/")) {
+                machines.add(path.substring(0, path.indexOf('/')));
+            }
             items.computeIfAbsent(id, k -> new CopyOnWriteArraySet<>()).add(item);
             UaVariableNode node = variables.get(id);
             if (node != null) {
                 item.setValue(node.getValue());
             }
+        }
+        if (!machines.isEmpty()) {
+            itemsCreated.accept(machines);
         }
     }
 

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The gateway's own downtime is never silent: when it was stopped, or killed without warning, while the machines
  * kept running, its first events after the restart are a {@code DataLossRecorded} per machine spanning from its last
- * recorded contact to its first read. Every transition made meanwhile lies inside that span, and nothing is invented.
+ * recorded contact to its first value. Every transition made meanwhile lies inside that span, and nothing is invented.
  */
 class GatewayDowntimeTest {
 
@@ -121,7 +121,7 @@ class GatewayDowntimeTest {
             assertTrue(!gap.from().isAfter(down) && gap.from().isAfter(down.minus(contactSlack)),
                     machine + ": the gap starts at the last contact, shortly before the gateway went down: " + gap
                             + ", down at " + down);
-            assertTrue(!gap.to().isBefore(restart), machine + ": the gap ends at the first read after the restart");
+            assertTrue(!gap.to().isBefore(restart), machine + ": the gap ends at the first value after the restart");
 
             SimulatedMachine simulated = simulator.machine(machine);
             List<Transition> transitions = simulated.transitions();
