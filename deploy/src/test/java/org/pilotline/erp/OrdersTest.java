@@ -91,6 +91,43 @@ class OrdersTest {
     }
 
     @Test
+    void bothKindsOfOrderKeepTheirHeaderRules() {
+        long item = data.bought("HDR-ITEM", "2");
+        for (String kind : List.of("sales", "purchase")) {
+            String path = "/api/" + kind + "-orders";
+            String partnerField = kind.equals("sales") ? "customerId" : "supplierId";
+            long partner = kind.equals("sales") ? customer : supplier;
+            long wrongPartner = kind.equals("sales") ? supplier : customer;
+            List<Map<String, Object>> lines = List.of(Map.of("itemId", item, "quantity", "4", "date", "2026-12-10"));
+            // a partner without the role is refused naming the field
+            data.planner().body(Map.of(partnerField, wrongPartner, "lines", lines)).post(path).then().statusCode(400)
+                    .body("errors[0].field", is(partnerField));
+            String number = kind.toUpperCase() + "-HDR-1";
+            var created = data.planner().body(Map.of("number", number, partnerField, partner, "lines", lines))
+                    .post(path).then().statusCode(201).body("number", is(number)).extract();
+            int id = created.path("id");
+            int version = created.path("version");
+            // a second order with the same number is a conflict
+            data.planner().body(Map.of("number", number, partnerField, partner, "lines", lines)).post(path).then()
+                    .statusCode(409).body("type", containsString("duplicate-code"));
+            // the number of a stored order cannot change; a stale version is refused
+            data.planner().body(Map.of("number", number + "X", partnerField, partner, "lines", lines, "version", version))
+                    .put(path + "/" + id).then().statusCode(400).body("errors[0].field", is("number"));
+            data.planner().body(Map.of(partnerField, partner, "lines", lines, "version", version - 1))
+                    .put(path + "/" + id).then().statusCode(409).body("type", containsString("stale-version"));
+            data.planner().body(Map.of(partnerField, partner, "lines", lines, "note", "changed", "version", version))
+                    .put(path + "/" + id).then().statusCode(200).body("note", is("changed")).body("number", is(number));
+            if (kind.equals("sales")) {
+                // a cancelled order can no longer be changed
+                data.planner().post(path + "/" + id + "/cancel").then().statusCode(200);
+                int current = data.planner().get(path + "/" + id).then().extract().path("version");
+                data.planner().body(Map.of(partnerField, partner, "lines", lines, "version", current))
+                        .put(path + "/" + id).then().statusCode(409).body("type", containsString("order-closed"));
+            }
+        }
+    }
+
+    @Test
     void aProductionOrderStartsItsLeadTimeBeforeItIsDueAndNeedsAStructureToBeReleased() {
         long item = data.item("MO-ITEM").made().with("leadTimeDays", 3).create();
         var created = data.planner().body(Map.of("itemId", item, "quantity", "5", "dueDate", "2026-12-07"))

@@ -27,7 +27,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import org.pilotline.erp.common.TenantOwned;
 
 /**
  * What sales and purchase orders do alike: resolving requested lines, replacing an order's lines while keeping what
@@ -44,6 +48,62 @@ final class OrderLines {
     }
 
     private OrderLines() {
+    }
+
+    /** The filter of an order list: text in the number or partner name, partner, status, an item or a line date range. */
+    static Lookups.Filter listFilter(String lineEntity, String text, Long partnerId, Enum<?> status, Long itemId,
+                                     LocalDate dateFrom, LocalDate dateTo) {
+        String line = "exists (select l from " + lineEntity + " l where l.order = o and ";
+        return new Lookups.Filter().text(text, "o.number", "o.partner.name")
+                .and(partnerId != null, "o.partner.id = :partner", "partner", () -> partnerId)
+                .and(status != null, "o.status = :status", "status", () -> status)
+                .and(itemId != null, line + "l.item.id = :item)", "item", () -> itemId)
+                .and(dateFrom != null, line + "l.date >= :dfrom)", "dfrom", () -> dateFrom)
+                .and(dateTo != null, line + "l.date < :dto)", "dto", () -> dateTo);
+    }
+
+    /**
+     * The order a save changes: a new one, or the stored one when the version sent is current and its status still
+     * allows changes (else 409).
+     */
+    static <O extends OrderBase<?>> O forEdit(Class<O> type, String kind, Long id, Long version, Supplier<O> create,
+                                              Function<O, ? extends Enum<?>> status, Set<? extends Enum<?>> editable) {
+        if (id == null) {
+            return create.get();
+        }
+        O order = Lookups.require(type, kind, id);
+        Versions.requireCurrent(kind, id, version, order.version);
+        if (!editable.contains(status.apply(order))) {
+            throw DomainException.conflict("order-closed", "The order can no longer be changed",
+                    kind + " " + order.number + " is " + status.apply(order));
+        }
+        return order;
+    }
+
+    /** The order's partner, which must have the role ("customer", "supplier"); else 400 naming the field. */
+    static Partner partner(String role, Long partnerId, String field, Predicate<Partner> hasRole) {
+        Partner partner = Lookups.reference(Partner.class, Character.toUpperCase(role.charAt(0)) + role.substring(1),
+                partnerId, field);
+        if (!hasRole.test(partner)) {
+            throw DomainException.invalid("invalid-order", "The partner is not a " + role,
+                    new FieldError(field, "partner '" + partner.code + "' is not a " + role));
+        }
+        return partner;
+    }
+
+    /**
+     * The order's number: the one requested or the next of the series for a new order, unchanged for a stored one
+     * (400 when a change is asked for); 409 when another order has it.
+     */
+    static String number(OrderBase<?> order, Long id, String requested, Supplier<String> next, String kind,
+                         Function<String, PanacheQuery<? extends TenantOwned>> byNumber) {
+        String number = id == null ? (requested == null || requested.isBlank() ? next.get() : requested) : order.number;
+        if (id != null && requested != null && !requested.equals(order.number)) {
+            throw DomainException.invalid("invalid-order", "The order number cannot change",
+                    new FieldError("number", "is " + order.number));
+        }
+        Lookups.requireFree(byNumber.apply(number), kind, number, id);
+        return number;
     }
 
     static List<Resolved> resolve(List<LineRequest> requested, UnitService units) {

@@ -60,12 +60,7 @@ public class PurchaseOrderService {
     public Page<PurchaseOrderView> listOrders(PageRequest page, String text, Long supplierId, PurchaseOrderStatus status,
                                               Long itemId, LocalDate dueFrom, LocalDate dueTo) {
         tenant.requireEnterprise();
-        var filter = new Lookups.Filter().text(text, "o.number", "o.partner.name")
-                .and(supplierId != null, "o.partner.id = :supplier", "supplier", () -> supplierId)
-                .and(status != null, "o.status = :status", "status", () -> status)
-                .and(itemId != null, "exists (select l from PurchaseOrderLine l where l.order = o and l.item.id = :item)", "item", () -> itemId)
-                .and(dueFrom != null, "exists (select l from PurchaseOrderLine l where l.order = o and l.date >= :dfrom)", "dfrom", () -> dueFrom)
-                .and(dueTo != null, "exists (select l from PurchaseOrderLine l where l.order = o and l.date < :dto)", "dto", () -> dueTo);
+        var filter = OrderLines.listFilter("PurchaseOrderLine", text, supplierId, status, itemId, dueFrom, dueTo);
         return Lookups.page(PurchaseOrder.find("from PurchaseOrder o where " + filter.where(), page.toSort(SORTABLE, "id"),
                 filter.parameters()), page, PurchaseOrderView::of);
     }
@@ -78,23 +73,12 @@ public class PurchaseOrderService {
     @Transactional
     public PurchaseOrderView saveOrder(Long id, PurchaseOrderRequest r) {
         tenant.requireEnterprise();
-        PurchaseOrder order;
-        if (id == null) {
-            order = new PurchaseOrder();
-            order.status = PurchaseOrderStatus.DRAFT;
-        } else {
-            order = Lookups.require(PurchaseOrder.class, "Purchase order", id);
-            Versions.requireCurrent("Purchase order", id, r.version(), order.version);
-            if (!OrderRules.PURCHASE_EDITABLE.contains(order.status)) {
-                throw DomainException.conflict("order-closed", "The order can no longer be changed",
-                        "Purchase order " + order.number + " is " + order.status);
-            }
-        }
-        Partner supplier = Lookups.reference(Partner.class, "Supplier", r.supplierId(), "supplierId");
-        if (!supplier.supplier) {
-            throw DomainException.invalid("invalid-order", "The partner is not a supplier",
-                    new FieldError("supplierId", "partner '" + supplier.code + "' is not a supplier"));
-        }
+        PurchaseOrder order = OrderLines.forEdit(PurchaseOrder.class, "Purchase order", id, r.version(), () -> {
+            PurchaseOrder created = new PurchaseOrder();
+            created.status = PurchaseOrderStatus.DRAFT;
+            return created;
+        }, o -> o.status, OrderRules.PURCHASE_EDITABLE);
+        Partner supplier = OrderLines.partner("supplier", r.supplierId(), "supplierId", p -> p.supplier);
         List<OrderLines.Resolved> lines = OrderLines.resolve(r.lines(), units);
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).item().sourcing != Sourcing.BUY) {
@@ -102,17 +86,12 @@ public class PurchaseOrderService {
                         new FieldError("lines[" + i + "].itemId", "item '" + lines.get(i).item().code + "' is made here"));
             }
         }
-        String number = id == null ? (r.number() == null || r.number().isBlank() ? numbers.next("PO") : r.number()) : order.number;
-        if (id != null && r.number() != null && !r.number().equals(order.number)) {
-            throw DomainException.invalid("invalid-order", "The order number cannot change",
-                    new FieldError("number", "is " + order.number));
-        }
-        Lookups.requireFree(PurchaseOrder.find("number", number), "Purchase order", number, id);
-        PurchaseOrder saved = order;
+        String number = OrderLines.number(order, id, r.number(), () -> numbers.next("PO"), "Purchase order",
+                n -> PurchaseOrder.find("number", n));
         OrderLines.save(order, id == null, new OrderLines.Header(number, supplier,
                 r.orderDate() == null ? clock.today() : r.orderDate(), r.currency(), r.note()), lines, () -> {
             PurchaseOrderLine line = new PurchaseOrderLine();
-            line.order = saved;
+            line.order = order;
             return line;
         });
         return PurchaseOrderView.of(order);

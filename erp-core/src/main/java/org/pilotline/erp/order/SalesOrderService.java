@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.pilotline.erp.common.DomainException;
-import org.pilotline.erp.common.FieldError;
 import org.pilotline.erp.common.Lookups;
 import org.pilotline.erp.common.Page;
 import org.pilotline.erp.common.PageRequest;
@@ -58,12 +57,7 @@ public class SalesOrderService {
     public Page<SalesOrderView> listOrders(PageRequest page, String text, Long customerId, SalesOrderStatus status,
                                            Long itemId, LocalDate requestedFrom, LocalDate requestedTo) {
         tenant.requireEnterprise();
-        var filter = new Lookups.Filter().text(text, "o.number", "o.partner.name")
-                .and(customerId != null, "o.partner.id = :customer", "customer", () -> customerId)
-                .and(status != null, "o.status = :status", "status", () -> status)
-                .and(itemId != null, "exists (select l from SalesOrderLine l where l.order = o and l.item.id = :item)", "item", () -> itemId)
-                .and(requestedFrom != null, "exists (select l from SalesOrderLine l where l.order = o and l.date >= :rfrom)", "rfrom", () -> requestedFrom)
-                .and(requestedTo != null, "exists (select l from SalesOrderLine l where l.order = o and l.date < :rto)", "rto", () -> requestedTo);
+        var filter = OrderLines.listFilter("SalesOrderLine", text, customerId, status, itemId, requestedFrom, requestedTo);
         return Lookups.page(SalesOrder.find("from SalesOrder o where " + filter.where(), page.toSort(SORTABLE, "id"),
                 filter.parameters()), page, SalesOrderView::of);
     }
@@ -76,35 +70,19 @@ public class SalesOrderService {
     @Transactional
     public SalesOrderView saveOrder(Long id, SalesOrderRequest r) {
         tenant.requireEnterprise();
-        SalesOrder order;
-        if (id == null) {
-            order = new SalesOrder();
-            order.status = SalesOrderStatus.DRAFT;
-        } else {
-            order = Lookups.require(SalesOrder.class, "Sales order", id);
-            Versions.requireCurrent("Sales order", id, r.version(), order.version);
-            if (!OrderRules.SALES_EDITABLE.contains(order.status)) {
-                throw DomainException.conflict("order-closed", "The order can no longer be changed",
-                        "Sales order " + order.number + " is " + order.status);
-            }
-        }
-        Partner customer = Lookups.reference(Partner.class, "Customer", r.customerId(), "customerId");
-        if (!customer.customer) {
-            throw DomainException.invalid("invalid-order", "The partner is not a customer",
-                    new FieldError("customerId", "partner '" + customer.code + "' is not a customer"));
-        }
+        SalesOrder order = OrderLines.forEdit(SalesOrder.class, "Sales order", id, r.version(), () -> {
+            SalesOrder created = new SalesOrder();
+            created.status = SalesOrderStatus.DRAFT;
+            return created;
+        }, o -> o.status, OrderRules.SALES_EDITABLE);
+        Partner customer = OrderLines.partner("customer", r.customerId(), "customerId", p -> p.customer);
         List<OrderLines.Resolved> lines = OrderLines.resolve(r.lines(), units);
-        String number = id == null ? (r.number() == null || r.number().isBlank() ? numbers.next("SO") : r.number()) : order.number;
-        if (id != null && r.number() != null && !r.number().equals(order.number)) {
-            throw DomainException.invalid("invalid-order", "The order number cannot change",
-                    new FieldError("number", "is " + order.number));
-        }
-        Lookups.requireFree(SalesOrder.find("number", number), "Sales order", number, id);
-        SalesOrder saved = order;
+        String number = OrderLines.number(order, id, r.number(), () -> numbers.next("SO"), "Sales order",
+                n -> SalesOrder.find("number", n));
         OrderLines.save(order, id == null, new OrderLines.Header(number, customer,
                 r.orderDate() == null ? clock.today() : r.orderDate(), r.currency(), r.note()), lines, () -> {
             SalesOrderLine line = new SalesOrderLine();
-            line.order = saved;
+            line.order = order;
             return line;
         });
         return SalesOrderView.of(order);
