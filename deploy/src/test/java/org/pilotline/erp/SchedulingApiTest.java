@@ -243,6 +243,17 @@ class SchedulingApiTest {
         assertTrue(comparison.getLong("makespanDifferenceMinutes") > 0, "milling on Wednesday finishes later");
         assertNotEquals(comparison.getString("orders[0].completionHere"), comparison.getString("orders[0].completionThere"));
 
+        // the list gives each schedule's counts and last solve as its Gantt data and the solve itself do
+        JsonPath list = planner().queryParam("size", 1000).get("/api/scheduling/schedules").then().statusCode(200)
+                .extract().jsonPath();
+        for (long id : List.of(liveId, copyId)) {
+            JsonPath lanes = gantt(id);
+            int operations = lanes.getList("orders.operations.flatten()").size();
+            assertEquals(lanes.getList("orders").size(), list.getInt("items.find { it.id == " + id + " }.orderCount"));
+            assertEquals(operations, list.getInt("items.find { it.id == " + id + " }.operationCount"));
+            assertTrue(operations > 0);
+            assertEquals("FINISHED", list.getString("items.find { it.id == " + id + " }.lastSolveStatus"));
+        }
         planner().delete("/api/scheduling/schedules/" + liveId).then().statusCode(409).body("type", endsWith("live-schedule"));
         planner().delete("/api/scheduling/schedules/" + copyId).then().statusCode(204);
         planner().get("/api/scheduling/schedules/" + copyId).then().statusCode(404);
