@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.pilotline.erp.common.DomainException;
+import org.pilotline.platform.problem.DomainException;
 import org.pilotline.erp.enterprise.EnterpriseService;
 import org.pilotline.erp.enterprise.EnterpriseStatus;
 

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.pilotline.bpm.platform.ProcessModels;
 import org.pilotline.bpm.tasks.TaskWork;
-import org.pilotline.erp.security.Caller;
-import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.platform.security.Caller;
+import org.pilotline.platform.tenancy.TenantContext;
 
 /** Starts the pilot-onboarding process of the caller's enterprise. */
 @ApplicationScoped

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.pilotline.erp.journal.JournalService;
-import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.platform.journal.JournalService;
+import org.pilotline.platform.tenancy.TenantContext;
 
 /** Writes the onboarding request into the enterprise journal through erp-core's journal service. */
 @Named("recordOnboardingRequest")

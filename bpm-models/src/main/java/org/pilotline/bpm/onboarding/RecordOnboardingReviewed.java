@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.pilotline.erp.journal.JournalService;
-import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.platform.journal.JournalService;
+import org.pilotline.platform.tenancy.TenantContext;
 
 /** Records the manager's review decision in the enterprise journal when the process ends. */
 @Named("recordOnboardingReviewed")

@@ -11,11 +11,11 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.pilotline.erp.common.DomainException;
-import org.pilotline.erp.common.FieldError;
-import org.pilotline.erp.security.Caller;
-import org.pilotline.erp.security.Role;
-import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.security.Caller;
+import org.pilotline.platform.security.Role;
+import org.pilotline.platform.tenancy.TenantContext;
 
 import java.time.Instant;
 import java.util.Date;

@@ -15,10 +15,10 @@ import org.pilotline.erp.enterprise.UnifiedSocialCreditCode;
 import org.pilotline.erp.enterprise.dto.EnterpriseRequest;
 import org.pilotline.erp.equipment.SiteService;
 import org.pilotline.erp.equipment.dto.SiteRequest;
-import org.pilotline.erp.security.Role;
+import org.pilotline.platform.security.Role;
 import org.pilotline.erp.security.UserAccount;
 import org.pilotline.erp.security.UserService;
-import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.platform.tenancy.TenantContext;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -8,7 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.pilotline.app.PilotLineConfig;
-import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.platform.tenancy.TenantContext;
 import org.pilotline.plc.binding.BindingService;
 import org.pilotline.plc.binding.IdentityKind;
 import org.pilotline.plc.binding.SecurityModeChoice;

@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.pilotline.app.PilotLineConfig;
 import org.pilotline.erp.security.AccountRules;
-import org.pilotline.erp.security.Role;
+import org.pilotline.platform.security.Role;
 import org.pilotline.erp.security.UserAccount;
 import org.pilotline.erp.security.UserService;
 

@@ -1,7 +1,7 @@
 package org.pilotline.app.tenancy;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.platform.tenancy.TenantContext;
 import org.pilotline.plc.delivery.TenantScope;
 
 import java.util.function.Supplier;

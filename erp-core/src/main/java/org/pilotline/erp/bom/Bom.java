@@ -9,7 +9,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import org.pilotline.erp.common.Versioned;
+import org.pilotline.platform.tenancy.Versioned;
 import org.pilotline.erp.item.Item;
 
 import java.math.BigDecimal;

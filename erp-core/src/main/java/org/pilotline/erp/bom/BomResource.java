@@ -22,9 +22,9 @@ import org.pilotline.erp.bom.dto.BomRequest;
 import org.pilotline.erp.bom.dto.BomView;
 import org.pilotline.erp.bom.dto.RecipeRequest;
 import org.pilotline.erp.bom.dto.RecipeView;
-import org.pilotline.erp.common.Page;
-import org.pilotline.erp.common.PageParams;
-import org.pilotline.erp.security.Roles;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageParams;
+import org.pilotline.platform.security.Roles;
 
 import java.net.URI;
 

@@ -9,7 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.pilotline.erp.bom.structure.StructureVersion;
-import org.pilotline.erp.common.TenantOwned;
+import org.pilotline.platform.tenancy.TenantOwned;
 import org.pilotline.erp.item.Item;
 import org.pilotline.erp.unit.Unit;
 

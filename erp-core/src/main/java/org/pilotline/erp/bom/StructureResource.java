@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.erp.bom.structure.CostRollup;
 import org.pilotline.erp.bom.structure.Explosion;
 import org.pilotline.erp.bom.structure.WhereUsed;
-import org.pilotline.erp.security.Roles;
+import org.pilotline.platform.security.Roles;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -6,14 +6,14 @@ import org.pilotline.erp.bom.structure.CostRollup;
 import org.pilotline.erp.bom.structure.Explosion;
 import org.pilotline.erp.bom.structure.StructureCycles;
 import org.pilotline.erp.bom.structure.WhereUsed;
-import org.pilotline.erp.common.DomainException;
+import org.pilotline.platform.problem.DomainException;
 import org.pilotline.erp.common.Effectivity;
-import org.pilotline.erp.common.FieldError;
-import org.pilotline.erp.common.Lookups;
+import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.persistence.Lookups;
 import org.pilotline.erp.enterprise.PlantClock;
 import org.pilotline.erp.item.Item;
 import org.pilotline.erp.routing.RoutingService;
-import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.platform.tenancy.TenantContext;
 import org.pilotline.erp.unit.UnitService;
 
 import java.math.BigDecimal;

@@ -20,9 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.erp.calendar.dto.CalendarRequest;
 import org.pilotline.erp.calendar.dto.CalendarView;
-import org.pilotline.erp.common.Page;
-import org.pilotline.erp.common.PageParams;
-import org.pilotline.erp.security.Roles;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageParams;
+import org.pilotline.platform.security.Roles;
 
 import java.net.URI;
 import java.time.Instant;

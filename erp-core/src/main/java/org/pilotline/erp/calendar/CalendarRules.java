@@ -1,7 +1,7 @@
 package org.pilotline.erp.calendar;
 
 import org.pilotline.erp.calendar.dto.CalendarRequest;
-import org.pilotline.erp.common.FieldError;
+import org.pilotline.platform.problem.FieldError;
 
 import java.time.Duration;
 import java.time.LocalTime;

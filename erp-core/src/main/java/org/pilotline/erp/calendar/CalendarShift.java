@@ -9,7 +9,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import org.pilotline.erp.common.TenantOwned;
+import org.pilotline.platform.tenancy.TenantOwned;
 
 import java.time.LocalTime;
 import java.util.ArrayList;

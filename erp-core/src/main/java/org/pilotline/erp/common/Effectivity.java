@@ -1,5 +1,7 @@
 package org.pilotline.erp.common;
 
+import org.pilotline.platform.problem.FieldError;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package org.pilotline.erp.enterprise;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.platform.tenancy.TenantContext;
 
 import java.time.Clock;
 import java.time.LocalDate;

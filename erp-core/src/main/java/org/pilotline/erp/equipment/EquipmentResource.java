@@ -18,15 +18,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.pilotline.erp.common.Page;
-import org.pilotline.erp.common.PageParams;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageParams;
 import org.pilotline.erp.equipment.dto.EquipmentDtos.AreaRequest;
 import org.pilotline.erp.equipment.dto.EquipmentDtos.AreaView;
 import org.pilotline.erp.equipment.dto.EquipmentDtos.WorkCenterRequest;
 import org.pilotline.erp.equipment.dto.EquipmentDtos.WorkCenterView;
 import org.pilotline.erp.equipment.dto.EquipmentDtos.WorkUnitRequest;
 import org.pilotline.erp.equipment.dto.EquipmentDtos.WorkUnitView;
-import org.pilotline.erp.security.Roles;
+import org.pilotline.platform.security.Roles;
 
 import java.net.URI;
 

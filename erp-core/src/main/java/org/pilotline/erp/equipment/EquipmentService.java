@@ -4,17 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.pilotline.erp.calendar.Calendar;
-import org.pilotline.erp.common.Lookups;
-import org.pilotline.erp.common.Page;
-import org.pilotline.erp.common.PageRequest;
-import org.pilotline.erp.common.Versions;
+import org.pilotline.platform.persistence.Lookups;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageRequest;
+import org.pilotline.platform.persistence.Versions;
 import org.pilotline.erp.equipment.dto.EquipmentDtos.AreaRequest;
 import org.pilotline.erp.equipment.dto.EquipmentDtos.AreaView;
 import org.pilotline.erp.equipment.dto.EquipmentDtos.WorkCenterRequest;
 import org.pilotline.erp.equipment.dto.EquipmentDtos.WorkCenterView;
 import org.pilotline.erp.equipment.dto.EquipmentDtos.WorkUnitRequest;
 import org.pilotline.erp.equipment.dto.EquipmentDtos.WorkUnitView;
-import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.platform.tenancy.TenantContext;
 
 import java.util.Map;
 
@@ -120,7 +120,7 @@ public class EquipmentService {
 
     /** Deletes an area, work center or work unit that nothing refers to. */
     @Transactional
-    public void delete(Class<? extends org.pilotline.erp.common.Versioned> type, String what, long id) {
+    public void delete(Class<? extends org.pilotline.platform.tenancy.Versioned> type, String what, long id) {
         tenant.requireEnterprise();
         Lookups.deleteUnlessReferenced(Lookups.require(type, what, id), what + " " + id);
     }

@@ -3,7 +3,7 @@ package org.pilotline.erp.equipment;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import org.pilotline.erp.common.Versioned;
+import org.pilotline.platform.tenancy.Versioned;
 
 /** ISA-95 site: a plant of the enterprise, with the zone its times are shown in. */
 @Entity

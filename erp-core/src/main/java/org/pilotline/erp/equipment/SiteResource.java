@@ -18,11 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.pilotline.erp.common.Page;
-import org.pilotline.erp.common.PageParams;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageParams;
 import org.pilotline.erp.equipment.dto.SiteRequest;
 import org.pilotline.erp.equipment.dto.SiteView;
-import org.pilotline.erp.security.Roles;
+import org.pilotline.platform.security.Roles;
 
 import java.net.URI;
 

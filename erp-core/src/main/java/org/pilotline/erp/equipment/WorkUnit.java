@@ -6,7 +6,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import org.pilotline.erp.common.Versioned;
+import org.pilotline.platform.tenancy.Versioned;
 
 /** ISA-95 work unit: one machine of a work center. The PLC gateway refers to it by id. */
 @Entity

@@ -6,7 +6,7 @@ import org.pilotline.erp.bom.Bom;
 import org.pilotline.erp.bom.BomLine;
 import org.pilotline.erp.bom.BomService;
 import org.pilotline.erp.bom.dto.BomRequest;
-import org.pilotline.erp.common.DomainException;
+import org.pilotline.platform.problem.DomainException;
 import org.pilotline.erp.item.Item;
 import org.pilotline.erp.unit.Unit;
 

@@ -1,6 +1,6 @@
 package org.pilotline.erp.excel;
 
-import org.pilotline.erp.common.Decimals;
+import org.pilotline.platform.quantity.Decimals;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -15,9 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.pilotline.erp.common.DomainException;
-import org.pilotline.erp.common.problem.ProblemDetail;
-import org.pilotline.erp.security.Roles;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.ProblemDetail;
+import org.pilotline.platform.security.Roles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,7 +74,7 @@ public class ExcelResource {
             throws IOException {
         if (file == null) {
             throw DomainException.invalid("no-file", "No workbook was sent",
-                    new org.pilotline.erp.common.FieldError("file", "attach the .xlsx as form field 'file'"));
+                    new org.pilotline.platform.problem.FieldError("file", "attach the .xlsx as form field 'file'"));
         }
         if (file.size() > MAX_UPLOAD_BYTES) {
             throw tooLarge();
@@ -95,7 +95,7 @@ public class ExcelResource {
     private static byte[] limited(byte[] upload) {
         if (upload == null || upload.length == 0) {
             throw DomainException.invalid("no-file", "No workbook was sent",
-                    new org.pilotline.erp.common.FieldError("body", "send the .xlsx as the request body"));
+                    new org.pilotline.platform.problem.FieldError("body", "send the .xlsx as the request body"));
         }
         if (upload.length > MAX_UPLOAD_BYTES) {
             throw tooLarge();
@@ -104,7 +104,7 @@ public class ExcelResource {
     }
 
     private static DomainException tooLarge() {
-        return new DomainException(org.pilotline.erp.common.ProblemKind.BAD_REQUEST, "too-large", "The workbook is too large",
+        return new DomainException(org.pilotline.platform.problem.ProblemKind.BAD_REQUEST, "too-large", "The workbook is too large",
                 "Workbooks of up to " + MAX_UPLOAD_BYTES / (1024 * 1024) + " MB are accepted");
     }
 

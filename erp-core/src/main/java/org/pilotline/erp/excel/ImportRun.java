@@ -1,7 +1,7 @@
 package org.pilotline.erp.excel;
 
-import org.pilotline.erp.common.DomainException;
-import org.pilotline.erp.common.FieldError;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

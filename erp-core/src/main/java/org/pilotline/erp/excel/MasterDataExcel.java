@@ -5,10 +5,10 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
-import org.pilotline.erp.common.DomainException;
-import org.pilotline.erp.common.FieldError;
-import org.pilotline.erp.common.ProblemKind;
-import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.problem.ProblemKind;
+import org.pilotline.platform.tenancy.TenantContext;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package org.pilotline.erp.excel;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.pilotline.erp.common.DomainException;
+import org.pilotline.platform.problem.DomainException;
 import org.pilotline.erp.inventory.InventoryService;
 import org.pilotline.erp.inventory.Location;
 import org.pilotline.erp.inventory.Lot;
@@ -13,7 +13,7 @@ import org.pilotline.erp.inventory.StockLedger;
 import org.pilotline.erp.inventory.Warehouse;
 import org.pilotline.erp.inventory.dto.InventoryDtos.MoveRequest;
 import org.pilotline.erp.item.Item;
-import org.pilotline.erp.security.Caller;
+import org.pilotline.platform.security.Caller;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

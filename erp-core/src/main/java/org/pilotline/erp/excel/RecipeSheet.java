@@ -8,7 +8,7 @@ import org.pilotline.erp.bom.RecipeOutput;
 import org.pilotline.erp.bom.RecipeService;
 import org.pilotline.erp.bom.dto.RecipeRequest;
 import org.pilotline.erp.bom.structure.StructureVersion;
-import org.pilotline.erp.common.DomainException;
+import org.pilotline.platform.problem.DomainException;
 import org.pilotline.erp.item.Item;
 import org.pilotline.erp.unit.Unit;
 

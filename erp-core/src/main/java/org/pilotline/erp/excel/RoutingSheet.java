@@ -2,7 +2,7 @@ package org.pilotline.erp.excel;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.pilotline.erp.common.DomainException;
+import org.pilotline.platform.problem.DomainException;
 import org.pilotline.erp.equipment.WorkCenter;
 import org.pilotline.erp.item.Item;
 import org.pilotline.erp.routing.Routing;

@@ -3,7 +3,7 @@ package org.pilotline.erp.excel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.pilotline.erp.calendar.Calendar;
-import org.pilotline.erp.common.DomainException;
+import org.pilotline.platform.problem.DomainException;
 import org.pilotline.erp.enterprise.PlantClock;
 import org.pilotline.erp.equipment.Area;
 import org.pilotline.erp.equipment.EquipmentService;
@@ -120,7 +120,7 @@ public class WorkCenterSheet implements SheetHandler {
         });
         if (!area.site.id.equals(site.id)) {
             throw DomainException.invalid("invalid-area", "The area belongs to another site",
-                    new org.pilotline.erp.common.FieldError("areaId", "area '" + area.code + "' is in site " + area.site.code));
+                    new org.pilotline.platform.problem.FieldError("areaId", "area '" + area.code + "' is in site " + area.site.code));
         }
         return area;
     }

@@ -1,7 +1,7 @@
 package org.pilotline.erp.excel;
 
-import org.pilotline.erp.common.DomainException;
-import org.pilotline.erp.common.ProblemKind;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.ProblemKind;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;

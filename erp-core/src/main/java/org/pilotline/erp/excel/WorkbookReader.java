@@ -8,8 +8,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.pilotline.erp.common.DomainException;
-import org.pilotline.erp.common.ProblemKind;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.ProblemKind;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -177,7 +177,7 @@ public final class WorkbookReader {
         }
         return switch (column.type()) {
             case TEXT -> text(cell, column);
-            case DECIMAL -> org.pilotline.erp.common.Decimals.plain(decimal(cell)).toPlainString();
+            case DECIMAL -> org.pilotline.platform.quantity.Decimals.plain(decimal(cell)).toPlainString();
             case INTEGER -> integer(cell);
             case DATE -> date(cell).toString();
             case BOOLEAN -> bool(cell);

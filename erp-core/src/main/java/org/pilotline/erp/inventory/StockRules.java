@@ -1,6 +1,6 @@
 package org.pilotline.erp.inventory;
 
-import org.pilotline.erp.common.FieldError;
+import org.pilotline.platform.problem.FieldError;
 import org.pilotline.erp.item.Tracking;
 
 import java.math.BigDecimal;

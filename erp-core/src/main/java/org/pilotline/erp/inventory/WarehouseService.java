@@ -3,19 +3,19 @@ package org.pilotline.erp.inventory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.pilotline.erp.common.FieldError;
-import org.pilotline.erp.common.DomainException;
-import org.pilotline.erp.common.Lookups;
-import org.pilotline.erp.common.Page;
-import org.pilotline.erp.common.PageRequest;
-import org.pilotline.erp.common.Versions;
+import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.persistence.Lookups;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageRequest;
+import org.pilotline.platform.persistence.Versions;
 import org.pilotline.erp.equipment.Site;
 import org.pilotline.erp.inventory.dto.InventoryDtos.LocationRequest;
 import org.pilotline.erp.inventory.dto.InventoryDtos.LocationView;
 import org.pilotline.erp.inventory.dto.InventoryDtos.LotView;
 import org.pilotline.erp.inventory.dto.InventoryDtos.WarehouseRequest;
 import org.pilotline.erp.inventory.dto.InventoryDtos.WarehouseView;
-import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.platform.tenancy.TenantContext;
 
 import java.util.Map;
 

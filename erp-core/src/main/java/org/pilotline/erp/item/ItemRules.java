@@ -1,6 +1,6 @@
 package org.pilotline.erp.item;
 
-import org.pilotline.erp.common.FieldError;
+import org.pilotline.platform.problem.FieldError;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

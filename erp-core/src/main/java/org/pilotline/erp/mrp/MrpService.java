@@ -6,11 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
-import org.pilotline.erp.common.DomainException;
-import org.pilotline.erp.common.FieldError;
-import org.pilotline.erp.common.Page;
-import org.pilotline.erp.common.PageRequest;
-import org.pilotline.erp.common.ProblemKind;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageRequest;
+import org.pilotline.platform.problem.ProblemKind;
 import org.pilotline.erp.enterprise.PlantClock;
 import org.pilotline.erp.mrp.api.MrpDtos.ConversionView;
 import org.pilotline.erp.mrp.api.MrpDtos.ConvertRequest;
@@ -35,8 +35,8 @@ import org.pilotline.erp.order.ProductionOrder;
 import org.pilotline.erp.order.ProductionOrderService;
 import org.pilotline.erp.order.PurchaseOrderService;
 import org.pilotline.erp.order.dto.OrderDtos;
-import org.pilotline.erp.security.Caller;
-import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.platform.security.Caller;
+import org.pilotline.platform.tenancy.TenantContext;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -51,7 +51,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 
-import static org.pilotline.erp.common.Decimals.plain;
+import static org.pilotline.platform.quantity.Decimals.plain;
 
 /**
  * MRP use cases: start a regenerative run in the background, read its state and results, pegging trees, and the

@@ -5,7 +5,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
-import org.pilotline.erp.common.Versioned;
+import org.pilotline.platform.tenancy.Versioned;
 import org.pilotline.erp.partner.Partner;
 
 import java.time.LocalDate;

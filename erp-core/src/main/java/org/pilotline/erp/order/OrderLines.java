@@ -1,10 +1,10 @@
 package org.pilotline.erp.order;
 
-import org.pilotline.erp.common.DomainException;
-import org.pilotline.erp.common.FieldError;
-import org.pilotline.erp.common.Lookups;
-import org.pilotline.erp.common.ProblemKind;
-import org.pilotline.erp.common.Versions;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.persistence.Lookups;
+import org.pilotline.platform.problem.ProblemKind;
+import org.pilotline.platform.persistence.Versions;
 import org.pilotline.erp.inventory.InventoryService;
 import org.pilotline.erp.inventory.Location;
 import org.pilotline.erp.inventory.MoveReason;
@@ -31,7 +31,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import org.pilotline.erp.common.TenantOwned;
+import org.pilotline.platform.tenancy.TenantOwned;
 
 /**
  * What sales and purchase orders do alike: resolving requested lines, replacing an order's lines while keeping what

@@ -10,7 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.pilotline.erp.bom.Bom;
 import org.pilotline.erp.bom.Recipe;
-import org.pilotline.erp.common.Versioned;
+import org.pilotline.platform.tenancy.Versioned;
 import org.pilotline.erp.item.Item;
 import org.pilotline.erp.routing.Routing;
 

@@ -3,7 +3,7 @@ package org.pilotline.erp.partner;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import org.pilotline.erp.common.Versioned;
+import org.pilotline.platform.tenancy.Versioned;
 
 /** A customer, a supplier, or both. */
 @Entity

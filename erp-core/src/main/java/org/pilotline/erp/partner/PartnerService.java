@@ -6,13 +6,13 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.pilotline.erp.common.DomainException;
-import org.pilotline.erp.common.FieldError;
-import org.pilotline.erp.common.Lookups;
-import org.pilotline.erp.common.Page;
-import org.pilotline.erp.common.PageRequest;
-import org.pilotline.erp.common.Versions;
-import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.persistence.Lookups;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageRequest;
+import org.pilotline.platform.persistence.Versions;
+import org.pilotline.platform.tenancy.TenantContext;
 
 import java.util.Map;
 

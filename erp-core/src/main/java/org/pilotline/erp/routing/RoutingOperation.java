@@ -8,7 +8,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
-import org.pilotline.erp.common.TenantOwned;
+import org.pilotline.platform.tenancy.TenantOwned;
 import org.pilotline.erp.equipment.WorkCenter;
 
 import java.math.BigDecimal;

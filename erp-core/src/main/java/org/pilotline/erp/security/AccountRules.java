@@ -1,6 +1,8 @@
 package org.pilotline.erp.security;
 
-import org.pilotline.erp.common.FieldError;
+import org.pilotline.platform.security.Role;
+
+import org.pilotline.platform.problem.FieldError;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
 package org.pilotline.erp.security;
 
+import org.pilotline.platform.security.Caller;
+import org.pilotline.platform.security.Role;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,19 +1,21 @@
 package org.pilotline.erp.security;
 
+import org.pilotline.platform.security.Caller;
+import org.pilotline.platform.security.Role;
+
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.vertx.ext.web.RoutingContext;
-import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.platform.tenancy.TenantContext;
 
 /** Builds the security identity of a verified login: its roles, and the enterprise it acts for in this request. */
 final class PilotLineIdentities {
 
     /** Header by which an expert chooses which of the enterprises assigned to them a request is about. */
     static final String ENTERPRISE_HEADER = "PilotLine-Enterprise";
-    static final String ASSIGNED_ATTRIBUTE = "pilotline.assigned";
 
     private PilotLineIdentities() {
     }
@@ -24,7 +26,7 @@ final class PilotLineIdentities {
         login.roles().forEach(role -> builder.addRole(role.id()));
         login.enterprise().ifPresent(code -> builder.addAttribute(TenantContext.ENTERPRISE_ATTRIBUTE, code));
         if (login.roles().contains(Role.EXPERT)) {
-            builder.addAttribute(ASSIGNED_ATTRIBUTE, login.assignedEnterprises());
+            builder.addAttribute(Caller.ASSIGNED_ATTRIBUTE, login.assignedEnterprises());
             chosenEnterprise(login, request).ifPresent(code -> builder.addAttribute(TenantContext.ENTERPRISE_ATTRIBUTE, code));
         }
         return builder.build();

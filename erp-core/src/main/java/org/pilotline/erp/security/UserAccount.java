@@ -1,5 +1,7 @@
 package org.pilotline.erp.security;
 
+import org.pilotline.platform.security.Role;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

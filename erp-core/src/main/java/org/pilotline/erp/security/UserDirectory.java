@@ -1,5 +1,7 @@
 package org.pilotline.erp.security;
 
+import org.pilotline.platform.security.Role;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.agroal.api.AgroalDataSource;

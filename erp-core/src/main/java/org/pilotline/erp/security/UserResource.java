@@ -1,5 +1,7 @@
 package org.pilotline.erp.security;
 
+import org.pilotline.platform.security.Roles;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -17,8 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.pilotline.erp.common.Page;
-import org.pilotline.erp.common.PageParams;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageParams;
 import org.pilotline.erp.security.dto.NewUser;
 import org.pilotline.erp.security.dto.PasswordChange;
 import org.pilotline.erp.security.dto.UserUpdate;

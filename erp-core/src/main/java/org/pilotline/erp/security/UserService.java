@@ -1,15 +1,18 @@
 package org.pilotline.erp.security;
 
+import org.pilotline.platform.security.Caller;
+import org.pilotline.platform.security.Role;
+
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.pilotline.erp.common.DomainException;
-import org.pilotline.erp.common.FieldError;
-import org.pilotline.erp.common.Page;
-import org.pilotline.erp.common.PageRequest;
-import org.pilotline.erp.common.ProblemKind;
-import org.pilotline.erp.common.Versions;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageRequest;
+import org.pilotline.platform.problem.ProblemKind;
+import org.pilotline.platform.persistence.Versions;
 import org.pilotline.erp.enterprise.Enterprise;
 import org.pilotline.erp.security.dto.NewUser;
 import org.pilotline.erp.security.dto.UserUpdate;

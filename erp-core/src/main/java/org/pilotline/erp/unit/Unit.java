@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import org.pilotline.erp.common.Versioned;
+import org.pilotline.platform.tenancy.Versioned;
 
 /** A unit of measure of the enterprise. {@code decimals} is how finely quantities in it are kept. */
 @Entity

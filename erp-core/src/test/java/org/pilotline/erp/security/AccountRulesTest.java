@@ -1,5 +1,7 @@
 package org.pilotline.erp.security;
 
+import org.pilotline.platform.security.Role;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import static org.pilotline.erp.common.Decimals.plain;
+import static org.pilotline.platform.quantity.Decimals.plain;
 
 public record BomView(long id, long itemId, String itemCode, String revision, BigDecimal baseQuantity,
                       LocalDate validFrom, LocalDate validTo, List<Line> lines, long version) {

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import static org.pilotline.erp.common.Decimals.plain;
+import static org.pilotline.platform.quantity.Decimals.plain;
 
 public record RecipeView(long id, long itemId, String itemCode, String revision, BigDecimal batchSize,
                          BigDecimal expectedYield, BigDecimal costAllocation, LocalDate validFrom, LocalDate validTo,

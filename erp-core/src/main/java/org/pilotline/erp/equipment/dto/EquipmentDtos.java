@@ -15,7 +15,7 @@ import org.pilotline.erp.equipment.WorkUnit;
 
 import java.math.BigDecimal;
 
-import static org.pilotline.erp.common.Decimals.plain;
+import static org.pilotline.platform.quantity.Decimals.plain;
 
 /** Requests and views of the equipment hierarchy below the site. On update, version is the version read. */
 public final class EquipmentDtos {

@@ -8,7 +8,7 @@ import org.pilotline.erp.item.Tracking;
 
 import java.math.BigDecimal;
 
-import static org.pilotline.erp.common.Decimals.plain;
+import static org.pilotline.platform.quantity.Decimals.plain;
 
 public record ItemView(long id, String code, String name, String description, ItemType type, Sourcing sourcing,
                        long stockUnitId, String stockUnit, int leadTimeDays, LotSizing lotSizing,

@@ -6,12 +6,12 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
-import org.pilotline.erp.common.Lookups;
-import org.pilotline.erp.common.Page;
-import org.pilotline.erp.common.PageRequest;
-import org.pilotline.erp.common.Versions;
+import org.pilotline.platform.persistence.Lookups;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageRequest;
+import org.pilotline.platform.persistence.Versions;
 import org.pilotline.erp.item.Item;
-import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.platform.tenancy.TenantContext;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -20,7 +20,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 
-import static org.pilotline.erp.common.Decimals.plain;
+import static org.pilotline.platform.quantity.Decimals.plain;
 
 /** Forecasts: expected demand per item and week, consumed by sales orders in MRP. */
 @ApplicationScoped
@@ -73,9 +73,9 @@ public class ForecastService {
         LocalDate week = monday(r.week());
         Forecast same = Forecast.<Forecast>find("item = ?1 and week = ?2", item, week).firstResult();
         if (same != null && !same.id.equals(id)) {
-            throw org.pilotline.erp.common.DomainException.conflict("duplicate-forecast", "The week has a forecast",
+            throw org.pilotline.platform.problem.DomainException.conflict("duplicate-forecast", "The week has a forecast",
                     "Item '" + item.code + "' already has a forecast for the week of " + week,
-                    new org.pilotline.erp.common.FieldError("week", "already has a forecast (id " + same.id + ")"));
+                    new org.pilotline.platform.problem.FieldError("week", "already has a forecast (id " + same.id + ")"));
         }
         forecast.item = item;
         forecast.week = week;

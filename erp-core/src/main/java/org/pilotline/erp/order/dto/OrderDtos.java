@@ -21,7 +21,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import static org.pilotline.erp.common.Decimals.plain;
+import static org.pilotline.platform.quantity.Decimals.plain;
 
 /** Requests and views of orders. On update, version is the version read. */
 public final class OrderDtos {

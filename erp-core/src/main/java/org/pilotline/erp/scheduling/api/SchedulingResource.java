@@ -17,8 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.pilotline.erp.common.Page;
-import org.pilotline.erp.common.PageParams;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageParams;
 import org.pilotline.erp.scheduling.dto.SchedulingDtos.ComparisonView;
 import org.pilotline.erp.scheduling.dto.SchedulingDtos.GanttView;
 import org.pilotline.erp.scheduling.dto.SchedulingDtos.LatenessView;
@@ -31,7 +31,7 @@ import org.pilotline.erp.scheduling.dto.SchedulingDtos.SolveView;
 import org.pilotline.erp.scheduling.persistence.ScheduleKind;
 import org.pilotline.erp.scheduling.service.ScheduleQueries;
 import org.pilotline.erp.scheduling.service.SchedulingService;
-import org.pilotline.erp.security.Roles;
+import org.pilotline.platform.security.Roles;
 
 import java.net.URI;
 

@@ -3,7 +3,7 @@ package org.pilotline.erp.scheduling.persistence;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import org.pilotline.erp.common.TenantOwned;
+import org.pilotline.platform.tenancy.TenantOwned;
 
 import java.time.Instant;
 

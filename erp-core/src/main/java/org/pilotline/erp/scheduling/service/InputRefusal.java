@@ -1,7 +1,7 @@
 package org.pilotline.erp.scheduling.service;
 
-import org.pilotline.erp.common.DomainException;
-import org.pilotline.erp.common.ProblemKind;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.ProblemKind;
 import org.pilotline.erp.scheduling.service.SchedulingInput.MachineRef;
 import org.pilotline.erp.scheduling.service.SchedulingInput.OperationRef;
 import org.pilotline.erp.scheduling.solver.validation.InputProblem;

@@ -7,10 +7,10 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.pilotline.erp.common.DomainException;
-import org.pilotline.erp.common.FieldError;
-import org.pilotline.erp.common.Lookups;
-import org.pilotline.erp.common.Versions;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.persistence.Lookups;
+import org.pilotline.platform.persistence.Versions;
 import org.pilotline.erp.enterprise.PlantClock;
 import org.pilotline.erp.order.ProductionOrder;
 import org.pilotline.erp.order.ProductionOrderStatus;
@@ -34,8 +34,8 @@ import org.pilotline.erp.scheduling.solver.model.MachineOption;
 import org.pilotline.erp.scheduling.solver.model.Operation;
 import org.pilotline.erp.scheduling.solver.validation.InputProblem;
 import org.pilotline.erp.scheduling.solver.validation.ProblemValidator;
-import org.pilotline.erp.security.Caller;
-import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.platform.security.Caller;
+import org.pilotline.platform.tenancy.TenantContext;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -200,7 +200,7 @@ public class SchedulingService {
         ScheduleSolve active = ScheduleSolve.<ScheduleSolve>find("scheduleId = ?1 and status in ?2", schedule.id,
                 List.of(SolveState.QUEUED, SolveState.RUNNING)).firstResult();
         if (active != null) {
-            throw new DomainException(org.pilotline.erp.common.ProblemKind.CONFLICT, "solve-running",
+            throw new DomainException(org.pilotline.platform.problem.ProblemKind.CONFLICT, "solve-running",
                     "The schedule is being solved", "Solve " + active.id + " of schedule " + schedule.id + " is "
                     + active.status + "; wait for it or cancel it", List.of(), Map.of("solveId", active.id));
         }

@@ -10,7 +10,7 @@ import org.pilotline.erp.scheduling.solver.FiniteCapacityScheduler;
 import org.pilotline.erp.scheduling.solver.SolveProgress;
 import org.pilotline.erp.scheduling.solver.SolveResult;
 import org.pilotline.erp.scheduling.solver.SolverSettings;
-import org.pilotline.erp.tenancy.TenantContext;
+import org.pilotline.platform.tenancy.TenantContext;
 
 import java.net.InetAddress;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.pilotline.erp.security.Role;
+import org.pilotline.platform.security.Role;
 
 import java.util.Set;
 

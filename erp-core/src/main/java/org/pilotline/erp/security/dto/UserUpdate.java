@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.pilotline.erp.security.Role;
+import org.pilotline.platform.security.Role;
 
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package org.pilotline.erp.security.dto;
 
-import org.pilotline.erp.security.Role;
+import org.pilotline.platform.security.Role;
 import org.pilotline.erp.security.UserAccount;
 
 import java.time.Instant;

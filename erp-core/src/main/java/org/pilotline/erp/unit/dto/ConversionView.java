@@ -1,6 +1,6 @@
 package org.pilotline.erp.unit.dto;
 
-import org.pilotline.erp.common.Decimals;
+import org.pilotline.platform.quantity.Decimals;
 import org.pilotline.erp.unit.UnitConversion;
 
 import java.math.BigDecimal;
