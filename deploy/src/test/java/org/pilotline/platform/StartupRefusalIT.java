@@ -26,16 +26,24 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Starts the packaged application as a user would, against a real MariaDB, and checks what it refuses: a schema that
- * Flyway has not migrated, and in prod a server that can lose commits or a platform with no administrator.
+ * Flyway has not migrated, in prod a server that can lose commits or a platform with no administrator, and in the demo
+ * run (well-known passwords) any connection that does not come from this machine's loopback address.
  */
 class StartupRefusalIT {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /**
+     * An address of this machine other than 127.0.0.1: Linux routes all of 127.0.0.0/8 to the loopback interface, so a
+     * server bound to 127.0.0.1 alone refuses it while one bound to every interface accepts it.
+     */
+    private static final String OTHER_LOCAL_ADDRESS = "127.0.0.2";
+
     private static EmbeddedMariaDb database;
 
     @BeforeAll
@@ -92,10 +100,48 @@ class StartupRefusalIT {
             assertEquals(200, get(run.port(), "/api/me", "admin", "a-strong-admin-password"));
             assertEquals(401, get(run.port(), "/api/me", "demo-admin", "demo"), "no demo users in prod");
             assertEquals(401, get(run.port(), "/api/me", "admin", "demo"), "no default password in prod");
+            assertTrue(accepts(OTHER_LOCAL_ADDRESS, run.port()), "prod listens on every interface, as before");
             assertTrue(run.output().lines().anyMatch(line -> line.startsWith("{") && line.contains("\"level\"")),
                     "prod logs are JSON:\n" + run.output());
         } finally {
             run.stop();
+        }
+    }
+
+    @Test
+    void theDemoRunListensOnLoopbackOnlyUnlessOpenedDeliberately() throws Exception {
+        String url = createDatabase("demo_listen");
+        List<String> demoOnGivenDatabase = List.of(
+                "-Dquarkus.datasource.jdbc.url=" + url,
+                "-Dquarkus.datasource.username=" + database.user(),
+                "-Dquarkus.datasource.password=" + database.password(),
+                "-D%embedded.pilotline.simulator.enabled=false");
+        Run closed = start(Map.of("QUARKUS_PROFILE", "embedded"), demoOnGivenDatabase);
+        try {
+            closed.awaitReady();
+            assertEquals(200, get(closed.port(), "/api/me", "demo-admin", "demo"), "the demo accounts exist");
+            assertFalse(accepts(OTHER_LOCAL_ADDRESS, closed.port()),
+                    "the demo run must not accept connections on any address but 127.0.0.1");
+            assertTrue(closed.output().contains("loopback only"), closed.output());
+        } finally {
+            closed.stop();
+        }
+
+        Run opened = start(Map.of("QUARKUS_PROFILE", "embedded", "PILOTLINE_HTTP_HOST", "0.0.0.0"), demoOnGivenDatabase);
+        try {
+            opened.awaitReady();
+            assertTrue(accepts(OTHER_LOCAL_ADDRESS, opened.port()), "PILOTLINE_HTTP_HOST=0.0.0.0 opens every interface");
+        } finally {
+            opened.stop();
+        }
+    }
+
+    private static boolean accepts(String address, int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(address, port), 2000);
+            return true;
+        } catch (IOException refused) {
+            return false;
         }
     }
 

@@ -7,7 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.jboss.logging.Logger;
-import org.pilotline.app.PilotLineConfig;
+import org.pilotline.app.config.PilotLineConfig;
 import org.pilotline.erp.enterprise.Enterprise;
 import org.pilotline.erp.enterprise.EnterpriseService;
 import org.pilotline.erp.enterprise.ManufacturingType;

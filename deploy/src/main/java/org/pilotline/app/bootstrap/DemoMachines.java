@@ -7,7 +7,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
-import org.pilotline.app.PilotLineConfig;
+import org.pilotline.app.config.PilotLineConfig;
 import org.pilotline.platform.tenancy.TenantContext;
 import org.pilotline.plc.binding.BindingService;
 import org.pilotline.plc.binding.IdentityKind;

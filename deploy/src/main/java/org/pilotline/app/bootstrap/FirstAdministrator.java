@@ -7,7 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
-import org.pilotline.app.PilotLineConfig;
+import org.pilotline.app.config.PilotLineConfig;
 import org.pilotline.erp.security.AccountRules;
 import org.pilotline.platform.security.Role;
 import org.pilotline.erp.security.UserAccount;

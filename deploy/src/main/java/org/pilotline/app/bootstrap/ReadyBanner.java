@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.pilotline.app.PilotLineConfig;
+import org.pilotline.app.config.PilotLineConfig;
 
 
 /** Tells the person who started PilotLine where it is and, in demo mode, how to log in. */
@@ -19,6 +19,9 @@ public class ReadyBanner {
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
     int port;
 
+    @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0")
+    String host;
+
     void onStart(@Observes @Priority(1000) StartupEvent event) {
         String base = "http://localhost:" + port;
         StringBuilder text = new StringBuilder()
@@ -28,6 +31,9 @@ public class ReadyBanner {
                 .append("  Readiness     ").append(base).append("/q/health/ready\n");
         config.embeddedDatabase().port().ifPresent(p -> text.append("  Database      embedded MariaDB on 127.0.0.1:").append(p)
                 .append(" (database pilotline, user pilotline)\n"));
+        if ("127.0.0.1".equals(host) || "localhost".equals(host)) {
+            text.append("  Listening on  loopback only (set PILOTLINE_HTTP_HOST=0.0.0.0 to open it to the network)\n");
+        }
         if (config.demo().enabled()) {
             text.append("  Demo logins (password '").append(config.demo().password()).append("'):\n    ")
                     .append(String.join(", ", DemoData.LOGINS)).append('\n');

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
-import org.pilotline.app.PilotLineConfig;
+import org.pilotline.app.config.PilotLineConfig;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

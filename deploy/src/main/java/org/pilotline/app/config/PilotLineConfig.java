@@ -1,4 +1,4 @@
-package org.pilotline.app;
+package org.pilotline.app.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
