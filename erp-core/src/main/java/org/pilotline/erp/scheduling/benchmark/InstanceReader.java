@@ -8,7 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads the two benchmark formats of {@code shared/data/README.md}.
+ * Reads the two benchmark formats of the public instances in {@code erp-core/src/test/resources/scheduling/instances}
+ * (see the README there).
  * <ul>
  *   <li>{@code jssp} (OR-Library): first line {@code jobs machines}; then per job {@code machine duration} pairs in
  *       processing order; machines numbered from 0.</li>

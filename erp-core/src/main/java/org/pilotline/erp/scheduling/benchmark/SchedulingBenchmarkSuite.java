@@ -29,7 +29,7 @@ import java.util.stream.IntStream;
  * <pre>
  * bin/scheduling-benchmark-suite [--family ft10|la|abz-orb|mk|first-schedule|all] [--instances la21,la24]
  *     [--time-limit S (default: the family's)] [--threads 2] [--seed 0] [--mode fastest|reproducible]
- *     [--data ../shared/data] [--out-dir target/scheduling-benchmark]
+ *     [--data erp-core/src/test/resources/scheduling/instances] [--out-dir target/scheduling-benchmark]
  * </pre>
  */
 public final class SchedulingBenchmarkSuite {
@@ -47,6 +47,9 @@ public final class SchedulingBenchmarkSuite {
             new Family("mk", "fjsp", IntStream.rangeClosed(1, 10).mapToObj(i -> String.format("mk%02d", i)).toList(),
                     60, 3.0));
 
+    /** The public instances committed with their licence, relative to the repository root (where bin/ runs it). */
+    static final String DEFAULT_DATA = "erp-core/src/test/resources/scheduling/instances";
+
     private SchedulingBenchmarkSuite() {
     }
 
@@ -57,7 +60,7 @@ public final class SchedulingBenchmarkSuite {
         int threads = Integer.parseInt(arguments.optional("threads", "2"));
         long seed = Long.parseLong(arguments.optional("seed", "0"));
         Reproducibility mode = Reproducibility.valueOf(arguments.optional("mode", "fastest").toUpperCase(Locale.ROOT));
-        Path data = Path.of(arguments.optional("data", "../shared/data"));
+        Path data = Path.of(arguments.optional("data", DEFAULT_DATA));
         Path outDir = Path.of(arguments.optional("out-dir", "target/scheduling-benchmark"));
         List<String> only = arguments.has("instances") ? List.of(arguments.required("instances").split(",")) : null;
         CpSatPhase.loadNativeLibraries();

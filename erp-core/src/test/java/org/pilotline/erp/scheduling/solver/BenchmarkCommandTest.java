@@ -27,7 +27,7 @@ class BenchmarkCommandTest {
 
     @Test
     void theJsonForFt06PassesTheIndependentVerifierWithTheOptimalMakespan() throws Exception {
-        Path ft06 = SchedulingFixtures.resource("ft06.txt");
+        Path ft06 = SchedulingFixtures.instanceFile("jssp", "ft06.txt");
 
         Path json = run("jssp", ft06, "5");
 
@@ -37,7 +37,7 @@ class BenchmarkCommandTest {
 
     @Test
     void theJsonForMk01WithAShortLimitPassesTheIndependentVerifier() throws Exception {
-        Path mk01 = SchedulingFixtures.resource("mk01.txt");
+        Path mk01 = SchedulingFixtures.instanceFile("fjsp", "mk01.txt");
 
         Path json = run("fjsp", mk01, "1");
 
@@ -58,7 +58,7 @@ class BenchmarkCommandTest {
 
     @Test
     void theVerifierCatchesAnOverlapAWrongDurationAndAFalseMakespan() throws Exception {
-        Path ft06 = SchedulingFixtures.resource("ft06.txt");
+        Path ft06 = SchedulingFixtures.instanceFile("jssp", "ft06.txt");
         Path json = run("jssp", ft06, "5");
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode tampered = (ObjectNode) mapper.readTree(json.toFile());

@@ -28,9 +28,10 @@ final class SchedulingFixtures {
         return result;
     }
 
-    static Path resource(String name) {
+    /** A public benchmark instance, {@code jssp} or {@code fjsp}, from {@code src/test/resources/scheduling/instances}. */
+    static Path instanceFile(String format, String name) {
         try {
-            return Path.of(SchedulingFixtures.class.getResource("/scheduling/" + name).toURI());
+            return Path.of(SchedulingFixtures.class.getResource("/scheduling/instances/" + format + "/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -38,7 +39,7 @@ final class SchedulingFixtures {
 
     static BenchmarkInstance instance(String format, String name) {
         try {
-            return InstanceReader.read(format, resource(name));
+            return InstanceReader.read(format, instanceFile(format, name));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
