@@ -30,7 +30,8 @@ public class Caller {
 
     public Set<Role> roles() {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        identity.getRoles().forEach(r -> roles.add(Role.fromId(r)));
+        // a terminal's identity carries the role "terminal", which is no person's Role
+        identity.getRoles().stream().filter(Caller::isPersonRole).forEach(r -> roles.add(Role.fromId(r)));
         return roles;
     }
 
@@ -47,5 +48,14 @@ public class Caller {
     public Set<String> assignedEnterprises() {
         Set<String> assigned = identity.getAttribute(ASSIGNED_ATTRIBUTE);
         return assigned == null ? Set.of() : assigned;
+    }
+
+    private static boolean isPersonRole(String id) {
+        for (Role role : Role.values()) {
+            if (role.id().equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -9,6 +9,8 @@ public final class Roles {
     public static final String MANAGER = "manager";
     public static final String EXPERT = "expert";
     public static final String BUREAU = "bureau";
+    /** Not a person's role: a registered shop-floor terminal, authenticated by its own token. */
+    public static final String TERMINAL = "terminal";
 
     private Roles() {
     }

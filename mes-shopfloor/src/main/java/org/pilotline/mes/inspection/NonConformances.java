@@ -1,0 +1,81 @@
+package org.pilotline.mes.inspection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.pilotline.erp.order.DocumentNumbers;
+import org.pilotline.mes.settings.ShopFloorSettings;
+import org.pilotline.mes.workorder.Operation;
+import org.pilotline.mes.workorder.WorkOrder;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.problem.ProblemKind;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Raises non-conformance records from the shop floor and keeps an operation from finishing over an open one. */
+@ApplicationScoped
+public class NonConformances {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DocumentNumbers numbers;
+
+    @Inject
+    ShopFloorSettings settings;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public NonConformance raise(NonConformance.Source source, WorkOrder order, Operation operation, Long characteristicId,
+                                BigDecimal quantity, String description, String raisedBy) {
+        NonConformance ncr = new NonConformance();
+        ncr.number = numbers.next("NCR");
+        ncr.source = source;
+        ncr.status = NonConformance.Status.OPEN;
+        ncr.workOrderId = order == null ? null : order.id;
+        ncr.operationId = operation == null ? null : operation.id;
+        ncr.itemId = order.itemId;
+        ncr.characteristicId = characteristicId;
+        ncr.quantity = quantity;
+        ncr.description = description;
+        ncr.raisedAt = Instant.now();
+        ncr.raisedBy = raisedBy;
+        em.persist(ncr);
+        return ncr;
+    }
+
+    /** A scrap report larger than the enterprise's threshold (a fraction of the order quantity) raises a record. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void raiseIfScrapAboveThreshold(WorkOrder order, Operation operation, BigDecimal scrap, String raisedBy) {
+        settings.scrapNcrThreshold().ifPresent(threshold -> {
+            if (scrap.divide(order.quantity, MathContext.DECIMAL64).compareTo(threshold) > 0) {
+                raise(NonConformance.Source.SCRAP, order, operation, null, scrap, "Scrap of " + scrap.stripTrailingZeros()
+                        .toPlainString() + " at operation " + operation.operationNo + " of work order " + order.number
+                        + " is above the threshold of " + threshold.movePointRight(2).stripTrailingZeros().toPlainString()
+                        + " % of the order quantity", raisedBy);
+            }
+        });
+    }
+
+    /** An operation cannot finish while a non-conformance holds part of its quantity (409 naming the record). */
+    public void requireNoneOpen(Operation operation, WorkOrder order) {
+        List<NonConformance> open = em.createQuery("select n from NonConformance n where n.operationId = :op"
+                        + " and n.status = :open and n.source = :inspection order by n.id", NonConformance.class)
+                .setParameter("op", operation.id).setParameter("open", NonConformance.Status.OPEN)
+                .setParameter("inspection", NonConformance.Source.INSPECTION).getResultList();
+        if (!open.isEmpty()) {
+            NonConformance first = open.get(0);
+            throw new DomainException(ProblemKind.CONFLICT, "nonconformance-open", "A non-conformance holds the quantity",
+                    "Operation " + operation.operationNo + " of work order " + order.number + " cannot finish: "
+                            + first.number + " holds " + first.quantity.stripTrailingZeros().toPlainString()
+                            + " until its disposition", List.of(new FieldError("kind", "blocked by " + first.number)),
+                    Map.of("nonConformance", first.number));
+        }
+    }
+}

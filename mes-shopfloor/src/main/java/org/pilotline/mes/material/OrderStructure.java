@@ -1,0 +1,97 @@
+package org.pilotline.mes.material;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.pilotline.erp.bom.Bom;
+import org.pilotline.erp.bom.BomLine;
+import org.pilotline.erp.bom.Recipe;
+import org.pilotline.erp.bom.RecipeIngredient;
+import org.pilotline.erp.bom.RecipeOutput;
+import org.pilotline.erp.order.ProductionOrder;
+import org.pilotline.erp.unit.UnitService;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The components and outputs of one production order, per unit of the good quantity reported, in stock units: from the
+ * BOM revision the order follows (phantom lines blown through to their own components) or from its recipe
+ * (ingredients and co-/by-products per batch ÷ the batch's expected output).
+ */
+@ApplicationScoped
+public class OrderStructure {
+
+    private static final MathContext PRECISION = MathContext.DECIMAL64;
+    private static final int PHANTOM_DEPTH = 10;
+
+    /** A further output of a recipe, per unit of the main product. */
+    public record Output(long itemId, BigDecimal perUnit, int decimals) {
+    }
+
+    public record Structure(List<Backflush.ComponentLine> components, List<Output> byAndCoProducts) {
+    }
+
+    @Inject
+    UnitService units;
+
+    public Structure of(ProductionOrder order) {
+        if (order.recipe != null) {
+            return ofRecipe(order.recipe);
+        }
+        List<Backflush.ComponentLine> lines = new ArrayList<>();
+        if (order.bom != null) {
+            addBomLines(order.bom, BigDecimal.ONE, null, order.startDate, lines, 0);
+        }
+        return new Structure(lines, List.of());
+    }
+
+    private void addBomLines(Bom bom, BigDecimal factor, Integer inheritedOperation, LocalDate date,
+                             List<Backflush.ComponentLine> lines, int depth) {
+        for (BomLine line : bom.lines) {
+            BigDecimal inStockUnit = units.convert(line.quantity, line.unit.id, line.component.stockUnit.id,
+                    line.component.id, "unitId");
+            BigDecimal perUnit = inStockUnit.multiply(factor).divide(bom.baseQuantity, PRECISION);
+            Integer operation = inheritedOperation != null ? inheritedOperation : line.operationNo;
+            if (line.phantom && depth < PHANTOM_DEPTH) {
+                Bom phantomBom = effectiveBom(line.component.id, date);
+                if (phantomBom != null) {
+                    BigDecimal scrap = line.scrapFactor == null ? BigDecimal.ZERO : line.scrapFactor;
+                    addBomLines(phantomBom, perUnit.multiply(BigDecimal.ONE.add(scrap)), operation, date, lines, depth + 1);
+                    continue;
+                }
+            }
+            lines.add(new Backflush.ComponentLine(line.component.id, perUnit, line.scrapFactor, operation,
+                    line.component.stockUnit.decimals));
+        }
+    }
+
+    private static Bom effectiveBom(long itemId, LocalDate date) {
+        return Bom.<Bom>list("item.id = ?1", itemId).stream()
+                .filter(b -> !date.isBefore(b.validFrom) && (b.validTo == null || date.isBefore(b.validTo)))
+                .findFirst().orElse(null);
+    }
+
+    private Structure ofRecipe(Recipe recipe) {
+        BigDecimal batchOutput = recipe.batchSize.multiply(recipe.expectedYield);
+        List<Backflush.ComponentLine> lines = new ArrayList<>();
+        for (RecipeIngredient ingredient : recipe.ingredients) {
+            BigDecimal inStockUnit = units.convert(ingredient.quantity, ingredient.unit.id, ingredient.item.stockUnit.id,
+                    ingredient.item.id, "unitId");
+            lines.add(new Backflush.ComponentLine(ingredient.item.id, inStockUnit.divide(batchOutput, PRECISION),
+                    BigDecimal.ZERO, null, ingredient.item.stockUnit.decimals));
+        }
+        List<Output> outputs = new ArrayList<>();
+        for (RecipeOutput output : recipe.outputs) {
+            if (output.item.id.equals(recipe.item.id)) {
+                continue; // the main product is what the terminal reports as good
+            }
+            BigDecimal inStockUnit = units.convert(output.quantity, output.unit.id, output.item.stockUnit.id,
+                    output.item.id, "unitId");
+            outputs.add(new Output(output.item.id, inStockUnit.divide(batchOutput, PRECISION), output.item.stockUnit.decimals));
+        }
+        return new Structure(lines, outputs);
+    }
+}

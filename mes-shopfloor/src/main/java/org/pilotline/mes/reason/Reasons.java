@@ -1,0 +1,35 @@
+package org.pilotline.mes.reason;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
+
+import java.util.Set;
+
+/** Resolves the reason code a report names, checking that it fits what it explains. */
+@ApplicationScoped
+public class Reasons {
+
+    @Inject
+    EntityManager em;
+
+    /** The active reason with this code whose purpose is one of {@code fits}; 400 naming {@code field} otherwise. */
+    public Reason require(String code, Set<ReasonPurpose> fits, String field) {
+        if (code == null || code.isBlank()) {
+            throw DomainException.invalid("reason-required", "A reason is required",
+                    new FieldError(field, "is required: choose a reason from the enterprise's reason tree"));
+        }
+        Reason reason = em.createQuery("select r from Reason r where r.code = :code", Reason.class)
+                .setParameter("code", code).getResultStream().findFirst()
+                .orElseThrow(() -> DomainException.invalid("unknown-reason", "The reason does not exist",
+                        new FieldError(field, "no reason has code '" + code + "'")));
+        if (!reason.active || !fits.contains(reason.purpose)) {
+            throw DomainException.invalid("unfit-reason", "The reason does not fit",
+                    new FieldError(field, "reason '" + code + "' is " + (reason.active ? "a " + reason.purpose + " reason" : "inactive")
+                            + "; expected one of " + fits));
+        }
+        return reason;
+    }
+}

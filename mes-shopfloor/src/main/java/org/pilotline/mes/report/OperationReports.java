@@ -1,0 +1,250 @@
+package org.pilotline.mes.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.pilotline.erp.order.ProductionOrder;
+import org.pilotline.erp.order.ProductionReported;
+import org.pilotline.mes.inspection.NonConformances;
+import org.pilotline.mes.material.Backflush;
+import org.pilotline.mes.material.MaterialBookings;
+import org.pilotline.mes.material.OrderStructure;
+import org.pilotline.mes.reason.ReasonPurpose;
+import org.pilotline.mes.reason.Reasons;
+import org.pilotline.mes.settings.ShopFloorSettings;
+import org.pilotline.mes.settings.WorkCenterSettings;
+import org.pilotline.mes.workorder.Operation;
+import org.pilotline.mes.workorder.OperationEvent;
+import org.pilotline.mes.workorder.OperationLifecycle;
+import org.pilotline.mes.workorder.OperationState;
+import org.pilotline.mes.workorder.QuantityRules;
+import org.pilotline.mes.workorder.WorkOrder;
+import org.pilotline.mes.workorder.WorkOrderState;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.problem.ProblemKind;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies a report to its operation, inside the report's transaction: the work order is locked first (so reports of
+ * one order are applied one after another, and never deadlock), the transition is checked against the operation's
+ * state machine, quantities against the quantity rules, then stock is booked, the successor is released, the work order
+ * and the ERP production order follow.
+ */
+@ApplicationScoped
+public class OperationReports {
+
+    /** What applying changed, for the report's answer. */
+    public record Applied(Operation operation, WorkOrder workOrder, MaterialBookings.Booked booked) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ShopFloorSettings settings;
+
+    @Inject
+    OrderStructure structures;
+
+    @Inject
+    MaterialBookings bookings;
+
+    @Inject
+    Reasons reasons;
+
+    @Inject
+    NonConformances nonConformances;
+
+    @Inject
+    Event<ProductionReported> progress;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Applied apply(Report report, ReportRequest r, Reporter who) {
+        WorkOrder order = lockWorkOrderOf(r.operationId());
+        List<Operation> operations = em.createQuery("select o from Operation o where o.workOrder = :wo order by o.operationNo",
+                Operation.class).setParameter("wo", order).getResultList();
+        Operation operation = operations.stream().filter(o -> o.id.equals(r.operationId())).findFirst().orElseThrow();
+        if (!order.state.acceptsReports()) {
+            throw DomainException.conflict("work-order-closed", "The work order takes no more reports",
+                    "Work order " + order.number + " is " + order.state, new FieldError("operationId", "work order is " + order.state));
+        }
+        if (who.isTerminal() && !runsAt(operation, who.terminalWorkCenterId())) {
+            throw new DomainException(ProblemKind.FORBIDDEN, "wrong-terminal", "This terminal is at another work center",
+                    "Operation " + operation.operationNo + " of work order " + order.number
+                            + " does not run at this terminal's work center", List.of(new FieldError("operationId",
+                    "runs at another work center")), Map.of("operationWorkCenterId", operation.workCenterId));
+        }
+        Instant at = report.occurredAt;
+        MaterialBookings.Booked booked = new MaterialBookings.Booked(List.of(), List.of(), false);
+        switch (r.kind()) {
+            case SETUP_START, SETUP_END, START, RESUME -> transition(operation, order, eventOf(r.kind()), at);
+            case PAUSE -> {
+                reasons.require(r.reasonCode(), EnumSet.of(ReasonPurpose.PAUSE, ReasonPurpose.DOWNTIME), "reasonCode");
+                OperationState from = operation.state;
+                transition(operation, order, OperationEvent.PAUSE, at);
+                operation.pausedFrom = from;
+                operation.pauseReason = r.reasonCode();
+            }
+            case QUANTITY -> {
+                requireQuantityState(operation, order);
+                booked = reportQuantities(report, r, who, order, operations, operation);
+            }
+            case FINISH -> {
+                if (r.hasQuantity()) {
+                    requireQuantityState(operation, order);
+                    booked = reportQuantities(report, r, who, order, operations, operation);
+                }
+                nonConformances.requireNoneOpen(operation, order);
+                transition(operation, order, OperationEvent.FINISH, at);
+                operation.actualEnd = at;
+            }
+            case DOWNTIME -> throw new IllegalArgumentException("downtime is not an operation report");
+        }
+        operation.lastReportAt = at;
+        releaseSuccessors(operations);
+        completeWhenLastFinished(order, operations, at);
+        return new Applied(operation, order, booked);
+    }
+
+    private WorkOrder lockWorkOrderOf(Long operationId) {
+        List<Long> ids = em.createQuery("select o.workOrder.id from Operation o where o.id = :id", Long.class)
+                .setParameter("id", operationId).getResultList();
+        if (ids.isEmpty()) {
+            throw DomainException.notFound("Operation", operationId);
+        }
+        return em.find(WorkOrder.class, ids.get(0), LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private boolean runsAt(Operation operation, Long workCenterId) {
+        if (workCenterId == null || operation.workCenterId == workCenterId) {
+            return true;
+        }
+        return !em.createQuery("select a.id from OperationAlternative a where a.operation = :op and a.workCenterId = :wc",
+                Long.class).setParameter("op", operation).setParameter("wc", workCenterId).getResultList().isEmpty();
+    }
+
+    private static OperationEvent eventOf(ReportKind kind) {
+        return switch (kind) {
+            case SETUP_START -> OperationEvent.SETUP_START;
+            case SETUP_END -> OperationEvent.SETUP_END;
+            case START -> OperationEvent.START;
+            case RESUME -> OperationEvent.RESUME;
+            default -> throw new IllegalArgumentException(kind.name());
+        };
+    }
+
+    private void transition(Operation operation, WorkOrder order, OperationEvent event, Instant at) {
+        OperationState next = OperationLifecycle.next(operation.state, event, operation.pausedFrom)
+                .orElseThrow(() -> invalidState(operation, order, event.name()));
+        if (operation.actualStart == null && next.hasStarted()) {
+            operation.actualStart = at;
+        }
+        if (event == OperationEvent.RESUME) {
+            operation.pausedFrom = null;
+            operation.pauseReason = null;
+        }
+        operation.state = next;
+        if (order.state == WorkOrderState.RELEASED && next.hasStarted()) {
+            order.state = WorkOrderState.IN_PROGRESS;
+            order.startedAt = at;
+        }
+    }
+
+    private static DomainException invalidState(Operation operation, WorkOrder order, String what) {
+        return new DomainException(ProblemKind.CONFLICT, "operation-state", "The operation cannot do that now",
+                "Operation " + operation.operationNo + " of work order " + order.number + " is " + operation.state
+                        + ": " + what + " is not allowed", List.of(new FieldError("kind", "not allowed while " + operation.state)),
+                Map.of("actualState", operation.state.name()));
+    }
+
+    private static void requireQuantityState(Operation operation, WorkOrder order) {
+        if (!operation.state.acceptsQuantity()) {
+            throw invalidState(operation, order, "reporting quantities");
+        }
+    }
+
+    private MaterialBookings.Booked reportQuantities(Report report, ReportRequest r, Reporter who, WorkOrder order,
+                                                     List<Operation> operations, Operation operation) {
+        int index = operations.indexOf(operation);
+        Operation predecessor = index == 0 ? null : operations.get(index - 1);
+        QuantityRules.Reported reported = new QuantityRules.Reported(r.goodOrZero(), r.scrapOrZero(), r.reworkOrZero());
+        QuantityRules.Standing standing = new QuantityRules.Standing(order.quantity, settings.overDeliveryTolerance(),
+                operation.goodQuantity, operation.processedQuantity(), predecessor == null ? null : predecessor.goodQuantity);
+        QuantityRules.refusal(standing, reported).ifPresent(refusal -> {
+            throw new DomainException(ProblemKind.UNPROCESSABLE, refusal.type(), "The quantity cannot be accepted",
+                    refusal.detail(), List.of(new FieldError(refusal.field(), refusal.detail())), Map.of());
+        });
+        if (reported.scrap().signum() > 0) {
+            reasons.require(r.reasonCode(), EnumSet.of(ReasonPurpose.SCRAP), "reasonCode");
+        }
+        operation.goodQuantity = operation.goodQuantity.add(reported.good());
+        operation.scrapQuantity = operation.scrapQuantity.add(reported.scrap());
+        operation.reworkQuantity = operation.reworkQuantity.add(reported.rework());
+        order.scrapQuantity = order.scrapQuantity.add(reported.scrap());
+        boolean last = index == operations.size() - 1;
+
+        ProductionOrder productionOrder = em.find(ProductionOrder.class, order.productionOrderId);
+        OrderStructure.Structure structure = structures.of(productionOrder);
+        Set<Integer> operationNos = new HashSet<>();
+        operations.forEach(o -> operationNos.add(o.operationNo));
+        List<Backflush.Requirement> components = Backflush.requirements(structure.components(), operation.operationNo, last,
+                operationNos, reported.good().add(reported.scrap()));
+        List<MaterialBookings.Receipt> receipts = new ArrayList<>();
+        if (last && reported.good().signum() > 0) {
+            receipts.add(new MaterialBookings.Receipt(order.itemId, reported.good()));
+            for (OrderStructure.Output output : structure.byAndCoProducts()) {
+                BigDecimal quantity = reported.good().multiply(output.perUnit())
+                        .setScale(output.decimals(), java.math.RoundingMode.HALF_UP);
+                if (quantity.signum() > 0) {
+                    receipts.add(new MaterialBookings.Receipt(output.itemId(), quantity));
+                }
+            }
+        }
+        WorkCenterSettings center = settings.workCenter(operation.workCenterId).orElse(null);
+        MaterialBookings.Booked booked = bookings.book(new MaterialBookings.BookingRequest(order.id, order.number, report.id,
+                report.clientId, report.username, components, center == null ? null : center.stagingLocationId,
+                receipts, center == null ? null : center.receiptLocationId, r.lots(), r.serials()));
+        if (last && reported.good().signum() > 0) {
+            order.goodQuantity = order.goodQuantity.add(reported.good());
+            progress.fire(new ProductionReported(order.productionOrderId, order.goodQuantity, false));
+        }
+        if (reported.scrap().signum() > 0) {
+            nonConformances.raiseIfScrapAboveThreshold(order, operation, reported.scrap(), report.username);
+        }
+        return booked;
+    }
+
+    /** A waiting operation becomes ready once its predecessor has passed the transfer quantity or finished. */
+    private static void releaseSuccessors(List<Operation> operations) {
+        for (int i = 1; i < operations.size(); i++) {
+            Operation predecessor = operations.get(i - 1);
+            Operation successor = operations.get(i);
+            if (successor.state == OperationState.WAITING && QuantityRules.predecessorPassed(predecessor.state,
+                    predecessor.goodQuantity, successor.transferQuantity)) {
+                successor.state = OperationLifecycle.next(successor.state, OperationEvent.PREDECESSOR_PASSED, null)
+                        .orElseThrow();
+            }
+        }
+    }
+
+    private void completeWhenLastFinished(WorkOrder order, List<Operation> operations, Instant at) {
+        boolean allFinished = operations.stream().allMatch(o -> o.state == OperationState.FINISHED);
+        if (allFinished && order.state.mayBecome(WorkOrderState.COMPLETED)) {
+            order.state = WorkOrderState.COMPLETED;
+            order.completedAt = at;
+            progress.fire(new ProductionReported(order.productionOrderId, order.goodQuantity, true));
+        }
+    }
+}

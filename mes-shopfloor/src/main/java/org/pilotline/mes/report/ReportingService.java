@@ -1,0 +1,270 @@
+package org.pilotline.mes.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.exception.ConstraintViolationException;
+import org.pilotline.mes.material.MaterialBookings;
+import org.pilotline.mes.terminal.Terminal;
+import org.pilotline.mes.workorder.Operation;
+import org.pilotline.mes.workorder.WorkOrder;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.problem.ProblemKind;
+import org.pilotline.platform.persistence.Retry;
+import org.pilotline.platform.tenancy.TenantContext;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Takes reports from terminals and operators and applies each exactly once. The report row is written first in the
+ * report's own transaction, under a unique key of the client's id: a second delivery — a retry after a lost answer, a
+ * replay of an offline queue, the same report sent twice at once — either finds the row (and gets the first answer) or
+ * waits on the key until the first transaction ends and then finds it. Report, stock moves and ERP progress commit
+ * together or not at all; a refused report is kept with its problem, so that a replay is refused the same way.
+ */
+@ApplicationScoped
+public class ReportingService {
+
+    /** Reports may be queued offline for a long time, but never come from the future beyond a little clock skew. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OperationReports operationReports;
+
+    @Inject
+    DowntimeReports downtimeReports;
+
+    @Inject
+    ObjectMapper json;
+
+    public ReportOutcome report(ReportRequest request, Reporter who) {
+        tenant.requireEnterprise();
+        checkShape(request, who);
+        Optional<Report> earlier = byClientId(request.clientId());
+        if (earlier.isPresent()) {
+            return replay(earlier.get());
+        }
+        try {
+            return Retry.inNewTransaction(() -> applyNew(request, who));
+        } catch (DomainException refused) {
+            return keepRefusal(request, who, refused);
+        } catch (RuntimeException e) {
+            if (isDuplicate(e, "uk_mes_report_client")) {
+                return replay(byClientId(request.clientId()).orElseThrow(() -> e));
+            }
+            if (isDuplicate(e, "uk_mes_report_sequence")) {
+                throw sequenceReused(request);
+            }
+            throw e;
+        }
+    }
+
+    private ReportOutcome applyNew(ReportRequest request, Reporter who) {
+        Report report = newReport(request, who);
+        String operator = who.username();
+        if (who.isTerminal()) {
+            Terminal terminal = em.find(Terminal.class, who.terminalId());
+            if (terminal.operatorName == null) {
+                throw DomainException.conflict("operator-not-signed-in", "No operator is signed in at this terminal",
+                        "Sign in with badge and PIN before reporting", new FieldError("clientId", "no operator signed in"));
+            }
+            operator = terminal.operatorName;
+            em.createNativeQuery("update mes_terminal set last_sequence = greatest(last_sequence, ?1), last_seen_at = ?2"
+                            + " where id = ?3")
+                    .setParameter(1, request.sequence()).setParameter(2, report.receivedAt)
+                    .setParameter(3, who.terminalId()).executeUpdate();
+        }
+        report.username = operator;
+        report.status = 200;
+        report.outcome = "{}";
+        em.persist(report);
+        em.flush(); // the unique keys decide here, before anything else is written
+
+        ReportOutcome outcome;
+        if (request.kind() == ReportKind.DOWNTIME) {
+            long downtimeId = downtimeReports.record(report, request, who);
+            outcome = new ReportOutcome(report.id, report.clientId, report.kind, false, null, null, List.of(), List.of(),
+                    downtimeId, false);
+        } else {
+            OperationReports.Applied applied = operationReports.apply(report, request, who);
+            MaterialBookings.Booked booked = applied.booked();
+            report.negativeStock = booked.negativeStock();
+            outcome = new ReportOutcome(report.id, report.clientId, report.kind, false, standing(applied.operation()),
+                    standing(applied.workOrder()), booked.consumed(), booked.received(), null, booked.negativeStock());
+        }
+        report.outcome = write(outcome);
+        return outcome;
+    }
+
+    private Report newReport(ReportRequest request, Reporter who) {
+        Report report = new Report();
+        report.clientId = request.clientId();
+        report.terminalId = who.terminalId();
+        report.sequenceNo = who.isTerminal() ? request.sequence() : null;
+        report.kind = request.kind();
+        report.operationId = request.operationId();
+        report.workUnitId = request.workUnitId();
+        report.goodQuantity = request.good();
+        report.scrapQuantity = request.scrap();
+        report.reworkQuantity = request.rework();
+        report.reasonCode = request.reasonCode();
+        report.receivedAt = Instant.now();
+        report.occurredAt = request.occurredAt() == null ? report.receivedAt : request.occurredAt();
+        report.username = who.username();
+        return report;
+    }
+
+    /** Keeps the refusal under the client's id (unless a twin got there first) and answers with it. */
+    private ReportOutcome keepRefusal(ReportRequest request, Reporter who, DomainException refused) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Report report = newReport(request, who);
+                report.status = refused.kind().status();
+                report.outcome = write(problemOf(refused));
+                em.persist(report);
+                em.flush();
+            });
+        } catch (RuntimeException e) {
+            if (isDuplicate(e, "uk_mes_report_client")) {
+                return replay(byClientId(request.clientId()).orElseThrow(() -> e));
+            }
+            if (isDuplicate(e, "uk_mes_report_sequence")) {
+                throw sequenceReused(request);
+            }
+            throw e;
+        }
+        throw refused;
+    }
+
+    private ReportOutcome replay(Report earlier) {
+        if (earlier.status == 200) {
+            return read(earlier.outcome, ReportOutcome.class).asReplay();
+        }
+        StoredProblem problem = read(earlier.outcome, StoredProblem.class);
+        Map<String, Object> extensions = new LinkedHashMap<>(problem.extensions() == null ? Map.of() : problem.extensions());
+        extensions.put("replayed", true);
+        throw new DomainException(kindOf(earlier.status), problem.type(), problem.title(), problem.detail(),
+                problem.fieldErrors(), extensions);
+    }
+
+    /** A refusal as stored with its report. */
+    record StoredProblem(String type, String title, String detail, List<FieldError> fieldErrors,
+                         Map<String, Object> extensions) {
+    }
+
+    private static StoredProblem problemOf(DomainException e) {
+        return new StoredProblem(e.type(), e.title(), e.detail(), e.fieldErrors(), e.extensions());
+    }
+
+    private static ProblemKind kindOf(int status) {
+        for (ProblemKind kind : ProblemKind.values()) {
+            if (kind.status() == status) {
+                return kind;
+            }
+        }
+        return ProblemKind.CONFLICT;
+    }
+
+    private void checkShape(ReportRequest r, Reporter who) {
+        List<FieldError> problems = new ArrayList<>();
+        if (who.isTerminal() && r.sequence() == null) {
+            problems.add(new FieldError("sequence", "is required from a terminal"));
+        }
+        if (r.kind() == ReportKind.DOWNTIME) {
+            if (r.workUnitId() == null && r.machineIntervalId() == null) {
+                problems.add(new FieldError("workUnitId", "is required for DOWNTIME (or machineIntervalId)"));
+            }
+            if (r.machineIntervalId() == null && r.from() == null) {
+                problems.add(new FieldError("from", "is required for DOWNTIME without machineIntervalId"));
+            }
+            if (r.from() != null && r.to() != null && !r.to().isAfter(r.from())) {
+                problems.add(new FieldError("to", "must be after from"));
+            }
+        } else if (r.operationId() == null) {
+            problems.add(new FieldError("operationId", "is required for " + r.kind()));
+        }
+        if (r.hasQuantity() && r.kind() != ReportKind.QUANTITY && r.kind() != ReportKind.FINISH) {
+            problems.add(new FieldError("good", "quantities belong to QUANTITY or FINISH reports"));
+        }
+        if (r.kind() == ReportKind.QUANTITY && !r.hasQuantity()) {
+            problems.add(new FieldError("good", "a QUANTITY report needs a good, scrap or rework quantity above zero"));
+        }
+        if (r.occurredAt() != null && r.occurredAt().isAfter(Instant.now().plus(CLOCK_SKEW))) {
+            problems.add(new FieldError("occurredAt", "lies in the future"));
+        }
+        if (!problems.isEmpty()) {
+            throw new DomainException(ProblemKind.BAD_REQUEST, "invalid-report", "The report is not valid",
+                    problems.get(0).field() + " " + problems.get(0).message(), problems, Map.of());
+        }
+    }
+
+    private static DomainException sequenceReused(ReportRequest request) {
+        return DomainException.conflict("sequence-reused", "The terminal already sent another report with this number",
+                "Sequence number " + request.sequence() + " belongs to a different report of this terminal",
+                new FieldError("sequence", "was used by another report"));
+    }
+
+    private Optional<Report> byClientId(String clientId) {
+        return em.createQuery("select r from Report r where r.clientId = :id", Report.class)
+                .setParameter("id", clientId).getResultStream().findFirst();
+    }
+
+    private static boolean isDuplicate(Throwable e, String constraint) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException cv && cv.getConstraintName() != null
+                    && cv.getConstraintName().contains(constraint)) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLIntegrityConstraintViolationException sql && sql.getMessage() != null
+                    && sql.getMessage().contains(constraint)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static ReportOutcome.OperationStanding standing(Operation o) {
+        return new ReportOutcome.OperationStanding(o.id, o.operationNo, o.state, o.goodQuantity.stripTrailingZeros(),
+                o.scrapQuantity.stripTrailingZeros(), o.reworkQuantity.stripTrailingZeros());
+    }
+
+    private static ReportOutcome.WorkOrderStanding standing(WorkOrder w) {
+        return new ReportOutcome.WorkOrderStanding(w.id, w.number, w.state, w.goodQuantity.stripTrailingZeros(),
+                w.quantity.stripTrailingZeros());
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot keep the report's answer", e);
+        }
+    }
+
+    private <T> T read(String value, Class<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a kept answer", e);
+        }
+    }
+}

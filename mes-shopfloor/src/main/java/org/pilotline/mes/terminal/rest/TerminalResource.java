@@ -1,0 +1,115 @@
+package org.pilotline.mes.terminal.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.pilotline.mes.report.Reporters;
+import org.pilotline.mes.terminal.TerminalService;
+import org.pilotline.mes.terminal.TerminalViews.BadgeRequest;
+import org.pilotline.mes.terminal.TerminalViews.BadgeView;
+import org.pilotline.mes.terminal.TerminalViews.SignInRequest;
+import org.pilotline.mes.terminal.TerminalViews.TerminalRequest;
+import org.pilotline.mes.terminal.TerminalViews.TerminalSessionView;
+import org.pilotline.mes.terminal.TerminalViews.TerminalView;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageParams;
+import org.pilotline.platform.security.Roles;
+
+@Path("/api/mes")
+@Tag(name = "Terminals", description = "Shop-floor devices, their tokens, and operators signing in with badge and PIN")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TerminalResource {
+
+    @Inject
+    TerminalService terminals;
+
+    @Inject
+    Reporters reporters;
+
+    @POST
+    @Path("/terminals")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Register a terminal", description = "Binds a device to a work center. The answer carries the"
+            + " terminal's token once; the device sends it as 'Authorization: Bearer <token>'. Only its hash is kept.")
+    public Response register(@Valid @NotNull TerminalRequest request, @Context UriInfo uri) {
+        TerminalView created = terminals.registerTerminal(request);
+        return Response.created(uri.getBaseUriBuilder().path("api/mes/terminals/{id}").build(created.id()))
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("/terminals")
+    @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER})
+    @Operation(summary = "List terminals")
+    public Page<TerminalView> list(@BeanParam PageParams paging, @QueryParam("workCenterId") Long workCenterId) {
+        return terminals.listTerminals(paging.toRequest(), workCenterId);
+    }
+
+    @GET
+    @Path("/terminals/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER})
+    @Operation(summary = "One terminal")
+    public TerminalView get(@PathParam("id") long id) {
+        return terminals.getTerminal(id);
+    }
+
+    @POST
+    @Path("/terminals/{id}/revoke")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Revoke a terminal's token", description = "Refused at once on this server, within seconds on"
+            + " other replicas. A revoked terminal is registered anew to get a new token.")
+    public TerminalView revoke(@PathParam("id") long id) {
+        return terminals.revokeTerminal(id);
+    }
+
+    @PUT
+    @Path("/operators/{userId}/badge")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Give an operator a badge number and PIN", description = "The user must be an enabled operator"
+            + " of this enterprise; the PIN is 4 to 8 digits and stored as a bcrypt hash.")
+    public BadgeView badge(@PathParam("userId") long userId, @Valid @NotNull BadgeRequest request) {
+        return terminals.setBadge(userId, request);
+    }
+
+    @GET
+    @Path("/terminal")
+    @RolesAllowed(Roles.TERMINAL)
+    @Operation(summary = "The calling terminal: its work center and who is signed in")
+    public TerminalSessionView me() {
+        return terminals.whoAmI(reporters.terminalId());
+    }
+
+    @POST
+    @Path("/terminal/sign-in")
+    @RolesAllowed(Roles.TERMINAL)
+    @Operation(summary = "Sign an operator in at the calling terminal", description = "With badge number and PIN; every"
+            + " report of the terminal then records this operator. 400 naming 'pin' when badge or PIN is wrong.")
+    public TerminalSessionView signIn(@Valid @NotNull SignInRequest request) {
+        return terminals.signIn(reporters.terminalId(), request);
+    }
+
+    @POST
+    @Path("/terminal/sign-out")
+    @RolesAllowed(Roles.TERMINAL)
+    @Operation(summary = "Sign the operator out at the calling terminal")
+    public TerminalSessionView signOut() {
+        return terminals.signOut(reporters.terminalId());
+    }
+}
