@@ -191,7 +191,7 @@ create table mes_report (
     reason_code     varchar(32)   null,
     occurred_at     datetime(6)   not null,
     received_at     datetime(6)   not null,
-    status          smallint      not null,
+    status          int           not null,
     outcome         text          not null,
     negative_stock  boolean       not null,
     constraint uk_mes_report_client unique (tenant_id, client_id),
