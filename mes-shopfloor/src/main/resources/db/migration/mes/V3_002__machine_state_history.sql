@@ -1,18 +1,7 @@
 -- Machine-state history from the PLC gateway's events: per work unit the intervals of MachineryItemState and operation
--- mode (OPC 40001-1), part counts and the spans in which the gateway could not observe the machine. Each machine's
--- events carry a sequence number that only grows; mes_machine_watermark keeps the highest one stored, so that a batch
--- delivered again is stored once.
-
-create table mes_machine_watermark (
-    id             bigint      not null auto_increment primary key,
-    tenant_id      varchar(32) not null,
-    machine_code   varchar(64) not null,
-    work_unit_id   bigint      null,
-    last_sequence  bigint      not null,
-    version        bigint      not null,
-    constraint uk_mes_machine_watermark unique (tenant_id, machine_code),
-    constraint fk_mes_machine_watermark_tenant foreign key (tenant_id) references enterprise (code)
-) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
+-- mode (OPC 40001-1), part counts and the spans in which the gateway could not observe the machine. They are written
+-- in the gateway's ingest transaction, which advances its per-machine watermark: a batch delivered again is stored
+-- once. The unique keys on (machine, sequence) hold that even if two writers raced.
 
 -- ended_at is null for the interval the machine is in now. operation_id: the operation running on the work unit when
 -- the interval began.
