@@ -75,6 +75,6 @@ public class MachineCounting {
         }
         reporting.report(new ReportRequest("machine:" + parts.machine() + ":" + parts.sequence(), null, ReportKind.QUANTITY,
                 parts.operationId(), null, BigDecimal.valueOf(parts.good()), null, null, null, parts.at(), null, null,
-                null, null, null, null), new Reporter(null, null, "machine:" + parts.machine()));
+                null, null, null, null, null, null, null), new Reporter(null, null, "machine:" + parts.machine()));
     }
 }

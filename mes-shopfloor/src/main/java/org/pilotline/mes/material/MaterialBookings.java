@@ -37,7 +37,7 @@ import java.util.Set;
 public class MaterialBookings {
 
     /** What a report is booking: all ids resolved by the caller. */
-    public record BookingRequest(long workOrderId, String workOrderNumber, long reportId, String clientId, String username,
+    public record BookingRequest(long workOrderId, String workOrderNumber, long producedItemId, long reportId, String clientId, String username,
                                   List<Backflush.Requirement> components, Long stagingLocationId,
                                   List<Receipt> receipts, Long receiptLocationId, List<ScannedLot> scanned,
                                   List<String> serials) {
@@ -93,6 +93,11 @@ public class MaterialBookings {
                 }
             }
         }
+        if (!genealogySources.isEmpty()) {
+            Item produced = em.find(Item.class, request.producedItemId());
+            Lot into = produced.tracking == Tracking.LOT ? workOrderLot(produced, request) : null;
+            link(request, produced.id, into, BigDecimal.ONE, genealogySources);
+        }
         List<StockBooking> received = new ArrayList<>();
         if (!request.receipts().isEmpty()) {
             Location into = requireLocation(request.receiptLocationId(), "receipt");
@@ -104,8 +109,11 @@ public class MaterialBookings {
                             request.username(), request.clientId() + "/" + (++moveNo)));
                     received.add(new StockBooking(item.id, item.code, output.lot() == null ? null : output.lot().lotNumber,
                             output.quantity(), into.id, move.id));
-                    link(request, item.id, output.lot(), output.quantity().divide(receipt.quantity(), 12, RoundingMode.HALF_UP),
-                            genealogySources);
+                    boolean linkedAtConsumption = item.id == request.producedItemId() && item.tracking != Tracking.SERIAL;
+                    if (!linkedAtConsumption) {
+                        link(request, item.id, output.lot(), output.quantity().divide(receipt.quantity(), 12,
+                                RoundingMode.HALF_UP), genealogySources);
+                    }
                 }
             }
         }
@@ -119,9 +127,10 @@ public class MaterialBookings {
     }
 
     /**
-     * Genealogy: each produced lot (or, untracked, the item) is linked to what this report consumed, in proportion to
-     * the share of the output it received. Components consumed by earlier operations of the order are linked when
-     * the last operation receives, through the work order (see GenealogyService).
+     * Genealogy. What any operation consumes is linked when it is consumed to the work order's lot of its product (one
+     * lot per work order for a lot-tracked product; the work order alone for an untracked one), so the product's lot
+     * holds everything of every operation. Co- and by-products and serial numbers are linked at their receipt to what
+     * the receiving report consumed, each in proportion to its share of the output.
      */
     private void link(BookingRequest request, long producedItem, Lot producedLot, BigDecimal share,
                       List<ConsumedLot> sources) {

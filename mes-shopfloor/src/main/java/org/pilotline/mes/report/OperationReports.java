@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.pilotline.erp.order.ProductionOrder;
 import org.pilotline.erp.order.ProductionReported;
+import org.pilotline.mes.inspection.Inspections;
 import org.pilotline.mes.inspection.NonConformances;
 import org.pilotline.mes.material.Backflush;
 import org.pilotline.mes.material.MaterialBookings;
@@ -46,7 +47,8 @@ import java.util.Set;
 public class OperationReports {
 
     /** What applying changed, for the report's answer. */
-    public record Applied(Operation operation, WorkOrder workOrder, MaterialBookings.Booked booked) {
+    public record Applied(Operation operation, WorkOrder workOrder, MaterialBookings.Booked booked,
+                          Inspections.Recorded inspection) {
     }
 
     @Inject
@@ -66,6 +68,9 @@ public class OperationReports {
 
     @Inject
     NonConformances nonConformances;
+
+    @Inject
+    Inspections inspections;
 
     @Inject
     Event<ProductionReported> progress;
@@ -88,6 +93,7 @@ public class OperationReports {
         }
         Instant at = report.occurredAt;
         MaterialBookings.Booked booked = new MaterialBookings.Booked(List.of(), List.of(), false);
+        Inspections.Recorded inspection = null;
         switch (r.kind()) {
             case SETUP_START, SETUP_END, START, RESUME -> transition(operation, order, eventOf(r.kind()), at);
             case PAUSE -> {
@@ -110,12 +116,19 @@ public class OperationReports {
                 transition(operation, order, OperationEvent.FINISH, at);
                 operation.actualEnd = at;
             }
+            case INSPECTION -> {
+                if (!operation.state.hasStarted() || operation.state == OperationState.FINISHED) {
+                    throw invalidState(operation, order, "recording inspection results");
+                }
+                inspection = inspections.record(report.id, order, operation, r.characteristicId(), r.measured(),
+                        r.concernsQuantity(), at, report.username);
+            }
             case DOWNTIME -> throw new IllegalArgumentException("downtime is not an operation report");
         }
         operation.lastReportAt = at;
         releaseSuccessors(operations);
         completeWhenLastFinished(order, operations, at);
-        return new Applied(operation, order, booked);
+        return new Applied(operation, order, booked, inspection);
     }
 
     private WorkOrder lockWorkOrderOf(Long operationId) {
@@ -213,7 +226,7 @@ public class OperationReports {
             }
         }
         WorkCenterSettings center = settings.workCenter(operation.workCenterId).orElse(null);
-        MaterialBookings.Booked booked = bookings.book(new MaterialBookings.BookingRequest(order.id, order.number, report.id,
+        MaterialBookings.Booked booked = bookings.book(new MaterialBookings.BookingRequest(order.id, order.number, order.itemId, report.id,
                 report.clientId, report.username, components, center == null ? null : center.stagingLocationId,
                 receipts, center == null ? null : center.receiptLocationId, r.lots(), r.serials()));
         if (last && reported.good().signum() > 0) {

@@ -8,5 +8,7 @@ public enum ReportKind {
     /** The end of the operation, optionally with its last quantities. */
     FINISH,
     /** A stop of a work unit with its reason, or the reason of a stop the machine reported. */
-    DOWNTIME
+    DOWNTIME,
+    /** A measured value of one of the operation's inspection characteristics. */
+    INSPECTION
 }

@@ -13,7 +13,12 @@ import java.util.List;
  */
 public record ReportOutcome(long reportId, String clientId, ReportKind kind, boolean replayed,
                             OperationStanding operation, WorkOrderStanding workOrder,
-                            List<StockBooking> consumed, List<StockBooking> received, Long downtimeId, boolean negativeStock) {
+                            List<StockBooking> consumed, List<StockBooking> received, Long downtimeId, boolean negativeStock,
+                            Inspection inspection) {
+
+    /** The result of an INSPECTION report, and the non-conformance it raised when out of limits. */
+    public record Inspection(long resultId, boolean withinLimits, String nonConformance) {
+    }
 
     public record OperationStanding(long id, int operationNo, OperationState state, BigDecimal good, BigDecimal scrap,
                                     BigDecimal rework) {
@@ -24,6 +29,6 @@ public record ReportOutcome(long reportId, String clientId, ReportKind kind, boo
 
     public ReportOutcome asReplay() {
         return new ReportOutcome(reportId, clientId, kind, true, operation, workOrder, consumed, received, downtimeId,
-                negativeStock);
+                negativeStock, inspection);
     }
 }

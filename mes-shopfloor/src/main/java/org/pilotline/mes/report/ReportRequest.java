@@ -44,7 +44,11 @@ public record ReportRequest(
         @Valid @Size(max = 200) List<ScannedLot> lots,
         @Schema(description = "Serial numbers of the good pieces, for a finished item tracked by serial number")
         @Size(max = 1000) List<@NotBlank @Size(max = 64) String> serials,
-        @Size(max = 500) String note) {
+        @Size(max = 500) String note,
+        @Schema(description = "INSPECTION: the characteristic measured") Long characteristicId,
+        @Schema(description = "INSPECTION: the measured value, in the characteristic's unit") BigDecimal measured,
+        @Schema(description = "INSPECTION: the quantity the sample stands for; held by a non-conformance when out of limits")
+        @PositiveOrZero BigDecimal concernsQuantity) {
 
     public BigDecimal goodOrZero() {
         return good == null ? BigDecimal.ZERO : good;

@@ -100,13 +100,15 @@ public class ReportingService {
         if (request.kind() == ReportKind.DOWNTIME) {
             long downtimeId = downtimeReports.record(report, request, who);
             outcome = new ReportOutcome(report.id, report.clientId, report.kind, false, null, null, List.of(), List.of(),
-                    downtimeId, false);
+                    downtimeId, false, null);
         } else {
             OperationReports.Applied applied = operationReports.apply(report, request, who);
             MaterialBookings.Booked booked = applied.booked();
             report.negativeStock = booked.negativeStock();
             outcome = new ReportOutcome(report.id, report.clientId, report.kind, false, standing(applied.operation()),
-                    standing(applied.workOrder()), booked.consumed(), booked.received(), null, booked.negativeStock());
+                    standing(applied.workOrder()), booked.consumed(), booked.received(), null, booked.negativeStock(),
+                    applied.inspection() == null ? null : new ReportOutcome.Inspection(applied.inspection().resultId(),
+                            applied.inspection().withinLimits(), applied.inspection().nonConformance()));
         }
         report.outcome = write(outcome);
         return outcome;
