@@ -44,6 +44,9 @@ public class ProductionOrderService {
     @Inject
     PlantClock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<ProductionOrderStatusChanged> statusChanges;
+
     public Page<ProductionOrderView> listOrders(PageRequest page, Long itemId, ProductionOrderStatus status,
                                                 LocalDate dueFrom, LocalDate dueTo) {
         tenant.requireEnterprise();
@@ -126,10 +129,27 @@ public class ProductionOrderService {
                     "Production order " + order.number + " cannot be released: item '" + order.item.code
                             + "' has no BOM or recipe effective on " + order.startDate);
         }
+        ProductionOrderStatus from = order.status;
         order.status = target;
         Versions.bump(order);
         ProductionOrder.flush();
+        // observers (the shop floor) act in this transaction; a refusal of theirs rolls the change back
+        statusChanges.fire(new ProductionOrderStatusChanged(order.id, from, target));
         return ProductionOrderView.of(order);
+    }
+
+    /**
+     * The shop floor reports what the order has yielded, in the report's transaction: the completed quantity follows
+     * the work order's good quantity, and the order is COMPLETED when its work order is. MRP and scheduling then plan
+     * only what remains.
+     */
+    void onProductionReported(@jakarta.enterprise.event.Observes ProductionReported reported) {
+        ProductionOrder order = ProductionOrder.getEntityManager().find(ProductionOrder.class, reported.productionOrderId(),
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        order.completedQuantity = reported.completedQuantity();
+        if (reported.finished() && OrderRules.mayProduction(order.status, ProductionOrderStatus.COMPLETED)) {
+            order.status = ProductionOrderStatus.COMPLETED;
+        }
     }
 
     /** The calendar of the first operation's work center, or weekdays only when there is none to go by. */

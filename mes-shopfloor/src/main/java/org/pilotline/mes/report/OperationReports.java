@@ -239,13 +239,13 @@ public class OperationReports {
         return booked;
     }
 
-    /** A waiting operation becomes ready once its predecessor has passed the transfer quantity or finished. */
+    /** A waiting operation becomes ready once its predecessor has passed its transfer quantity (to the next) or finished. */
     private static void releaseSuccessors(List<Operation> operations) {
         for (int i = 1; i < operations.size(); i++) {
             Operation predecessor = operations.get(i - 1);
             Operation successor = operations.get(i);
             if (successor.state == OperationState.WAITING && QuantityRules.predecessorPassed(predecessor.state,
-                    predecessor.goodQuantity, successor.transferQuantity)) {
+                    predecessor.goodQuantity, predecessor.transferQuantity)) {
                 successor.state = OperationLifecycle.next(successor.state, OperationEvent.PREDECESSOR_PASSED, null)
                         .orElseThrow();
             }

@@ -99,9 +99,12 @@ public class TerminalService {
 
     /** Gives an operator of the enterprise a badge number and PIN (replacing earlier ones). */
     @Transactional
-    public BadgeView setBadge(long userId, BadgeRequest r) {
+    public BadgeView setBadge(String username, BadgeRequest r) {
         tenant.requireEnterprise();
-        UserAccount user = enterpriseOperator(userId);
+        UserAccount user = enterpriseOperator(em.createQuery("select u.id from UserAccount u where u.username = :name",
+                Long.class).setParameter("name", username).getResultStream().findFirst()
+                .orElseThrow(() -> DomainException.notFound("User", username)));
+        long userId = user.id;
         OperatorBadge badge = OperatorBadge.<OperatorBadge>find("userId", userId).firstResult();
         OperatorBadge sameNumber = OperatorBadge.<OperatorBadge>find("badgeNumber", r.badgeNumber()).firstResult();
         if (sameNumber != null && sameNumber.userId != userId) {

@@ -44,6 +44,7 @@ public class Operation extends Versioned {
     @Column(name = "run_minutes_per_unit", nullable = false, precision = 20, scale = 6)
     public BigDecimal runMinutesPerUnit;
 
+    /** Good pieces after which the next operation may start (overlapping operations); null: when this one finishes. */
     @Column(name = "transfer_quantity", precision = 20, scale = 6)
     public BigDecimal transferQuantity;
 

@@ -80,12 +80,12 @@ public class TerminalResource {
     }
 
     @PUT
-    @Path("/operators/{userId}/badge")
+    @Path("/operators/{username}/badge")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Give an operator a badge number and PIN", description = "The user must be an enabled operator"
             + " of this enterprise; the PIN is 4 to 8 digits and stored as a bcrypt hash.")
-    public BadgeView badge(@PathParam("userId") long userId, @Valid @NotNull BadgeRequest request) {
-        return terminals.setBadge(userId, request);
+    public BadgeView badge(@PathParam("username") String username, @Valid @NotNull BadgeRequest request) {
+        return terminals.setBadge(username, request);
     }
 
     @GET
