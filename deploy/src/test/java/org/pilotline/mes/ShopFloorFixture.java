@@ -88,12 +88,12 @@ public final class ShopFloorFixture {
     }
 
     /** Stock of an item at a location, of one lot or (lot null) of all. */
-    public BigDecimal stock(long item, long location, String lot) {
+    public String stock(long item, long location, String lot) {
         List<Map<String, Object>> balances = data.planner().queryParam("itemId", item).queryParam("locationId", location)
                 .queryParam("size", 100).get("/api/stock/balances").then().statusCode(200).extract().path("items");
         return balances.stream().filter(b -> lot == null || lot.equals(b.get("lotNumber")))
                 .map(b -> new BigDecimal(b.get("quantity").toString())).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .stripTrailingZeros();
+                .stripTrailingZeros().toPlainString();
     }
 
     /** Creates and releases a production order; returns the work order. */
