@@ -3,6 +3,8 @@ package org.pilotline.gateway;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.pilotline.platform.tenancy.TenantContext;
+import org.pilotline.plc.contract.MachineDirectory;
 import org.pilotline.plc.contract.MachineEventBatch;
 import org.pilotline.plc.contract.MachineStateChanged;
 import org.pilotline.testing.Api;
@@ -36,6 +38,9 @@ class MachineBindingApiTest {
 
     @Inject
     RecordedBatches recorded;
+
+    @Inject
+    MachineDirectory directory;
 
     @Test
     void anAdministratorBindsAMachineAndReadsItBackWithoutThePassword() {
@@ -156,6 +161,21 @@ class MachineBindingApiTest {
         Api.as("demo-operator").body(Map.of("batchId", batchId, "tenant", "demo", "events", List.of(foreign)))
                 .post("/api/gateway/ingest").then().statusCode(422).body("type", is("https://pilotline.org/problems/unknown-machine"));
         Api.as("demo-planner").body(batch).post("/api/gateway/ingest").then().statusCode(403);
+    }
+
+    @Test
+    void theMachineDirectoryNamesTheWorkUnitOfEachMachineBoundToOne() {
+        Map<String, Object> placed = Bindings.newBody(unique());
+        placed.put("workUnitId", 4242);
+        Map<String, Object> unplaced = Bindings.newBody(unique());
+        enterprise().as("admin").body(placed).post("/api/gateway/bindings").then().statusCode(201);
+        enterprise().as("admin").body(unplaced).post("/api/gateway/bindings").then().statusCode(201);
+
+        Map<String, Long> units = TenantContext.callAs(enterprise().code, () -> directory.workUnitsOf(enterprise().code));
+        assertEquals(4242L, units.get((String) placed.get("machineCode")));
+        assertTrue(!units.containsKey((String) unplaced.get("machineCode")), "a machine bound to no work unit is left out");
+        assertTrue(TenantContext.callAs("demo", () -> directory.workUnitsOf("demo")).keySet().stream()
+                .noneMatch(code -> code.equals(placed.get("machineCode"))), "another enterprise's directory");
     }
 
     private static String unique() {

@@ -1,5 +1,6 @@
 package org.pilotline.plc.acquisition;
 
+import org.pilotline.platform.problem.FieldError;
 import org.pilotline.plc.binding.BindingRules;
 import org.pilotline.plc.binding.MachineBinding;
 import org.pilotline.plc.security.GatewayPki;
@@ -86,7 +87,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts acquiring a machine, or re-binds it when its binding changed. */
     public synchronized void bind(MachineBinding binding) {
-        List<BindingRules.Problem> problems = BindingRules.problems(binding);
+        List<FieldError> problems = BindingRules.problems(binding);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid binding " + binding.machineCode() + ": " + problems);
         }

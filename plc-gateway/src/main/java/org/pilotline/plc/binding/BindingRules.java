@@ -1,41 +1,38 @@
 package org.pilotline.plc.binding;
 
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
+import org.pilotline.platform.problem.FieldError;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The rules a machine binding must satisfy, as field problems (empty when valid). Plain Java. */
+/** The rules a machine binding must satisfy, as the fields that break them (empty when valid). Plain Java. */
 public final class BindingRules {
-
-    /** A field that breaks a rule and why. */
-    public record Problem(String field, String message) {
-    }
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private BindingRules() {
     }
 
-    public static List<Problem> problems(MachineBinding b) {
-        List<Problem> problems = new ArrayList<>();
+    public static List<FieldError> problems(MachineBinding b) {
+        List<FieldError> problems = new ArrayList<>();
         if (b.machineCode() == null || !CODE.matcher(b.machineCode()).matches()) {
-            problems.add(new Problem("machineCode", "must be 1-64 letters, digits, '.', '_' or '-'"));
+            problems.add(new FieldError("machineCode", "must be 1-64 letters, digits, '.', '_' or '-'"));
         }
         if (b.endpointUrl() == null || !validEndpoint(b.endpointUrl())) {
-            problems.add(new Problem("endpointUrl", "must be an opc.tcp://host:port/path URL"));
+            problems.add(new FieldError("endpointUrl", "must be an opc.tcp://host:port/path URL"));
         }
         if (b.securityPolicy() == null) {
-            problems.add(new Problem("securityPolicy", "is required"));
+            problems.add(new FieldError("securityPolicy", "is required"));
         }
         if (b.securityMode() == null) {
-            problems.add(new Problem("securityMode", "is required"));
+            problems.add(new FieldError("securityMode", "is required"));
         }
         if (b.securityPolicy() != null && b.securityMode() != null
                 && (b.securityPolicy() == SecurityPolicyChoice.None) != (b.securityMode() == SecurityModeChoice.None)) {
-            problems.add(new Problem("securityMode", "must be None exactly when securityPolicy is None"));
+            problems.add(new FieldError("securityMode", "must be None exactly when securityPolicy is None"));
         }
         identity(b, problems);
         stateNodes(b, problems);
@@ -45,20 +42,20 @@ public final class BindingRules {
         node("speedNode", b.speedNode(), false, problems);
         node("alarmNode", b.alarmNode(), false, problems);
         if (b.counterModulus() != null && b.counterModulus() < 2) {
-            problems.add(new Problem("counterModulus", "must be at least 2"));
+            problems.add(new FieldError("counterModulus", "must be at least 2"));
         }
         if (!(b.samplingIntervalMs() >= 0 && b.samplingIntervalMs() <= 3_600_000)) {
-            problems.add(new Problem("samplingIntervalMs", "must be between 0 and 3600000"));
+            problems.add(new FieldError("samplingIntervalMs", "must be between 0 and 3600000"));
         }
         if (!(b.publishingIntervalMs() >= 10 && b.publishingIntervalMs() <= 3_600_000)) {
-            problems.add(new Problem("publishingIntervalMs", "must be between 10 and 3600000"));
+            problems.add(new FieldError("publishingIntervalMs", "must be between 10 and 3600000"));
         }
         return problems;
     }
 
-    private static void identity(MachineBinding b, List<Problem> problems) {
+    private static void identity(MachineBinding b, List<FieldError> problems) {
         if (b.identityKind() == null) {
-            problems.add(new Problem("identityKind", "is required"));
+            problems.add(new FieldError("identityKind", "is required"));
             return;
         }
         switch (b.identityKind()) {
@@ -66,23 +63,23 @@ public final class BindingRules {
             }
             case USERNAME -> {
                 if (blank(b.username())) {
-                    problems.add(new Problem("username", "is required for identity USERNAME"));
+                    problems.add(new FieldError("username", "is required for identity USERNAME"));
                 }
                 if (b.password() == null) {
-                    problems.add(new Problem("password", "is required for identity USERNAME"));
+                    problems.add(new FieldError("password", "is required for identity USERNAME"));
                 }
             }
             case CERTIFICATE -> {
                 if (blank(b.identityKeyStore())) {
-                    problems.add(new Problem("identityKeyStore", "is required for identity CERTIFICATE"));
+                    problems.add(new FieldError("identityKeyStore", "is required for identity CERTIFICATE"));
                 }
             }
         }
     }
 
-    private static void stateNodes(MachineBinding b, List<Problem> problems) {
+    private static void stateNodes(MachineBinding b, List<FieldError> problems) {
         if (b.stateMapping() == null) {
-            problems.add(new Problem("stateMapping", "is required"));
+            problems.add(new FieldError("stateMapping", "is required"));
             return;
         }
         switch (b.stateMapping()) {
@@ -98,15 +95,15 @@ public final class BindingRules {
         }
     }
 
-    private static void node(String field, String value, boolean required, List<Problem> problems) {
+    private static void node(String field, String value, boolean required, List<FieldError> problems) {
         if (blank(value)) {
             if (required) {
-                problems.add(new Problem(field, "is required for this state mapping"));
+                problems.add(new FieldError(field, "is required for this state mapping"));
             }
             return;
         }
         if (!parses(value)) {
-            problems.add(new Problem(field, "'" + value + "' is not an OPC UA node id (e.g. ns=2;s=Machine/State)"));
+            problems.add(new FieldError(field, "'" + value + "' is not an OPC UA node id (e.g. ns=2;s=Machine/State)"));
         }
     }
 

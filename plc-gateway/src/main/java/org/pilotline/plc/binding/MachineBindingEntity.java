@@ -1,32 +1,20 @@
 package org.pilotline.plc.binding;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.TenantId;
+import org.pilotline.platform.tenancy.Versioned;
 
 /**
  * A stored machine binding of an enterprise; {@link BindingSecrets#binding} turns it into the plain value the
- * acquisition core uses (with the password decrypted).
+ * acquisition core uses (with the password decrypted). Id, enterprise ({@code tenant_id}) and version come from the
+ * platform's {@link Versioned} base.
  */
 @Entity
 @Table(name = "plc_machine_binding")
-public class MachineBindingEntity extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false, length = 32)
-    public String tenantId;
+public class MachineBindingEntity extends Versioned {
 
     @Column(name = "machine_code", nullable = false, length = 64)
     public String machineCode;
@@ -107,9 +95,6 @@ public class MachineBindingEntity extends PanacheEntityBase {
 
     @Column(name = "sequence_block", nullable = false)
     public long sequenceBlock;
-
-    @Version
-    public long version;
 
     /** The binding with the password as stored (encrypted): {@link BindingSecrets#binding} gives the usable one. */
     public MachineBinding toBinding() {

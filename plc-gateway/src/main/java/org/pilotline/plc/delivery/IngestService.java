@@ -5,12 +5,18 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.problem.ProblemKind;
+import org.pilotline.platform.tenancy.TenantContext;
+import org.pilotline.plc.binding.BindingService;
 import org.pilotline.plc.contract.MachineEvent;
 import org.pilotline.plc.contract.MachineEventBatch;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Hands batches to the suite: fires the {@link MachineEventBatch} CDI event synchronously, inside a transaction that
@@ -30,6 +36,33 @@ public class IngestService {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    TenantContext tenants;
+
+    @Inject
+    BindingService bindings;
+
+    /**
+     * A batch posted by an edge gateway: only for the caller's own enterprise (403 otherwise) and only for machines
+     * it has bindings for (422 naming the others), then {@link #accept}ed.
+     */
+    @Transactional
+    public IngestResult acceptFromEdge(MachineEventBatch batch) {
+        if (!tenants.requireEnterprise().equals(batch.tenant())) {
+            throw new DomainException(ProblemKind.FORBIDDEN, "foreign-tenant", "The batch is for another enterprise",
+                    "This account may only deliver events of its own enterprise's machines");
+        }
+        List<String> machines = batch.events().stream().map(MachineEvent::machine).distinct().toList();
+        Set<String> known = bindings.knownMachines(machines);
+        List<String> unknown = machines.stream().filter(m -> !known.contains(m)).toList();
+        if (!unknown.isEmpty()) {
+            throw DomainException.unprocessable("unknown-machine", "The batch names machines without a binding",
+                    "No binding for " + String.join(", ", unknown), unknown.stream()
+                            .map(m -> new FieldError("events.machine", m + " has no binding")).toArray(FieldError[]::new));
+        }
+        return accept(batch);
+    }
 
     @Transactional
     public IngestResult accept(MachineEventBatch batch) {

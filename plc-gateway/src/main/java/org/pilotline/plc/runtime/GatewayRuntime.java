@@ -1,32 +1,31 @@
 package org.pilotline.plc.runtime;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import org.hibernate.SessionFactory;
-import org.hibernate.StatelessSession;
 import org.jboss.logging.Logger;
+import org.pilotline.platform.tenancy.TenantContext;
 import org.pilotline.plc.acquisition.ConnectionSettings;
 import org.pilotline.plc.acquisition.ConnectionStatus;
 import org.pilotline.plc.acquisition.ContactLog;
 import org.pilotline.plc.acquisition.Gateway;
 import org.pilotline.plc.acquisition.SequenceBlocks;
 import org.pilotline.plc.binding.BindingFile;
-import org.pilotline.plc.binding.BindingSecrets;
 import org.pilotline.plc.binding.MachineBinding;
-import org.pilotline.plc.binding.MachineBindingEntity;
+import org.pilotline.plc.binding.MachineBindingChanged;
+import org.pilotline.plc.binding.MachineBindingRemoved;
+import org.pilotline.plc.binding.StoredBindings;
 import org.pilotline.plc.centre.AcquisitionLease;
 import org.pilotline.plc.centre.AcquisitionLeader;
 import org.pilotline.plc.centre.DatabaseContactLog;
 import org.pilotline.plc.centre.DatabaseSequenceBlocks;
 import org.pilotline.plc.config.GatewayConfig;
+import org.pilotline.plc.contract.MachineEventBatch;
 import org.pilotline.plc.delivery.BatchQueue;
 import org.pilotline.plc.delivery.BatchReceiver;
 import org.pilotline.plc.delivery.DiskBatchQueue;
@@ -34,15 +33,10 @@ import org.pilotline.plc.delivery.EventBatcher;
 import org.pilotline.plc.delivery.HttpBatchSender;
 import org.pilotline.plc.delivery.IngestService;
 import org.pilotline.plc.delivery.MemoryBatchQueue;
-import org.pilotline.plc.delivery.TenantScope;
 import org.pilotline.plc.security.GatewayPki;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -51,21 +45,17 @@ import java.util.UUID;
  * Runs the gateway inside the application: opens the PKI and delivers batches in-process (CDI event) or to the
  * centre (HTTP). With the bindings in the database (the centre), only the replica holding the acquisition lease
  * acquires ({@link AcquisitionLeader}); it reloads the bindings when they changed. With a bindings file (a gateway
- * alone at a plant's edge) it acquires without a lease. Start-up never fails because a PLC or the centre is
- * unreachable; it runs after the simulator and the demo bindings.
+ * alone at a plant's edge) it acquires without a lease. Binding changes committed through this replica arrive as
+ * {@link MachineBindingChanged} / {@link MachineBindingRemoved} events and are applied at once when it acquires.
+ * Start-up never fails because a PLC or the centre is unreachable; it runs after the simulator and the demo bindings.
  */
 @ApplicationScoped
 public class GatewayRuntime {
 
     private static final Logger LOG = Logger.getLogger(GatewayRuntime.class);
-    /** The platform's root tenant: system work that reads every enterprise's rows. */
-    private static final String ALL_TENANTS = "*";
 
     @Inject
     GatewayConfig config;
-
-    @Inject
-    SessionFactory sessionFactory;
 
     @Inject
     AgroalDataSource dataSource;
@@ -74,10 +64,10 @@ public class GatewayRuntime {
     IngestService ingest;
 
     @Inject
-    BindingSecrets secrets;
+    StoredBindings stored;
 
     @Inject
-    jakarta.enterprise.inject.Instance<TenantScope> tenants;
+    TenantContext tenants;
 
     private volatile GatewayPki pki;
     private volatile EventBatcher batcher;
@@ -147,22 +137,18 @@ public class GatewayRuntime {
 
     /**
      * In-process delivery runs on the batcher's thread, outside any request: the ingest transaction (and the
-     * observers' writes) must be opened as the batch's enterprise, which only the platform can name.
+     * observers' writes) must be opened as the batch's enterprise.
      */
-    private void ingestInProcess(org.pilotline.plc.contract.MachineEventBatch batch) {
-        if (tenants.isResolvable()) {
-            tenants.get().callAs(batch.tenant(), () -> ingest.accept(batch));
-        } else {
-            ingest.accept(batch);
-        }
+    private void ingestInProcess(MachineEventBatch batch) {
+        TenantContext.callAs(batch.tenant(), () -> ingest.accept(batch));
     }
 
     /** Called by the leader when this replica has taken the lease. */
     private Gateway startFromDatabase() {
-        String fingerprint = bindingsFingerprint();
+        String fingerprint = stored.fingerprint();
         Gateway gateway = new Gateway(connectionSettings(), pki, new DatabaseSequenceBlocks(dataSource), batcher,
                 Clock.systemUTC(), new DatabaseContactLog(dataSource), config.contactInterval());
-        List<MachineBinding> bindings = storedBindings();
+        List<MachineBinding> bindings = stored.all();
         gateway.bindExactly(bindings);
         knownBindings = fingerprint;
         LOG.infof("PLC gateway acquires %d machine binding(s)", bindings.size());
@@ -171,9 +157,9 @@ public class GatewayRuntime {
 
     /** Called by the leader at every renewal: applies binding changes made through another replica. */
     private void refreshBindings(Gateway gateway) {
-        String fingerprint = bindingsFingerprint();
+        String fingerprint = stored.fingerprint();
         if (!fingerprint.equals(knownBindings)) {
-            List<MachineBinding> bindings = storedBindings();
+            List<MachineBinding> bindings = stored.all();
             LOG.infof("Machine bindings changed: acquiring %d", bindings.size());
             gateway.bindExactly(bindings);
             knownBindings = fingerprint;
@@ -197,10 +183,14 @@ public class GatewayRuntime {
         return current() != null;
     }
 
-    /** A committed binding change made through this replica; the acquiring replica applies it now, others ignore it. */
-    public void bind(MachineBinding binding) {
+    /**
+     * A binding change committed through this replica: applied now when it acquires; a replica that does not acquire
+     * leaves it to the lease holder, which finds it at its next renewal.
+     */
+    void onBindingChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) MachineBindingChanged changed) {
         Gateway current = current();
         if (current != null) {
+            MachineBinding binding = changed.binding();
             try {
                 current.bind(binding);
             } catch (RuntimeException e) {
@@ -209,15 +199,19 @@ public class GatewayRuntime {
         }
     }
 
-    public void unbind(String tenant, String machineCode) {
+    void onBindingRemoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) MachineBindingRemoved removed) {
         Gateway current = current();
         if (current != null) {
-            current.unbind(tenant, machineCode);
+            current.unbind(removed.tenant(), removed.machineCode());
         }
     }
 
-    /** This replica's connections; empty on a replica that does not acquire. */
-    public List<ConnectionStatus> statuses(String tenant) {
+    /**
+     * This replica's connections serving the caller's enterprise, listing only its machines; empty on a replica that
+     * does not acquire. 403 without an enterprise.
+     */
+    public List<ConnectionStatus> connectionsOfTheCallersEnterprise() {
+        String tenant = tenants.requireEnterprise();
         Gateway current = current();
         return current == null ? List.of() : current.statuses(tenant);
     }
@@ -225,61 +219,6 @@ public class GatewayRuntime {
     /** The gateway's PKI (also on replicas that do not acquire: browsing uses it), or null when the gateway is off. */
     public GatewayPki pki() {
         return pki;
-    }
-
-    /**
-     * Every enterprise's bindings: system work, so as the platform's root tenant. It runs on the lease's thread, where
-     * no request context is active; without one the tenant resolver cannot tell that "*" is the root tenant, and the
-     * query would find nothing (and every machine would be unbound).
-     */
-    private List<MachineBinding> storedBindings() {
-        if (tenants.isResolvable()) {
-            return tenants.get().callAs(ALL_TENANTS, this::readStoredBindings);
-        }
-        ManagedContext requestContext = Arc.container().requestContext();
-        boolean activated = !requestContext.isActive();
-        if (activated) {
-            requestContext.activate();
-        }
-        try {
-            return readStoredBindings();
-        } finally {
-            if (activated) {
-                requestContext.terminate();
-            }
-        }
-    }
-
-    private List<MachineBinding> readStoredBindings() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            try (StatelessSession session = sessionFactory.withStatelessOptions().tenantIdentifier((Object) ALL_TENANTS)
-                    .openStatelessSession()) {
-                List<MachineBinding> bindings = new java.util.ArrayList<>();
-                for (MachineBindingEntity entity : session.createQuery("from MachineBindingEntity",
-                        MachineBindingEntity.class).list()) {
-                    try {
-                        bindings.add(secrets.binding(entity));
-                    } catch (RuntimeException e) {
-                        LOG.errorf("Machine %s/%s is not acquired: %s", entity.tenantId, entity.machineCode,
-                                e.getMessage());
-                    }
-                }
-                return bindings;
-            }
-        });
-    }
-
-    /** Changes whenever a binding is created (max id), changed (sum of versions) or deleted (count). */
-    private String bindingsFingerprint() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("select count(*), coalesce(max(id), 0),"
-                     + " coalesce(sum(version), 0) from plc_machine_binding");
-             ResultSet rs = select.executeQuery()) {
-            rs.next();
-            return rs.getLong(1) + ":" + rs.getLong(2) + ":" + rs.getLong(3);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the machine bindings", e);
-        }
     }
 
     /** This replica in the lease row: host, process and a random part (two processes never share a name). */

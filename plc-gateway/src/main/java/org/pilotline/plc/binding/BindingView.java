@@ -1,10 +1,4 @@
-package org.pilotline.plc.binding.dto;
-
-import org.pilotline.plc.binding.IdentityKind;
-import org.pilotline.plc.binding.MachineBindingEntity;
-import org.pilotline.plc.binding.SecurityModeChoice;
-import org.pilotline.plc.binding.SecurityPolicyChoice;
-import org.pilotline.plc.binding.StateMappingKind;
+package org.pilotline.plc.binding;
 
 /** A machine binding as the API shows it (the password never leaves the server). */
 public record BindingView(long id, String machineCode, Long workUnitId, String endpointUrl,

@@ -1,14 +1,9 @@
-package org.pilotline.plc.binding.dto;
+package org.pilotline.plc.binding;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.pilotline.plc.binding.IdentityKind;
-import org.pilotline.plc.binding.MachineBinding;
-import org.pilotline.plc.binding.SecurityModeChoice;
-import org.pilotline.plc.binding.SecurityPolicyChoice;
-import org.pilotline.plc.binding.StateMappingKind;
 
 @Schema(description = "How one machine is read over OPC UA. Node ids in OPC UA text form (ns=2;s=... or nsu=<uri>;s=...)."
         + " On update, version is the version that was read; a password left out on update keeps the stored one.")
