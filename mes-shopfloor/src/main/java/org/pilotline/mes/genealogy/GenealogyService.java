@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import org.pilotline.erp.inventory.Lot;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.quantity.Decimals;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.math.BigDecimal;
@@ -82,7 +83,7 @@ public class GenealogyService {
                 .setParameter(1, tenant.requireEnterprise()).setParameter(2, lot.id).setParameter(3, MAX_DEPTH)
                 .getResultList().stream().map(o -> {
                     Object[] r = (Object[]) o;
-                    return new Shipment(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (BigDecimal) r[3],
+                    return new Shipment(((Number) r[0]).longValue(), (String) r[1], (String) r[2], Decimals.plain((BigDecimal) r[3]),
                             (String) r[4], instant(r[5]));
                 }).toList();
         return new Trace(lot.item.code, lot.lotNumber, links, shipments);
@@ -101,7 +102,7 @@ public class GenealogyService {
                 .getResultList().stream().map(o -> {
                     Object[] r = (Object[]) o;
                     return new Link(((Number) r[0]).intValue(), ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
-                            ((Number) r[4]).longValue(), (String) r[5], (String) r[6], (BigDecimal) r[7],
+                            ((Number) r[4]).longValue(), (String) r[5], (String) r[6], Decimals.plain((BigDecimal) r[7]),
                             ((Number) r[8]).longValue(), (String) r[9]);
                 }).toList();
     }
