@@ -64,7 +64,7 @@ public class Inspections {
         long resultId = ((Number) em.createNativeQuery("select last_insert_id()").getSingleResult()).longValue();
         String ncr = null;
         if (!within) {
-            ncr = nonConformances.raise(NonConformance.Source.INSPECTION, order, operation, characteristicId, concerns,
+            ncr = nonConformances.raise(NonConformance.Source.INSPECTION, order, operation, order.itemId, characteristicId, concerns,
                     c[0] + " measured " + measured.stripTrailingZeros().toPlainString() + (c[3] == null ? "" : " " + c[3])
                             + ", limits " + limit(lower) + " … " + limit(upper) + " at operation " + operation.operationNo
                             + " of work order " + order.number, username).number;

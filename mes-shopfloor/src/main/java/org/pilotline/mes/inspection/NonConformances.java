@@ -32,15 +32,15 @@ public class NonConformances {
     ShopFloorSettings settings;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public NonConformance raise(NonConformance.Source source, WorkOrder order, Operation operation, Long characteristicId,
-                                BigDecimal quantity, String description, String raisedBy) {
+    public NonConformance raise(NonConformance.Source source, WorkOrder order, Operation operation, long itemId,
+                                Long characteristicId, BigDecimal quantity, String description, String raisedBy) {
         NonConformance ncr = new NonConformance();
         ncr.number = numbers.next("NCR");
         ncr.source = source;
         ncr.status = NonConformance.Status.OPEN;
         ncr.workOrderId = order == null ? null : order.id;
         ncr.operationId = operation == null ? null : operation.id;
-        ncr.itemId = order.itemId;
+        ncr.itemId = itemId;
         ncr.characteristicId = characteristicId;
         ncr.quantity = quantity;
         ncr.description = description;
@@ -55,7 +55,7 @@ public class NonConformances {
     public void raiseIfScrapAboveThreshold(WorkOrder order, Operation operation, BigDecimal scrap, String raisedBy) {
         settings.scrapNcrThreshold().ifPresent(threshold -> {
             if (scrap.divide(order.quantity, MathContext.DECIMAL64).compareTo(threshold) > 0) {
-                raise(NonConformance.Source.SCRAP, order, operation, null, scrap, "Scrap of " + scrap.stripTrailingZeros()
+                raise(NonConformance.Source.SCRAP, order, operation, order.itemId, null, scrap, "Scrap of " + scrap.stripTrailingZeros()
                         .toPlainString() + " at operation " + operation.operationNo + " of work order " + order.number
                         + " is above the threshold of " + threshold.movePointRight(2).stripTrailingZeros().toPlainString()
                         + " % of the order quantity", raisedBy);
