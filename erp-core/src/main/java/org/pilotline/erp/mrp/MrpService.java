@@ -21,7 +21,7 @@ import org.pilotline.erp.mrp.api.MrpDtos.PeggingNodeView;
 import org.pilotline.erp.mrp.api.MrpDtos.PlannedOrderView;
 import org.pilotline.erp.mrp.api.MrpDtos.RunRequest;
 import org.pilotline.erp.mrp.api.MrpDtos.RunView;
-import org.pilotline.erp.mrp.engine.PlanningParameters;
+import org.pilotline.erp.mrp.engine.model.PlanningParameters;
 import org.pilotline.erp.mrp.engine.plan.Demand;
 import org.pilotline.erp.mrp.engine.plan.ExceptionKind;
 import org.pilotline.erp.mrp.engine.plan.OrderRef;

@@ -2,7 +2,7 @@ package org.pilotline.erp.mrp;
 
 import org.junit.jupiter.api.Test;
 import org.pilotline.erp.mrp.engine.MrpEngine;
-import org.pilotline.erp.mrp.engine.PlanningModel;
+import org.pilotline.erp.mrp.engine.model.PlanningModel;
 import org.pilotline.erp.mrp.engine.plan.MrpPlan;
 import org.pilotline.erp.mrp.generator.PlantGenerator;
 import org.pilotline.erp.mrp.generator.PlantProfile;

@@ -1,9 +1,9 @@
 package org.pilotline.erp.mrp.store;
 
 import org.pilotline.erp.mrp.engine.MrpEngine;
-import org.pilotline.erp.mrp.engine.PlanningModel;
 import org.pilotline.erp.mrp.engine.input.PlanningInput;
 import org.pilotline.erp.mrp.engine.input.SalesOrderLine;
+import org.pilotline.erp.mrp.engine.model.PlanningModel;
 import org.pilotline.erp.mrp.engine.plan.MrpPlan;
 
 import java.sql.Connection;
@@ -161,7 +161,7 @@ public final class MrpRunner {
     private static List<String> differing(MrpPlan before, MrpPlan after) {
         var old = before.itemPlans();
         var now = after.itemPlans();
-        String[] codes = after.model().structure().code;
+        String[] codes = after.model().structure().itemCode;
         List<String> items = new ArrayList<>();
         for (int i = 0; i < now.length; i++) {
             if (now[i] != old[i] && !now[i].sameAs(old[i])) {

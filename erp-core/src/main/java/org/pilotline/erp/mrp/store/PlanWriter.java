@@ -1,10 +1,10 @@
 package org.pilotline.erp.mrp.store;
 
-import org.pilotline.erp.mrp.engine.internal.CalendarIndex;
-import org.pilotline.erp.mrp.engine.internal.ItemPlan;
-import org.pilotline.erp.mrp.engine.internal.Structure;
+import org.pilotline.erp.mrp.engine.model.CalendarIndex;
+import org.pilotline.erp.mrp.engine.model.Structure;
 import org.pilotline.erp.mrp.engine.plan.ExceptionMessage;
 import org.pilotline.erp.mrp.engine.plan.MrpPlan;
+import org.pilotline.erp.mrp.engine.planning.ItemPlan;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -43,10 +43,10 @@ public final class PlanWriter {
      */
     public static Written writeAll(Connections connections, long runId, MrpPlan plan, Map<String, Long> itemIds)
             throws SQLException {
-        Structure s = plan.model().structure();
+        Structure structure = plan.model().structure();
         // in item id order, so that rows go to the end of the clustered index (run, item, number) instead of all over it
-        int[] items = java.util.stream.IntStream.range(0, s.itemCount).boxed()
-                .sorted(java.util.Comparator.comparingLong(i -> itemIds.get(s.code[i])))
+        int[] items = java.util.stream.IntStream.range(0, structure.itemCount).boxed()
+                .sorted(java.util.Comparator.comparingLong(i -> itemIds.get(structure.itemCode[i])))
                 .mapToInt(Integer::intValue).toArray();
         int[] firstHalf = java.util.Arrays.copyOfRange(items, 0, items.length / 2);
         int[] secondHalf = java.util.Arrays.copyOfRange(items, items.length / 2, items.length);
@@ -91,8 +91,8 @@ public final class PlanWriter {
      */
     public static long writeChanges(Connection connection, long runId, MrpPlan before, MrpPlan after,
                                     Map<String, Long> itemIds, Collection<String> itemCodes) throws SQLException {
-        Structure s = after.model().structure();
-        CalendarIndex cal = s.calendar;
+        Structure structure = after.model().structure();
+        CalendarIndex calendar = structure.calendar;
         long touched = 0;
         try (BulkLoad upsert = new BulkLoad(connection, "mrp_planned_order", ORDER_COLUMNS, true);
              var trim = connection.prepareStatement("delete from mrp_planned_order where run_id = ? and item_id = ?"
@@ -101,7 +101,7 @@ public final class PlanWriter {
              var addException = connection.prepareStatement("insert into mrp_exception (" + EXCEPTION_COLUMNS + ")"
                      + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (String code : itemCodes) {
-                int item = s.indexOf(code);
+                int item = structure.indexOf(code);
                 long itemId = itemIds.get(code);
                 ItemPlan old = before.itemPlans()[item];
                 ItemPlan now = after.itemPlans()[item];
@@ -110,16 +110,16 @@ public final class PlanWriter {
                 for (int n = 1; n <= now.plannedOrderCount(); n++) {
                     int o = now.firmedCount() + n - 1;
                     int p = old.firmedCount() + n - 1;
-                    if (n <= old.plannedOrderCount() && old.orderQty(p) == now.orderQty(o)
+                    if (n <= old.plannedOrderCount() && old.orderQuantity(p) == now.orderQuantity(o)
                             && old.orderRelease(p) == now.orderRelease(o) && old.orderDue(p) == now.orderDue(o)
                             && old.orderFormula(p) == now.orderFormula(o) && oldMask[p] == newMask[o]) {
                         continue;
                     }
                     int formula = now.orderFormula(o);
-                    upsert.number(runId).number(itemId).number(n).text(s.make[item] ? "M" : "B")
-                            .micros(now.orderQty(o)).date(cal.date(now.orderRelease(o))).date(cal.date(now.orderDue(o)))
-                            .text(formula < 0 ? null : s.formulaCode[formula])
-                            .text(formula < 0 ? null : s.formulaRouting[formula]).number(newMask[o]).text("P").text(null);
+                    upsert.number(runId).number(itemId).number(n).text(structure.make[item] ? "M" : "B")
+                            .micros(now.orderQuantity(o)).date(calendar.date(now.orderRelease(o))).date(calendar.date(now.orderDue(o)))
+                            .text(formula < 0 ? null : structure.formulaCode[formula])
+                            .text(formula < 0 ? null : structure.formulaRouting[formula]).number(newMask[o]).text("P").text(null);
                     upsert.endRow();
                     touched++;
                 }
@@ -175,8 +175,8 @@ public final class PlanWriter {
 
     private static long writeOrders(Connection connection, long runId, MrpPlan plan, Map<String, Long> itemIds,
                                     int[] items) throws SQLException {
-        Structure s = plan.model().structure();
-        CalendarIndex cal = s.calendar;
+        Structure structure = plan.model().structure();
+        CalendarIndex calendar = structure.calendar;
         ItemPlan[] plans = plan.itemPlans();
         try (BulkLoad rows = new BulkLoad(connection, "mrp_planned_order", ORDER_COLUMNS)) {
             for (int item : items) {
@@ -184,15 +184,15 @@ public final class PlanWriter {
                 if (p.plannedOrderCount() == 0) {
                     continue;
                 }
-                long itemId = itemIds.get(s.code[item]);
+                long itemId = itemIds.get(structure.itemCode[item]);
                 int[] mask = masks(p);
-                String type = s.make[item] ? "M" : "B";
+                String type = structure.make[item] ? "M" : "B";
                 for (int o = p.firmedCount(), number = 1; o < p.orderCount(); o++, number++) {
                     int formula = p.orderFormula(o);
-                    rows.number(runId).number(itemId).number(number).text(type).micros(p.orderQty(o))
-                            .date(cal.date(p.orderRelease(o))).date(cal.date(p.orderDue(o)))
-                            .text(formula < 0 ? null : s.formulaCode[formula])
-                            .text(formula < 0 ? null : s.formulaRouting[formula]).number(mask[o]).text("P").text(null);
+                    rows.number(runId).number(itemId).number(number).text(type).micros(p.orderQuantity(o))
+                            .date(calendar.date(p.orderRelease(o))).date(calendar.date(p.orderDue(o)))
+                            .text(formula < 0 ? null : structure.formulaCode[formula])
+                            .text(formula < 0 ? null : structure.formulaRouting[formula]).number(mask[o]).text("P").text(null);
                     rows.endRow();
                 }
             }
@@ -202,15 +202,15 @@ public final class PlanWriter {
 
     private static long writeExceptions(Connection connection, long runId, MrpPlan plan, Map<String, Long> itemIds,
                                         int[] items) throws SQLException {
-        Structure s = plan.model().structure();
+        Structure structure = plan.model().structure();
         ItemPlan[] plans = plan.itemPlans();
         try (BulkLoad rows = new BulkLoad(connection, "mrp_exception", EXCEPTION_COLUMNS)) {
             for (int item : items) {
                 if (plans[item].exceptionCount() == 0) {
                     continue;
                 }
-                long itemId = itemIds.get(s.code[item]);
-                List<ExceptionMessage> messages = plan.exceptionsOf(s.code[item]);
+                long itemId = itemIds.get(structure.itemCode[item]);
+                List<ExceptionMessage> messages = plan.exceptionsOf(structure.itemCode[item]);
                 int seq = 1;
                 for (ExceptionMessage m : messages) {
                     rows.number(runId).number(itemId).number(seq++).text(m.kind().name()).date(m.date())

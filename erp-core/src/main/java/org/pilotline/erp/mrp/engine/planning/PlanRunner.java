@@ -1,8 +1,11 @@
-package org.pilotline.erp.mrp.engine.internal;
+package org.pilotline.erp.mrp.engine.planning;
 
-import org.pilotline.erp.mrp.engine.PlanningParameters;
+import org.pilotline.erp.mrp.engine.model.PlanningModel;
+import org.pilotline.erp.mrp.engine.model.PlanningParameters;
+import org.pilotline.erp.mrp.engine.model.Structure;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntBinaryOperator;
+import java.util.function.IntConsumer;
 
 /**
  * Runs {@link ItemPlanner} over the items in low-level-code order: all of a level before any of the next, so that
@@ -22,24 +26,22 @@ public final class PlanRunner implements AutoCloseable {
     private static final int CHUNK = 64;
     private static final int PARALLEL_FROM = 4 * CHUNK;
 
-    private final Structure s;
     private final ItemPlan[] plans;
     private final ItemPlanner[] planners;
     private final ExecutorService pool;
 
-    private PlanRunner(Structure s, StaticData st, SalesBook sales, ItemPlan[] plans, PlanningParameters parameters,
-                       int arenaChunk) {
-        this.s = s;
+    private PlanRunner(PlanningModel model, ItemPlan[] plans, PlanningParameters parameters, int arenaChunk) {
         this.plans = plans;
         int threads = Math.max(1, parameters.threads());
         this.planners = new ItemPlanner[threads];
-        for (int t = 0; t < threads; t++) {
-            planners[t] = new ItemPlanner(s, st, sales, plans, parameters, arenaChunk);
+        for (int thread = 0; thread < threads; thread++) {
+            planners[thread] = new ItemPlanner(model.structure(), model.supplyAndDemand(), model.sales(), plans,
+                    parameters, arenaChunk);
         }
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, runnable -> {
-            Thread t = new Thread(runnable, "mrp-planner");
-            t.setDaemon(true);
-            return t;
+            Thread thread = new Thread(runnable, "mrp-planner");
+            thread.setDaemon(true);
+            return thread;
         });
     }
 
@@ -51,15 +53,16 @@ public final class PlanRunner implements AutoCloseable {
     }
 
     /** A regenerative run over every item. {@code progress} receives (items planned, items in all). */
-    public static ItemPlan[] regenerate(Structure s, StaticData st, SalesBook sales, PlanningParameters parameters,
+    public static ItemPlan[] regenerate(PlanningModel model, PlanningParameters parameters,
                                         IntBinaryOperator progress) {
-        ItemPlan[] plans = new ItemPlan[s.itemCount];
-        try (PlanRunner runner = new PlanRunner(s, st, sales, plans, parameters, 1 << 20)) {
-            for (int level = 0; level < s.levels; level++) {
-                int from = s.levelStart[level];
-                int to = s.levelStart[level + 1];
-                runner.plan(s.order, from, to, null);
-                progress.applyAsInt(to, s.itemCount);
+        Structure structure = model.structure();
+        ItemPlan[] plans = new ItemPlan[structure.itemCount];
+        try (PlanRunner runner = new PlanRunner(model, plans, parameters, 1 << 20)) {
+            for (int level = 0; level < structure.levels; level++) {
+                int from = structure.levelStart[level];
+                int to = structure.levelStart[level + 1];
+                runner.plan(structure.planningOrder, from, to, null);
+                progress.applyAsInt(to, structure.itemCount);
             }
         }
         return plans;
@@ -72,37 +75,39 @@ public final class PlanRunner implements AutoCloseable {
      *
      * @return the new plans and, in {@code replannedOut[0]}, how many items were re-planned
      */
-    public static ItemPlan[] netChange(ItemPlan[] previous, Structure s, StaticData st, SalesBook sales,
-                                       PlanningParameters parameters, int[] roots, int[] replannedOut) {
+    public static ItemPlan[] netChange(ItemPlan[] previous, PlanningModel model, PlanningParameters parameters,
+                                       int[] roots, int[] replannedOut) {
+        Structure structure = model.structure();
         ItemPlan[] plans = previous.clone();
-        boolean[] dirty = new boolean[s.itemCount];
-        boolean[] changed = new boolean[s.itemCount];
+        boolean[] toReplan = new boolean[structure.itemCount];
+        boolean[] ordersChanged = new boolean[structure.itemCount];
         int firstLevel = Integer.MAX_VALUE;
         for (int root : roots) {
             if (root >= 0) {
-                dirty[root] = true;
-                firstLevel = Math.min(firstLevel, s.lowLevelCode[root]);
+                toReplan[root] = true;
+                firstLevel = Math.min(firstLevel, structure.lowLevelCode[root]);
             }
         }
         int replanned = 0;
         int[] batch = new int[64];
-        try (PlanRunner runner = new PlanRunner(s, st, sales, plans, parameters, 1 << 12)) {
-            for (int level = firstLevel; level < s.levels; level++) {
+        try (PlanRunner runner = new PlanRunner(model, plans, parameters, 1 << 12)) {
+            for (int level = firstLevel; level < structure.levels; level++) {
                 int count = 0;
-                for (int k = s.levelStart[level]; k < s.levelStart[level + 1]; k++) {
-                    int item = s.order[k];
-                    if (dirty[item]) {
+                for (int position = structure.levelStart[level]; position < structure.levelStart[level + 1];
+                     position++) {
+                    int item = structure.planningOrder[position];
+                    if (toReplan[item]) {
                         if (count == batch.length) {
-                            batch = java.util.Arrays.copyOf(batch, count * 2);
+                            batch = Arrays.copyOf(batch, count * 2);
                         }
                         batch[count++] = item;
                     }
                 }
-                runner.plan(batch, 0, count, item -> changed[item] = !plans[item].sameOrdersAs(previous[item]));
+                runner.plan(batch, 0, count, item -> ordersChanged[item] = !plans[item].sameOrdersAs(previous[item]));
                 replanned += count;
-                for (int k = 0; k < count; k++) {
-                    if (changed[batch[k]]) {
-                        markBelow(s, batch[k], dirty);
+                for (int index = 0; index < count; index++) {
+                    if (ordersChanged[batch[index]]) {
+                        markBelow(structure, batch[index], toReplan);
                     }
                 }
             }
@@ -112,15 +117,15 @@ public final class PlanRunner implements AutoCloseable {
     }
 
     /** Plans {@code items[from, to)}, which must not depend on each other; then calls {@code after} per item. */
-    private void plan(int[] items, int from, int to, java.util.function.IntConsumer after) {
+    private void plan(int[] items, int from, int to, IntConsumer after) {
         if (pool == null || to - from < PARALLEL_FROM) {
             planRange(planners[0], items, from, to, after);
             return;
         }
         AtomicInteger next = new AtomicInteger(from);
         List<Future<?>> helpers = new ArrayList<>(planners.length - 1);
-        for (int t = 1; t < planners.length; t++) {
-            ItemPlanner planner = planners[t];
+        for (int thread = 1; thread < planners.length; thread++) {
+            ItemPlanner planner = planners[thread];
             helpers.add(pool.submit(() -> planChunks(planner, items, next, to, after)));
         }
         planChunks(planners[0], items, next, to, after);
@@ -136,8 +141,7 @@ public final class PlanRunner implements AutoCloseable {
         }
     }
 
-    private void planChunks(ItemPlanner planner, int[] items, AtomicInteger next, int to,
-                            java.util.function.IntConsumer after) {
+    private void planChunks(ItemPlanner planner, int[] items, AtomicInteger next, int to, IntConsumer after) {
         while (true) {
             int from = next.getAndAdd(CHUNK);
             if (from >= to) {
@@ -147,9 +151,9 @@ public final class PlanRunner implements AutoCloseable {
         }
     }
 
-    private void planRange(ItemPlanner planner, int[] items, int from, int to, java.util.function.IntConsumer after) {
-        for (int k = from; k < to; k++) {
-            int item = items[k];
+    private void planRange(ItemPlanner planner, int[] items, int from, int to, IntConsumer after) {
+        for (int position = from; position < to; position++) {
+            int item = items[position];
             plans[item] = planner.plan(item);
             if (after != null) {
                 after.accept(item);
@@ -158,18 +162,18 @@ public final class PlanRunner implements AutoCloseable {
     }
 
     /** Components of every formula of {@code item}, through phantom lines, and its co-products. */
-    private static void markBelow(Structure s, int item, boolean[] dirty) {
-        for (int f = s.formulaStart[item]; f < s.formulaStart[item + 1]; f++) {
-            for (int l = s.lineStart[f]; l < s.lineStart[f + 1]; l++) {
-                int c = s.lineComponent[l];
-                dirty[c] = true;
-                if (s.linePhantom[l]) {
-                    markBelow(s, c, dirty); // its components see this item's orders through it
+    private static void markBelow(Structure structure, int item, boolean[] toReplan) {
+        for (int formula = structure.formulaStart[item]; formula < structure.formulaStart[item + 1]; formula++) {
+            for (int line = structure.lineStart[formula]; line < structure.lineStart[formula + 1]; line++) {
+                int component = structure.lineComponent[line];
+                toReplan[component] = true;
+                if (structure.linePhantom[line]) {
+                    markBelow(structure, component, toReplan); // its components see this item's orders through it
                 }
             }
-            for (int o = s.outputStart[f]; o < s.outputStart[f + 1]; o++) {
-                if (s.outputCoProduct[o]) {
-                    dirty[s.outputItem[o]] = true;
+            for (int output = structure.outputStart[formula]; output < structure.outputStart[formula + 1]; output++) {
+                if (structure.outputCoProduct[output]) {
+                    toReplan[structure.outputItem[output]] = true;
                 }
             }
         }

@@ -1,4 +1,4 @@
-package org.pilotline.erp.mrp.engine;
+package org.pilotline.erp.mrp.engine.model;
 
 /**
  * Settings of an MRP run (not master data).

@@ -1,4 +1,4 @@
-package org.pilotline.erp.mrp.engine;
+package org.pilotline.erp.mrp.engine.model;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.pilotline.erp.mrp.engine;
+package org.pilotline.erp.mrp.engine.model;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,6 +19,6 @@ public final class InvalidPlanningInputException extends RuntimeException {
 
     /** The BOM/recipe cycles found, each as item codes with the first repeated at the end. */
     public List<List<String>> cycles() {
-        return problems.stream().filter(p -> p.kind().equals("bom-cycle")).map(InputProblem::itemCodes).toList();
+        return problems.stream().filter(problem -> problem.kind().equals("bom-cycle")).map(InputProblem::itemCodes).toList();
     }
 }

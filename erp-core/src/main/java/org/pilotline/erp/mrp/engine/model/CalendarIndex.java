@@ -1,12 +1,13 @@
-package org.pilotline.erp.mrp.engine.internal;
+package org.pilotline.erp.mrp.engine.model;
 
 import org.pilotline.erp.mrp.engine.input.PlanningHorizon;
 import org.pilotline.erp.mrp.engine.input.WorkingCalendar;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
- * The working calendar as arrays over day indices: day 0 is {@link #origin}, far enough before the horizon start
+ * The working calendar as arrays over day indices: day 0 is the origin, far enough before the horizon start
  * that offsetting the longest chain of lead times never runs off the front. {@link #today} is the horizon start,
  * {@link #end} the first day after the horizon; both are indices.
  */
@@ -17,21 +18,21 @@ public final class CalendarIndex {
     public final int end;
     public final int bucketOrigin;
     public final int weeks;
-    private final int[] workingUpTo;   // working days in [0, d]
-    private final int[] workingDays;   // index of the k-th working day
-    private final int workingCount;
+    private final int[] workingDaysUpTo;     // working days in [0, day]
+    private final int[] workingDayByNumber;  // the day index of the n-th working day (from 0)
+    private final int workingDayCount;
 
     public CalendarIndex(PlanningHorizon horizon, WorkingCalendar calendar, int workingDaysBeforeStart) {
         LocalDate start = horizon.start();
         LocalDate origin = start;
         int counted = 0;
-        int guard = 0;
+        int daysBack = 0;
         while (counted < workingDaysBeforeStart) {
             origin = origin.minusDays(1);
             if (calendar.isWorkingDay(origin)) {
                 counted++;
             }
-            if (++guard > 366 * 50) {
+            if (++daysBack > 366 * 50) {
                 throw new IllegalArgumentException("the working calendar has too few working days before "
                         + start + " to offset " + workingDaysBeforeStart + " working days of lead time");
             }
@@ -41,18 +42,18 @@ public final class CalendarIndex {
         this.end = (int) (horizon.end().toEpochDay() - originEpochDay);
         this.bucketOrigin = (int) (horizon.firstBucketStart().toEpochDay() - originEpochDay);
         this.weeks = horizon.weeks();
-        this.workingUpTo = new int[end];
-        int[] days = new int[end];
+        this.workingDaysUpTo = new int[end];
+        int[] workingDays = new int[end];
         int count = 0;
         LocalDate date = origin;
-        for (int d = 0; d < end; d++, date = date.plusDays(1)) {
+        for (int day = 0; day < end; day++, date = date.plusDays(1)) {
             if (calendar.isWorkingDay(date)) {
-                days[count++] = d;
+                workingDays[count++] = day;
             }
-            workingUpTo[d] = count;
+            workingDaysUpTo[day] = count;
         }
-        this.workingDays = java.util.Arrays.copyOf(days, count);
-        this.workingCount = count;
+        this.workingDayByNumber = Arrays.copyOf(workingDays, count);
+        this.workingDayCount = count;
     }
 
     public LocalDate date(int day) {
@@ -61,8 +62,8 @@ public final class CalendarIndex {
 
     /** The day index of a date, clamped to [0, end] (end: after the horizon). */
     public int dayOf(LocalDate date) {
-        long d = date.toEpochDay() - originEpochDay;
-        return (int) Math.max(0, Math.min(end, d));
+        long day = date.toEpochDay() - originEpochDay;
+        return (int) Math.max(0, Math.min(end, day));
     }
 
     /** The day index of an effectivity bound, clamped to [-1, end + 1]. */
@@ -70,19 +71,18 @@ public final class CalendarIndex {
         if (date == null) {
             return ifNull;
         }
-        long d = date.toEpochDay() - originEpochDay;
-        return (int) Math.max(-1, Math.min(end + 1L, d));
+        long day = date.toEpochDay() - originEpochDay;
+        return (int) Math.max(-1, Math.min(end + 1L, day));
     }
 
     public boolean isWorking(int day) {
-        return day >= 0 && day < end && workingUpTo[day] > (day == 0 ? 0 : workingUpTo[day - 1]);
+        return day >= 0 && day < end && workingDaysUpTo[day] > (day == 0 ? 0 : workingDaysUpTo[day - 1]);
     }
 
     /** The last working day on or before {@code day} (0 if there is none in range). */
     public int lastWorkingOnOrBefore(int day) {
-        int d = Math.min(day, end - 1);
-        int k = workingUpTo[d] - 1;
-        return k < 0 ? 0 : workingDays[k];
+        int number = workingDaysUpTo[Math.min(day, end - 1)] - 1;
+        return number < 0 ? 0 : workingDayByNumber[number];
     }
 
     /** The first working day on or after {@code day}, or {@link #end} if none is inside the horizon. */
@@ -90,23 +90,31 @@ public final class CalendarIndex {
         if (day >= end) {
             return end;
         }
-        int k = day == 0 ? 0 : workingUpTo[day - 1];
-        return k < workingCount ? workingDays[k] : end;
+        int number = day == 0 ? 0 : workingDaysUpTo[day - 1];
+        return number < workingDayCount ? workingDayByNumber[number] : end;
     }
 
-    /** The working day {@code n} working days before working day {@code day}. */
-    public int minusWorkingDays(int day, int n) {
-        int k = workingUpTo[Math.min(day, end - 1)] - 1 - n;
-        return k < 0 ? 0 : workingDays[k];
+    /** The working day {@code count} working days before working day {@code day}. */
+    public int minusWorkingDays(int day, int count) {
+        int number = workingDaysUpTo[Math.min(day, end - 1)] - 1 - count;
+        return number < 0 ? 0 : workingDayByNumber[number];
     }
 
-    /** The working day {@code n} working days after working day {@code day}, or {@link #end} past the horizon. */
-    public int plusWorkingDays(int day, int n) {
+    /** The working day {@code count} working days after working day {@code day}, or {@link #end} past the horizon. */
+    public int plusWorkingDays(int day, int count) {
         if (day >= end) {
             return end;
         }
-        long k = (long) workingUpTo[day] - 1 + n;
-        return k < workingCount ? workingDays[(int) k] : end;
+        long number = (long) workingDaysUpTo[day] - 1 + count;
+        return number < workingDayCount ? workingDayByNumber[(int) number] : end;
+    }
+
+    /**
+     * The earliest day an order released today with this lead time can arrive (from the first working day on), or
+     * {@link #end} past the horizon.
+     */
+    public int earliestArrival(int leadTimeDays) {
+        return plusWorkingDays(firstWorkingOnOrAfter(today), leadTimeDays);
     }
 
     public int bucketOf(int day) {

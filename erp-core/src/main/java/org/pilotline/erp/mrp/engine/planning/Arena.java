@@ -1,4 +1,4 @@
-package org.pilotline.erp.mrp.engine.internal;
+package org.pilotline.erp.mrp.engine.planning;
 
 /**
  * Where one planner thread puts its item plans: large {@code long[]} chunks handed out in slices. A plan of 100,000

@@ -1,10 +1,7 @@
-package org.pilotline.erp.mrp.engine;
+package org.pilotline.erp.mrp.engine.model;
 
 import org.pilotline.erp.mrp.engine.input.PlanningInput;
 import org.pilotline.erp.mrp.engine.input.SalesOrderLine;
-import org.pilotline.erp.mrp.engine.internal.SalesBook;
-import org.pilotline.erp.mrp.engine.internal.StaticData;
-import org.pilotline.erp.mrp.engine.internal.Structure;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +16,13 @@ public final class PlanningModel {
 
     private final PlanningInput input;
     private final Structure structure;
-    private final StaticData statics;
+    private final StaticSupplyAndDemand supplyAndDemand;
     private final SalesBook sales;
 
-    private PlanningModel(PlanningInput input, Structure structure, StaticData statics, SalesBook sales) {
+    private PlanningModel(PlanningInput input, Structure structure, StaticSupplyAndDemand supplyAndDemand, SalesBook sales) {
         this.input = input;
         this.structure = structure;
-        this.statics = statics;
+        this.supplyAndDemand = supplyAndDemand;
         this.sales = sales;
     }
 
@@ -36,26 +33,26 @@ public final class PlanningModel {
      */
     public static PlanningModel compile(PlanningInput input) {
         List<InputProblem> problems = new ArrayList<>();
-        Structure structure = Structure.compile(input, problems);
+        Structure structure = StructureCompiler.compile(input, problems);
         if (structure == null) {
             throw new InvalidPlanningInputException(problems);
         }
-        StaticData statics = StaticData.compile(input, structure, problems);
+        StaticSupplyAndDemand supplyAndDemand = StaticSupplyAndDemand.compile(input, structure, problems);
         SalesBook sales = SalesBook.compile(input.salesOrderLines(), structure, problems);
         if (!problems.isEmpty()) {
             throw new InvalidPlanningInputException(problems);
         }
-        return new PlanningModel(input, structure, statics, sales);
+        return new PlanningModel(input, structure, supplyAndDemand, sales);
     }
 
     /** This model with the sales order line of the same reference replaced, or added if it is new. */
     public PlanningModel withSalesOrderLine(SalesOrderLine line) {
-        return new PlanningModel(input, structure, statics, sales.with(line, structure));
+        return new PlanningModel(input, structure, supplyAndDemand, sales.with(line, structure));
     }
 
     /** This model without the sales order line of this reference. */
     public PlanningModel withoutSalesOrderLine(String reference) {
-        return new PlanningModel(input, structure, statics, sales.without(reference, structure));
+        return new PlanningModel(input, structure, supplyAndDemand, sales.without(reference, structure));
     }
 
     /** The input this model plans, with its current sales order lines. */
@@ -89,16 +86,16 @@ public final class PlanningModel {
     }
 
     public int lowLevelCodeOf(String itemCode) {
-        int i = structure.indexOf(itemCode);
-        if (i < 0) {
+        int item = structure.indexOf(itemCode);
+        if (item < 0) {
             throw new IllegalArgumentException("unknown item " + itemCode);
         }
-        return structure.lowLevelCode[i];
+        return structure.lowLevelCode[item];
     }
 
     /** Whether {@code other} differs from this model in its sales order lines at most. */
     public boolean sharesMasterDataWith(PlanningModel other) {
-        return other.structure == structure && other.statics == statics;
+        return other.structure == structure && other.supplyAndDemand == supplyAndDemand;
     }
 
     /** Internal arrays, for the engine and its result views. */
@@ -107,8 +104,8 @@ public final class PlanningModel {
     }
 
     /** Internal arrays, for the engine and its result views. */
-    public StaticData statics() {
-        return statics;
+    public StaticSupplyAndDemand supplyAndDemand() {
+        return supplyAndDemand;
     }
 
     /** Internal arrays, for the engine and its result views. */

@@ -1,4 +1,4 @@
-package org.pilotline.erp.mrp.engine.internal;
+package org.pilotline.erp.mrp.engine.model;
 
 /** Byte codes of supply, demand and exception kinds in the internal arrays (the ordinals of the public enums). */
 public final class Kinds {
@@ -18,8 +18,8 @@ public final class Kinds {
     public static final byte STOCK_DEFICIT = 5;
 
     /** Which demand is served first on the same date: a stock deficit, sales orders, reservations, dependent demand,
-     * forecast, safety stock. */
-    static final byte[] DEMAND_PRIORITY = {1, 2, 3, 4, 5, 0};
+     * forecast, safety stock (indexed by demand kind; read it, never write it). */
+    public static final byte[] DEMAND_PRIORITY = {1, 2, 3, 4, 5, 0};
 
     public static final byte RELEASE_IN_PAST = 0;
     public static final byte EXPEDITE = 1;
