@@ -13,10 +13,12 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The MRP engine and the plant generator are plain Java, so that they are tested in milliseconds; the engine's
- * packages are layered (input, model, planning, plan, the engine's entry point).
+ * packages are layered (input, model, planning, plan, the engine's entry point), no MRP package is in a cycle, and
+ * only the HTTP edge knows the HTTP edge.
  */
 class MrpArchitectureTest {
 
@@ -69,6 +71,18 @@ class MrpArchitectureTest {
                 .whereLayer("planning").mayOnlyBeAccessedByLayers("plan", "entry point")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("planning", "plan", "entry point")
                 .whereLayer("input").mayOnlyBeAccessedByLayers("model", "planning", "plan", "entry point")
+                .check(classes);
+    }
+
+    @Test
+    void noMrpPackageIsInACycle() {
+        slices().matching("org.pilotline.erp.(mrp..)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void onlyTheHttpEdgeKnowsTheHttpEdge() {
+        noClasses().that().resideOutsideOfPackage("org.pilotline.erp.mrp..rest..")
+                .should().dependOnClassesThat().resideInAPackage("org.pilotline.erp.mrp..rest..")
                 .check(classes);
     }
 }

@@ -1,7 +1,5 @@
-package org.pilotline.erp.mrp.api;
+package org.pilotline.erp.mrp.rest;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -9,20 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Requests and views of the MRP API. */
+/**
+ * What the MRP API answers and the bodies only HTTP needs; {@link MrpViews} maps the services' results into them.
+ * The run request is the run service's own ({@code MrpRunService.RunRequest}).
+ */
 public final class MrpDtos {
 
     private MrpDtos() {
-    }
-
-    @Schema(description = "Parameters of a regenerative MRP run; every field has a default.")
-    public record RunRequest(@Schema(description = "first day of the horizon (default: the plant's today)") LocalDate start,
-                             @Min(1) @Max(520) @Schema(description = "weekly buckets (default 52)") Integer weeks,
-                             @Schema(description = "working calendar for lead times (default: Monday to Friday)") Long calendarId,
-                             @Min(0) @Max(52) @Schema(description = "weeks before its own a sales order consumes forecast from (default 1)") Integer forecastBackwardWeeks,
-                             @Min(0) @Max(52) @Schema(description = "weeks after its own a sales order consumes forecast from (default 1)") Integer forecastForwardWeeks,
-                             @Min(0) @Max(365) @Schema(description = "days a late receipt may be expedited instead of planning anew (default 14)") Integer expediteWindowDays,
-                             @Min(0) @Max(365) @Schema(description = "days early before a receipt gets a DEFER message (default 7)") Integer deferToleranceDays) {
     }
 
     public record RunView(long id, String status, String phase, int itemsPlanned, int itemsTotal, double progress,

@@ -1,4 +1,4 @@
-package org.pilotline.erp.mrp.forecast;
+package org.pilotline.erp.mrp.forecast.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,10 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.pilotline.platform.paging.Page;
-import org.pilotline.platform.paging.PageParams;
 import org.pilotline.erp.mrp.forecast.ForecastService.ForecastRequest;
 import org.pilotline.erp.mrp.forecast.ForecastService.ForecastView;
+import org.pilotline.erp.mrp.forecast.ForecastService;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageParams;
 import org.pilotline.platform.security.Roles;
 
 import java.net.URI;

@@ -1,4 +1,4 @@
-package org.pilotline.erp.mrp.api;
+package org.pilotline.erp.mrp.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,21 +18,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.pilotline.platform.problem.DomainException;
-import org.pilotline.platform.problem.FieldError;
+import org.pilotline.erp.mrp.MrpRunService.RunRequest;
+import org.pilotline.erp.mrp.MrpRunService;
+import org.pilotline.erp.mrp.PlanResultService;
+import org.pilotline.erp.mrp.PlannerActionService;
+import org.pilotline.erp.mrp.rest.MrpDtos.ConversionView;
+import org.pilotline.erp.mrp.rest.MrpDtos.ConvertRequest;
+import org.pilotline.erp.mrp.rest.MrpDtos.ExceptionView;
+import org.pilotline.erp.mrp.rest.MrpDtos.FirmView;
+import org.pilotline.erp.mrp.rest.MrpDtos.NetChangeRequest;
+import org.pilotline.erp.mrp.rest.MrpDtos.NetChangeView;
+import org.pilotline.erp.mrp.rest.MrpDtos.PeggingNodeView;
+import org.pilotline.erp.mrp.rest.MrpDtos.PlannedOrderView;
+import org.pilotline.erp.mrp.rest.MrpDtos.RunView;
+import org.pilotline.erp.mrp.store.PlannedOrderStore;
 import org.pilotline.platform.paging.Page;
 import org.pilotline.platform.paging.PageParams;
-import org.pilotline.erp.mrp.MrpService;
-import org.pilotline.erp.mrp.api.MrpDtos.ConversionView;
-import org.pilotline.erp.mrp.api.MrpDtos.ConvertRequest;
-import org.pilotline.erp.mrp.api.MrpDtos.ExceptionView;
-import org.pilotline.erp.mrp.api.MrpDtos.FirmView;
-import org.pilotline.erp.mrp.api.MrpDtos.NetChangeRequest;
-import org.pilotline.erp.mrp.api.MrpDtos.NetChangeView;
-import org.pilotline.erp.mrp.api.MrpDtos.PeggingNodeView;
-import org.pilotline.erp.mrp.api.MrpDtos.PlannedOrderView;
-import org.pilotline.erp.mrp.api.MrpDtos.RunRequest;
-import org.pilotline.erp.mrp.api.MrpDtos.RunView;
 import org.pilotline.platform.security.Roles;
 
 import java.net.URI;
@@ -46,14 +47,20 @@ import java.time.LocalDate;
 public class MrpResource {
 
     @Inject
-    MrpService mrp;
+    MrpRunService runs;
+
+    @Inject
+    PlanResultService results;
+
+    @Inject
+    PlannerActionService actions;
 
     @POST
     @Path("/runs")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Start a regenerative MRP run", description = "Answers 202 at once with the queued run and its Location; poll it for status and progress. 409 run-in-progress while another run of the enterprise runs.")
     public Response start(@Valid RunRequest request) {
-        RunView run = mrp.startRun(request);
+        RunView run = MrpViews.run(runs.startRun(request));
         return Response.accepted(run).location(URI.create("/api/mrp/runs/" + run.id())).build();
     }
 
@@ -61,21 +68,21 @@ public class MrpResource {
     @Path("/runs")
     @Operation(summary = "List MRP runs", description = "Newest first.")
     public Page<RunView> runs(@BeanParam PageParams paging) {
-        return mrp.listRuns(paging.toRequest());
+        return runs.listRuns(paging.toRequest()).map(MrpViews::run);
     }
 
     @GET
     @Path("/runs/current")
     @Operation(summary = "The run whose results are the current plan", description = "404 no-plan before the first completed run.")
     public RunView current() {
-        return mrp.currentRun();
+        return MrpViews.run(runs.currentRun());
     }
 
     @GET
     @Path("/runs/{runId: \\d+}")
     @Operation(summary = "Read a run: status (QUEUED, RUNNING, COMPLETED, FAILED, SUPERSEDED), phase, progress, counts")
     public RunView run(@PathParam("runId") long runId) {
-        return mrp.getRun(runId);
+        return MrpViews.run(runs.run(runId));
     }
 
     @GET
@@ -85,7 +92,9 @@ public class MrpResource {
                                                 @QueryParam("itemId") Long itemId, @QueryParam("type") String type,
                                                 @QueryParam("dueFrom") LocalDate dueFrom, @QueryParam("dueTo") LocalDate dueTo,
                                                 @QueryParam("exception") String exception) {
-        return mrp.plannedOrders(runId, paging.toRequest(), itemId, type, dueFrom, dueTo, exception);
+        PlannedOrderStore.Filter filter = new PlannedOrderStore.Filter(itemId, MrpViews.orderType(type), dueFrom, dueTo,
+                MrpViews.exceptionKind(exception, "exception"));
+        return results.plannedOrders(runId, paging.toRequest(), filter).map(MrpViews::plannedOrder);
     }
 
     @GET
@@ -93,7 +102,7 @@ public class MrpResource {
     @Operation(summary = "Read a planned order (its item and number within the item)")
     public PlannedOrderView plannedOrder(@PathParam("runId") long runId, @PathParam("itemId") long itemId,
                                          @PathParam("number") int number) {
-        return mrp.plannedOrder(runId, itemId, number);
+        return MrpViews.plannedOrder(results.plannedOrder(runId, itemId, number));
     }
 
     @GET
@@ -103,7 +112,7 @@ public class MrpResource {
                                                @PathParam("number") int number,
                                                @QueryParam("direction") @DefaultValue("up") String direction,
                                                @QueryParam("depth") @DefaultValue("10") @Min(1) @Max(20) int depth) {
-        return mrp.plannedOrderPegging(runId, itemId, number, up(direction), depth);
+        return MrpViews.peggingNode(results.plannedOrderPegging(runId, itemId, number, MrpViews.up(direction), depth));
     }
 
     @GET
@@ -112,7 +121,7 @@ public class MrpResource {
     public PeggingNodeView salesOrderLinePegging(@PathParam("runId") long runId, @PathParam("salesOrderId") long salesOrderId,
                                                  @PathParam("lineNo") int lineNo,
                                                  @QueryParam("depth") @DefaultValue("10") @Min(1) @Max(20) int depth) {
-        return mrp.salesOrderLinePegging(runId, salesOrderId, lineNo, depth);
+        return MrpViews.peggingNode(results.salesOrderLinePegging(runId, salesOrderId, lineNo, depth));
     }
 
     @GET
@@ -120,7 +129,8 @@ public class MrpResource {
     @Operation(summary = "List a run's exception messages", description = "Filter with itemId and kind (RELEASE_IN_PAST, EXPEDITE, DEFER, CANCEL, BELOW_SAFETY_STOCK, NO_VALID_FORMULA).")
     public Page<ExceptionView> exceptions(@PathParam("runId") long runId, @BeanParam PageParams paging,
                                           @QueryParam("itemId") Long itemId, @QueryParam("kind") String kind) {
-        return mrp.exceptions(runId, paging.toRequest(), itemId, kind);
+        return results.exceptions(runId, paging.toRequest(), itemId, MrpViews.exceptionKind(kind, "kind"))
+                .map(MrpViews::exception);
     }
 
     @POST
@@ -128,7 +138,7 @@ public class MrpResource {
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Firm a planned order of the current run", description = "Later runs keep it with its quantity and dates; 409 when it is firmed or converted already.")
     public FirmView firm(@PathParam("runId") long runId, @PathParam("itemId") long itemId, @PathParam("number") int number) {
-        return mrp.firm(runId, itemId, number);
+        return MrpViews.firmed(actions.firm(runId, itemId, number));
     }
 
     @POST
@@ -137,7 +147,8 @@ public class MrpResource {
     @Operation(summary = "Convert a planned order of the current run into a production or purchase order", description = "A made item becomes a production order (structure and routing effective at its start); a bought one a DRAFT purchase order of supplierId. 409 already-converted.")
     public Response convert(@PathParam("runId") long runId, @PathParam("itemId") long itemId,
                             @PathParam("number") int number, @Valid ConvertRequest request) {
-        ConversionView converted = mrp.convert(runId, itemId, number, request);
+        ConversionView converted = MrpViews.converted(actions.convert(runId, itemId, number,
+                request == null ? null : request.supplierId()));
         String path = converted.orderType().equals("PRODUCTION") ? "/api/production-orders/" : "/api/purchase-orders/";
         return Response.created(URI.create(path + converted.orderId())).entity(converted).build();
     }
@@ -147,15 +158,6 @@ public class MrpResource {
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Re-plan the current run after a sales order changed", description = "Only the items affected by the order's lines are planned again and rewritten; the result equals a regenerative run on the same data.")
     public NetChangeView netChange(@Valid NetChangeRequest request) {
-        return mrp.netChange(request == null ? null : request.salesOrderId());
-    }
-
-    private static boolean up(String direction) {
-        return switch (direction) {
-            case "up" -> true;
-            case "down" -> false;
-            default -> throw DomainException.invalid("invalid-parameter", "Unknown direction",
-                    new FieldError("direction", "must be up or down"));
-        };
+        return MrpViews.netChanged(actions.netChange(request == null ? null : request.salesOrderId()));
     }
 }
