@@ -99,26 +99,23 @@ final class MrpViews {
     // ------------------------------------------------------------------------------------------------ query words
 
     static OrderType orderType(String type) {
-        if (type == null) {
-            return null;
-        }
-        try {
-            return OrderType.valueOf(type);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("invalid-filter", "Unknown order type",
-                    new FieldError("type", "must be PRODUCTION or PURCHASE"));
-        }
+        return word(OrderType.class, type, "Unknown order type", new FieldError("type", "must be PRODUCTION or PURCHASE"));
     }
 
     static ExceptionKind exceptionKind(String kind, String parameter) {
-        if (kind == null) {
+        return word(ExceptionKind.class, kind, "Unknown exception kind",
+                new FieldError(parameter, "must be one of " + Arrays.toString(ExceptionKind.values())));
+    }
+
+    /** The constant named {@code word}, null for no word; 400 {@code invalid-filter} for an unknown one. */
+    private static <E extends Enum<E>> E word(Class<E> type, String word, String title, FieldError unknown) {
+        if (word == null) {
             return null;
         }
         try {
-            return ExceptionKind.valueOf(kind);
+            return Enum.valueOf(type, word);
         } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("invalid-filter", "Unknown exception kind",
-                    new FieldError(parameter, "must be one of " + Arrays.toString(ExceptionKind.values())));
+            throw DomainException.invalid("invalid-filter", title, unknown);
         }
     }
 
