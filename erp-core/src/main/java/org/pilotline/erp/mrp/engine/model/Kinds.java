@@ -17,9 +17,8 @@ public final class Kinds {
     public static final byte SAFETY_STOCK = 4;
     public static final byte STOCK_DEFICIT = 5;
 
-    /** Which demand is served first on the same date: a stock deficit, sales orders, reservations, dependent demand,
-     * forecast, safety stock (indexed by demand kind; read it, never write it). */
-    public static final byte[] DEMAND_PRIORITY = {1, 2, 3, 4, 5, 0};
+    /** Indexed by demand kind: see {@link #demandPriority}. */
+    private static final byte[] DEMAND_PRIORITY = {1, 2, 3, 4, 5, 0};
 
     public static final byte RELEASE_IN_PAST = 0;
     public static final byte EXPEDITE = 1;
@@ -29,5 +28,13 @@ public final class Kinds {
     public static final byte NO_VALID_FORMULA = 5;
 
     private Kinds() {
+    }
+
+    /**
+     * Which demand is served first on the same date (lowest first): a stock deficit, sales orders, reservations,
+     * dependent demand, forecast, safety stock.
+     */
+    public static int demandPriority(byte demandKind) {
+        return DEMAND_PRIORITY[demandKind];
     }
 }

@@ -43,11 +43,11 @@ final class DemandList {
         quantity[count] = demandQuantity;
         source[count] = demandSource;
         sourceOrder[count] = demandSourceOrder;
-        nettingKey[count] = ((long) nettingDate << 40) | ((long) Kinds.DEMAND_PRIORITY[demandKind] << 36) | count;
+        nettingKey[count] = ((long) nettingDate << 40) | ((long) Kinds.demandPriority(demandKind) << 36) | count;
         count++;
     }
 
-    /** Sorts into netting order: by netting date, then {@link Kinds#DEMAND_PRIORITY}, then as gathered. */
+    /** Sorts into netting order: by netting date, then {@link Kinds#demandPriority}, then as gathered. */
     void sortForNetting() {
         nettingKey = sort.sort(nettingKey, count);
     }

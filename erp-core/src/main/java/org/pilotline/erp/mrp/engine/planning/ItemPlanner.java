@@ -84,7 +84,7 @@ public final class ItemPlanner {
 
     // ------------------------------------------------------------------------------------------------ demand
 
-    /** Kind by kind in the order of {@link Kinds#DEMAND_PRIORITY}: {@link DemandSort} relies on it. */
+    /** Kind by kind in the order of {@link Kinds#demandPriority}: {@link DemandSort} relies on it. */
     private void gatherDemand() {
         long onHand = supplyAndDemand.onHand[item];
         if (onHand < 0) {
