@@ -8,7 +8,6 @@ import org.pilotline.erp.mrp.engine.input.BomVersion;
 import org.pilotline.erp.mrp.engine.input.FirmedPlannedOrder;
 import org.pilotline.erp.mrp.engine.input.Forecast;
 import org.pilotline.erp.mrp.engine.input.Item;
-import org.pilotline.erp.mrp.engine.input.LotSizing;
 import org.pilotline.erp.mrp.engine.input.PlanningInput;
 import org.pilotline.erp.mrp.engine.input.ReceiptKind;
 import org.pilotline.erp.mrp.engine.input.Recipe;
@@ -20,6 +19,7 @@ import org.pilotline.erp.mrp.engine.input.StockOnHand;
 import org.pilotline.erp.mrp.generator.PlantGenerator;
 import org.pilotline.erp.mrp.generator.PlantProfile;
 import org.pilotline.erp.mrp.store.BulkLoad;
+import org.pilotline.erp.mrp.store.LotSizingColumns;
 import org.pilotline.erp.mrp.store.MrpRunner;
 import org.pilotline.erp.mrp.store.PlanningInputLoader;
 import org.pilotline.erp.mrp.store.RunParameters;
@@ -250,17 +250,7 @@ public final class MrpDatabaseBenchmark {
                 rows.number(index.get(i.code())).text(TENANT).text(i.code()).text(i.code())
                         .text(make ? "SEMI_FINISHED" : "RAW").text(make ? "MAKE" : "BUY").number(i.decimals() + 1)
                         .number(i.leadTimeDays());
-                LotSizing l = i.lotSizing();
-                if (l instanceof LotSizing.FixedQuantity f) {
-                    rows.text("FIXED_QUANTITY").text(f.quantity().toPlainString()).text(null).text(null).text(null).text(null);
-                } else if (l instanceof LotSizing.MinMaxMultiple m) {
-                    rows.text("MIN_MAX_MULTIPLE").text(null).text(m.minimum().toPlainString())
-                            .text(m.maximum().toPlainString()).text(m.multiple().toPlainString()).text(null);
-                } else if (l instanceof LotSizing.PeriodsOfSupply p) {
-                    rows.text("PERIODS_OF_SUPPLY").text(null).text(null).text(null).text(null).number(p.periods());
-                } else {
-                    rows.text("LOT_FOR_LOT").text(null).text(null).text(null).text(null).text(null);
-                }
+                LotSizingColumns.write(rows, i.lotSizing());
                 rows.text(i.safetyStock().toPlainString()).text("1").text("1").text("NONE").number(1).number(1).number(0)
                         .endRow();
             }

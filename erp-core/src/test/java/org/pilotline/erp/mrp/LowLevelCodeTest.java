@@ -1,8 +1,6 @@
 package org.pilotline.erp.mrp;
 
 import org.junit.jupiter.api.Test;
-import org.pilotline.erp.mrp.engine.InvalidPlanningInputException;
-import org.pilotline.erp.mrp.engine.PlanningModel;
 import org.pilotline.erp.mrp.engine.input.BomLine;
 import org.pilotline.erp.mrp.engine.input.Item;
 import org.pilotline.erp.mrp.engine.input.LotSizing;
@@ -11,6 +9,8 @@ import org.pilotline.erp.mrp.engine.input.PlanningInput;
 import org.pilotline.erp.mrp.engine.input.Recipe;
 import org.pilotline.erp.mrp.engine.input.RecipeIngredient;
 import org.pilotline.erp.mrp.engine.input.RecipeOutput;
+import org.pilotline.erp.mrp.engine.model.InvalidPlanningInputException;
+import org.pilotline.erp.mrp.engine.model.PlanningModel;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -12,8 +12,14 @@ import java.nio.file.Path;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The MRP engine and the plant generator are plain Java, so that they are tested in milliseconds. */
+/**
+ * The MRP engine and the plant generator are plain Java, so that they are tested in milliseconds; the engine's
+ * packages are layered (input, model, planning, plan, the engine's entry point), no MRP package is in a cycle, and
+ * only the HTTP edge knows the HTTP edge.
+ */
 class MrpArchitectureTest {
 
     private static JavaClasses classes;
@@ -49,6 +55,34 @@ class MrpArchitectureTest {
         noClasses().that().resideInAPackage("org.pilotline.erp.mrp.engine..")
                 .should().dependOnClassesThat(resideInAPackage("org.pilotline..")
                         .and(resideOutsideOfPackage("org.pilotline.erp.mrp..")))
+                .check(classes);
+    }
+
+    @Test
+    void theEnginesPackagesAreLayeredFromTheInputUpToTheEntryPoint() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("entry point").definedBy("org.pilotline.erp.mrp.engine")
+                .layer("plan").definedBy("org.pilotline.erp.mrp.engine.plan..")
+                .layer("planning").definedBy("org.pilotline.erp.mrp.engine.planning..")
+                .layer("model").definedBy("org.pilotline.erp.mrp.engine.model..")
+                .layer("input").definedBy("org.pilotline.erp.mrp.engine.input..")
+                .whereLayer("entry point").mayNotBeAccessedByAnyLayer()
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("entry point")
+                .whereLayer("planning").mayOnlyBeAccessedByLayers("plan", "entry point")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("planning", "plan", "entry point")
+                .whereLayer("input").mayOnlyBeAccessedByLayers("model", "planning", "plan", "entry point")
+                .check(classes);
+    }
+
+    @Test
+    void noMrpPackageIsInACycle() {
+        slices().matching("org.pilotline.erp.(mrp..)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void onlyTheHttpEdgeKnowsTheHttpEdge() {
+        noClasses().that().resideOutsideOfPackage("org.pilotline.erp.mrp..rest..")
+                .should().dependOnClassesThat().resideInAPackage("org.pilotline.erp.mrp..rest..")
                 .check(classes);
     }
 }

@@ -2,7 +2,6 @@ package org.pilotline.erp.mrp;
 
 import org.junit.jupiter.api.Test;
 import org.pilotline.erp.mrp.engine.MrpEngine;
-import org.pilotline.erp.mrp.engine.PlanningModel;
 import org.pilotline.erp.mrp.engine.input.BomLine;
 import org.pilotline.erp.mrp.engine.input.Item;
 import org.pilotline.erp.mrp.engine.input.OutputKind;
@@ -11,6 +10,7 @@ import org.pilotline.erp.mrp.engine.input.Recipe;
 import org.pilotline.erp.mrp.engine.input.RecipeIngredient;
 import org.pilotline.erp.mrp.engine.input.RecipeOutput;
 import org.pilotline.erp.mrp.engine.input.SalesOrderLine;
+import org.pilotline.erp.mrp.engine.model.PlanningModel;
 import org.pilotline.erp.mrp.engine.plan.MrpPlan;
 import org.pilotline.erp.mrp.fixtures.Plants;
 import org.pilotline.erp.mrp.generator.PlantGenerator;

@@ -1,13 +1,13 @@
 package org.pilotline.erp.mrp;
 
 import org.junit.jupiter.api.Test;
-import org.pilotline.erp.mrp.engine.PlanningModel;
 import org.pilotline.erp.mrp.engine.input.BomVersion;
 import org.pilotline.erp.mrp.engine.input.Item;
 import org.pilotline.erp.mrp.engine.input.LotSizing;
 import org.pilotline.erp.mrp.engine.input.OutputKind;
 import org.pilotline.erp.mrp.engine.input.PlanningInput;
 import org.pilotline.erp.mrp.engine.input.ReceiptKind;
+import org.pilotline.erp.mrp.engine.model.PlanningModel;
 import org.pilotline.erp.mrp.generator.PlantGenerator;
 import org.pilotline.erp.mrp.generator.PlantProfile;
 

@@ -1,7 +1,7 @@
 package org.pilotline.erp.mrp;
 
 import org.junit.jupiter.api.Test;
-import org.pilotline.erp.mrp.engine.internal.Quantities;
+import org.pilotline.erp.mrp.engine.model.Quantities;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -2,16 +2,14 @@ package org.pilotline.erp.mrp.benchmark;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import org.pilotline.erp.mrp.engine.MrpEngine;
-import org.pilotline.erp.mrp.engine.PlanningModel;
-import org.pilotline.erp.mrp.engine.PlanningParameters;
 import org.pilotline.erp.mrp.engine.input.PlanningInput;
 import org.pilotline.erp.mrp.engine.input.SalesOrderLine;
+import org.pilotline.erp.mrp.engine.model.PlanningModel;
+import org.pilotline.erp.mrp.engine.model.PlanningParameters;
 import org.pilotline.erp.mrp.engine.plan.MrpPlan;
 import org.pilotline.erp.mrp.generator.PlantGenerator;
 import org.pilotline.erp.mrp.generator.PlantProfile;
 
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -25,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /**
  * The in-memory MRP benchmark: generates a synthetic plant, compiles it, runs the regenerative plan several times

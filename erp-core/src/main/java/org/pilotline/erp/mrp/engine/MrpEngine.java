@@ -1,8 +1,10 @@
 package org.pilotline.erp.mrp.engine;
 
-import org.pilotline.erp.mrp.engine.internal.ItemPlan;
-import org.pilotline.erp.mrp.engine.internal.PlanRunner;
+import org.pilotline.erp.mrp.engine.model.PlanningModel;
+import org.pilotline.erp.mrp.engine.model.PlanningParameters;
 import org.pilotline.erp.mrp.engine.plan.MrpPlan;
+import org.pilotline.erp.mrp.engine.planning.ItemPlan;
+import org.pilotline.erp.mrp.engine.planning.PlanRunner;
 
 import java.util.Objects;
 
@@ -32,11 +34,10 @@ public final class MrpEngine {
     }
 
     public MrpPlan plan(PlanningModel model, PlanningProgress progress) {
-        ItemPlan[] plans = PlanRunner.regenerate(model.structure(), model.statics(), model.sales(), parameters,
-                (done, total) -> {
-                    progress.itemsPlanned(done, total);
-                    return 0;
-                });
+        ItemPlan[] plans = PlanRunner.regenerate(model, parameters, (done, total) -> {
+            progress.itemsPlanned(done, total);
+            return 0;
+        });
         return new MrpPlan(model, parameters, plans, model.itemCount());
     }
 
@@ -59,8 +60,7 @@ public final class MrpEngine {
         }
         int[] roots = {previous.model().sales().plannedItemOf(reference), changed.sales().plannedItemOf(reference)};
         int[] replanned = new int[1];
-        ItemPlan[] plans = PlanRunner.netChange(previous.itemPlans(), changed.structure(), changed.statics(),
-                changed.sales(), parameters, roots, replanned);
+        ItemPlan[] plans = PlanRunner.netChange(previous.itemPlans(), changed, parameters, roots, replanned);
         return new MrpPlan(changed, parameters, plans, replanned[0]);
     }
 }

@@ -12,6 +12,17 @@
  *   MrpPlan next = engine.replanSalesOrderLine(plan, changed, line.reference());
  * </pre>
  *
+ * <h2>Packages, each using only those listed before it</h2>
+ * <ul>
+ * <li>{@link org.pilotline.erp.mrp.engine.input}: the input records, in ERP terms;</li>
+ * <li>{@link org.pilotline.erp.mrp.engine.model}: the input compiled into index-based primitive arrays
+ *     ({@code PlanningModel}), the lot-sizing rule ({@code LotSizes}), the run's {@code PlanningParameters};</li>
+ * <li>{@link org.pilotline.erp.mrp.engine.planning}: the planning itself — one item at a time
+ *     ({@code ItemPlanner}), level by level ({@code PlanRunner}) — and its per-item result ({@code ItemPlan});</li>
+ * <li>{@link org.pilotline.erp.mrp.engine.plan}: the result as a whole ({@code MrpPlan}) and its records;</li>
+ * <li>this package: {@code MrpEngine}, the entry point.</li>
+ * </ul>
+ *
  * <h2>What an adapter fills ({@link org.pilotline.erp.mrp.engine.input})</h2>
  * {@code PlanningHorizon} (start = today, weeks, week start), {@code WorkingCalendar} (working weekdays, holidays),
  * {@code Item} (make/buy, lead time in working days, lot sizing, safety stock, phantom, the stock unit's decimals),

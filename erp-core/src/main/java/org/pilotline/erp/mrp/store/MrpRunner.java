@@ -1,13 +1,13 @@
 package org.pilotline.erp.mrp.store;
 
 import org.pilotline.erp.mrp.engine.MrpEngine;
-import org.pilotline.erp.mrp.engine.PlanningModel;
 import org.pilotline.erp.mrp.engine.input.PlanningInput;
 import org.pilotline.erp.mrp.engine.input.SalesOrderLine;
+import org.pilotline.erp.mrp.engine.model.PlanningModel;
 import org.pilotline.erp.mrp.engine.plan.MrpPlan;
+import org.pilotline.erp.mrp.engine.planning.ItemPlan;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -89,20 +89,12 @@ public final class MrpRunner {
         byte[] data = RunStore.readInput(connection, run.id()).orElseThrow(() ->
                 new IllegalStateException("run " + run.id() + " has no stored input"));
         PlanningInput input = InputCodec.decode(data);
-        for (RunStore.Amendment a : RunStore.amendments(connection, run.id())) {
-            input = a.line() == null ? input.withoutSalesOrderLine(a.reference()) : input.withSalesOrderLine(a.line());
+        for (RunStore.Amendment amendment : RunStore.amendments(connection, run.id())) {
+            input = amendment.line() == null ? input.withoutSalesOrderLine(amendment.reference())
+                    : input.withSalesOrderLine(amendment.line());
         }
         MrpPlan plan = new MrpEngine(run.parameters().engine(threads)).plan(PlanningModel.compile(input));
-        Map<String, Long> ids = new java.util.HashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement("select id, code from item where tenant_id = ?")) {
-            ps.setFetchSize(Integer.MIN_VALUE);
-            ps.setString(1, tenant);
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.put(rs.getString(2), rs.getLong(1));
-                }
-            }
-        }
+        Map<String, Long> ids = new PlanningInputLoader(connection, tenant).itemIds();
         return new Planned(run.id(), run.netChanges(), plan, ids);
     }
 
@@ -159,13 +151,13 @@ public final class MrpRunner {
 
     /** Items whose plan changed: a net change shares the plan objects of the items it did not re-plan. */
     private static List<String> differing(MrpPlan before, MrpPlan after) {
-        var old = before.itemPlans();
-        var now = after.itemPlans();
-        String[] codes = after.model().structure().code;
+        ItemPlan[] plansBefore = before.itemPlans();
+        ItemPlan[] plansAfter = after.itemPlans();
+        String[] codes = after.model().structure().itemCode;
         List<String> items = new ArrayList<>();
-        for (int i = 0; i < now.length; i++) {
-            if (now[i] != old[i] && !now[i].sameAs(old[i])) {
-                items.add(codes[i]);
+        for (int item = 0; item < plansAfter.length; item++) {
+            if (plansAfter[item] != plansBefore[item] && !plansAfter[item].sameAs(plansBefore[item])) {
+                items.add(codes[item]);
             }
         }
         return items;

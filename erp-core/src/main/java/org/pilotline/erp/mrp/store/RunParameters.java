@@ -1,7 +1,7 @@
 package org.pilotline.erp.mrp.store;
 
-import org.pilotline.erp.mrp.engine.PlanningParameters;
 import org.pilotline.erp.mrp.engine.input.PlanningHorizon;
+import org.pilotline.erp.mrp.engine.model.PlanningParameters;
 
 import java.time.LocalDate;
 import java.util.HashMap;

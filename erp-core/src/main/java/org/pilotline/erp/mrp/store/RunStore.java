@@ -29,6 +29,19 @@ public final class RunStore {
                       Instant requestedAt, Instant startedAt, Instant finishedAt, RunParameters parameters,
                       Integer items, Integer bomLines, Integer demandLines, Long plannedOrders, Long pegs,
                       Long exceptions, int netChanges, int actions, String error, boolean current) {
+
+        /** How far the run has come, 0 to 1: 1 once it has results, at most 0.99 while items are still planned. */
+        public double progress() {
+            if (status == Status.COMPLETED || status == Status.SUPERSEDED) {
+                return 1.0;
+            }
+            return itemsTotal == 0 ? 0.0 : Math.min(0.99, (double) itemsPlanned / itemsTotal);
+        }
+
+        /** Whether it has results to read (COMPLETED; a later run's results replace a SUPERSEDED run's). */
+        public boolean hasResults() {
+            return status == Status.COMPLETED;
+        }
     }
 
     /** What a finished run counted. */
@@ -112,11 +125,8 @@ public final class RunStore {
             }
         }
         for (long run : old) {
-            for (String table : List.of("mrp_planned_order", "mrp_exception")) {
-                while (update(c, "delete from " + table + " where run_id = ? limit 100000", run) > 0) {
-                    // next slice
-                }
-            }
+            PlannedOrderStore.deleteRun(c, run);
+            ExceptionStore.deleteRun(c, run);
             update(c, "delete from mrp_run_input where run_id = ?", run);
             update(c, "delete from mrp_run_amendment where run_id = ?", run);
             update(c, "update mrp_run set status = case status when 'COMPLETED' then 'SUPERSEDED' else status end"
@@ -139,6 +149,16 @@ public final class RunStore {
         List<Run> runs = select(c, "select " + RUN_COLUMNS + " from mrp_current_run c join mrp_run r"
                 + " on r.id = c.run_id and r.tenant_id = c.tenant_id where c.tenant_id = ?", tenant);
         return runs.stream().findFirst();
+    }
+
+    public static long count(Connection c, String tenant) throws SQLException {
+        return Jdbc.count(c, "select count(*) from mrp_run where tenant_id = ?", tenant);
+    }
+
+    /** Whether a run of the enterprise requested after {@code since} is queued or running. */
+    public static boolean inProgress(Connection c, String tenant, Instant since) throws SQLException {
+        return Jdbc.exists(c, "select 1 from mrp_run where tenant_id = ? and status in ('QUEUED', 'RUNNING')"
+                + " and requested_at > ?", tenant, Timestamp.from(since));
     }
 
     /** The enterprise's runs, newest first. */
@@ -236,32 +256,16 @@ public final class RunStore {
     // ------------------------------------------------------------------------------------------- helpers
 
     private static List<Run> select(Connection c, String sql, Object... parameters) throws SQLException {
-        List<Run> runs = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    runs.add(new Run(rs.getLong(1), Status.valueOf(rs.getString(2)), rs.getString(3), rs.getInt(4),
-                            rs.getInt(5), rs.getString(6), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
-                            instant(rs.getTimestamp(9)), RunParameters.decode(rs.getString(10)),
-                            (Integer) rs.getObject(11), (Integer) rs.getObject(12), (Integer) rs.getObject(13),
-                            (Long) rs.getObject(14), (Long) rs.getObject(15), (Long) rs.getObject(16), rs.getInt(17),
-                            rs.getInt(18), rs.getString(19), rs.getObject(20) != null));
-                }
-            }
-        }
-        return runs;
+        return Jdbc.list(c, sql, row -> new Run(row.getLong(1), Status.valueOf(row.getString(2)), row.getString(3),
+                row.getInt(4), row.getInt(5), row.getString(6), instant(row.getTimestamp(7)),
+                instant(row.getTimestamp(8)), instant(row.getTimestamp(9)), RunParameters.decode(row.getString(10)),
+                (Integer) row.getObject(11), (Integer) row.getObject(12), (Integer) row.getObject(13),
+                (Long) row.getObject(14), (Long) row.getObject(15), (Long) row.getObject(16), row.getInt(17),
+                row.getInt(18), row.getString(19), row.getObject(20) != null), parameters);
     }
 
-    static int update(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
-            return ps.executeUpdate();
-        }
+    private static int update(Connection c, String sql, Object... parameters) throws SQLException {
+        return Jdbc.update(c, sql, parameters);
     }
 
     private static Instant instant(Timestamp t) {

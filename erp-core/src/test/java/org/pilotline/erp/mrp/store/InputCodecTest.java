@@ -2,9 +2,9 @@ package org.pilotline.erp.mrp.store;
 
 import org.junit.jupiter.api.Test;
 import org.pilotline.erp.mrp.engine.MrpEngine;
-import org.pilotline.erp.mrp.engine.PlanningModel;
-import org.pilotline.erp.mrp.engine.PlanningParameters;
 import org.pilotline.erp.mrp.engine.input.PlanningInput;
+import org.pilotline.erp.mrp.engine.model.PlanningModel;
+import org.pilotline.erp.mrp.engine.model.PlanningParameters;
 import org.pilotline.erp.mrp.engine.plan.MrpPlan;
 import org.pilotline.erp.mrp.generator.PlantGenerator;
 import org.pilotline.erp.mrp.generator.PlantProfile;

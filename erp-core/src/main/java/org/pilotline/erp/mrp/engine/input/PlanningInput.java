@@ -63,9 +63,9 @@ public record PlanningInput(PlanningHorizon horizon, WorkingCalendar calendar, L
     }
 
     private int indexOfSalesOrderLine(String reference) {
-        for (int i = 0; i < salesOrderLines.size(); i++) {
-            if (salesOrderLines.get(i).reference().equals(reference)) {
-                return i;
+        for (int index = 0; index < salesOrderLines.size(); index++) {
+            if (salesOrderLines.get(index).reference().equals(reference)) {
+                return index;
             }
         }
         return -1;

@@ -1,12 +1,12 @@
 package org.pilotline.erp.mrp.engine.plan;
 
-import org.pilotline.erp.mrp.engine.PlanningModel;
-import org.pilotline.erp.mrp.engine.PlanningParameters;
-import org.pilotline.erp.mrp.engine.internal.CalendarIndex;
-import org.pilotline.erp.mrp.engine.internal.ItemPlan;
-import org.pilotline.erp.mrp.engine.internal.Kinds;
-import org.pilotline.erp.mrp.engine.internal.Quantities;
-import org.pilotline.erp.mrp.engine.internal.Structure;
+import org.pilotline.erp.mrp.engine.model.CalendarIndex;
+import org.pilotline.erp.mrp.engine.model.Kinds;
+import org.pilotline.erp.mrp.engine.model.PlanningModel;
+import org.pilotline.erp.mrp.engine.model.PlanningParameters;
+import org.pilotline.erp.mrp.engine.model.Quantities;
+import org.pilotline.erp.mrp.engine.model.Structure;
+import org.pilotline.erp.mrp.engine.planning.ItemPlan;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -27,6 +27,7 @@ public final class MrpPlan {
     private final ItemPlan[] plans;
     private final int replannedItems;
     private final PlanViews views;
+    private final TimePhasing timePhasing;
     private final long plannedOrders;
     private final long pegs;
     private final long exceptions;
@@ -38,15 +39,16 @@ public final class MrpPlan {
         this.plans = plans;
         this.replannedItems = replannedItems;
         this.views = new PlanViews(model, plans);
+        this.timePhasing = new TimePhasing(model.structure().calendar, plans);
         long orders = 0;
         long pegCount = 0;
         long exceptionCount = 0;
         long demandCount = 0;
-        for (ItemPlan p : plans) {
-            orders += p.plannedOrderCount();
-            pegCount += p.pegCount();
-            exceptionCount += p.exceptionCount();
-            demandCount += p.demandCount();
+        for (ItemPlan plan : plans) {
+            orders += plan.plannedOrderCount();
+            pegCount += plan.pegCount();
+            exceptionCount += plan.exceptionCount();
+            demandCount += plan.demandCount();
         }
         this.plannedOrders = orders;
         this.pegs = pegCount;
@@ -92,29 +94,32 @@ public final class MrpPlan {
     /** Every planned order, item by item in low-level-code order, each item's in due-date order. */
     public List<PlannedOrder> plannedOrders() {
         List<PlannedOrder> all = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, plannedOrders));
-        Structure s = model.structure();
-        for (int k = 0; k < s.itemCount; k++) {
-            all.addAll(views.plannedOrders(s.order[k]));
+        Structure structure = model.structure();
+        for (int position = 0; position < structure.itemCount; position++) {
+            all.addAll(views.plannedOrders(structure.planningOrder[position]));
         }
         return all;
     }
 
     /** Every planned order as {@link #plannedOrders()}, built item by item as the stream is read (for writers). */
     public Stream<PlannedOrder> plannedOrderStream() {
-        Structure s = model.structure();
-        return IntStream.range(0, s.itemCount).mapToObj(k -> views.plannedOrders(s.order[k])).flatMap(List::stream);
+        Structure structure = model.structure();
+        return IntStream.range(0, structure.itemCount)
+                .mapToObj(position -> views.plannedOrders(structure.planningOrder[position])).flatMap(List::stream);
     }
 
     /** Every exception message as {@link #exceptions()}, built item by item as the stream is read. */
     public Stream<ExceptionMessage> exceptionStream() {
-        Structure s = model.structure();
-        return IntStream.range(0, s.itemCount).mapToObj(k -> views.exceptions(s.order[k])).flatMap(List::stream);
+        Structure structure = model.structure();
+        return IntStream.range(0, structure.itemCount)
+                .mapToObj(position -> views.exceptions(structure.planningOrder[position])).flatMap(List::stream);
     }
 
     /** Codes of all items in planning (low-level-code) order. */
     public Stream<String> itemCodes() {
-        Structure s = model.structure();
-        return IntStream.range(0, s.itemCount).mapToObj(k -> s.code[s.order[k]]);
+        Structure structure = model.structure();
+        return IntStream.range(0, structure.itemCount)
+                .mapToObj(position -> structure.itemCode[structure.planningOrder[position]]);
     }
 
     public List<PlannedOrder> plannedOrdersOf(String itemCode) {
@@ -124,9 +129,9 @@ public final class MrpPlan {
     /** Every exception message, item by item in low-level-code order. */
     public List<ExceptionMessage> exceptions() {
         List<ExceptionMessage> all = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, exceptions));
-        Structure s = model.structure();
-        for (int k = 0; k < s.itemCount; k++) {
-            all.addAll(views.exceptions(s.order[k]));
+        Structure structure = model.structure();
+        for (int position = 0; position < structure.itemCount; position++) {
+            all.addAll(views.exceptions(structure.planningOrder[position]));
         }
         return all;
     }
@@ -158,28 +163,30 @@ public final class MrpPlan {
 
     /** The supplies serving a sales order line (one level), with quantities summing to its open quantity. */
     public List<Peg> suppliesOfSalesOrderLine(String reference) {
-        int[] at = views.salesDemand(reference);
-        return views.pegs(at[0], at[1], -1);
+        int[] itemAndDemand = views.salesDemand(reference);
+        return views.pegs(itemAndDemand[0], itemAndDemand[1], -1);
     }
 
     /** From an order up through dependent demand to the top-level demands (and surplus) it serves. */
     public PeggingNode peggingUp(OrderRef order) {
         int item = views.item(order.itemCode());
         int supply = views.supplyOf(item, order);
-        return views.upFromSupply(item, supply, Quantities.decimal(plans[item].supplyQty(supply)));
+        return views.upFromSupply(item, supply, Quantities.decimal(plans[item].supplyQuantity(supply)));
     }
 
     /** From a sales order line down through its supplies and their component demands, at most {@code depth} levels. */
     public PeggingNode peggingDown(String salesOrderLineReference, int depth) {
-        int[] at = views.salesDemand(salesOrderLineReference);
-        return views.downFromDemand(at[0], at[1], Quantities.decimal(plans[at[0]].demandQty(at[1])), depth);
+        int[] itemAndDemand = views.salesDemand(salesOrderLineReference);
+        int item = itemAndDemand[0];
+        int demand = itemAndDemand[1];
+        return views.downFromDemand(item, demand, Quantities.decimal(plans[item].demandQuantity(demand)), depth);
     }
 
     /** From a planned or firmed order down through its component demands and their supplies, at most {@code depth} levels. */
     public PeggingNode peggingDownFromOrder(OrderRef order, int depth) {
         int item = views.item(order.itemCode());
         int supply = views.supplyOf(item, order);
-        return views.downFromSupply(item, supply, Quantities.decimal(plans[item].supplyQty(supply)), depth);
+        return views.downFromSupply(item, supply, Quantities.decimal(plans[item].supplyQuantity(supply)), depth);
     }
 
     /**
@@ -192,24 +199,24 @@ public final class MrpPlan {
 
     /** The item's weekly time-phased record over the horizon. */
     public List<BucketRow> bucketsOf(String itemCode) {
-        return views.buckets(views.item(itemCode));
+        return timePhasing.buckets(views.item(itemCode));
     }
 
     /** The projected on hand of the item at the end of {@code date}. */
     public BigDecimal projectedOnHand(String itemCode, java.time.LocalDate date) {
         int item = views.item(itemCode);
-        CalendarIndex cal = model.structure().calendar;
-        long onHand = views.projectedOnHand(item, cal.dayOf(date));
+        CalendarIndex calendar = model.structure().calendar;
+        long onHand = timePhasing.projectedOnHand(item, calendar.dayOf(date));
         return Quantities.decimal(onHand);
     }
 
     /** Codes of the items whose plans differ from {@code other}'s (same model structure expected). */
     public List<String> itemsDifferingFrom(MrpPlan other) {
         List<String> differing = new ArrayList<>();
-        Structure s = model.structure();
-        for (int i = 0; i < plans.length; i++) {
-            if (!plans[i].sameAs(other.plans[i])) {
-                differing.add(s.code[i]);
+        Structure structure = model.structure();
+        for (int item = 0; item < plans.length; item++) {
+            if (!plans[item].sameAs(other.plans[item])) {
+                differing.add(structure.itemCode[item]);
             }
         }
         return differing;
@@ -218,9 +225,9 @@ public final class MrpPlan {
     /** Internal: the kinds of the exception messages, counted, for summaries. */
     public long[] exceptionCountsByKind() {
         long[] counts = new long[ExceptionKind.values().length];
-        for (ItemPlan p : plans) {
-            for (int e = 0; e < p.exceptionCount(); e++) {
-                counts[p.exceptionKind(e)]++;
+        for (ItemPlan plan : plans) {
+            for (int exception = 0; exception < plan.exceptionCount(); exception++) {
+                counts[plan.exceptionKind(exception)]++;
             }
         }
         return counts;

@@ -20,6 +20,6 @@ public record PeggingNode(Demand demand, Supply supply, BigDecimal quantity, Lis
         if (children.isEmpty()) {
             return List.of(this);
         }
-        return children.stream().flatMap(c -> c.leaves().stream()).toList();
+        return children.stream().flatMap(child -> child.leaves().stream()).toList();
     }
 }

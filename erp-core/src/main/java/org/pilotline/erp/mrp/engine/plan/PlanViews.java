@@ -1,6 +1,5 @@
 package org.pilotline.erp.mrp.engine.plan;
 
-import org.pilotline.erp.mrp.engine.PlanningModel;
 import org.pilotline.erp.mrp.engine.input.ComponentReservation;
 import org.pilotline.erp.mrp.engine.input.FirmedPlannedOrder;
 import org.pilotline.erp.mrp.engine.input.OutputKind;
@@ -8,13 +7,14 @@ import org.pilotline.erp.mrp.engine.input.PlanningInput;
 import org.pilotline.erp.mrp.engine.input.ReceiptKind;
 import org.pilotline.erp.mrp.engine.input.SalesOrderLine;
 import org.pilotline.erp.mrp.engine.input.ScheduledReceipt;
-import org.pilotline.erp.mrp.engine.internal.CalendarIndex;
-import org.pilotline.erp.mrp.engine.internal.ItemPlan;
-import org.pilotline.erp.mrp.engine.internal.Kinds;
-import org.pilotline.erp.mrp.engine.internal.Quantities;
-import org.pilotline.erp.mrp.engine.internal.SalesBook;
-import org.pilotline.erp.mrp.engine.internal.StaticData;
-import org.pilotline.erp.mrp.engine.internal.Structure;
+import org.pilotline.erp.mrp.engine.model.CalendarIndex;
+import org.pilotline.erp.mrp.engine.model.Kinds;
+import org.pilotline.erp.mrp.engine.model.PlanningModel;
+import org.pilotline.erp.mrp.engine.model.Quantities;
+import org.pilotline.erp.mrp.engine.model.SalesBook;
+import org.pilotline.erp.mrp.engine.model.StaticSupplyAndDemand;
+import org.pilotline.erp.mrp.engine.model.Structure;
+import org.pilotline.erp.mrp.engine.planning.ItemPlan;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -31,163 +31,173 @@ final class PlanViews {
     private static final SupplyKind[] SUPPLY_KINDS = SupplyKind.values();
     private static final ExceptionKind[] EXCEPTION_KINDS = ExceptionKind.values();
 
-    private final Structure s;
-    private final StaticData st;
+    private final Structure structure;
+    private final StaticSupplyAndDemand supplyAndDemand;
     private final SalesBook sales;
-    private final CalendarIndex cal;
+    private final CalendarIndex calendar;
     private final PlanningInput input;
     private final ItemPlan[] plans;
 
     PlanViews(PlanningModel model, ItemPlan[] plans) {
-        this.s = model.structure();
-        this.st = model.statics();
+        this.structure = model.structure();
+        this.supplyAndDemand = model.supplyAndDemand();
         this.sales = model.sales();
-        this.cal = s.calendar;
+        this.calendar = structure.calendar;
         this.input = model.compiledInput();
         this.plans = plans;
     }
 
     int item(String itemCode) {
-        int i = s.indexOf(itemCode);
-        if (i < 0) {
+        int item = structure.indexOf(itemCode);
+        if (item < 0) {
             throw new IllegalArgumentException("unknown item " + itemCode);
         }
-        return i;
+        return item;
     }
 
     // ------------------------------------------------------------------------------------------------ records
 
-    Demand demand(int item, int d) {
-        ItemPlan p = plans[item];
-        byte kind = p.demandKind(d);
-        BigDecimal qty = Quantities.decimal(p.demandQty(d));
-        String code = s.code[item];
+    Demand demand(int item, int demand) {
+        ItemPlan plan = plans[item];
+        byte kind = plan.demandKind(demand);
+        BigDecimal quantity = Quantities.decimal(plan.demandQuantity(demand));
+        String code = structure.itemCode[item];
         return switch (kind) {
             case Kinds.SALES_ORDER -> {
-                SalesOrderLine line = sales.lines.get(sales.input[sales.start[item] + p.demandRefA(d)]);
-                yield new Demand(DemandKind.SALES_ORDER, code, line.dueDate(), qty, line.reference(), null);
+                SalesOrderLine line = sales.lines.get(sales.input[sales.start[item] + plan.demandSource(demand)]);
+                yield new Demand(DemandKind.SALES_ORDER, code, line.dueDate(), quantity, line.reference(), null);
             }
             case Kinds.RESERVATION -> {
-                ComponentReservation r = input.reservations().get(st.reservationInput[p.demandRefA(d)]);
-                yield new Demand(DemandKind.RESERVATION, code, r.requiredDate(), qty, r.productionOrder(), null);
+                ComponentReservation reservation = input.reservations()
+                        .get(supplyAndDemand.reservationInput[plan.demandSource(demand)]);
+                yield new Demand(DemandKind.RESERVATION, code, reservation.requiredDate(), quantity,
+                        reservation.productionOrder(), null);
             }
-            case Kinds.DEPENDENT -> new Demand(DemandKind.DEPENDENT, code, cal.date(p.demandDate(d)), qty, null,
-                    orderRef(p.demandRefA(d), p.demandRefB(d)));
-            default -> new Demand(DEMAND_KINDS[kind], code, cal.date(p.demandDate(d)), qty, null, null);
+            case Kinds.DEPENDENT -> new Demand(DemandKind.DEPENDENT, code, calendar.date(plan.demandDate(demand)),
+                    quantity, null, orderRef(plan.demandSource(demand), plan.demandSourceOrder(demand)));
+            default -> new Demand(DEMAND_KINDS[kind], code, calendar.date(plan.demandDate(demand)), quantity, null,
+                    null);
         };
     }
 
-    Supply supply(int item, int k) {
-        ItemPlan p = plans[item];
-        byte kind = p.supplyKind(k);
-        BigDecimal qty = Quantities.decimal(p.supplyQty(k));
-        String code = s.code[item];
+    Supply supply(int item, int supply) {
+        ItemPlan plan = plans[item];
+        byte kind = plan.supplyKind(supply);
+        BigDecimal quantity = Quantities.decimal(plan.supplyQuantity(supply));
+        String code = structure.itemCode[item];
         return switch (kind) {
             case Kinds.PURCHASE_ORDER, Kinds.PRODUCTION_ORDER -> {
-                ScheduledReceipt r = input.scheduledReceipts().get(st.receiptInput[p.supplyRefA(k)]);
-                yield new Supply(SUPPLY_KINDS[kind], code, r.dueDate(), qty, r.reference(), null);
+                ScheduledReceipt receipt = input.scheduledReceipts()
+                        .get(supplyAndDemand.receiptInput[plan.supplySource(supply)]);
+                yield new Supply(SUPPLY_KINDS[kind], code, receipt.dueDate(), quantity, receipt.reference(), null);
             }
             case Kinds.FIRMED_PLANNED_ORDER -> {
-                FirmedPlannedOrder f = input.firmedPlannedOrders().get(st.receiptInput[p.supplyRefA(k)]);
-                yield new Supply(SupplyKind.FIRMED_PLANNED_ORDER, code, f.dueDate(), qty, f.reference(),
-                        OrderRef.firmed(code, f.reference()));
+                FirmedPlannedOrder firmed = input.firmedPlannedOrders()
+                        .get(supplyAndDemand.receiptInput[plan.supplySource(supply)]);
+                yield new Supply(SupplyKind.FIRMED_PLANNED_ORDER, code, firmed.dueDate(), quantity, firmed.reference(),
+                        OrderRef.firmed(code, firmed.reference()));
             }
-            case Kinds.CO_PRODUCT -> new Supply(SupplyKind.CO_PRODUCT, code, cal.date(p.supplyDate(k)), qty, null,
-                    orderRef(p.supplyRefA(k), p.supplyRefB(k)));
-            case Kinds.PLANNED_ORDER -> new Supply(SupplyKind.PLANNED_ORDER, code, cal.date(p.supplyDate(k)), qty,
-                    null, OrderRef.planned(code, p.orderOfSupply(k) - p.firmedCount() + 1));
-            default -> new Supply(SupplyKind.ON_HAND, code, cal.date(cal.today), qty, null, null);
+            case Kinds.CO_PRODUCT -> new Supply(SupplyKind.CO_PRODUCT, code, calendar.date(plan.supplyDate(supply)),
+                    quantity, null, orderRef(plan.supplySource(supply), plan.supplySourceOrder(supply)));
+            case Kinds.PLANNED_ORDER -> new Supply(SupplyKind.PLANNED_ORDER, code,
+                    calendar.date(plan.supplyDate(supply)), quantity, null,
+                    OrderRef.planned(code, plan.orderOfSupply(supply) - plan.firmedCount() + 1));
+            default -> new Supply(SupplyKind.ON_HAND, code, calendar.date(calendar.today), quantity, null, null);
         };
     }
 
     OrderRef orderRef(int item, int ordinal) {
-        ItemPlan p = plans[item];
-        if (ordinal < p.firmedCount()) {
-            int receipt = p.supplyRefA(p.orderSupply(ordinal));
-            return OrderRef.firmed(s.code[item], input.firmedPlannedOrders().get(st.receiptInput[receipt]).reference());
+        ItemPlan plan = plans[item];
+        if (ordinal < plan.firmedCount()) {
+            int receipt = plan.supplySource(plan.orderSupply(ordinal));
+            return OrderRef.firmed(structure.itemCode[item],
+                    input.firmedPlannedOrders().get(supplyAndDemand.receiptInput[receipt]).reference());
         }
-        return OrderRef.planned(s.code[item], ordinal - p.firmedCount() + 1);
+        return OrderRef.planned(structure.itemCode[item], ordinal - plan.firmedCount() + 1);
     }
 
     List<PlannedOrder> plannedOrders(int item) {
-        ItemPlan p = plans[item];
-        List<PlannedOrder> orders = new ArrayList<>(p.plannedOrderCount());
-        for (int o = p.firmedCount(); o < p.orderCount(); o++) {
-            orders.add(plannedOrder(item, o));
+        ItemPlan plan = plans[item];
+        List<PlannedOrder> orders = new ArrayList<>(plan.plannedOrderCount());
+        for (int order = plan.firmedCount(); order < plan.orderCount(); order++) {
+            orders.add(plannedOrder(item, order));
         }
         return orders;
     }
 
-    private PlannedOrder plannedOrder(int item, int o) {
-        ItemPlan p = plans[item];
-        int f = p.orderFormula(o);
-        long qty = p.orderQty(o);
+    private PlannedOrder plannedOrder(int item, int order) {
+        ItemPlan plan = plans[item];
+        int formula = plan.orderFormula(order);
+        long quantity = plan.orderQuantity(order);
         List<RecipeYield> outputs = new ArrayList<>();
-        if (f >= 0) {
-            for (int out = s.outputStart[f]; out < s.outputStart[f + 1]; out++) {
-                outputs.add(new RecipeYield(s.code[s.outputItem[out]],
-                        Quantities.decimal(Quantities.mulDivFloor(qty, s.outputNum[out], s.outputDen[out])),
-                        s.outputCoProduct[out] ? OutputKind.CO_PRODUCT : OutputKind.BY_PRODUCT));
+        if (formula >= 0) {
+            for (int output = structure.outputStart[formula]; output < structure.outputStart[formula + 1]; output++) {
+                outputs.add(new RecipeYield(structure.itemCode[structure.outputItem[output]],
+                        Quantities.decimal(Quantities.mulDivFloor(quantity, structure.outputNumerator[output],
+                                structure.outputDenominator[output])),
+                        structure.outputCoProduct[output] ? OutputKind.CO_PRODUCT : OutputKind.BY_PRODUCT));
             }
         }
-        return new PlannedOrder(orderRef(item, o), s.code[item], s.make[item] ? OrderType.PRODUCTION : OrderType.PURCHASE,
-                Quantities.decimal(qty), cal.date(p.orderRelease(o)), cal.date(p.orderDue(o)),
-                f < 0 ? null : s.formulaCode[f], f >= 0 && s.formulaRecipe[f], f < 0 ? null : s.formulaRouting[f],
-                List.copyOf(outputs));
+        return new PlannedOrder(orderRef(item, order), structure.itemCode[item],
+                structure.make[item] ? OrderType.PRODUCTION : OrderType.PURCHASE, Quantities.decimal(quantity),
+                calendar.date(plan.orderRelease(order)), calendar.date(plan.orderDue(order)),
+                formula < 0 ? null : structure.formulaCode[formula], formula >= 0 && structure.formulaRecipe[formula],
+                formula < 0 ? null : structure.formulaRouting[formula], List.copyOf(outputs));
     }
 
     List<ExceptionMessage> exceptions(int item) {
-        ItemPlan p = plans[item];
-        List<ExceptionMessage> list = new ArrayList<>(p.exceptionCount());
-        for (int e = 0; e < p.exceptionCount(); e++) {
-            int supply = p.exceptionSupply(e);
+        ItemPlan plan = plans[item];
+        List<ExceptionMessage> messages = new ArrayList<>(plan.exceptionCount());
+        for (int exception = 0; exception < plan.exceptionCount(); exception++) {
+            int supplyIndex = plan.exceptionSupply(exception);
             String reference = null;
-            if (supply >= 0) {
-                Supply sup = supply(item, supply);
-                reference = sup.reference() != null ? sup.reference() : String.valueOf(sup.order());
+            if (supplyIndex >= 0) {
+                Supply concerned = supply(item, supplyIndex);
+                reference = concerned.reference() != null ? concerned.reference() : String.valueOf(concerned.order());
             }
-            list.add(new ExceptionMessage(EXCEPTION_KINDS[p.exceptionKind(e)], s.code[item], cal.date(p.exceptionDate(e)),
-                    p.exceptionSuggested(e) < 0 ? null : cal.date(p.exceptionSuggested(e)),
-                    Quantities.decimal(p.exceptionQty(e)), reference));
+            int suggested = plan.exceptionSuggestedDate(exception);
+            messages.add(new ExceptionMessage(EXCEPTION_KINDS[plan.exceptionKind(exception)], structure.itemCode[item],
+                    calendar.date(plan.exceptionDate(exception)), suggested < 0 ? null : calendar.date(suggested),
+                    Quantities.decimal(plan.exceptionQuantity(exception)), reference));
         }
-        return list;
+        return messages;
     }
 
     List<Demand> demands(int item) {
         List<Demand> list = new ArrayList<>(plans[item].demandCount());
-        for (int d = 0; d < plans[item].demandCount(); d++) {
-            list.add(demand(item, d));
+        for (int demand = 0; demand < plans[item].demandCount(); demand++) {
+            list.add(demand(item, demand));
         }
         return list;
     }
 
     List<Supply> supplies(int item) {
         List<Supply> list = new ArrayList<>(plans[item].supplyCount());
-        for (int k = 0; k < plans[item].supplyCount(); k++) {
-            list.add(supply(item, k));
+        for (int supply = 0; supply < plans[item].supplyCount(); supply++) {
+            list.add(supply(item, supply));
         }
         return list;
     }
 
     /** Pegs of the item, only of one demand or one supply if given (≥ 0). */
     List<Peg> pegs(int item, int demand, int supply) {
-        ItemPlan p = plans[item];
+        ItemPlan plan = plans[item];
         List<Peg> list = new ArrayList<>();
-        for (int k = 0; k < p.pegCount(); k++) {
-            if ((demand >= 0 && p.pegDemand(k) != demand) || (supply >= 0 && p.pegSupply(k) != supply)) {
+        for (int peg = 0; peg < plan.pegCount(); peg++) {
+            if ((demand >= 0 && plan.pegDemand(peg) != demand) || (supply >= 0 && plan.pegSupply(peg) != supply)) {
                 continue;
             }
-            list.add(new Peg(p.pegDemand(k) < 0 ? null : demand(item, p.pegDemand(k)), supply(item, p.pegSupply(k)),
-                    Quantities.decimal(p.pegQty(k))));
+            list.add(new Peg(plan.pegDemand(peg) < 0 ? null : demand(item, plan.pegDemand(peg)),
+                    supply(item, plan.pegSupply(peg)), Quantities.decimal(plan.pegQuantity(peg))));
         }
         return list;
     }
 
     int supplyOf(int item, OrderRef order) {
-        ItemPlan p = plans[item];
-        for (int o = 0; o < p.orderCount(); o++) {
-            if (orderRef(item, o).equals(order)) {
-                return p.orderSupply(o);
+        ItemPlan plan = plans[item];
+        for (int ordinal = 0; ordinal < plan.orderCount(); ordinal++) {
+            if (orderRef(item, ordinal).equals(order)) {
+                return plan.orderSupply(ordinal);
             }
         }
         throw new IllegalArgumentException("no order " + order + " in this plan");
@@ -195,22 +205,22 @@ final class PlanViews {
 
     /** {item, demand index} of the sales order line's demand element. */
     int[] salesDemand(String reference) {
-        int r = sales.indexOf(reference);
-        if (r < 0) {
+        int line = sales.indexOf(reference);
+        if (line < 0) {
             throw new IllegalArgumentException("no sales order line " + reference);
         }
         int item = sales.plannedItemOf(reference);
         if (item >= 0) {
-            int local = -1;
-            for (int k = sales.start[item]; k < sales.start[item + 1]; k++) {
-                if (sales.input[k] == r) {
-                    local = k - sales.start[item];
+            int position = -1;
+            for (int itemLine = sales.start[item]; itemLine < sales.start[item + 1]; itemLine++) {
+                if (sales.input[itemLine] == line) {
+                    position = itemLine - sales.start[item];
                 }
             }
-            ItemPlan p = plans[item];
-            for (int d = 0; d < p.demandCount(); d++) {
-                if (p.demandKind(d) == Kinds.SALES_ORDER && p.demandRefA(d) == local) {
-                    return new int[] {item, d};
+            ItemPlan plan = plans[item];
+            for (int demand = 0; demand < plan.demandCount(); demand++) {
+                if (plan.demandKind(demand) == Kinds.SALES_ORDER && plan.demandSource(demand) == position) {
+                    return new int[] {item, demand};
                 }
             }
         }
@@ -228,63 +238,63 @@ final class PlanViews {
     }
 
     PeggingNode upFromSupply(int item, int supply, BigDecimal quantity) {
-        ItemPlan p = plans[item];
-        long total = p.supplyQty(supply);
+        ItemPlan plan = plans[item];
+        long total = plan.supplyQuantity(supply);
         List<PeggingNode> children = new ArrayList<>();
-        for (int k = 0; k < p.pegCount(); k++) {
-            if (p.pegSupply(k) != supply) {
+        for (int peg = 0; peg < plan.pegCount(); peg++) {
+            if (plan.pegSupply(peg) != supply) {
                 continue;
             }
-            BigDecimal q = share(p.pegQty(k), total, quantity);
-            int d = p.pegDemand(k);
-            if (d < 0) {
-                children.add(new PeggingNode(null, null, q, List.of()));
-            } else if (p.demandKind(d) == Kinds.DEPENDENT) {
-                int parent = p.demandRefA(d);
-                ItemPlan pp = plans[parent];
-                int parentSupply = pp.orderSupply(p.demandRefB(d));
-                BigDecimal parentShare = q.multiply(Quantities.decimal(pp.supplyQty(parentSupply)))
-                        .divide(Quantities.decimal(p.demandQty(d)), MathContext.DECIMAL64)
+            BigDecimal pegged = share(plan.pegQuantity(peg), total, quantity);
+            int demand = plan.pegDemand(peg);
+            if (demand < 0) {
+                children.add(new PeggingNode(null, null, pegged, List.of()));
+            } else if (plan.demandKind(demand) == Kinds.DEPENDENT) {
+                int parent = plan.demandSource(demand);
+                ItemPlan parentPlan = plans[parent];
+                int parentSupply = parentPlan.orderSupply(plan.demandSourceOrder(demand));
+                BigDecimal parentShare = pegged.multiply(Quantities.decimal(parentPlan.supplyQuantity(parentSupply)))
+                        .divide(Quantities.decimal(plan.demandQuantity(demand)), MathContext.DECIMAL64)
                         .setScale(Quantities.SCALE, RoundingMode.HALF_UP);
-                children.add(new PeggingNode(demand(item, d), null, q,
+                children.add(new PeggingNode(demand(item, demand), null, pegged,
                         List.of(upFromSupply(parent, parentSupply, parentShare))));
             } else {
-                children.add(new PeggingNode(demand(item, d), null, q, List.of()));
+                children.add(new PeggingNode(demand(item, demand), null, pegged, List.of()));
             }
         }
         return new PeggingNode(null, supply(item, supply), quantity, children);
     }
 
     PeggingNode downFromDemand(int item, int demand, BigDecimal quantity, int depth) {
-        ItemPlan p = plans[item];
-        long total = p.demandQty(demand);
+        ItemPlan plan = plans[item];
+        long total = plan.demandQuantity(demand);
         List<PeggingNode> children = new ArrayList<>();
-        for (int k = 0; k < p.pegCount(); k++) {
-            if (p.pegDemand(k) == demand) {
-                children.add(downFromSupply(item, p.pegSupply(k), share(p.pegQty(k), total, quantity), depth));
+        for (int peg = 0; peg < plan.pegCount(); peg++) {
+            if (plan.pegDemand(peg) == demand) {
+                children.add(downFromSupply(item, plan.pegSupply(peg), share(plan.pegQuantity(peg), total, quantity),
+                        depth));
             }
         }
         return new PeggingNode(demand(item, demand), null, quantity, children);
     }
 
     PeggingNode downFromSupply(int item, int supply, BigDecimal quantity, int depth) {
-        ItemPlan p = plans[item];
+        ItemPlan plan = plans[item];
         List<PeggingNode> children = new ArrayList<>();
-        if (depth > 1 && MrpPlan.isOrder(p.supplyKind(supply))) {
-            int ordinal = p.orderOfSupply(supply);
-            int formula = p.orderFormula(ordinal);
-            long total = p.supplyQty(supply);
+        if (depth > 1 && MrpPlan.isOrder(plan.supplyKind(supply))) {
+            int ordinal = plan.orderOfSupply(supply);
+            int formula = plan.orderFormula(ordinal);
+            long total = plan.supplyQuantity(supply);
             if (formula >= 0) {
-                for (int c : componentsThroughPhantoms(formula, new LinkedHashSet<>())) {
-                    ItemPlan cp = plans[c];
-                    for (int d = 0; d < cp.demandCount(); d++) {
-                        if (cp.demandKind(d) == Kinds.DEPENDENT && cp.demandRefA(d) == item
-                                && cp.demandRefB(d) == ordinal) {
+                for (int component : componentsThroughPhantoms(formula, new LinkedHashSet<>())) {
+                    ItemPlan componentPlan = plans[component];
+                    for (int demand = 0; demand < componentPlan.demandCount(); demand++) {
+                        if (isDemandOf(componentPlan, demand, item, ordinal)) {
                             // this branch carries quantity/total of the order, so that share of its components
-                            BigDecimal q = Quantities.decimal(cp.demandQty(d)).multiply(quantity)
-                                    .divide(Quantities.decimal(total), MathContext.DECIMAL64)
+                            BigDecimal share = Quantities.decimal(componentPlan.demandQuantity(demand))
+                                    .multiply(quantity).divide(Quantities.decimal(total), MathContext.DECIMAL64)
                                     .setScale(Quantities.SCALE, RoundingMode.HALF_UP);
-                            children.add(downFromDemand(c, d, q, depth - 1));
+                            children.add(downFromDemand(component, demand, share, depth - 1));
                         }
                     }
                 }
@@ -293,13 +303,20 @@ final class PlanViews {
         return new PeggingNode(null, supply(item, supply), quantity, children);
     }
 
+    /** Whether the component's {@code demand} is dependent demand of the parent's order {@code ordinal}. */
+    private static boolean isDemandOf(ItemPlan componentPlan, int demand, int parent, int ordinal) {
+        return componentPlan.demandKind(demand) == Kinds.DEPENDENT && componentPlan.demandSource(demand) == parent
+                && componentPlan.demandSourceOrder(demand) == ordinal;
+    }
+
     private Set<Integer> componentsThroughPhantoms(int formula, Set<Integer> into) {
-        for (int l = s.lineStart[formula]; l < s.lineStart[formula + 1]; l++) {
-            int c = s.lineComponent[l];
-            into.add(c);
-            if (s.linePhantom[l]) {
-                for (int f = s.formulaStart[c]; f < s.formulaStart[c + 1]; f++) {
-                    componentsThroughPhantoms(f, into);
+        for (int line = structure.lineStart[formula]; line < structure.lineStart[formula + 1]; line++) {
+            int component = structure.lineComponent[line];
+            into.add(component);
+            if (structure.linePhantom[line]) {
+                for (int phantomFormula = structure.formulaStart[component];
+                     phantomFormula < structure.formulaStart[component + 1]; phantomFormula++) {
+                    componentsThroughPhantoms(phantomFormula, into);
                 }
             }
         }
@@ -308,84 +325,26 @@ final class PlanViews {
 
     Conversion conversion(OrderRef order, String reference) {
         int item = item(order.itemCode());
-        ItemPlan p = plans[item];
+        ItemPlan plan = plans[item];
         int supply = supplyOf(item, order);
-        int ordinal = p.orderOfSupply(supply);
+        int ordinal = plan.orderOfSupply(supply);
         PlannedOrder planned = plannedOrder(item, ordinal);
-        ScheduledReceipt receipt = new ScheduledReceipt(s.make[item] ? ReceiptKind.PRODUCTION_ORDER
+        ScheduledReceipt receipt = new ScheduledReceipt(structure.make[item] ? ReceiptKind.PRODUCTION_ORDER
                 : ReceiptKind.PURCHASE_ORDER, reference, planned.itemCode(), planned.dueDate(), planned.quantity());
         List<ComponentReservation> reservations = new ArrayList<>();
-        int formula = p.orderFormula(ordinal);
+        int formula = plan.orderFormula(ordinal);
         if (formula >= 0) {
-            for (int c : componentsThroughPhantoms(formula, new LinkedHashSet<>())) {
-                ItemPlan cp = plans[c];
-                for (int d = 0; d < cp.demandCount(); d++) {
-                    if (cp.demandKind(d) == Kinds.DEPENDENT && cp.demandRefA(d) == item && cp.demandRefB(d) == ordinal) {
-                        reservations.add(new ComponentReservation(reference, s.code[c], cal.date(cp.demandDate(d)),
-                                Quantities.decimal(cp.demandQty(d))));
+            for (int component : componentsThroughPhantoms(formula, new LinkedHashSet<>())) {
+                ItemPlan componentPlan = plans[component];
+                for (int demand = 0; demand < componentPlan.demandCount(); demand++) {
+                    if (isDemandOf(componentPlan, demand, item, ordinal)) {
+                        reservations.add(new ComponentReservation(reference, structure.itemCode[component],
+                                calendar.date(componentPlan.demandDate(demand)),
+                                Quantities.decimal(componentPlan.demandQuantity(demand))));
                     }
                 }
             }
         }
         return new Conversion(receipt, List.copyOf(reservations));
-    }
-
-    // ------------------------------------------------------------------------------------------------ buckets
-
-    List<BucketRow> buckets(int item) {
-        ItemPlan p = plans[item];
-        int weeks = cal.weeks;
-        long[] gross = new long[weeks];
-        long[] scheduled = new long[weeks];
-        long[] plannedIn = new long[weeks];
-        long[] releases = new long[weeks];
-        long start = 0;
-        for (int d = 0; d < p.demandCount(); d++) {
-            if (p.demandKind(d) != Kinds.SAFETY_STOCK) {
-                gross[bucket(p.demandDate(d))] += p.demandQty(d);
-            }
-        }
-        for (int k = 0; k < p.supplyCount(); k++) {
-            byte kind = p.supplyKind(k);
-            if (kind == Kinds.ON_HAND) {
-                start += p.supplyQty(k);
-            } else if (kind == Kinds.PLANNED_ORDER) {
-                plannedIn[bucket(p.supplyDate(k))] += p.supplyQty(k);
-            } else {
-                scheduled[bucket(p.supplyDate(k))] += p.supplyQty(k);
-            }
-        }
-        for (int o = p.firmedCount(); o < p.orderCount(); o++) {
-            releases[bucket(p.orderRelease(o))] += p.orderQty(o);
-        }
-        List<BucketRow> rows = new ArrayList<>(weeks);
-        long onHand = start;
-        for (int b = 0; b < weeks; b++) {
-            onHand += scheduled[b] + plannedIn[b] - gross[b];
-            rows.add(new BucketRow(cal.date(cal.bucketStart(b)), Quantities.decimal(gross[b]),
-                    Quantities.decimal(scheduled[b]), Quantities.decimal(plannedIn[b]), Quantities.decimal(onHand),
-                    Quantities.decimal(releases[b])));
-        }
-        return rows;
-    }
-
-    private int bucket(int day) {
-        return Math.max(0, Math.min(cal.weeks - 1, cal.bucketOf(Math.max(day, cal.today))));
-    }
-
-    long projectedOnHand(int item, int day) {
-        ItemPlan p = plans[item];
-        long onHand = 0;
-        for (int k = 0; k < p.supplyCount(); k++) {
-            if (Math.max(p.supplyDate(k), cal.today) <= day || p.supplyKind(k) == Kinds.ON_HAND) {
-                onHand += p.supplyQty(k);
-            }
-        }
-        for (int d = 0; d < p.demandCount(); d++) {
-            if (p.demandKind(d) != Kinds.SAFETY_STOCK && Math.max(p.demandDate(d), cal.today) <= day) {
-                onHand -= p.demandQty(d);
-            }
-        }
-        return onHand;
     }
 }
