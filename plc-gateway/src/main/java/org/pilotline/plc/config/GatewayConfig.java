@@ -14,6 +14,13 @@ public interface GatewayConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /**
+     * Start the simulator and acquisition on a thread of their own after the application is up, so that OPC UA
+     * set-up never delays readiness (the tests start them before the first test instead).
+     */
+    @WithDefault("true")
+    boolean startInBackground();
+
     /** IN_PROCESS: deliver batches as CDI events in this application; EDGE: post them to the centre over HTTP. */
     @WithDefault("IN_PROCESS")
     Mode mode();

@@ -2,8 +2,6 @@ package org.pilotline.plc.runtime;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -75,7 +73,8 @@ public class GatewayRuntime {
     private volatile Gateway standalone;
     private volatile String knownBindings;
 
-    void onStart(@Observes @Priority(60) StartupEvent event) {
+    /** Starts acquisition if the gateway is enabled; called by {@link PlcStartup} after the simulator. */
+    void startAcquisition() {
         if (!config.enabled()) {
             return;
         }
