@@ -3,8 +3,6 @@ package org.pilotline.erp.bom;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.pilotline.erp.bom.dto.RecipeRequest;
-import org.pilotline.erp.bom.dto.RecipeView;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.persistence.Lookups;

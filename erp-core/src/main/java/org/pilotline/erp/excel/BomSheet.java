@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.pilotline.erp.bom.Bom;
 import org.pilotline.erp.bom.BomLine;
 import org.pilotline.erp.bom.BomService;
-import org.pilotline.erp.bom.dto.BomRequest;
+import org.pilotline.erp.bom.BomRequest;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.erp.item.Item;
 import org.pilotline.erp.unit.Unit;

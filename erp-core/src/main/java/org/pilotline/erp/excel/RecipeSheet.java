@@ -6,7 +6,7 @@ import org.pilotline.erp.bom.Recipe;
 import org.pilotline.erp.bom.RecipeIngredient;
 import org.pilotline.erp.bom.RecipeOutput;
 import org.pilotline.erp.bom.RecipeService;
-import org.pilotline.erp.bom.dto.RecipeRequest;
+import org.pilotline.erp.bom.RecipeRequest;
 import org.pilotline.erp.bom.structure.StructureVersion;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.erp.item.Item;

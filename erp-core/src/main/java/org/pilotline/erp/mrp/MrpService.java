@@ -34,7 +34,7 @@ import org.pilotline.erp.mrp.store.RunStore;
 import org.pilotline.erp.order.ProductionOrder;
 import org.pilotline.erp.order.ProductionOrderService;
 import org.pilotline.erp.order.PurchaseOrderService;
-import org.pilotline.erp.order.dto.OrderDtos;
+import org.pilotline.erp.order.OrderDtos;
 import org.pilotline.platform.security.Caller;
 import org.pilotline.platform.tenancy.TenantContext;
 

@@ -14,9 +14,6 @@ import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.problem.ProblemKind;
 import org.pilotline.platform.persistence.Versions;
 import org.pilotline.erp.enterprise.Enterprise;
-import org.pilotline.erp.security.dto.NewUser;
-import org.pilotline.erp.security.dto.UserUpdate;
-import org.pilotline.erp.security.dto.UserView;
 
 import java.time.Instant;
 import java.util.ArrayList;
