@@ -50,12 +50,8 @@ public final class OrderDtos {
                                  SalesOrderStatus status, String currency, String note, BigDecimal total,
                                  List<SalesLineView> lines, long version) {
         public static SalesOrderView of(SalesOrder o) {
-            List<SalesLineView> lines = o.lines.stream().map(l -> new SalesLineView(l.lineNo, l.item.id, l.item.code,
-                    plain(l.quantity), l.unit.id, l.unit.code, l.date, plain(l.unitPrice),
-                    plain(l.fulfilledQuantity), plain(l.quantity.subtract(l.fulfilledQuantity).max(BigDecimal.ZERO)))).toList();
-            BigDecimal total = o.lines.stream().map(l -> l.quantity.multiply(l.unitPrice)).reduce(BigDecimal.ZERO, BigDecimal::add);
             return new SalesOrderView(o.id, o.number, o.partner.id, o.partner.code, o.orderDate, o.status, o.currency,
-                    o.note, plain(total), lines, o.version);
+                    o.note, totalOf(o), lineViews(o, SalesLineView::new), o.version);
         }
     }
 
@@ -77,13 +73,30 @@ public final class OrderDtos {
                                     PurchaseOrderStatus status, String currency, String note, BigDecimal total,
                                     List<PurchaseLineView> lines, long version) {
         public static PurchaseOrderView of(PurchaseOrder o) {
-            List<PurchaseLineView> lines = o.lines.stream().map(l -> new PurchaseLineView(l.lineNo, l.item.id, l.item.code,
-                    plain(l.quantity), l.unit.id, l.unit.code, l.date, plain(l.unitPrice), plain(l.fulfilledQuantity),
-                    plain(l.quantity.subtract(l.fulfilledQuantity).max(BigDecimal.ZERO)))).toList();
-            BigDecimal total = o.lines.stream().map(l -> l.quantity.multiply(l.unitPrice)).reduce(BigDecimal.ZERO, BigDecimal::add);
             return new PurchaseOrderView(o.id, o.number, o.partner.id, o.partner.code, o.orderDate, o.status, o.currency,
-                    o.note, plain(total), lines, o.version);
+                    o.note, totalOf(o), lineViews(o, PurchaseLineView::new), o.version);
         }
+    }
+
+    /** The constructor of a sales or purchase line view: the same figures under each kind's names. */
+    @FunctionalInterface
+    private interface LineViewConstructor<T> {
+        T of(int lineNo, long itemId, String itemCode, BigDecimal quantity, long unitId, String unit, LocalDate date,
+             BigDecimal unitPrice, BigDecimal fulfilledQuantity, BigDecimal openQuantity);
+    }
+
+    private static <T> List<T> lineViews(OrderBase<?, ?> o, LineViewConstructor<T> view) {
+        return o.lines().stream().map(l -> view.of(l.lineNo, l.item.id, l.item.code, plain(l.quantity), l.unit.id,
+                l.unit.code, l.date, plain(l.unitPrice), plain(l.fulfilledQuantity),
+                plain(l.quantity.subtract(l.fulfilledQuantity).max(BigDecimal.ZERO)))).toList();
+    }
+
+    private static BigDecimal totalOf(OrderBase<?, ?> o) {
+        return plain(o.lines().stream().map(l -> l.quantity.multiply(l.unitPrice)).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    /** An order after goods moved for it; {@code replayed} when the request id had been applied already. */
+    public record FulfilmentResult<V>(V order, boolean replayed) {
     }
 
     @Schema(description = "Goods moved for some lines of an order: received into, or shipped from, a location.")

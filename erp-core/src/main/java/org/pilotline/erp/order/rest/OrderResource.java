@@ -27,6 +27,7 @@ import org.pilotline.erp.order.SalesOrderStatus;
 import org.pilotline.platform.paging.Page;
 import org.pilotline.platform.paging.PageParams;
 import org.pilotline.erp.order.OrderDtos.FulfilmentRequest;
+import org.pilotline.erp.order.OrderDtos.FulfilmentResult;
 import org.pilotline.erp.order.OrderDtos.ProductionOrderRequest;
 import org.pilotline.erp.order.OrderDtos.ProductionOrderView;
 import org.pilotline.erp.order.OrderDtos.PurchaseOrderRequest;
@@ -105,7 +106,7 @@ public class OrderResource {
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.OPERATOR, Roles.MANAGER})
     @Operation(summary = "Ship goods of a sales order", description = "Issues stock for the lines (all or nothing); 409 when stock is short or more than ordered.")
     public Response ship(@PathParam("id") long id, @Valid @NotNull FulfilmentRequest request) {
-        SalesOrderService.ShipmentResult result = sales.ship(id, request);
+        FulfilmentResult<SalesOrderView> result = sales.ship(id, request);
         return Response.status(result.replayed() ? 200 : 201).entity(result.order()).build();
     }
 
@@ -161,7 +162,7 @@ public class OrderResource {
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.OPERATOR, Roles.QUALITY, Roles.MANAGER})
     @Operation(summary = "Receive goods of a purchase order", description = "Partial quantities stay open; more than ordered is 409; all lines or none.")
     public Response receive(@PathParam("id") long id, @Valid @NotNull FulfilmentRequest request) {
-        PurchaseOrderService.ReceiptResult result = purchases.receive(id, request);
+        FulfilmentResult<PurchaseOrderView> result = purchases.receive(id, request);
         return Response.status(result.replayed() ? 200 : 201).entity(result.order()).build();
     }
 
