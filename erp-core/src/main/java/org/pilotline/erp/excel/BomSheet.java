@@ -114,7 +114,7 @@ public class BomSheet implements SheetHandler {
                 return;
             }
             try {
-                boms.saveBom(existing.map(b -> b.id).orElse(null), request);
+                boms.saveRevision(existing.map(b -> b.id).orElse(null), request);
                 if (existing.isPresent()) {
                     run.updated();
                 } else {

@@ -138,7 +138,7 @@ public class RecipeSheet implements SheetHandler {
                 return;
             }
             try {
-                recipes.saveRecipe(existing.map(r -> r.id).orElse(null), request);
+                recipes.saveRevision(existing.map(r -> r.id).orElse(null), request);
                 if (existing.isPresent()) {
                     run.updated();
                 } else {

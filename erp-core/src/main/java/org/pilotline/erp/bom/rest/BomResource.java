@@ -48,14 +48,14 @@ public class BomResource {
     @Operation(summary = "List BOM revisions", description = "Filter by itemId (the parent) or componentId.")
     public Page<BomView> list(@BeanParam PageParams paging, @QueryParam("itemId") Long itemId,
                               @QueryParam("componentId") Long componentId) {
-        return boms.listBoms(paging.toRequest(), itemId, componentId);
+        return boms.listRevisions(paging.toRequest(), itemId, componentId);
     }
 
     @GET
     @Path("/boms/{id}")
     @Operation(summary = "Read a BOM revision")
     public BomView get(@PathParam("id") long id) {
-        return boms.getBom(id);
+        return boms.getRevision(id);
     }
 
     @POST
@@ -63,7 +63,7 @@ public class BomResource {
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Create a BOM revision", description = "422 naming the cycle if a component is made, at any depth, from the parent; 409 if it overlaps another revision.")
     public Response create(@Valid @NotNull BomRequest request) {
-        BomView created = boms.saveBom(null, request);
+        BomView created = boms.saveRevision(null, request);
         return Response.created(URI.create("/api/boms/" + created.id())).entity(created).build();
     }
 
@@ -72,7 +72,7 @@ public class BomResource {
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Replace a BOM revision", description = "409 when it changed since the version sent.")
     public BomView update(@PathParam("id") long id, @Valid @NotNull BomRequest request) {
-        return boms.saveBom(id, request);
+        return boms.saveRevision(id, request);
     }
 
     @DELETE
@@ -80,7 +80,7 @@ public class BomResource {
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Delete a BOM revision")
     public Response delete(@PathParam("id") long id) {
-        boms.deleteBom(id);
+        boms.deleteRevision(id);
         return Response.noContent().build();
     }
 
@@ -89,14 +89,14 @@ public class BomResource {
     @Operation(summary = "List recipe revisions", description = "Filter by itemId (the main product) or ingredientId.")
     public Page<RecipeView> recipes(@BeanParam PageParams paging, @QueryParam("itemId") Long itemId,
                                     @QueryParam("ingredientId") Long ingredientId) {
-        return recipes.listRecipes(paging.toRequest(), itemId, ingredientId);
+        return recipes.listRevisions(paging.toRequest(), itemId, ingredientId);
     }
 
     @GET
     @Path("/recipes/{id}")
     @Operation(summary = "Read a recipe revision")
     public RecipeView recipe(@PathParam("id") long id) {
-        return recipes.getRecipe(id);
+        return recipes.getRevision(id);
     }
 
     @POST
@@ -104,7 +104,7 @@ public class BomResource {
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Create a recipe revision", description = "Cost allocations of the main product and outputs add up to 1.")
     public Response createRecipe(@Valid @NotNull RecipeRequest request) {
-        RecipeView created = recipes.saveRecipe(null, request);
+        RecipeView created = recipes.saveRevision(null, request);
         return Response.created(URI.create("/api/recipes/" + created.id())).entity(created).build();
     }
 
@@ -113,7 +113,7 @@ public class BomResource {
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Replace a recipe revision")
     public RecipeView updateRecipe(@PathParam("id") long id, @Valid @NotNull RecipeRequest request) {
-        return recipes.saveRecipe(id, request);
+        return recipes.saveRevision(id, request);
     }
 
     @DELETE
@@ -121,7 +121,7 @@ public class BomResource {
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Delete a recipe revision")
     public Response deleteRecipe(@PathParam("id") long id) {
-        recipes.deleteRecipe(id);
+        recipes.deleteRevision(id);
         return Response.noContent().build();
     }
 }
