@@ -8,6 +8,7 @@ import org.pilotline.testing.MasterData;
 import org.pilotline.testing.TestEnterprise;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -147,5 +148,30 @@ class ProductStructureTest {
         data.planner().body(Map.of("itemId", parent, "revision", "A", "validFrom", "2020-01-01",
                         "lines", List.of(Map.of("componentId", screw, "quantity", "1", "unitId", data.unit("kg")))))
                 .post("/api/boms").then().statusCode(400).body("errors[0].field", is("lines[0].unitId"));
+    }
+
+    @Test
+    void aReplacedRevisionKeepsItsOwnPeriodWhileTheOtherKindCannotOverlapIt() {
+        long item = data.made("REV");
+        long x = data.bought("REV-X", "1");
+        long y = data.bought("REV-Y", "1");
+        long bom = data.bom(item).revision("A", "2026-01-01", "2026-07-01").line(x, "1").create();
+        Map<String, Object> replacement = new HashMap<>(data.bom(item).revision("A", "2026-01-01", "2026-07-01")
+                .line(y, "2").body());
+        replacement.put("version", data.planner().get("/api/boms/" + bom).then().extract().path("version"));
+        data.planner().body(replacement).put("/api/boms/" + bom).then().statusCode(200)
+                .body("lines.componentCode", contains(data.code("REV-Y")));
+        data.planner().body(replacement).put("/api/boms/" + bom).then().statusCode(409);
+
+        Map<String, Object> recipe = new HashMap<>(Map.of("itemId", item, "revision", "R1", "batchSize", "10",
+                "validFrom", "2026-06-01", "ingredients", List.of(Map.of("itemId", x, "quantity", "10"))));
+        data.planner().body(recipe).post("/api/recipes").then().statusCode(409)
+                .body("type", containsString("overlapping-revision")).body("detail", containsString("BOM A"));
+        recipe.put("validFrom", "2026-07-01");
+        int created = data.planner().body(recipe).post("/api/recipes").then().statusCode(201).extract().path("id");
+        recipe.put("version", data.planner().get("/api/recipes/" + created).then().extract().path("version"));
+        data.planner().body(recipe).put("/api/recipes/" + created).then().statusCode(200)
+                .body("validFrom", is("2026-07-01"));
+        data.planner().queryParam("itemId", item).get("/api/recipes").then().body("total", is(1));
     }
 }

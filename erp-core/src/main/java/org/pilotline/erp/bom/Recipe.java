@@ -3,17 +3,11 @@ package org.pilotline.erp.bom;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import org.pilotline.platform.tenancy.Versioned;
-import org.pilotline.erp.item.Item;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,14 +18,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "recipe")
-public class Recipe extends Versioned {
-
-    @ManyToOne(fetch = FetchType.EAGER, optional = false)
-    @JoinColumn(name = "item_id")
-    public Item item;
-
-    @Column(nullable = false, length = 16)
-    public String revision;
+public class Recipe extends StructureRevision {
 
     @Column(name = "batch_size", nullable = false, precision = 20, scale = 6)
     public BigDecimal batchSize;
@@ -42,12 +29,6 @@ public class Recipe extends Versioned {
     @Column(name = "cost_allocation", nullable = false, precision = 9, scale = 6)
     public BigDecimal costAllocation;
 
-    @Column(name = "valid_from", nullable = false)
-    public LocalDate validFrom;
-
-    @Column(name = "valid_to")
-    public LocalDate validTo;
-
     @OneToMany(mappedBy = "recipe", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("lineNo")
     public List<RecipeIngredient> ingredients = new ArrayList<>();
@@ -55,4 +36,10 @@ public class Recipe extends Versioned {
     @OneToMany(mappedBy = "recipe", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("lineNo")
     public List<RecipeOutput> outputs = new ArrayList<>();
+
+    @Override
+    public void clearLines() {
+        ingredients.clear();
+        outputs.clear();
+    }
 }

@@ -75,15 +75,18 @@ public class StructureService {
                 });
     }
 
-    /** Refuses a revision whose validity overlaps another BOM or recipe revision of the same item. */
-    void requireNoOverlap(Item item, LocalDate from, LocalDate to, Long bomId, Long recipeId) {
+    /**
+     * Refuses a revision whose validity overlaps another BOM or recipe revision of the same item. The revision being
+     * saved is left out by identity: a stored one is the very instance its queries return in this transaction.
+     */
+    void requireNoOverlap(StructureRevision saved, Item item, LocalDate from, LocalDate to) {
         Effectivity.problem(from, to).ifPresent(problem -> {
             throw DomainException.invalid("invalid-validity", "The validity is not valid", problem);
         });
         List<Effectivity.Span> others = new ArrayList<>();
-        Bom.<Bom>list("item = ?1 and id <> ?2", item, bomId == null ? -1L : bomId)
+        Bom.<Bom>list("item", item).stream().filter(b -> b != saved)
                 .forEach(b -> others.add(new Effectivity.Span("BOM " + b.revision, b.validFrom, b.validTo)));
-        Recipe.<Recipe>list("item = ?1 and id <> ?2", item, recipeId == null ? -1L : recipeId)
+        Recipe.<Recipe>list("item", item).stream().filter(r -> r != saved)
                 .forEach(r -> others.add(new Effectivity.Span("recipe " + r.revision, r.validFrom, r.validTo)));
         Effectivity.overlapping(from, to, others).ifPresent(clash -> {
             throw DomainException.conflict("overlapping-revision", "Revisions overlap",

@@ -1,6 +1,5 @@
 package org.pilotline.erp.calendar;
 
-import org.pilotline.erp.calendar.dto.CalendarRequest;
 import org.pilotline.platform.problem.FieldError;
 
 import java.time.Duration;

@@ -3,8 +3,6 @@ package org.pilotline.erp.calendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.pilotline.erp.calendar.dto.CalendarRequest;
-import org.pilotline.erp.calendar.dto.CalendarView;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.persistence.Lookups;

@@ -10,9 +10,6 @@ import org.pilotline.platform.paging.Page;
 import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.problem.ProblemKind;
 import org.pilotline.platform.persistence.Versions;
-import org.pilotline.erp.enterprise.dto.EnterpriseRequest;
-import org.pilotline.erp.enterprise.dto.EnterpriseUpdate;
-import org.pilotline.erp.enterprise.dto.EnterpriseView;
 import org.pilotline.platform.security.Caller;
 import org.pilotline.platform.security.Role;
 

@@ -8,12 +8,12 @@ import org.pilotline.platform.persistence.Lookups;
 import org.pilotline.platform.paging.Page;
 import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.persistence.Versions;
-import org.pilotline.erp.equipment.dto.EquipmentDtos.AreaRequest;
-import org.pilotline.erp.equipment.dto.EquipmentDtos.AreaView;
-import org.pilotline.erp.equipment.dto.EquipmentDtos.WorkCenterRequest;
-import org.pilotline.erp.equipment.dto.EquipmentDtos.WorkCenterView;
-import org.pilotline.erp.equipment.dto.EquipmentDtos.WorkUnitRequest;
-import org.pilotline.erp.equipment.dto.EquipmentDtos.WorkUnitView;
+import org.pilotline.erp.equipment.EquipmentDtos.AreaRequest;
+import org.pilotline.erp.equipment.EquipmentDtos.AreaView;
+import org.pilotline.erp.equipment.EquipmentDtos.WorkCenterRequest;
+import org.pilotline.erp.equipment.EquipmentDtos.WorkCenterView;
+import org.pilotline.erp.equipment.EquipmentDtos.WorkUnitRequest;
+import org.pilotline.erp.equipment.EquipmentDtos.WorkUnitView;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.util.Map;

@@ -10,8 +10,6 @@ import org.pilotline.platform.paging.Page;
 import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.persistence.Versions;
 import org.pilotline.erp.enterprise.Enterprise;
-import org.pilotline.erp.equipment.dto.SiteRequest;
-import org.pilotline.erp.equipment.dto.SiteView;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.time.DateTimeException;

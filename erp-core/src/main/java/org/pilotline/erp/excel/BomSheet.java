@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.pilotline.erp.bom.Bom;
 import org.pilotline.erp.bom.BomLine;
 import org.pilotline.erp.bom.BomService;
-import org.pilotline.erp.bom.dto.BomRequest;
+import org.pilotline.erp.bom.BomRequest;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.erp.item.Item;
 import org.pilotline.erp.unit.Unit;
@@ -114,7 +114,7 @@ public class BomSheet implements SheetHandler {
                 return;
             }
             try {
-                boms.saveBom(existing.map(b -> b.id).orElse(null), request);
+                boms.saveRevision(existing.map(b -> b.id).orElse(null), request);
                 if (existing.isPresent()) {
                     run.updated();
                 } else {

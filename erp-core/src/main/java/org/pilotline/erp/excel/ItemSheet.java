@@ -9,7 +9,7 @@ import org.pilotline.erp.item.ItemType;
 import org.pilotline.erp.item.LotSizing;
 import org.pilotline.erp.item.Sourcing;
 import org.pilotline.erp.item.Tracking;
-import org.pilotline.erp.item.dto.ItemRequest;
+import org.pilotline.erp.item.ItemRequest;
 import org.pilotline.erp.unit.Unit;
 
 import java.util.HashMap;

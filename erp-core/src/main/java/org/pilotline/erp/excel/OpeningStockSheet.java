@@ -11,7 +11,7 @@ import org.pilotline.erp.inventory.MoveType;
 import org.pilotline.erp.inventory.StockBalance;
 import org.pilotline.erp.inventory.StockLedger;
 import org.pilotline.erp.inventory.Warehouse;
-import org.pilotline.erp.inventory.dto.InventoryDtos.MoveRequest;
+import org.pilotline.erp.inventory.InventoryDtos.MoveRequest;
 import org.pilotline.erp.item.Item;
 import org.pilotline.platform.security.Caller;
 

@@ -6,7 +6,7 @@ import org.pilotline.erp.bom.Recipe;
 import org.pilotline.erp.bom.RecipeIngredient;
 import org.pilotline.erp.bom.RecipeOutput;
 import org.pilotline.erp.bom.RecipeService;
-import org.pilotline.erp.bom.dto.RecipeRequest;
+import org.pilotline.erp.bom.RecipeRequest;
 import org.pilotline.erp.bom.structure.StructureVersion;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.erp.item.Item;
@@ -138,7 +138,7 @@ public class RecipeSheet implements SheetHandler {
                 return;
             }
             try {
-                recipes.saveRecipe(existing.map(r -> r.id).orElse(null), request);
+                recipes.saveRevision(existing.map(r -> r.id).orElse(null), request);
                 if (existing.isPresent()) {
                     run.updated();
                 } else {

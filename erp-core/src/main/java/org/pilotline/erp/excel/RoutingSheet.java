@@ -9,7 +9,7 @@ import org.pilotline.erp.routing.Routing;
 import org.pilotline.erp.routing.RoutingAlternative;
 import org.pilotline.erp.routing.RoutingOperation;
 import org.pilotline.erp.routing.RoutingService;
-import org.pilotline.erp.routing.dto.RoutingRequest;
+import org.pilotline.erp.routing.RoutingRequest;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

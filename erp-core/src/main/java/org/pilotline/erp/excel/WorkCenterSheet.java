@@ -9,7 +9,7 @@ import org.pilotline.erp.equipment.Area;
 import org.pilotline.erp.equipment.EquipmentService;
 import org.pilotline.erp.equipment.Site;
 import org.pilotline.erp.equipment.WorkCenter;
-import org.pilotline.erp.equipment.dto.EquipmentDtos.WorkCenterRequest;
+import org.pilotline.erp.equipment.EquipmentDtos.WorkCenterRequest;
 
 import java.util.HashMap;
 import java.util.List;

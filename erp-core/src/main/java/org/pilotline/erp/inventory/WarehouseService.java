@@ -10,11 +10,11 @@ import org.pilotline.platform.paging.Page;
 import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.persistence.Versions;
 import org.pilotline.erp.equipment.Site;
-import org.pilotline.erp.inventory.dto.InventoryDtos.LocationRequest;
-import org.pilotline.erp.inventory.dto.InventoryDtos.LocationView;
-import org.pilotline.erp.inventory.dto.InventoryDtos.LotView;
-import org.pilotline.erp.inventory.dto.InventoryDtos.WarehouseRequest;
-import org.pilotline.erp.inventory.dto.InventoryDtos.WarehouseView;
+import org.pilotline.erp.inventory.InventoryDtos.LocationRequest;
+import org.pilotline.erp.inventory.InventoryDtos.LocationView;
+import org.pilotline.erp.inventory.InventoryDtos.LotView;
+import org.pilotline.erp.inventory.InventoryDtos.WarehouseRequest;
+import org.pilotline.erp.inventory.InventoryDtos.WarehouseView;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.util.Map;

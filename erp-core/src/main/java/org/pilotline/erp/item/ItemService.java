@@ -10,8 +10,6 @@ import org.pilotline.platform.paging.Page;
 import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.problem.ProblemKind;
 import org.pilotline.platform.persistence.Versions;
-import org.pilotline.erp.item.dto.ItemRequest;
-import org.pilotline.erp.item.dto.ItemView;
 import org.pilotline.platform.tenancy.TenantContext;
 import org.pilotline.erp.unit.Unit;
 

@@ -13,10 +13,10 @@ import java.util.List;
 
 /**
  * What sales and purchase orders share: a number, the partner (the customer or the supplier, mapped to its own column
- * by each kind), dates, currency and lines whose goods are shipped or received.
+ * by each kind), dates, currency, a status of the kind's own, and lines whose goods are shipped or received.
  */
 @MappedSuperclass
-public abstract class OrderBase<L extends OrderLineBase> extends Versioned {
+public abstract class OrderBase<L extends OrderLineBase, S extends Enum<S>> extends Versioned {
 
     @Column(nullable = false, length = 32)
     public String number;
@@ -35,4 +35,11 @@ public abstract class OrderBase<L extends OrderLineBase> extends Versioned {
     public String note;
 
     public abstract List<L> lines();
+
+    /** A new line of this order, not yet added to its lines. */
+    public abstract L newLine();
+
+    public abstract S status();
+
+    public abstract void moveTo(S status);
 }

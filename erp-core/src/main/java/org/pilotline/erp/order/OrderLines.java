@@ -10,11 +10,11 @@ import org.pilotline.erp.inventory.Location;
 import org.pilotline.erp.inventory.MoveReason;
 import org.pilotline.erp.inventory.MoveType;
 import org.pilotline.erp.inventory.StockLedger;
-import org.pilotline.erp.inventory.dto.InventoryDtos.MoveRequest;
+import org.pilotline.erp.inventory.InventoryDtos.MoveRequest;
 import org.pilotline.erp.item.Item;
-import org.pilotline.erp.order.dto.OrderDtos.FulfilmentLine;
-import org.pilotline.erp.order.dto.OrderDtos.FulfilmentRequest;
-import org.pilotline.erp.order.dto.OrderDtos.LineRequest;
+import org.pilotline.erp.order.OrderDtos.FulfilmentLine;
+import org.pilotline.erp.order.OrderDtos.FulfilmentRequest;
+import org.pilotline.erp.order.OrderDtos.LineRequest;
 import org.pilotline.erp.partner.Partner;
 import org.pilotline.erp.unit.Unit;
 import org.pilotline.erp.unit.UnitService;
@@ -27,14 +27,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import org.pilotline.platform.tenancy.TenantOwned;
 
 /**
- * What sales and purchase orders do alike: resolving requested lines, replacing an order's lines while keeping what
+ * The lines of sales and purchase orders: resolving requested lines, replacing an order's lines while keeping what
  * was already fulfilled, and moving goods for lines through the stock ledger.
  */
 final class OrderLines {
@@ -48,62 +43,6 @@ final class OrderLines {
     }
 
     private OrderLines() {
-    }
-
-    /** The filter of an order list: text in the number or partner name, partner, status, an item or a line date range. */
-    static Lookups.Filter listFilter(String lineEntity, String text, Long partnerId, Enum<?> status, Long itemId,
-                                     LocalDate dateFrom, LocalDate dateTo) {
-        String line = "exists (select l from " + lineEntity + " l where l.order = o and ";
-        return new Lookups.Filter().text(text, "o.number", "o.partner.name")
-                .and(partnerId != null, "o.partner.id = :partner", "partner", () -> partnerId)
-                .and(status != null, "o.status = :status", "status", () -> status)
-                .and(itemId != null, line + "l.item.id = :item)", "item", () -> itemId)
-                .and(dateFrom != null, line + "l.date >= :dfrom)", "dfrom", () -> dateFrom)
-                .and(dateTo != null, line + "l.date < :dto)", "dto", () -> dateTo);
-    }
-
-    /**
-     * The order a save changes: a new one, or the stored one when the version sent is current and its status still
-     * allows changes (else 409).
-     */
-    static <O extends OrderBase<?>> O forEdit(Class<O> type, String kind, Long id, Long version, Supplier<O> create,
-                                              Function<O, ? extends Enum<?>> status, Set<? extends Enum<?>> editable) {
-        if (id == null) {
-            return create.get();
-        }
-        O order = Lookups.require(type, kind, id);
-        Versions.requireCurrent(kind, id, version, order.version);
-        if (!editable.contains(status.apply(order))) {
-            throw DomainException.conflict("order-closed", "The order can no longer be changed",
-                    kind + " " + order.number + " is " + status.apply(order));
-        }
-        return order;
-    }
-
-    /** The order's partner, which must have the role ("customer", "supplier"); else 400 naming the field. */
-    static Partner partner(String role, Long partnerId, String field, Predicate<Partner> hasRole) {
-        Partner partner = Lookups.reference(Partner.class, Character.toUpperCase(role.charAt(0)) + role.substring(1),
-                partnerId, field);
-        if (!hasRole.test(partner)) {
-            throw DomainException.invalid("invalid-order", "The partner is not a " + role,
-                    new FieldError(field, "partner '" + partner.code + "' is not a " + role));
-        }
-        return partner;
-    }
-
-    /**
-     * The order's number: the one requested or the next of the series for a new order, unchanged for a stored one
-     * (400 when a change is asked for); 409 when another order has it.
-     */
-    static String number(OrderBase<?> order, Long id, String requested, Supplier<String> next, String kind,
-                         Function<String, PanacheQuery<? extends TenantOwned>> byNumber) {
-        String number = id == null ? (requested == null || requested.isBlank() ? next.get() : requested) : order.number;
-        if (id != null && requested != null && !requested.equals(order.number)) {
-            throw DomainException.invalid("invalid-order", "The order number cannot change",
-                    new FieldError("number", "is " + order.number));
-        }
-        Lookups.requireFree(byNumber.apply(number), kind, number, id);
-        return number;
     }
 
     static List<Resolved> resolve(List<LineRequest> requested, UnitService units) {
@@ -134,8 +73,7 @@ final class OrderLines {
      * Writes the header and replaces the lines of a new or changed order. A line that goods have already moved for
      * stays, with the same item and unit and at least the quantity moved; its fulfilled quantity is kept.
      */
-    static <L extends OrderLineBase> void save(OrderBase<L> order, boolean isNew, Header header, List<Resolved> lines,
-                                               Supplier<L> newLine) {
+    static <L extends OrderLineBase> void save(OrderBase<L, ?> order, boolean isNew, Header header, List<Resolved> lines) {
         requireFulfilledKept(order.lines(), lines);
         order.number = header.number();
         order.partner = header.partner();
@@ -149,7 +87,7 @@ final class OrderLines {
             Versions.flush(order); // the old lines go before new ones with the same numbers arrive
         }
         for (Resolved resolved : lines) {
-            L line = newLine.get();
+            L line = order.newLine();
             line.lineNo = resolved.lineNo();
             line.item = resolved.item();
             line.quantity = resolved.quantity();
@@ -170,7 +108,7 @@ final class OrderLines {
      * Moves goods for some lines of an order through the stock ledger, inside the caller's transaction: all lines or
      * none. More than is open on a line is refused. Each line's move carries the reference "ORDER/LINE".
      */
-    static <L extends OrderLineBase> void fulfil(OrderBase<L> order, FulfilmentRequest request, MoveType type,
+    static <L extends OrderLineBase> void fulfil(OrderBase<L, ?> order, FulfilmentRequest request, MoveType type,
                                                  MoveReason reason, String username, InventoryService inventory,
                                                  StockLedger ledger, UnitService units) {
         for (int i = 0; i < request.lines().size(); i++) {
@@ -199,7 +137,7 @@ final class OrderLines {
     }
 
     /** The lines' ordered and fulfilled quantities, for the status rules. */
-    static <L extends OrderLineBase> List<OrderRules.Fulfilment> fulfilment(OrderBase<L> order) {
+    static List<OrderRules.Fulfilment> fulfilment(OrderBase<?, ?> order) {
         return order.lines().stream().map(l -> new OrderRules.Fulfilment(l.quantity, l.fulfilledQuantity)).toList();
     }
 

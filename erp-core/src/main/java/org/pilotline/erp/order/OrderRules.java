@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /** Which status an order may go to, and what its lines' fulfilment makes of its status. Plain Java. */
 public final class OrderRules {
@@ -18,6 +20,20 @@ public final class OrderRules {
             PurchaseOrderStatus.RELEASED, PurchaseOrderStatus.PARTIALLY_RECEIVED);
     static final Set<PurchaseOrderStatus> PURCHASE_RECEIVABLE = EnumSet.of(PurchaseOrderStatus.RELEASED,
             PurchaseOrderStatus.PARTIALLY_RECEIVED);
+
+    /**
+     * The life of one kind of partner order: the status it starts in, the statuses in which it may still change and
+     * in which goods may move for it, the transitions a person may ask for, and what its lines' fulfilment makes of
+     * its status.
+     */
+    public record Lifecycle<S extends Enum<S>>(S initial, Set<S> editable, Set<S> fulfillable, BiPredicate<S, S> mayGo,
+                                               Function<List<Fulfilment>, S> afterFulfilment) {
+    }
+
+    static final Lifecycle<SalesOrderStatus> SALES = new Lifecycle<>(SalesOrderStatus.DRAFT, SALES_EDITABLE,
+            SALES_SHIPPABLE, OrderRules::maySales, OrderRules::afterShipment);
+    static final Lifecycle<PurchaseOrderStatus> PURCHASE = new Lifecycle<>(PurchaseOrderStatus.DRAFT, PURCHASE_EDITABLE,
+            PURCHASE_RECEIVABLE, OrderRules::mayPurchase, OrderRules::afterReceipt);
 
     /** A line's ordered and fulfilled (shipped or received) quantities. */
     public record Fulfilment(BigDecimal ordered, BigDecimal fulfilled) {

@@ -15,8 +15,8 @@ import org.pilotline.platform.persistence.Versions;
 import org.pilotline.erp.enterprise.PlantClock;
 import org.pilotline.erp.item.Item;
 import org.pilotline.erp.item.Sourcing;
-import org.pilotline.erp.order.dto.OrderDtos.ProductionOrderRequest;
-import org.pilotline.erp.order.dto.OrderDtos.ProductionOrderView;
+import org.pilotline.erp.order.OrderDtos.ProductionOrderRequest;
+import org.pilotline.erp.order.OrderDtos.ProductionOrderView;
 import org.pilotline.erp.routing.Routing;
 import org.pilotline.erp.routing.RoutingService;
 import org.pilotline.platform.tenancy.TenantContext;
@@ -107,10 +107,9 @@ public class ProductionOrderService {
             order.priority = r.priority();
         }
         order.routing = routings.effectiveRouting(item.id, start).orElse(routing);
-        order.bom = Bom.<Bom>list("item = ?1", item).stream()
-                .filter(b -> !start.isBefore(b.validFrom) && (b.validTo == null || start.isBefore(b.validTo))).findFirst().orElse(null);
+        order.bom = Bom.<Bom>list("item = ?1", item).stream().filter(b -> b.effectiveOn(start)).findFirst().orElse(null);
         order.recipe = order.bom != null ? null : Recipe.<Recipe>list("item = ?1", item).stream()
-                .filter(v -> !start.isBefore(v.validFrom) && (v.validTo == null || start.isBefore(v.validTo))).findFirst().orElse(null);
+                .filter(v -> v.effectiveOn(start)).findFirst().orElse(null);
         order.persist();
         ProductionOrder.flush();
         return ProductionOrderView.of(order);

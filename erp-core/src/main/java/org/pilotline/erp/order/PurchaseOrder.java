@@ -16,7 +16,7 @@ import java.util.List;
 @Entity
 @Table(name = "purchase_order")
 @jakarta.persistence.AssociationOverride(name = "partner", joinColumns = @JoinColumn(name = "supplier_id"))
-public class PurchaseOrder extends OrderBase<PurchaseOrderLine> {
+public class PurchaseOrder extends OrderBase<PurchaseOrderLine, PurchaseOrderStatus> {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -29,5 +29,22 @@ public class PurchaseOrder extends OrderBase<PurchaseOrderLine> {
     @Override
     public List<PurchaseOrderLine> lines() {
         return lines;
+    }
+
+    @Override
+    public PurchaseOrderLine newLine() {
+        PurchaseOrderLine line = new PurchaseOrderLine();
+        line.order = this;
+        return line;
+    }
+
+    @Override
+    public PurchaseOrderStatus status() {
+        return status;
+    }
+
+    @Override
+    public void moveTo(PurchaseOrderStatus next) {
+        status = next;
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 @Entity
 @Table(name = "sales_order")
 @jakarta.persistence.AssociationOverride(name = "partner", joinColumns = @JoinColumn(name = "customer_id"))
-public class SalesOrder extends OrderBase<SalesOrderLine> {
+public class SalesOrder extends OrderBase<SalesOrderLine, SalesOrderStatus> {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -29,5 +29,22 @@ public class SalesOrder extends OrderBase<SalesOrderLine> {
     @Override
     public List<SalesOrderLine> lines() {
         return lines;
+    }
+
+    @Override
+    public SalesOrderLine newLine() {
+        SalesOrderLine line = new SalesOrderLine();
+        line.order = this;
+        return line;
+    }
+
+    @Override
+    public SalesOrderStatus status() {
+        return status;
+    }
+
+    @Override
+    public void moveTo(SalesOrderStatus next) {
+        status = next;
     }
 }

@@ -14,8 +14,6 @@ import org.pilotline.platform.persistence.Versions;
 import org.pilotline.erp.equipment.WorkCenter;
 import org.pilotline.erp.item.Item;
 import org.pilotline.erp.item.Sourcing;
-import org.pilotline.erp.routing.dto.RoutingRequest;
-import org.pilotline.erp.routing.dto.RoutingView;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.math.BigDecimal;

@@ -14,9 +14,6 @@ import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.problem.ProblemKind;
 import org.pilotline.platform.persistence.Versions;
 import org.pilotline.erp.enterprise.Enterprise;
-import org.pilotline.erp.security.dto.NewUser;
-import org.pilotline.erp.security.dto.UserUpdate;
-import org.pilotline.erp.security.dto.UserView;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Account administration. The platform administrator manages every account, an enterprise administrator its own. */
 @ApplicationScoped
@@ -125,6 +123,16 @@ public class UserService {
         });
         account.passwordHash = PasswordHasher.hash(newPassword, security.bcryptCost());
         directory.forget(username);
+    }
+
+    /** Who the caller is and which enterprise this request acts for: what a UI needs to decide which screens to offer. */
+    public MeView describeCaller() {
+        UserAccount account = UserAccount.findByUsername(caller.username()).orElseThrow();
+        Optional<Enterprise> enterprise = caller.enterprise().flatMap(Enterprise::findByCode);
+        return new MeView(account.username, account.displayName, enterprise.map(e -> e.code).orElse(null),
+                enterprise.map(e -> e.name).orElse(null), enterprise.map(e -> e.timeZone).orElse(null),
+                new TreeSet<>(caller.roles().stream().map(Role::id).toList()), new TreeSet<>(caller.assignedEnterprises()),
+                caller.isPlatformAdmin());
     }
 
     public UserView getUser(String username) {

@@ -14,10 +14,6 @@ import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.persistence.Versions;
 import org.pilotline.erp.enterprise.EnterpriseRegistered;
 import org.pilotline.platform.tenancy.TenantContext;
-import org.pilotline.erp.unit.dto.ConversionRequest;
-import org.pilotline.erp.unit.dto.ConversionView;
-import org.pilotline.erp.unit.dto.UnitRequest;
-import org.pilotline.erp.unit.dto.UnitView;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,0 +1,37 @@
+package org.pilotline.erp.bom;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+@Schema(description = "A BOM revision, replaced whole on update. Line quantities are per baseQuantity of the parent.")
+public record BomRequest(
+        @NotNull Long itemId,
+        @NotBlank @Size(max = 16) String revision,
+        @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 6)
+        @Schema(description = "parent quantity the lines are for (default 1)") BigDecimal baseQuantity,
+        @NotNull LocalDate validFrom,
+        @Schema(description = "exclusive; open-ended when absent") LocalDate validTo,
+        @NotEmpty @Size(max = 2000) List<@Valid @NotNull Line> lines,
+        Long version) {
+
+    public record Line(@Min(1) Integer lineNo,
+                       @NotNull Long componentId,
+                       @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 6) BigDecimal quantity,
+                       @Schema(description = "defaults to the component's stock unit") Long unitId,
+                       @DecimalMin("0") @DecimalMax("10") @Digits(integer = 2, fraction = 6) BigDecimal scrapFactor,
+                       Boolean phantom,
+                       @Min(1) Integer operationNo) {
+    }
+}

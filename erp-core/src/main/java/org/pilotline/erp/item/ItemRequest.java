@@ -1,0 +1,37 @@
+package org.pilotline.erp.item;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+
+@Schema(description = "An item. Quantities are in the stock unit; cost is per stock unit. On update, version is the version read.")
+public record ItemRequest(
+        @NotBlank @Pattern(regexp = "[^\\s,;]{1,64}", message = "must be 1-64 characters without spaces, commas or semicolons") String code,
+        @NotBlank @Size(max = 200) String name,
+        @Size(max = 1000) String description,
+        @NotNull ItemType type,
+        @NotNull Sourcing sourcing,
+        @NotNull Long stockUnitId,
+        @NotNull @Min(0) @Max(3650) @Schema(description = "working days from release to receipt") Integer leadTimeDays,
+        @Schema(description = "defaults to LOT_FOR_LOT") LotSizing lotSizing,
+        @DecimalMin("0") @Digits(integer = 14, fraction = 6) BigDecimal lotSizeQuantity,
+        @DecimalMin("0") @Digits(integer = 14, fraction = 6) BigDecimal lotSizeMinimum,
+        @DecimalMin("0") @Digits(integer = 14, fraction = 6) BigDecimal lotSizeMaximum,
+        @DecimalMin("0") @Digits(integer = 14, fraction = 6) BigDecimal lotSizeMultiple,
+        @Min(1) @Max(520) Integer periodsOfSupply,
+        @DecimalMin("0") @Digits(integer = 14, fraction = 6) BigDecimal safetyStock,
+        @DecimalMin("0") @Digits(integer = 14, fraction = 6) BigDecimal standardCost,
+        @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 6) BigDecimal standardLotSize,
+        @Schema(description = "defaults to NONE") Tracking tracking,
+        Boolean allowNegativeStock,
+        Boolean active,
+        Long version) {
+}

@@ -1,0 +1,31 @@
+package org.pilotline.erp.scheduling;
+
+import org.pilotline.erp.scheduling.solver.model.SchedulingProblem;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link SchedulingProblem} built from the enterprise's production orders, with what its ids stand for: a job is a
+ * production order (id = order number), an operation is a routing operation of an order (id = "number/operationNo"),
+ * a machine is a work unit (id = the work unit's id).
+ */
+public record SchedulingInput(SchedulingProblem problem, Horizon horizon, Map<String, OrderRef> orders,
+                              Map<String, OperationRef> operations, Map<String, MachineRef> machines,
+                              List<String> skippedOrders) {
+
+    public record OrderRef(long orderId, String number, Instant releaseAt, Instant dueAt, long weight) {
+    }
+
+    public record OperationRef(long orderId, String orderNumber, long routingOperationId, int operationNo, String name,
+                               int routingPosition, Long transferBatch, Long transferLot) {
+    }
+
+    public record MachineRef(long workUnitId, String code, long workCenterId, String workCenterCode) {
+    }
+
+    public static String operationId(String orderNumber, int operationNo) {
+        return orderNumber + "/" + operationNo;
+    }
+}

@@ -1,7 +1,0 @@
-package org.pilotline.erp.scheduling.persistence;
-
-/** The live schedule of an enterprise (what the shop floor follows), or a what-if copy that never touches it. */
-public enum ScheduleKind {
-    LIVE,
-    WHAT_IF
-}

@@ -1,0 +1,173 @@
+package org.pilotline.erp.scheduling.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageParams;
+import org.pilotline.erp.scheduling.SchedulingDtos.ComparisonView;
+import org.pilotline.erp.scheduling.SchedulingDtos.GanttView;
+import org.pilotline.erp.scheduling.SchedulingDtos.LatenessView;
+import org.pilotline.erp.scheduling.SchedulingDtos.MoveRequest;
+import org.pilotline.erp.scheduling.SchedulingDtos.OperationView;
+import org.pilotline.erp.scheduling.SchedulingDtos.ScheduleRequest;
+import org.pilotline.erp.scheduling.SchedulingDtos.ScheduleView;
+import org.pilotline.erp.scheduling.SchedulingDtos.SolveRequest;
+import org.pilotline.erp.scheduling.SchedulingDtos.SolveView;
+import org.pilotline.erp.scheduling.ScheduleKind;
+import org.pilotline.erp.scheduling.ScheduleQueries;
+import org.pilotline.erp.scheduling.SchedulingService;
+import org.pilotline.platform.security.Roles;
+
+import java.net.URI;
+
+/** The planner API: asynchronous solves, schedules as Gantt data, pins and moves, late-order explanations, what-ifs. */
+@Path("/api/scheduling")
+@Tag(name = "Scheduling")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.OPERATOR, Roles.MANAGER, Roles.EXPERT})
+public class SchedulingResource {
+
+    @Inject
+    SchedulingService scheduling;
+
+    @Inject
+    ScheduleQueries queries;
+
+    @POST
+    @Path("/solves")
+    @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
+    @Operation(summary = "Start a solve", description = "Asynchronous: 202 with the solve and its Location. 422 "
+            + "problem+json naming each order and operation that cannot be scheduled (no-eligible-machine, unschedulable); "
+            + "409 solve-running while the schedule is being solved.")
+    public Response startSolve(@Valid @NotNull SolveRequest request) {
+        return accepted(scheduling.startSolve(request));
+    }
+
+    @GET
+    @Path("/solves")
+    @Operation(summary = "List solves", description = "Filter by scheduleId; sort by requestedAt.")
+    public Page<SolveView> solves(@BeanParam PageParams paging, @QueryParam("scheduleId") Long scheduleId) {
+        return queries.solves(paging.toRequest(), scheduleId);
+    }
+
+    @GET
+    @Path("/solves/{id}")
+    @Operation(summary = "Read a solve's state and progress", description = "The best schedule so far is its schedule.")
+    public SolveView solve(@PathParam("id") long id) {
+        return queries.solve(id);
+    }
+
+    @POST
+    @Path("/solves/{id}/cancel")
+    @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
+    @Operation(summary = "Ask a solve to stop", description = "Whichever replica runs it stops it within a moment; the best schedule so far stands.")
+    public SolveView cancel(@PathParam("id") long id) {
+        return scheduling.cancel(id);
+    }
+
+    @GET
+    @Path("/schedules")
+    @Operation(summary = "List schedules", description = "The live schedule and what-if copies; filter by kind (LIVE, WHAT_IF).")
+    public Page<ScheduleView> schedules(@BeanParam PageParams paging, @QueryParam("kind") ScheduleKind kind) {
+        return queries.list(paging.toRequest(), kind);
+    }
+
+    @POST
+    @Path("/schedules")
+    @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
+    @Operation(summary = "Create a what-if copy", description = "A copy of copyOf (default: the live schedule) to change and solve without touching the live schedule.")
+    public Response createWhatIf(@Valid @NotNull ScheduleRequest request) {
+        ScheduleView created = queries.schedule(scheduling.createWhatIf(request).id);
+        return Response.created(URI.create("/api/scheduling/schedules/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/schedules/live")
+    @Operation(summary = "Read the live schedule")
+    public ScheduleView live() {
+        return queries.live();
+    }
+
+    @GET
+    @Path("/schedules/{id: \\d+}")
+    @Operation(summary = "Read a schedule and its metrics")
+    public ScheduleView schedule(@PathParam("id") long id) {
+        return queries.schedule(id);
+    }
+
+    @DELETE
+    @Path("/schedules/{id: \\d+}")
+    @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
+    @Operation(summary = "Delete a what-if copy", description = "409 live-schedule for the live schedule.")
+    public Response delete(@PathParam("id") long id) {
+        scheduling.deleteWhatIf(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/schedules/{id}/gantt")
+    @Operation(summary = "Gantt data", description = "Operations per machine in time order and per order in routing order; times as UTC instants, zone for display.")
+    public GanttView gantt(@PathParam("id") long id) {
+        return queries.gantt(id);
+    }
+
+    @POST
+    @Path("/schedules/{id}/operations/{operationId}/pin")
+    @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
+    @Operation(summary = "Pin an operation where it is", description = "Re-solves keep it exactly there.")
+    public OperationView pin(@PathParam("id") long id, @PathParam("operationId") long operationId) {
+        return scheduling.pin(id, operationId, true);
+    }
+
+    @DELETE
+    @Path("/schedules/{id}/operations/{operationId}/pin")
+    @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
+    @Operation(summary = "Release an operation's pin")
+    public OperationView unpin(@PathParam("id") long id, @PathParam("operationId") long operationId) {
+        return scheduling.pin(id, operationId, false);
+    }
+
+    @POST
+    @Path("/schedules/{id}/operations/{operationId}/move")
+    @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
+    @Operation(summary = "Move an operation and re-solve around it", description = "Pins it on the work unit and/or at the "
+            + "start given and starts a re-solve of the schedule's orders: 202 with the solve. 422 when it cannot run there.")
+    public Response move(@PathParam("id") long id, @PathParam("operationId") long operationId,
+                         @Valid @NotNull MoveRequest request) {
+        return accepted(scheduling.move(id, operationId, request));
+    }
+
+    @GET
+    @Path("/schedules/{id}/orders/{orderId}/explanation")
+    @Operation(summary = "Explain an order's completion", description = "Why it is late (or not): the chain of operations and machines that binds it.")
+    public LatenessView explain(@PathParam("id") long id, @PathParam("orderId") long orderId) {
+        return queries.explain(id, orderId);
+    }
+
+    @GET
+    @Path("/schedules/{id}/comparison")
+    @Operation(summary = "Compare metrics", description = "This schedule against ?with= (default: the live schedule).")
+    public ComparisonView compare(@PathParam("id") long id, @QueryParam("with") Long with) {
+        return queries.compare(id, with);
+    }
+
+    private static Response accepted(SolveView solve) {
+        return Response.accepted(solve).location(URI.create("/api/scheduling/solves/" + solve.id())).build();
+    }
+}

@@ -1,7 +1,0 @@
-package org.pilotline.erp.security.dto;
-
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-
-public record PasswordChange(@NotNull @Size(max = 200) String newPassword) {
-}

@@ -1,0 +1,28 @@
+package org.pilotline.erp.security.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.pilotline.erp.security.MeView;
+import org.pilotline.erp.security.UserService;
+
+@Path("/api/me")
+@Tag(name = "Administration")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+    @Inject
+    UserService users;
+
+    @GET
+    @Authenticated
+    @Operation(summary = "Who am I", description = "The caller's account, roles and the enterprise this request acts for.")
+    public MeView me() {
+        return users.describeCaller();
+    }
+}
