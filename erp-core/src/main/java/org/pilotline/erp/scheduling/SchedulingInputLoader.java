@@ -70,6 +70,19 @@ public class SchedulingInputLoader {
      */
     public SchedulingInput load(List<ProductionOrder> orders, Instant notBefore, ZoneId plantZone,
                                 Map<String, PinnedAt> pins) {
+        return load(orders, notBefore, plantZone, pins, Map.of());
+    }
+
+    /**
+     * As {@link #load(List, Instant, ZoneId, Map)}, with what the shop floor has done: an operation that started is fixed
+     * on its work unit at its actual start, for the time it has run so far plus what its remaining quantity needs; a
+     * finished one for the time it took. Those fixed operations override planners' pins.
+     */
+    public SchedulingInput load(List<ProductionOrder> orders, Instant notBefore, ZoneId plantZone,
+                                Map<String, PinnedAt> plannerPins, Map<Long, Map<Integer, ShopFloorProgress.Progress>> progress) {
+        Map<String, PinnedAt> pins = new java.util.HashMap<>(plannerPins);
+        progress.forEach((order, operations) -> operations.values().forEach(p ->
+                pins.put(pinKey(order, p.operationNo()), new PinnedAt(p.workUnitId(), p.actualStart()))));
         List<String> skipped = new ArrayList<>();
         List<ProductionOrder> schedulable = new ArrayList<>();
         for (ProductionOrder order : orders.stream().sorted(Comparator.comparing(o -> o.number)).toList()) {
@@ -101,10 +114,17 @@ public class SchedulingInputLoader {
                 String id = SchedulingInput.operationId(order.number, step.operationNo);
                 List<MachineOption> options = new ArrayList<>();
                 Set<String> seen = new LinkedHashSet<>();
-                addOptions(options, seen, machinesOfCenter.get(step.workCenter.id), step.setupMinutes, step.runMinutes, quantity);
-                for (RoutingAlternative alternative : step.alternatives) {
-                    addOptions(options, seen, machinesOfCenter.get(alternative.workCenter.id), alternative.setupMinutes,
-                            alternative.runMinutes, quantity);
+                ShopFloorProgress.Progress actual = progress.getOrDefault(order.id, Map.of()).get(step.operationNo);
+                if (actual != null && knownMachine(machinesOfCenter, actual.workUnitId())) {
+                    options.add(new MachineOption(String.valueOf(actual.workUnitId()), 0,
+                            fixedMinutes(actual, step.runMinutes, notBefore)));
+                } else {
+                    addOptions(options, seen, machinesOfCenter.get(step.workCenter.id), step.setupMinutes, step.runMinutes,
+                            quantity);
+                    for (RoutingAlternative alternative : step.alternatives) {
+                        addOptions(options, seen, machinesOfCenter.get(alternative.workCenter.id), alternative.setupMinutes,
+                                alternative.runMinutes, quantity);
+                    }
                 }
                 TransferBatch batch = position == 0 ? null : transferBatch(steps.get(position - 1).transferQuantity, quantity);
                 PinnedAt pinned = pins.get(pinKey(order.id, step.operationNo));
@@ -203,6 +223,24 @@ public class SchedulingInputLoader {
                 options.add(new MachineOption(machine, setup, processing));
             }
         }
+    }
+
+    private static boolean knownMachine(Map<Long, List<String>> machinesOfCenter, long workUnitId) {
+        String id = String.valueOf(workUnitId);
+        return machinesOfCenter.values().stream().anyMatch(units -> units.contains(id));
+    }
+
+    /**
+     * The minutes a started operation occupies from its actual start: the time it took when it finished; while it runs,
+     * the time so far (up to the solve's start) plus its routing's run time for what it still has to make.
+     */
+    static long fixedMinutes(ShopFloorProgress.Progress actual, BigDecimal runMinutesPerUnit, Instant notBefore) {
+        if (actual.actualEnd() != null) {
+            return Math.max(1, java.time.Duration.between(actual.actualStart(), actual.actualEnd()).toMinutes());
+        }
+        long sofar = Math.max(0, java.time.Duration.between(actual.actualStart(), notBefore).toMinutes());
+        BigDecimal remaining = actual.remainingQuantity() == null ? BigDecimal.ZERO : actual.remainingQuantity();
+        return Math.max(1, sofar + wholeMinutes(runMinutesPerUnit.multiply(remaining.max(BigDecimal.ZERO))));
     }
 
     /** Whole minutes, rounded up: a planned operation never gets less time than its routing gives it. */

@@ -52,6 +52,10 @@ public class SchedulingService {
     private static final List<ProductionOrderStatus> SCHEDULABLE = List.of(ProductionOrderStatus.PLANNED,
             ProductionOrderStatus.RELEASED);
 
+    /** What the shop floor has done (the MES), when it is part of the suite. */
+    @Inject
+    jakarta.enterprise.inject.Instance<ShopFloorProgress> shopFloor;
+
     @Inject
     TenantContext tenant;
 
@@ -201,7 +205,9 @@ public class SchedulingService {
     }
 
     private SchedulingInput loadChecked(List<ProductionOrder> orders, Instant notBefore, Map<String, PinnedAt> pins) {
-        SchedulingInput input = loader.load(orders, notBefore, clock.zone(), pins);
+        Map<Long, Map<Integer, ShopFloorProgress.Progress>> progress = shopFloor.isResolvable()
+                ? shopFloor.get().progressOf(orders.stream().map(o -> o.id).toList()) : Map.of();
+        SchedulingInput input = loader.load(orders, notBefore, clock.zone(), pins, progress);
         List<InputProblem> problems = ProblemValidator.validate(input.problem());
         if (!problems.isEmpty()) {
             throw InputRefusal.of(input, problems);

@@ -95,7 +95,11 @@ public class OperationReports {
         MaterialBookings.Booked booked = new MaterialBookings.Booked(List.of(), List.of(), false);
         Inspections.Recorded inspection = null;
         switch (r.kind()) {
-            case SETUP_START, SETUP_END, START, RESUME -> transition(operation, order, eventOf(r.kind()), at);
+            case SETUP_START, START -> {
+                placeOnWorkUnit(operation, r.workUnitId());
+                transition(operation, order, eventOf(r.kind()), at);
+            }
+            case SETUP_END, RESUME -> transition(operation, order, eventOf(r.kind()), at);
             case PAUSE -> {
                 reasons.require(r.reasonCode(), EnumSet.of(ReasonPurpose.PAUSE, ReasonPurpose.DOWNTIME), "reasonCode");
                 OperationState from = operation.state;
@@ -146,6 +150,21 @@ public class OperationReports {
         }
         return !em.createQuery("select a.id from OperationAlternative a where a.operation = :op and a.workCenterId = :wc",
                 Long.class).setParameter("op", operation).setParameter("wc", workCenterId).getResultList().isEmpty();
+    }
+
+    /** The work unit an operation starts on, when the terminal names one: it must belong to a work center it may run at. */
+    private void placeOnWorkUnit(Operation operation, Long workUnitId) {
+        if (workUnitId == null) {
+            return;
+        }
+        List<Long> centers = em.createQuery("select u.workCenter.id from WorkUnit u where u.id = :id", Long.class)
+                .setParameter("id", workUnitId).getResultList();
+        if (centers.isEmpty() || !runsAt(operation, centers.get(0))) {
+            throw DomainException.invalid("invalid-work-unit", "The work unit cannot run this operation",
+                    new FieldError("workUnitId", "is not a work unit of a work center operation " + operation.operationNo
+                            + " may run at"));
+        }
+        operation.workUnitId = workUnitId;
     }
 
     private static OperationEvent eventOf(ReportKind kind) {
