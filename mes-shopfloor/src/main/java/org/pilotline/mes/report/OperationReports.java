@@ -152,9 +152,20 @@ public class OperationReports {
                 Long.class).setParameter("op", operation).setParameter("wc", workCenterId).getResultList().isEmpty();
     }
 
-    /** The work unit an operation starts on, when the terminal names one: it must belong to a work center it may run at. */
+    /**
+     * The work unit an operation starts on: the one the terminal names (it must belong to a work center the operation may
+     * run at), else the one the schedule placed it on, else its work center's only one.
+     */
     private void placeOnWorkUnit(Operation operation, Long workUnitId) {
         if (workUnitId == null) {
+            if (operation.workUnitId == null) {
+                // a work center with a single machine: that is where it runs
+                List<Long> units = em.createQuery("select u.id from WorkUnit u where u.workCenter.id = :wc and u.active = true",
+                        Long.class).setParameter("wc", operation.workCenterId).getResultList();
+                if (units.size() == 1) {
+                    operation.workUnitId = units.get(0);
+                }
+            }
             return;
         }
         List<Long> centers = em.createQuery("select u.workCenter.id from WorkUnit u where u.id = :id", Long.class)
