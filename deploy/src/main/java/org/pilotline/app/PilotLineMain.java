@@ -5,6 +5,7 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import org.pilotline.app.database.EmbeddedMariaDb;
 import org.pilotline.app.memory.JvmFootprint;
+import org.pilotline.bpm.platform.PreparsedMappings;
 
 import java.nio.file.Path;
 
@@ -24,6 +25,7 @@ public class PilotLineMain implements QuarkusApplication {
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         QUIET.setLevel(java.util.logging.Level.WARNING);
         JvmFootprint.applyUnlessChosen();
+        PreparsedMappings.start(); // on the second core while the main thread boots the rest
         String profile = firstNonBlank(System.getProperty("quarkus.profile"), System.getenv("QUARKUS_PROFILE"));
         if (profile == null) {
             profile = DEFAULT_PROFILE;
