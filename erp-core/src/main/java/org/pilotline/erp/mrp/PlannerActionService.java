@@ -14,7 +14,7 @@ import org.pilotline.erp.order.DocumentNumbers;
 import org.pilotline.erp.order.ProductionOrder;
 import org.pilotline.erp.order.ProductionOrderService;
 import org.pilotline.erp.order.PurchaseOrderService;
-import org.pilotline.erp.order.dto.OrderDtos;
+import org.pilotline.erp.order.OrderDtos;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.problem.ProblemKind;
