@@ -67,6 +67,10 @@ public class MaterialBookings {
         int moveNo = 0;
         if (!request.components().isEmpty()) {
             Location staging = requireLocation(request.stagingLocationId(), "staging");
+            // lots are picked from what is staged: hold each component's stock at staging before reading it, in the
+            // ledger's order, so that a concurrent report cannot take the same lot between the picking and the move
+            request.components().stream().map(Backflush.Requirement::itemId).distinct().sorted()
+                    .forEach(itemId -> ledger.hold(em.find(Item.class, itemId), staging));
             for (Backflush.Requirement requirement : request.components()) {
                 Item item = em.find(Item.class, requirement.itemId());
                 List<LotPicker.Allocation> allocations = new ArrayList<>(scannedAllocations(item, staging, request.scanned()));
