@@ -303,42 +303,33 @@ class MachineHistoryTest {
     /** Binds a simulated machine under a unique code of the given length. */
     private static String bind(String simulated, long workUnit, int codeLength) {
         String unique = simulated + "-" + UUID.randomUUID().toString().substring(0, 6) + "-";
-        String code = (unique + "X".repeat(codeLength)).substring(0, codeLength);
-        Map<String, Object> body = new HashMap<>();
-        body.put("machineCode", code);
-        body.put("workUnitId", workUnit);
-        body.put("endpointUrl", simulator.endpointUrl());
-        body.put("securityPolicy", "None");
-        body.put("securityMode", "None");
-        body.put("identityKind", "ANONYMOUS");
-        body.put("stateMapping", "MACHINERY");
-        body.put("itemStateNode", NODES + simulated + "/MachineryItemState/CurrentState");
+        Map<String, Object> body = binding((unique + "X".repeat(codeLength)).substring(0, codeLength), workUnit,
+                simulator.endpointUrl(), simulated);
         body.put("operationModeNode", NODES + simulated + "/MachineryOperationMode/CurrentState");
         body.put("totalCountNode", NODES + simulated + "/Production/TotalCount");
         body.put("goodCountNode", NODES + simulated + "/Production/GoodCount");
         body.put("rejectCountNode", NODES + simulated + "/Production/RejectCount");
         body.put("samplingIntervalMs", 0);
         body.put("publishingIntervalMs", 100);
-        bindings.add(((Number) plant.enterprise.as("admin").body(body).post("/api/gateway/bindings").then()
-                .statusCode(201).extract().path("id")).longValue());
-        return code;
+        return register(body);
     }
 
     /** A machine whose events come only from an edge gateway: its endpoint here answers nothing. */
     private static String bindUnreachable(String code, long workUnit) {
-        String machine = code + "-" + UUID.randomUUID().toString().substring(0, 6);
-        Map<String, Object> body = new HashMap<>();
-        body.put("machineCode", machine);
-        body.put("workUnitId", workUnit);
-        body.put("endpointUrl", "opc.tcp://localhost:1/edge");
-        body.put("securityPolicy", "None");
-        body.put("securityMode", "None");
-        body.put("identityKind", "ANONYMOUS");
-        body.put("stateMapping", "MACHINERY");
-        body.put("itemStateNode", NODES + "X/MachineryItemState/CurrentState");
-        bindings.add(((Number) plant.enterprise.as("admin").body(body).post("/api/gateway/bindings").then()
+        return register(binding(code + "-" + UUID.randomUUID().toString().substring(0, 6), workUnit,
+                "opc.tcp://localhost:1/edge", "X"));
+    }
+
+    private static Map<String, Object> binding(String code, long workUnit, String endpoint, String simulated) {
+        return new HashMap<>(Map.of("machineCode", code, "workUnitId", workUnit, "endpointUrl", endpoint,
+                "securityPolicy", "None", "securityMode", "None", "identityKind", "ANONYMOUS", "stateMapping", "MACHINERY",
+                "itemStateNode", NODES + simulated + "/MachineryItemState/CurrentState"));
+    }
+
+    private static String register(Map<String, Object> binding) {
+        bindings.add(((Number) plant.enterprise.as("admin").body(binding).post("/api/gateway/bindings").then()
                 .statusCode(201).extract().path("id")).longValue());
-        return machine;
+        return (String) binding.get("machineCode");
     }
 
     private static void awaitConnected(String machine) throws InterruptedException {

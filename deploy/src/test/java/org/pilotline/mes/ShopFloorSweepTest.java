@@ -111,7 +111,6 @@ class ShopFloorSweepTest {
         ids.put("component", blank);
         ids.put("componentLot", componentLot);
         ids.put("machineInterval", machineInterval);
-        ids.put("location", first.staging);
         ids.put("operator", first.enterprise.code + "-operator");
 
         second = new ShopFloorFixture();
