@@ -98,15 +98,40 @@ public final class ShopFloorFixture {
 
     /** Creates and releases a production order; returns the work order. */
     public Response release(long item, String quantity) {
-        long order = ((Number) data.planner().body(Map.of("itemId", item, "quantity", quantity,
+        return release(order(item, quantity));
+    }
+
+    /** A planned production order. */
+    public long order(long item, String quantity) {
+        return ((Number) data.planner().body(Map.of("itemId", item, "quantity", quantity,
                 "startDate", "2026-01-05", "dueDate", "2026-12-31")).post("/api/production-orders")
                 .then().statusCode(201).extract().path("id")).longValue();
+    }
+
+    /** Releases a production order; returns the work order the release created. */
+    public Response release(long order) {
         data.planner().post("/api/production-orders/" + order + "/release").then().statusCode(200);
         List<Map<String, Object>> found = data.planner().queryParam("size", 100).get("/api/mes/work-orders")
                 .then().statusCode(200).extract().path("items");
         long workOrder = found.stream().filter(w -> ((Number) w.get("productionOrderId")).longValue() == order)
                 .map(w -> ((Number) w.get("id")).longValue()).findFirst().orElseThrow();
         return data.planner().get("/api/mes/work-orders/" + workOrder);
+    }
+
+    /** The id of one of the enterprise's reasons. */
+    public long reasonId(String code) {
+        List<Map<String, Object>> roots = data.planner().get("/api/mes/reasons").then().statusCode(200)
+                .extract().path("$");
+        return roots.stream().filter(r -> code.equals(r.get("code"))).map(ShopFloorFixture::id).findFirst()
+                .orElseThrow(() -> new AssertionError("no reason " + code));
+    }
+
+    /** A made product of one operation at the work center, consuming one of the component per piece. */
+    public long product(String code, long workCenter, long component) {
+        long product = data.made(code);
+        data.bom(product).line(component, "1").create();
+        data.routing(product, routingStep(10, workCenter, null));
+        return product;
     }
 
     public static Map<String, Object> routingStep(int number, long workCenter, String transferQuantity) {

@@ -24,20 +24,46 @@ public final class LoadClient {
     private final String base;
     private final String authorization;
 
+    /** An answer: status and body. */
+    public record Reply(int status, String body) {
+    }
+
     public LoadClient(String username, String password) {
+        this("Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private LoadClient(String authorization) {
         this.base = RestAssured.baseURI + ":" + RestAssured.port;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
+    }
+
+    /** A client that authenticates with a bearer token (a shop-floor terminal's). */
+    public static LoadClient bearer(String token) {
+        return new LoadClient("Bearer " + token);
     }
 
     /** POSTs a JSON body and returns the status code. */
     public int post(String path, Map<String, Object> body) {
         try {
+            return send(path, JSON.writeValueAsString(body), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** POSTs a JSON body as it is and returns status and body. */
+    public Reply post(String path, String json) {
+        HttpResponse<String> response = send(path, json, HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body());
+    }
+
+    private <T> HttpResponse<T> send(String path, String json, HttpResponse.BodyHandler<T> handler) {
+        try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                     .header("Authorization", authorization).header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+            return client.send(request, handler);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

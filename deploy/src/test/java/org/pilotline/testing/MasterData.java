@@ -87,6 +87,11 @@ public final class MasterData {
         return id(planner().body(body).post("/api/work-centers"));
     }
 
+    public long workUnit(long workCenterId, String code) {
+        return id(planner().body(Map.of("workCenterId", workCenterId, "code", code(code), "name", code))
+                .post("/api/work-units"));
+    }
+
     public BomBuilder bom(long parentId) {
         return new BomBuilder(parentId);
     }

@@ -87,6 +87,16 @@ public class StockLedger {
         return line;
     }
 
+    /**
+     * Holds the anchor of an item at a location for the rest of the transaction, for a caller that reads the pair's
+     * stock before it moves it (picking lots): what it reads afterwards stays true until its moves are applied. Call it
+     * for several pairs in (item, location) order, as {@link #apply} locks them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void hold(Item item, Location location) {
+        lockPairs(tenant.requireEnterprise(), new TreeSet<>(List.of(new Pair(item.id, location.id))), null);
+    }
+
     /** Holds stock at a location for a reference, if that much is available to others. */
     @Transactional(Transactional.TxType.MANDATORY)
     public StockReservation reserve(Item item, Location location, BigDecimal quantity, String reference, String username) {

@@ -10,7 +10,7 @@ import static org.pilotline.platform.quantity.Decimals.plain;
 public record RoutingView(long id, long itemId, String itemCode, String revision, LocalDate validFrom, LocalDate validTo,
                           List<Operation> operations, long version) {
 
-    public record Operation(int operationNo, String name, long workCenterId, String workCenterCode,
+    public record Operation(long id, int operationNo, String name, long workCenterId, String workCenterCode,
                             BigDecimal setupMinutes, BigDecimal runMinutes, BigDecimal transferQuantity,
                             List<Alternative> alternatives) {
     }
@@ -20,7 +20,7 @@ public record RoutingView(long id, long itemId, String itemCode, String revision
 
     public static RoutingView of(Routing r) {
         return new RoutingView(r.id, r.item.id, r.item.code, r.revision, r.validFrom, r.validTo,
-                r.operations.stream().map(o -> new Operation(o.operationNo, o.name, o.workCenter.id, o.workCenter.code,
+                r.operations.stream().map(o -> new Operation(o.id, o.operationNo, o.name, o.workCenter.id, o.workCenter.code,
                         plain(o.setupMinutes), plain(o.runMinutes), plain(o.transferQuantity),
                         o.alternatives.stream().map(a -> new Alternative(a.workCenter.id, a.workCenter.code,
                                 plain(a.setupMinutes), plain(a.runMinutes))).toList())).toList(), r.version);

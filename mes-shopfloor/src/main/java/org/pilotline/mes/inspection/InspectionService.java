@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.pilotline.erp.item.Item;
 import org.pilotline.erp.routing.RoutingOperation;
+import org.pilotline.mes.inspection.InspectionViews.CharacteristicView;
 import org.pilotline.mes.inspection.InspectionViews.NonConformanceRequest;
 import org.pilotline.mes.inspection.InspectionViews.NonConformanceView;
 import org.pilotline.mes.inspection.InspectionViews.PlanRequest;
@@ -77,6 +78,20 @@ public class InspectionService {
                 .getResultList().stream().map(o -> {
                     Object[] r = (Object[]) o;
                     return new PlanView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
+                            Decimals.plain((java.math.BigDecimal) r[3]), Decimals.plain((java.math.BigDecimal) r[4]),
+                            Decimals.plain((java.math.BigDecimal) r[5]), (String) r[6], ((Number) r[7]).intValue());
+                }).toList();
+    }
+
+    /** What a terminal measures at an operation: its characteristics, each with the id INSPECTION reports name. */
+    public List<CharacteristicView> characteristics(long operationId) {
+        String enterprise = tenant.requireEnterprise();
+        Lookups.require(Operation.class, "Operation", operationId);
+        return em.createNativeQuery("select id, operation_id, name, nominal, lower_limit, upper_limit, unit, sample_size"
+                        + " from mes_characteristic where tenant_id = ?1 and operation_id = ?2 order by name")
+                .setParameter(1, enterprise).setParameter(2, operationId).getResultList().stream().map(o -> {
+                    Object[] r = (Object[]) o;
+                    return new CharacteristicView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
                             Decimals.plain((java.math.BigDecimal) r[3]), Decimals.plain((java.math.BigDecimal) r[4]),
                             Decimals.plain((java.math.BigDecimal) r[5]), (String) r[6], ((Number) r[7]).intValue());
                 }).toList();

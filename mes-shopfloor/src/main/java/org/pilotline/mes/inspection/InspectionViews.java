@@ -23,6 +23,11 @@ public final class InspectionViews {
                            BigDecimal lowerLimit, BigDecimal upperLimit, String unit, int sampleSize) {
     }
 
+    /** A characteristic to measure at a work-order operation, copied from the routing's plan at release. */
+    public record CharacteristicView(long id, long operationId, String name, BigDecimal nominal, BigDecimal lowerLimit,
+                                     BigDecimal upperLimit, String unit, int sampleSize) {
+    }
+
     public record NonConformanceView(long id, String number, NonConformance.Source source, NonConformance.Status status,
                                      Long workOrderId, Long operationId, long itemId, Long characteristicId,
                                      BigDecimal quantity, String description, Instant raisedAt, String raisedBy,

@@ -73,8 +73,19 @@ public class MachineCounting {
                 .orElse(CountingSource.TERMINAL) != CountingSource.MACHINE) {
             return;
         }
-        reporting.report(new ReportRequest("machine:" + parts.machine() + ":" + parts.sequence(), null, ReportKind.QUANTITY,
+        reporting.report(new ReportRequest(clientId(parts), null, ReportKind.QUANTITY,
                 parts.operationId(), null, BigDecimal.valueOf(parts.good()), null, null, null, parts.at(), null, null,
-                null, null, null, null, null, null, null), new Reporter(null, null, "machine:" + parts.machine()));
+                null, null, null, null, null, null, null), new Reporter(null, null, bounded("machine:" + parts.machine())));
+    }
+
+    /** "machine:&lt;code&gt;:&lt;sequence&gt;", or a name-based UUID of it where a long machine code would not fit 64 characters. */
+    static String clientId(CountedParts parts) {
+        String readable = "machine:" + parts.machine() + ":" + parts.sequence();
+        return readable.length() <= 64 ? readable
+                : "machine:" + java.util.UUID.nameUUIDFromBytes(readable.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String bounded(String username) {
+        return username.length() <= 64 ? username : username.substring(0, 64);
     }
 }

@@ -45,7 +45,8 @@ public class MachineHistoryRecorder {
     MachineCounting counting;
 
     void onBatch(@Observes MachineEventBatch batch) {
-        Map<String, Long> units = directory.isResolvable() ? directory.get().workUnitsOf(batch.tenant()) : Map.of();
+        Map<String, Long> units = directory.isResolvable() ? ownWorkUnits(directory.get().workUnitsOf(batch.tenant()))
+                : Map.of();
         Map<Long, Long> runningOperations = runningOperations(batch.tenant(), new HashSet<>(units.values()));
         List<MachineCounting.CountedParts> counted = new ArrayList<>();
         em.unwrap(Session.class).doWork(connection -> {
@@ -71,6 +72,26 @@ public class MachineHistoryRecorder {
         if (!counted.isEmpty()) {
             counting.countedAfterCommit(counted);
         }
+    }
+
+    /**
+     * The machines bound to work units of the batch's enterprise. A binding may name any id as its work unit (the
+     * gateway knows nothing of the equipment): a machine whose work unit is not one of the enterprise's is kept
+     * unplaced, rather than failing the batch — which would hold up every later batch of the gateway's queue.
+     */
+    private Map<String, Long> ownWorkUnits(Map<String, Long> bound) {
+        if (bound.isEmpty()) {
+            return bound;
+        }
+        Set<Long> own = new HashSet<>(em.createQuery("select u.id from WorkUnit u where u.id in :ids", Long.class)
+                .setParameter("ids", new HashSet<>(bound.values())).getResultList());
+        Map<String, Long> placed = new HashMap<>();
+        bound.forEach((machine, unit) -> {
+            if (own.contains(unit)) {
+                placed.put(machine, unit);
+            }
+        });
+        return placed;
     }
 
     /** Work unit → the operation under way on it (set up, running or paused), the one started last if several. */

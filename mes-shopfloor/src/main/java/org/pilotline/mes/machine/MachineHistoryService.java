@@ -3,6 +3,8 @@ package org.pilotline.mes.machine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.pilotline.erp.equipment.WorkUnit;
+import org.pilotline.platform.persistence.Lookups;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.tenancy.TenantContext;
@@ -43,6 +45,7 @@ public class MachineHistoryService {
 
     public History history(long workUnitId, Instant from, Instant to) {
         String enterprise = tenant.requireEnterprise();
+        Lookups.require(WorkUnit.class, "Work unit", workUnitId);
         if (from == null || to == null || !to.isAfter(from)) {
             throw DomainException.invalid("invalid-span", "Give a span of time", new FieldError("to",
                     "from and to are required, to after from"));

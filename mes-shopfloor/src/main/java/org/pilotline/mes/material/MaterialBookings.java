@@ -67,6 +67,10 @@ public class MaterialBookings {
         int moveNo = 0;
         if (!request.components().isEmpty()) {
             Location staging = requireLocation(request.stagingLocationId(), "staging");
+            // lots are picked from what is staged: hold each component's stock at staging before reading it, in the
+            // ledger's order, so that a concurrent report cannot take the same lot between the picking and the move
+            request.components().stream().map(Backflush.Requirement::itemId).distinct().sorted()
+                    .forEach(itemId -> ledger.hold(em.find(Item.class, itemId), staging));
             for (Backflush.Requirement requirement : request.components()) {
                 Item item = em.find(Item.class, requirement.itemId());
                 List<LotPicker.Allocation> allocations = new ArrayList<>(scannedAllocations(item, staging, request.scanned()));
@@ -86,7 +90,7 @@ public class MaterialBookings {
                     Lot lot = allocation.lotId() == null ? null : em.find(Lot.class, allocation.lotId());
                     StockMove move = ledger.apply(new StockLedger.Move(item, allocation.quantity(), MoveType.ISSUE,
                             MoveReason.PRODUCTION_ISSUE, staging, null, lot, request.workOrderNumber(), null,
-                            request.username(), request.clientId() + "/" + (++moveNo)));
+                            request.username(), requestId(request.clientId(), ++moveNo)));
                     consumed.add(new StockBooking(item.id, item.code, lot == null ? null : lot.lotNumber, allocation.quantity(),
                             staging.id, move.id));
                     genealogySources.add(new ConsumedLot(item.id, lot == null ? null : lot.id, allocation.quantity()));
@@ -106,7 +110,7 @@ public class MaterialBookings {
                 for (OutputLot output : outputLots(item, request, receipt.quantity())) {
                     StockMove move = ledger.apply(new StockLedger.Move(item, output.quantity(), MoveType.RECEIPT,
                             MoveReason.PRODUCTION_RECEIPT, null, into, output.lot(), request.workOrderNumber(), null,
-                            request.username(), request.clientId() + "/" + (++moveNo)));
+                            request.username(), requestId(request.clientId(), ++moveNo)));
                     received.add(new StockBooking(item.id, item.code, output.lot() == null ? null : output.lot().lotNumber,
                             output.quantity(), into.id, move.id));
                     boolean linkedAtConsumption = item.id == request.producedItemId() && item.tracking != Tracking.SERIAL;
@@ -269,6 +273,16 @@ public class MaterialBookings {
 
     private static BigDecimal sum(List<LotPicker.Allocation> allocations) {
         return allocations.stream().map(LotPicker.Allocation::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
+     * The ledger's request id of a report's n-th move: the client's id and the number, or — where a long client id
+     * would not fit the ledger's 64 characters — a name-based UUID of the client's id and the number.
+     */
+    static String requestId(String clientId, int moveNo) {
+        String readable = clientId + "/" + moveNo;
+        return readable.length() <= 64 ? readable
+                : java.util.UUID.nameUUIDFromBytes(clientId.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "/" + moveNo;
     }
 
     private Location requireLocation(Long id, String purpose) {

@@ -101,8 +101,10 @@ public class TerminalService {
     @Transactional
     public BadgeView setBadge(String username, BadgeRequest r) {
         tenant.requireEnterprise();
-        UserAccount user = enterpriseOperator(em.createQuery("select u.id from UserAccount u where u.username = :name",
-                Long.class).setParameter("name", username).getResultStream().findFirst()
+        // another enterprise's user is not found by name, exactly like a missing one
+        UserAccount user = enterpriseOperator(em.createQuery("select u.id from UserAccount u where u.username = :name"
+                        + " and u.enterpriseCode = :enterprise", Long.class).setParameter("name", username)
+                .setParameter("enterprise", tenant.requireEnterprise()).getResultStream().findFirst()
                 .orElseThrow(() -> DomainException.notFound("User", username)));
         long userId = user.id;
         OperatorBadge badge = OperatorBadge.<OperatorBadge>find("userId", userId).firstResult();

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.mes.inspection.InspectionService;
+import org.pilotline.mes.inspection.InspectionViews.CharacteristicView;
 import org.pilotline.mes.inspection.InspectionViews.NonConformanceRequest;
 import org.pilotline.mes.inspection.InspectionViews.NonConformanceView;
 import org.pilotline.mes.inspection.InspectionViews.PlanRequest;
@@ -57,6 +58,16 @@ public class InspectionResource {
     @Operation(summary = "A routing operation's inspection plan")
     public List<PlanView> plan(@QueryParam("routingOperationId") long routingOperationId) {
         return inspections.plan(routingOperationId);
+    }
+
+    @GET
+    @Path("/characteristics")
+    @RolesAllowed({Roles.QUALITY, Roles.ADMIN, Roles.PLANNER, Roles.MANAGER, Roles.OPERATOR, Roles.TERMINAL})
+    @Operation(summary = "What to measure at a work-order operation", description = "?operationId=. The operation's"
+            + " characteristics, copied from its routing operation's inspection plan when the order was released; an"
+            + " INSPECTION report names one by its id (characteristicId). 404 when the operation is not found.")
+    public List<CharacteristicView> characteristics(@QueryParam("operationId") long operationId) {
+        return inspections.characteristics(operationId);
     }
 
     @GET

@@ -1,0 +1,426 @@
+package org.pilotline.mes;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pilotline.plc.contract.MachineryItemState;
+import org.pilotline.plc.contract.MachineryOperationMode;
+import org.pilotline.plc.simulator.PlcSimulator;
+import org.pilotline.plc.simulator.ScenarioSettings;
+import org.pilotline.plc.simulator.SimulatorSettings;
+import org.pilotline.plc.simulator.Transition;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pilotline.mes.ShopFloorFixture.id;
+import static org.pilotline.mes.ShopFloorFixture.operations;
+import static org.pilotline.mes.ShopFloorFixture.report;
+
+/**
+ * Machine-state history from real machine events: a PLC simulator of the test's own (so that it can be faulted) with
+ * machines bound through the API to work units of a test enterprise, acquired by the application's gateway and
+ * delivered in-process; and batches an edge gateway posts, delivered twice. Every transition the simulator made is
+ * one interval of the work unit's history, a fault is a data-loss span, a stop takes one downtime reason, and part
+ * counts of a machine-counted work center become the running operation's good quantity once.
+ */
+@QuarkusTest
+class MachineHistoryTest {
+
+    private static final String NODES = "nsu=" + PlcSimulator.NAMESPACE_URI + ";s=";
+    /** Eventful but not frantic: a few transitions a second per machine, setups every 25 parts. */
+    private static final ScenarioSettings SCENARIO = new ScenarioSettings(11, 150, 0.3, 200, 0.05, 400, 25, 400, 0.1,
+            4_294_967_296L);
+
+    private static ShopFloorFixture plant;
+    private static PlcSimulator simulator;
+    private static long mill;
+    private static final List<Long> bindings = new ArrayList<>();
+
+    @BeforeEach
+    void plant() throws Exception {
+        if (plant != null) {
+            return;
+        }
+        plant = new ShopFloorFixture();
+        mill = plant.workCenter("MILL");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        simulator = new PlcSimulator(SimulatorSettings.local(port, List.of("A1", "A2", "A3", "A4", "A5"), SCENARIO)
+                .withTick(10)).start();
+    }
+
+    /** The application's gateway stops acquiring the test's machines. */
+    @AfterEach
+    void unbind() {
+        for (long binding : bindings) {
+            plant.enterprise.as("admin").delete("/api/gateway/bindings/" + binding).then().statusCode(204);
+        }
+        bindings.clear();
+    }
+
+    @AfterAll
+    static void stopTheSimulator() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @Test
+    void everyTransitionTheSimulatorMadeIsOneIntervalAndASessionLossIsADataLossSpan() throws Exception {
+        long unit = plant.data.workUnit(mill, "MILL-1");
+        String machine = bind("A1", unit);
+        awaitConnected(machine);
+        Instant first = await(() -> intervals(unit).size() > 0 ? start(intervals(unit).get(0)) : null, "a first interval");
+
+        Thread.sleep(5_000);
+        Instant fault = Instant.now();
+        simulator.killSessions(true);
+        await(() -> history(unit).getList("dataLosses").stream().map(l -> (Map<?, ?>) l)
+                .filter(l -> Instant.parse((String) l.get("to")).isAfter(fault)).findFirst().orElse(null),
+                "a data-loss span after the session was killed");
+        Thread.sleep(4_000);
+        // everything up to this second has been delivered once a later interval is in the history
+        Instant until = Instant.now().minusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        await(() -> intervals(unit).stream().anyMatch(i -> start(i).isAfter(until.plusSeconds(1))) ? true : null,
+                "an interval after " + until);
+
+        JsonPath history = history(unit);
+        List<Map<String, Object>> intervals = history.getList("intervals");
+        assertContiguousAndInOrder(intervals);
+        List<Span> losses = history.<Map<String, Object>>getList("dataLosses").stream()
+                .map(l -> new Span(Instant.parse((String) l.get("from")), Instant.parse((String) l.get("to")))).toList();
+        assertTrue(losses.stream().anyMatch(l -> l.to().isAfter(fault)), "the killed session is a data-loss span");
+
+        // the application stores whole seconds: compare per second how many of each change were made and recorded
+        List<Transition> made = simulator.machine("A1").transitions();
+        Instant firstSecond = first.truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Integer> simulated = new HashMap<>();
+        for (Transition t : made) {
+            Instant second = t.at().truncatedTo(ChronoUnit.SECONDS);
+            if (second.isAfter(firstSecond) && !second.isAfter(until)) {
+                simulated.merge(key(second, t.kind().name(), t.value()), 1, Integer::sum);
+            }
+        }
+        Map<String, Integer> recorded = new HashMap<>();
+        for (int i = 1; i < intervals.size(); i++) {
+            Map<String, Object> previous = intervals.get(i - 1);
+            Map<String, Object> interval = intervals.get(i);
+            Instant second = start(interval);
+            if (!second.isAfter(firstSecond) || second.isAfter(until)) {
+                continue;
+            }
+            if (!Objects.equals(previous.get("state"), interval.get("state"))) {
+                recorded.merge(key(second, "ITEM_STATE", MachineryItemState.valueOf((String) interval.get("state"))
+                        .browseName()), 1, Integer::sum);
+            }
+            if (interval.get("operationMode") != null
+                    && !Objects.equals(previous.get("operationMode"), interval.get("operationMode"))) {
+                recorded.merge(key(second, "OPERATION_MODE", MachineryOperationMode.valueOf(
+                        (String) interval.get("operationMode")).browseName()), 1, Integer::sum);
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        int transitions = 0;
+        for (Map.Entry<String, Integer> e : simulated.entrySet()) {
+            transitions += e.getValue();
+            int seen = recorded.getOrDefault(e.getKey(), 0);
+            boolean lost = losses.stream().anyMatch(l -> l.covers(Instant.parse(e.getKey().split(" ")[0])));
+            if (seen > e.getValue() || (seen < e.getValue() && !lost)) {
+                problems.add(e.getKey() + ": made " + e.getValue() + ", recorded " + seen);
+            }
+        }
+        recorded.forEach((k, n) -> {
+            if (!simulated.containsKey(k)) {
+                problems.add(k + ": recorded " + n + " without a transition");
+            }
+        });
+        assertEquals(List.of(), problems.stream().sorted().limit(10).toList(), transitions + " transitions audited");
+        assertTrue(transitions > 15, "the scenario should have made many transitions, made " + transitions);
+        System.out.printf("machine history: %d transitions audited against %d intervals, %d data-loss span(s)%n",
+                transitions, intervals.size(), losses.size());
+        assertTrue(intervals.stream().allMatch(i -> i.get("machine").equals(machine)));
+    }
+
+    @Test
+    void aBatchAnEdgeGatewayDeliversAgainIsStoredOnce() {
+        long unit = plant.data.workUnit(mill, "EDGE-1");
+        String machine = bindUnreachable("EDGE", unit);
+        Instant t0 = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+        List<Map<String, Object>> first = List.of(
+                stateChanged(machine, 1, "EXECUTING", "NOT_EXECUTING", t0),
+                partCount(machine, 2, 5, 4, 1, t0.plusSeconds(1)),
+                stateChanged(machine, 3, "NOT_EXECUTING", "EXECUTING", t0.plusSeconds(2)),
+                dataLoss(machine, 4, t0.plusSeconds(3), t0.plusSeconds(5)),
+                stateChanged(machine, 5, "EXECUTING", "OUT_OF_SERVICE", t0.plusSeconds(6)));
+        ingest(first).then().statusCode(200).body("accepted", is(5)).body("duplicates", is(0));
+        ingest(first).then().statusCode(200).body("accepted", is(0)).body("duplicates", is(5));
+        // a retry that overlaps: what was delivered is left out, the rest stored
+        ingest(List.of(first.get(3), first.get(4), stateChanged(machine, 6, "OUT_OF_SERVICE", "EXECUTING",
+                t0.plusSeconds(8)), partCount(machine, 7, 3, 3, 0, t0.plusSeconds(9))))
+                .then().statusCode(200).body("accepted", is(2)).body("duplicates", is(2));
+
+        JsonPath history = history(unit);
+        assertEquals(List.of("NOT_EXECUTING", "EXECUTING", "OUT_OF_SERVICE", "EXECUTING"), history.getList("intervals.state"));
+        assertEquals(List.of(t0, t0.plusSeconds(2), t0.plusSeconds(6), t0.plusSeconds(8)),
+                history.<String>getList("intervals.start").stream().map(Instant::parse).toList());
+        assertContiguousAndInOrder(history.getList("intervals"));
+        assertEquals(List.of(4, 3), history.getList("partCounts.good"));
+        assertEquals(1, history.getList("dataLosses").size());
+    }
+
+    @Test
+    void aStopTakesOneDowntimeReasonWhichTheHistoryShows() throws Exception {
+        long unit = plant.data.workUnit(mill, "EDGE-2");
+        String machine = bindUnreachable("STOPS", unit);
+        Instant t0 = Instant.now().minusSeconds(300).truncatedTo(ChronoUnit.SECONDS);
+        ingest(List.of(stateChanged(machine, 1, "EXECUTING", "NOT_EXECUTING", t0),
+                stateChanged(machine, 2, "NOT_EXECUTING", "EXECUTING", t0.plusSeconds(40)),
+                stateChanged(machine, 3, "EXECUTING", "OUT_OF_SERVICE", t0.plusSeconds(60)),
+                stateChanged(machine, 4, "OUT_OF_SERVICE", "EXECUTING", t0.plusSeconds(90)))).then().statusCode(200);
+        List<Map<String, Object>> intervals = intervals(unit);
+        long jam = id(intervals.get(0));
+        long running = id(intervals.get(1));
+        long breakdown = id(intervals.get(2));
+        long reason = plant.reasonId("DOWN-JAM");
+
+        plant.enterprise.as("operator").body(downtime(jam)).post("/api/mes/reports").then().statusCode(200);
+        Map<String, Object> annotated = intervals(unit).get(0);
+        assertEquals(reason, ((Number) annotated.get("downtimeReasonId")).longValue());
+        assertNull(intervals(unit).get(1).get("downtimeReasonId"));
+        plant.enterprise.as("operator").body(downtime(jam)).post("/api/mes/reports").then().statusCode(409)
+                .contentType("application/problem+json").body("type", containsString("already-annotated"))
+                .body("errors[0].field", is("machineIntervalId"));
+        plant.enterprise.as("operator").body(downtime(running)).post("/api/mes/reports").then().statusCode(422)
+                .body("type", containsString("not-a-stop"));
+
+        // two operators annotate the same stop at the same moment: one reason, one refusal, no 5xx
+        List<CompletableFuture<Integer>> both = List.of(
+                CompletableFuture.supplyAsync(() -> plant.enterprise.as("operator").body(downtime(breakdown))
+                        .post("/api/mes/reports").statusCode()),
+                CompletableFuture.supplyAsync(() -> plant.enterprise.as("operator").body(downtime(breakdown))
+                        .post("/api/mes/reports").statusCode()));
+        List<Integer> statuses = both.stream().map(CompletableFuture::join).sorted().toList();
+        assertEquals(List.of(200, 409), statuses);
+        assertEquals(reason, ((Number) intervals(unit).get(2).get("downtimeReasonId")).longValue());
+    }
+
+    @Test
+    void aMachineCountedWorkCenterTurnsPartCountsIntoTheRunningOperationsGoodQuantityOnce() throws Exception {
+        long press = plant.workCenter("PRESS");
+        int version = plant.enterprise.as("admin").get("/api/mes/work-centers/" + press + "/settings").path("version");
+        plant.enterprise.as("admin").body(Map.of("stagingLocationId", plant.staging, "receiptLocationId",
+                plant.finishedGoods, "countingSource", "MACHINE", "version", version))
+                .put("/api/mes/work-centers/" + press + "/settings").then().statusCode(200);
+        long unit = plant.data.workUnit(press, "PRESS-1");
+        long blank = plant.data.bought("SHEET", "1");
+        plant.receive(blank, "1000000", plant.staging, null, null);
+        long product = plant.product("PANEL", press, blank);
+        long order = plant.order(product, "100000");
+        // the live schedule places the operation on the press's work unit
+        long solve = ((Number) plant.data.planner().body(Map.of("orderIds", List.of(order), "objective", "MAKESPAN",
+                "timeLimitSeconds", 1, "seed", 7)).post("/api/scheduling/solves").then().statusCode(202)
+                .extract().path("id")).longValue();
+        await(() -> "FINISHED".equals(plant.data.planner().get("/api/scheduling/solves/" + solve).path("status"))
+                ? true : null, "the solve");
+        Response workOrder = plant.release(order);
+        long operation = id(operations(workOrder).get(0));
+        assertEquals(unit, ((Number) operations(workOrder).get(0).get("workUnitId")).longValue());
+
+        // the longest code a binding allows: the counts' report ids must still fit
+        String machine = bind("A3", unit, 64);
+        awaitConnected(machine);
+        plant.enterprise.as("operator").body(report("START", operation)).post("/api/mes/reports").then().statusCode(200);
+        Instant started = Instant.now();
+        await(() -> partCounts(unit).stream().anyMatch(p -> Objects.equals(operationOf(p), operation)
+                && Instant.parse((String) p.get("at")).isAfter(started.plusSeconds(2))) ? true : null, "counts while running");
+        simulator.machine("A3").pauseScenario();
+        Thread.sleep(2_000);
+
+        long counted = await(() -> {
+            long sum = partCounts(unit).stream().filter(p -> Objects.equals(operationOf(p), operation))
+                    .mapToLong(p -> ((Number) p.get("good")).longValue()).sum();
+            Number good = plant.data.planner().get("/api/mes/work-orders/operations/" + operation).path("goodQuantity");
+            return sum > 0 && good.longValue() == sum ? sum : null;
+        }, "the operation's good quantity equal to the parts its machine counted");
+
+        // the gateway's batches delivered again change nothing
+        List<Map<String, Object>> again = partCounts(unit).stream().map(p -> partCount(machine,
+                ((Number) p.get("sequence")).longValue(), ((Number) p.get("total")).longValue(),
+                ((Number) p.get("good")).longValue(), ((Number) p.get("reject")).longValue(),
+                Instant.parse((String) p.get("at")))).toList();
+        ingest(again).then().statusCode(200).body("accepted", is(0)).body("duplicates", is(again.size()));
+        Thread.sleep(1_000);
+        plant.data.planner().get("/api/mes/work-orders/operations/" + operation).then()
+                .body("goodQuantity", is((int) counted)).body("state", is("RUNNING"));
+        assertEquals(String.valueOf(counted), plant.stock(product, plant.finishedGoods, null));
+    }
+
+    @Test
+    void aMachineBoundToAWorkUnitThatIsNotTheEnterprisesHoldsUpNoOnesHistory() throws Exception {
+        long unit = plant.data.workUnit(mill, "MILL-5");
+        String stray = bind("A4", 999_999_999L);
+        String machine = bind("A5", unit);
+        awaitConnected(stray);
+        awaitConnected(machine);
+        Instant bound = Instant.now();
+        // the stray machine changes state (its events cannot be placed on a work unit) …
+        await(() -> simulator.machine("A4").transitions().stream().filter(t -> t.at().isAfter(bound.plusSeconds(1)))
+                .count() >= 3 ? true : null, "state changes of the stray machine");
+        Instant later = Instant.now();
+        // … while the other machine's history goes on
+        await(() -> intervals(unit).stream().anyMatch(i -> start(i).isAfter(later.plusSeconds(1))) ? true : null,
+                "intervals of the well-bound machine after the stray one changed state");
+    }
+
+    // ---- bindings and the history ----
+
+    private static String bind(String simulated, long workUnit) {
+        return bind(simulated, workUnit, 9);
+    }
+
+    /** Binds a simulated machine under a unique code of the given length. */
+    private static String bind(String simulated, long workUnit, int codeLength) {
+        String unique = simulated + "-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        Map<String, Object> body = binding((unique + "X".repeat(codeLength)).substring(0, codeLength), workUnit,
+                simulator.endpointUrl(), simulated);
+        body.put("operationModeNode", NODES + simulated + "/MachineryOperationMode/CurrentState");
+        body.put("totalCountNode", NODES + simulated + "/Production/TotalCount");
+        body.put("goodCountNode", NODES + simulated + "/Production/GoodCount");
+        body.put("rejectCountNode", NODES + simulated + "/Production/RejectCount");
+        body.put("samplingIntervalMs", 0);
+        body.put("publishingIntervalMs", 100);
+        return register(body);
+    }
+
+    /** A machine whose events come only from an edge gateway: its endpoint here answers nothing. */
+    private static String bindUnreachable(String code, long workUnit) {
+        return register(binding(code + "-" + UUID.randomUUID().toString().substring(0, 6), workUnit,
+                "opc.tcp://localhost:1/edge", "X"));
+    }
+
+    private static Map<String, Object> binding(String code, long workUnit, String endpoint, String simulated) {
+        return new HashMap<>(Map.of("machineCode", code, "workUnitId", workUnit, "endpointUrl", endpoint,
+                "securityPolicy", "None", "securityMode", "None", "identityKind", "ANONYMOUS", "stateMapping", "MACHINERY",
+                "itemStateNode", NODES + simulated + "/MachineryItemState/CurrentState"));
+    }
+
+    private static String register(Map<String, Object> binding) {
+        bindings.add(((Number) plant.enterprise.as("admin").body(binding).post("/api/gateway/bindings").then()
+                .statusCode(201).extract().path("id")).longValue());
+        return (String) binding.get("machineCode");
+    }
+
+    private static void awaitConnected(String machine) throws InterruptedException {
+        await(() -> plant.enterprise.as("admin").get("/api/gateway/connections").then().statusCode(200).extract()
+                .<List<String>>path("findAll { it.state == 'CONNECTED' }.machines.flatten()").contains(machine)
+                ? true : null, machine + " connected");
+    }
+
+    private static Response ingest(List<Map<String, Object>> events) {
+        return plant.enterprise.as("operator").body(Map.of("batchId", UUID.randomUUID().toString(),
+                "tenant", plant.enterprise.code, "events", events)).post("/api/gateway/ingest");
+    }
+
+    private static Map<String, Object> stateChanged(String machine, long sequence, String from, String to, Instant at) {
+        return Map.of("kind", "state-changed", "machine", machine, "sequence", sequence, "from", from, "to", to,
+                "operationMode", "PROCESSING", "sourceTime", at.toString(), "serverTime", at.toString());
+    }
+
+    private static Map<String, Object> partCount(String machine, long sequence, long total, long good, long reject,
+                                                 Instant at) {
+        return Map.of("kind", "part-count", "machine", machine, "sequence", sequence, "total", total, "good", good,
+                "reject", reject, "sourceTime", at.toString(), "serverTime", at.toString());
+    }
+
+    private static Map<String, Object> dataLoss(String machine, long sequence, Instant from, Instant to) {
+        return Map.of("kind", "data-loss", "machine", machine, "sequence", sequence, "from", from.toString(),
+                "to", to.toString(), "reason", "edge gateway restarted");
+    }
+
+    private static Map<String, Object> downtime(long machineInterval) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("clientId", UUID.randomUUID().toString());
+        body.put("kind", "DOWNTIME");
+        body.put("machineIntervalId", machineInterval);
+        body.put("reasonCode", "DOWN-JAM");
+        return body;
+    }
+
+    private static JsonPath history(long unit) {
+        return plant.data.planner().queryParam("from", Instant.now().minus(Duration.ofHours(1)).toString())
+                .queryParam("to", Instant.now().plus(Duration.ofHours(1)).toString())
+                .get("/api/mes/work-units/" + unit + "/machine-history").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static List<Map<String, Object>> intervals(long unit) {
+        return history(unit).getList("intervals");
+    }
+
+    private static List<Map<String, Object>> partCounts(long unit) {
+        return history(unit).getList("partCounts");
+    }
+
+    private static Long operationOf(Map<String, Object> row) {
+        return row.get("operationId") == null ? null : ((Number) row.get("operationId")).longValue();
+    }
+
+    private static Instant start(Map<String, Object> interval) {
+        return Instant.parse((String) interval.get("start"));
+    }
+
+    /** Each interval ends where the next begins, the last is open; ids (the order they were stored in) ascend. */
+    private static void assertContiguousAndInOrder(List<Map<String, Object>> intervals) {
+        for (int i = 1; i < intervals.size(); i++) {
+            Map<String, Object> previous = intervals.get(i - 1);
+            Map<String, Object> next = intervals.get(i);
+            assertNotNull(previous.get("end"), "only the last interval is open: " + previous);
+            assertEquals(start(next), Instant.parse((String) previous.get("end")), "contiguous at " + next);
+            assertTrue(id(next) > id(previous), "stored in the order they began: " + next);
+        }
+        assertNull(intervals.get(intervals.size() - 1).get("end"), "the machine is in its last interval now");
+    }
+
+    private record Span(Instant from, Instant to) {
+        boolean covers(Instant second) {
+            return !second.isBefore(from.truncatedTo(ChronoUnit.SECONDS)) && !second.isAfter(to);
+        }
+    }
+
+    private static String key(Instant second, String kind, String value) {
+        return second + " " + kind + " " + value;
+    }
+
+    private static <T> T await(java.util.function.Supplier<T> condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = condition.get();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not within 45 s: " + what);
+    }
+}
