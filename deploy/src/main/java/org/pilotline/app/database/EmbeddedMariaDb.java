@@ -69,10 +69,12 @@ public final class EmbeddedMariaDb {
                     .addArg("--max-connections=300")
                     // sized for the single-server demo; larger data (the MRP benchmark's 100,000 items) sets
                     // PILOTLINE_DB_BUFFER_POOL, e.g. 512M
-                    .addArg("--innodb-buffer-pool-size=" + setting("PILOTLINE_DB_BUFFER_POOL", "64M"))
+                    .addArg("--innodb-buffer-pool-size=" + setting("PILOTLINE_DB_BUFFER_POOL", "32M"))
                     .addArg("--aria-pagecache-buffer-size=8M")
                     .addArg("--key-buffer-size=1M")
-                    .addArg("--innodb-log-buffer-size=8M")
+                    .addArg("--innodb-log-buffer-size=4M")
+                    .addArg("--table-open-cache=800")
+                    .addArg("--table-definition-cache=800")
                     .addArg("--performance-schema=OFF")
                     .addArg("--innodb-log-file-size=256M")
                     .addArg("--max-allowed-packet=256M")

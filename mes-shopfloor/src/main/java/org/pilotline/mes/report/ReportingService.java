@@ -38,6 +38,9 @@ public class ReportingService {
     /** Reports may be queued offline for a long time, but never come from the future beyond a little clock skew. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+    /** Refusals that say nothing about the report itself, only about the moment: never kept as its answer. */
+    private static final java.util.Set<String> TRANSIENT = java.util.Set.of("concurrent-update");
+
     @Inject
     TenantContext tenant;
 
@@ -63,6 +66,9 @@ public class ReportingService {
         try {
             return Retry.inNewTransaction(() -> applyNew(request, who));
         } catch (DomainException refused) {
+            if (TRANSIENT.contains(refused.type())) {
+                throw refused; // "try again" is no answer to keep: the replay must be able to apply it
+            }
             return keepRefusal(request, who, refused);
         } catch (RuntimeException e) {
             if (isDuplicate(e, "uk_mes_report_client")) {
