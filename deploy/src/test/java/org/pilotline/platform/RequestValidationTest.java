@@ -76,6 +76,17 @@ class RequestValidationTest {
     }
 
     @Test
+    void aPathOrQueryParameterOfTheWrongTypeIs400NamingIt() {
+        Api.as("demo-planner").get("/api/items/abc").then().statusCode(400).contentType("application/problem+json")
+                .body("type", containsString("invalid-parameter")).body("errors[0].field", is("id"))
+                .body("errors[0].message", containsString("'abc' is not a number"));
+        Api.as("demo-planner").get("/api/mes/characteristics?operationId=12x").then().statusCode(400)
+                .body("errors[0].field", is("operationId"));
+        // a number that is well-formed but names nothing stays a 404
+        Api.as("demo-planner").get("/api/items/999999999").then().statusCode(404);
+    }
+
+    @Test
     void aStaleUpdateIs409AndDoesNotOverwrite() {
         var created = Api.as("demo-planner").body(Map.of("code", "STALE" + System.nanoTime() % 100000, "name", "first"))
                 .post("/api/sites").then().statusCode(201).extract().response();

@@ -38,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StartupRefusalIT {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final Path LAUNCHER = Path.of("..", "bin", "pilotline");
     /**
      * An address of this machine other than 127.0.0.1: Linux routes all of 127.0.0.0/8 to the loopback interface, so a
      * server bound to 127.0.0.1 alone refuses it while one bound to every interface accepts it.
@@ -116,9 +117,13 @@ class StartupRefusalIT {
                 "-Dquarkus.datasource.username=" + database.user(),
                 "-Dquarkus.datasource.password=" + database.password(),
                 "-D%embedded.pilotline.simulator.enabled=false");
-        Run closed = start(Map.of("QUARKUS_PROFILE", "embedded"), demoOnGivenDatabase);
+        // started as the README starts it: bin/pilotline with its memory settings
+        Run closed = startWithLauncher(Map.of("QUARKUS_PROFILE", "embedded"), demoOnGivenDatabase);
         try {
             closed.awaitReady();
+            List<String> jvmArguments = closed.process().info().arguments().map(List::of).orElse(List.of());
+            assertTrue(jvmArguments.contains("-XX:+UseSerialGC") && jvmArguments.contains("-Xmx256m"),
+                    "bin/pilotline starts the JVM with its memory settings: " + jvmArguments);
             assertEquals(200, get(closed.port(), "/api/me", "demo-admin", "demo"), "the demo accounts exist");
             assertFalse(accepts(OTHER_LOCAL_ADDRESS, closed.port()),
                     "the demo run must not accept connections on any address but 127.0.0.1");
@@ -177,9 +182,25 @@ class StartupRefusalIT {
                 "-Xmx512m", "-Dquarkus.http.port=" + port));
         command.addAll(systemProperties);
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        return run(command, env, port);
+    }
+
+    /** Starts the packaged suite through the README's launcher, bin/pilotline (the JVM replaces the script). */
+    private static Run startWithLauncher(Map<String, String> env, List<String> systemProperties) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toAbsolutePath().toString(), "-Dquarkus.http.port=" + port));
+        command.addAll(systemProperties);
+        Map<String, String> withJava = new java.util.HashMap<>(env);
+        withJava.put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator
+                + System.getenv().getOrDefault("PATH", ""));
+        return run(command, withJava, port);
+    }
+
+    private static Run run(List<String> command, Map<String, String> env, int port) throws IOException {
         Path log = Files.createTempFile("pilotline-it", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("QUARKUS_PROFILE");
+        builder.environment().remove("PILOTLINE_JAVA_OPTS");
         builder.environment().putAll(env);
         return new Run(builder.start(), log, port);
     }

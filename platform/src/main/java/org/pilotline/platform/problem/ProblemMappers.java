@@ -16,11 +16,13 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -123,6 +125,11 @@ public class ProblemMappers {
             return malformedJson(json, uri);
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (e instanceof NotFoundException && cause != null && !(cause instanceof WebApplicationException)) {
+            // JAX-RS answers 404 when a path or query parameter cannot be converted (?operationId=abc); that is a bad
+            // request naming the parameter, not a missing resource.
+            return invalidParameter(cause, uri);
+        }
         if (status < 500 && e.getResponse().hasEntity() && e.getResponse().getMediaType() != null
                 && ProblemDetail.MEDIA_TYPE.equals(e.getResponse().getMediaType().toString())) {
             // Modules that cannot see DomainException (plc-gateway) build their own problem body; keep it.
@@ -196,12 +203,70 @@ public class ProblemMappers {
             if (cause instanceof ConstraintViolationException cv) {
                 return constraintViolation(cv, uri);
             }
+            if (cause instanceof JDBCConnectionException || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException) {
+                return databaseUnavailable(e, uri);
+            }
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, path(uri));
         return respond(ProblemDetail.of("internal-error", "Internal error", 500,
                 "The server could not complete the request; quote error id " + errorId + " when reporting it",
                 path(uri), List.of(), Map.of("errorId", errorId)));
+    }
+
+    private Response invalidParameter(Throwable conversion, UriInfo uri) {
+        String problem = conversion.getMessage() == null ? "" : conversion.getMessage();
+        String name = null;
+        String value = null;
+        for (Map.Entry<String, List<String>> parameter : parameters(uri)) {
+            for (String candidate : parameter.getValue()) {
+                boolean longer = value == null || candidate.length() > value.length();
+                if (candidate != null && !candidate.isEmpty() && problem.contains(candidate) && longer) {
+                    name = parameter.getKey();
+                    value = candidate;
+                }
+            }
+        }
+        String expected = conversion instanceof NumberFormatException ? "a number"
+                : conversion instanceof java.time.format.DateTimeParseException ? "an ISO-8601 date or date-time"
+                : problem.startsWith("No enum constant") ? "one of the documented values"
+                : problem.startsWith("Invalid UUID") ? "a UUID" : "a valid value";
+        if (name == null) {
+            return respond(ProblemDetail.of("invalid-parameter", "A parameter of the URL is not valid", 400,
+                    "A path or query parameter could not be read; each must be of its documented type",
+                    path(uri), List.of(), Map.of()));
+        }
+        String message = "'" + value + "' is not " + expected;
+        return respond(ProblemDetail.of("invalid-parameter", "A parameter of the URL is not valid", 400,
+                "Parameter '" + name + "': " + message, path(uri), List.of(new FieldError(name, message)), Map.of()));
+    }
+
+    private static List<Map.Entry<String, List<String>>> parameters(UriInfo uri) {
+        List<Map.Entry<String, List<String>>> all = new ArrayList<>();
+        if (uri != null) {
+            all.addAll(uri.getQueryParameters().entrySet());
+            all.addAll(uri.getPathParameters().entrySet());
+        }
+        return all;
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response connectionLost(JDBCConnectionException e, UriInfo uri) {
+        return databaseUnavailable(e, uri);
+    }
+
+    /**
+     * The connection to the database broke (a restart, a failover, a killed session): nothing of the request was
+     * committed, since its transaction died with the connection, and the same request may be sent again.
+     */
+    private Response databaseUnavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Database connection lost on %s: %s", path(uri), e.getMessage());
+        return Response.status(503).type(ProblemDetail.MEDIA_TYPE).header("Retry-After", "1")
+                .entity(ProblemDetail.of("database-unavailable", "The database is not reachable", 503,
+                        "The connection to the database was lost and nothing of this request was saved; send it again",
+                        path(uri), List.of(), Map.of()))
+                .build();
     }
 
     private Response staleWrite(UriInfo uri) {
