@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.pilotline.erp.calendar.Calendar;
 import org.pilotline.platform.persistence.Lookups;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.paging.Page;
 import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.persistence.Versions;
@@ -80,6 +82,14 @@ public class EquipmentService {
         center.calendar = r.calendarId() == null ? null : Lookups.reference(Calendar.class, "Calendar", r.calendarId(), "calendarId");
         center.code = r.code();
         center.name = r.name();
+        long activeUnits = id == null ? 0 : activeUnits(center);
+        if (activeUnits > 0 && r.parallelUnits() != activeUnits) {
+            throw DomainException.unprocessable("parallel-units-follow-work-units",
+                    "parallelUnits follows the work center's work units",
+                    "Work center " + center.code + " has " + activeUnits + " active work units, so parallelUnits is "
+                            + activeUnits + "; add or deactivate work units to change it",
+                    new FieldError("parallelUnits", "must be " + activeUnits + ", the number of active work units"));
+        }
         center.parallelUnits = r.parallelUnits();
         center.hourlyRate = r.hourlyRate();
         center.breaksInterrupt = r.breaksInterrupt() == null || r.breaksInterrupt();
@@ -109,19 +119,45 @@ public class EquipmentService {
             Versions.requireCurrent("Work unit", id, r.version(), unit.version);
         }
         Lookups.requireFree(WorkUnit.find("code", r.code()), "Work unit", r.code(), id);
+        WorkCenter before = unit.workCenter;
         unit.workCenter = Lookups.reference(WorkCenter.class, "Work center", r.workCenterId(), "workCenterId");
         unit.code = r.code();
         unit.name = r.name();
         unit.active = r.active() == null || r.active();
         unit.persist();
         WorkUnit.flush();
+        followWorkUnits(unit.workCenter);
+        if (before != null && !before.id.equals(unit.workCenter.id)) {
+            followWorkUnits(before);
+        }
         return WorkUnitView.of(unit);
+    }
+
+    /**
+     * A work center's parallelUnits is the number of its active work units once it has any (the scheduler places
+     * operations on work units; before the first one exists, parallelUnits is the planned capacity).
+     */
+    private static void followWorkUnits(WorkCenter center) {
+        long active = activeUnits(center);
+        if (active > 0 && center.parallelUnits != active) {
+            center.parallelUnits = (int) active;
+            WorkCenter.flush();
+        }
+    }
+
+    private static long activeUnits(WorkCenter center) {
+        return WorkUnit.count("workCenter.id = ?1 and active = true", center.id);
     }
 
     /** Deletes an area, work center or work unit that nothing refers to. */
     @Transactional
     public void delete(Class<? extends org.pilotline.platform.tenancy.Versioned> type, String what, long id) {
         tenant.requireEnterprise();
-        Lookups.deleteUnlessReferenced(Lookups.require(type, what, id), what + " " + id);
+        var record = Lookups.require(type, what, id);
+        WorkCenter center = record instanceof WorkUnit unit ? unit.workCenter : null;
+        Lookups.deleteUnlessReferenced(record, what + " " + id);
+        if (center != null) {
+            followWorkUnits(center);
+        }
     }
 }
