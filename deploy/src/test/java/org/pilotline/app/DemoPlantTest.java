@@ -7,7 +7,11 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.pilotline.app.bootstrap.DemoPlants;
 import org.pilotline.testing.Api;
 
@@ -28,19 +32,54 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The demo plants a newcomer finds in the embedded run, seeded through the same bean (the test profile does not seed
  * them at start-up) and read through the REST API as the demo users: a valve with a three-level BOM on four work
  * centers whose dispatch lists hold scheduled, released operations that a demo terminal reports against, and a food
- * plant whose recipe has a co-product and whose orders are released. A second seeding creates nothing.
+ * plant whose recipe has a co-product and whose orders are released. The first test cuts the seeding short, as a crash
+ * would, and shows that the next seeding completes the plants without doubling anything; once complete, a seeding
+ * creates nothing.
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoPlantTest {
+
+    /** Equipment, machines, items and opening stock: the steps a seeding cut short has done. */
+    private static final int STEPS_BEFORE_THE_CRASH = 4;
 
     private static boolean seeded;
 
     @Inject
     DemoPlants plants;
 
+    @Test
+    @Order(1)
+    void aSeedingCutShortIsCompletedByTheNextWithoutDoublingWhatTheFirstMade() throws Exception {
+        plants.seed(STEPS_BEFORE_THE_CRASH).get(3, TimeUnit.MINUTES);
+        JsonPath health = readiness();
+        assertTrue(health.getString("data.demo").startsWith("seeding, 4/8 steps done"), health.prettify());
+        assertTrue(health.getString("data.demo2").startsWith("seeding, 4/8 steps done"), health.prettify());
+        // other tests of the shared boot may add to the demo enterprises: count the plants' own records
+        long casting = id("demo-planner", "/api/items?q=CS-DN50");
+        long sugar = id("demo2-planner", "/api/items?q=RM-SUGAR");
+        int items = total("demo-planner", "/api/items");
+        assertEquals(3, total("demo-planner", "/api/stock/moves?type=RECEIPT&itemId=" + casting), "opening stock");
+        assertEquals(3, total("demo2-planner", "/api/stock/moves?type=RECEIPT&itemId=" + sugar), "opening stock");
+        long valve = id("demo-planner", "/api/items?q=VA-DN50");
+        assertEquals(0, total("demo-planner", "/api/production-orders?itemId=" + valve), "the orders' step is not reached");
+
+        plants.seed().get(3, TimeUnit.MINUTES);
+        seeded = true;
+        health = readiness();
+        assertTrue(health.getString("data.demo").startsWith("complete (8 steps"), health.prettify());
+        assertTrue(health.getString("data.demo2").startsWith("complete (8 steps"), health.prettify());
+        assertEquals(items, total("demo-planner", "/api/items"), "no item made twice");
+        assertEquals(3, total("demo-planner", "/api/stock/moves?type=RECEIPT&itemId=" + casting), "no stock moved twice");
+        assertEquals(3, total("demo2-planner", "/api/stock/moves?type=RECEIPT&itemId=" + sugar), "no stock moved twice");
+        long milkTea = id("demo2-planner", "/api/items?q=PM-MILKTEA");
+        Api.as("demo-planner").get("/api/mes/work-orders?itemId=" + valve).then().statusCode(200).body("total", is(2));
+        Api.as("demo2-planner").get("/api/mes/work-orders?itemId=" + milkTea).then().statusCode(200).body("total", is(1));
+    }
+
     @BeforeEach
-    void seed() throws Exception {
-        if (!seeded) {
+    void seed(TestInfo test) throws Exception {
+        if (!seeded && !test.getTestMethod().orElseThrow().isAnnotationPresent(Order.class)) {
             plants.seed().get(3, TimeUnit.MINUTES);
             seeded = true;
         }
@@ -116,6 +155,12 @@ class DemoPlantTest {
         assertEquals(workOrders, total("demo-planner", "/api/mes/work-orders"));
         assertEquals(moves, total("demo2-planner", "/api/stock/moves"));
         assertEquals(reasons, Api.as("demo-planner").get("/api/mes/reasons").then().extract().<List<?>>path("").size());
+    }
+
+    private static JsonPath readiness() {
+        JsonPath health = RestAssured.given().accept(ContentType.JSON).get("/q/health/ready").then().extract().jsonPath();
+        health.setRootPath("checks.find { it.name == 'Demo plants' }");
+        return health;
     }
 
     private static long id(String user, String path) {

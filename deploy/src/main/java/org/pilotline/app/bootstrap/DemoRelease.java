@@ -41,7 +41,9 @@ final class DemoRelease {
     }
 
     /** Solves the live schedule for the orders still open and releases those still planned; nothing when none is. */
-    static void scheduleAndRelease(PlantBuilder plant, PlantServices services, List<Long> orders) {
+    static void scheduleAndRelease(PlantBuilder plant) {
+        PlantServices services = plant.services();
+        List<Long> orders = plant.productionOrders();
         List<Long> waiting = orders.stream().filter(plant::planned).toList();
         if (waiting.isEmpty()) {
             return;
@@ -92,26 +94,21 @@ final class DemoRelease {
         }
     }
 
-    /** Client ids of the reports that put a demo plant under way; the last step of its seeding. */
+    /** Client ids of the reports that put a demo plant under way (unique per enterprise), the last step of seeding. */
     private static final String UNDER_WAY = "demo-seed:under-way:";
 
     /**
-     * Whether the plant's seeding ran to its end before: its last step, putting a work order under way, left reports
-     * (kept for good, like every report). Then nothing is seeded again, so what users changed or removed since stays so.
+     * Starts the first operation of the plant's first production order's work order as the operator did some minutes
+     * ago and, with {@code good}, reports the good pieces made since — unless the shop floor has touched the work order
+     * in the meantime. The reports' client ids make each apply once however often the step runs.
      */
-    static boolean seededBefore(PlantBuilder plant) {
-        return plant.operator(() -> Report.count("clientId like ?1", UNDER_WAY + "%") > 0);
-    }
-
-    /**
-     * Starts the first operation of the order's work order as the operator did some minutes ago and, with {@code good},
-     * reports the good pieces made since — unless the shop floor has touched the work order. The reports' client ids
-     * make them apply once however often seeding runs.
-     */
-    static void startFirstOperation(PlantBuilder plant, PlantServices services, long productionOrder, String good) {
+    static void startFirstOperation(PlantBuilder plant, String good) {
+        PlantServices services = plant.services();
+        long productionOrder = plant.productionOrders().get(0);
         plant.operator(() -> {
             WorkOrder workOrder = WorkOrder.<WorkOrder>find("productionOrderId", productionOrder).firstResult();
-            if (workOrder == null || workOrder.state != WorkOrderState.RELEASED) {
+            boolean startedBySeeding = Report.count("clientId", UNDER_WAY + "start") > 0;
+            if (workOrder == null || workOrder.state != WorkOrderState.RELEASED && !startedBySeeding) {
                 return null;
             }
             Operation first = Operation.<Operation>find("workOrder.id = ?1 order by operationNo", workOrder.id).firstResult();

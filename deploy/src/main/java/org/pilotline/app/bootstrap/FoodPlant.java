@@ -34,19 +34,17 @@ final class FoodPlant {
     private FoodPlant() {
     }
 
-    /** Seeds what is missing; false when an earlier seeding ran to its end (then nothing is touched). */
-    static boolean seed(PlantServices services) {
-        PlantBuilder p = new PlantBuilder(services, ENTERPRISE);
-        if (DemoRelease.seededBefore(p)) {
-            return false;
-        }
-        equipment(p);
-        p.placeMachines(MACHINES);
-        items(p);
-        stock(p);
-        shopFloor(p);
-        orders(p, services);
-        return true;
+    /** The steps of seeding the plant, in order; each creates only what is missing. */
+    static List<SeedingStep> steps() {
+        return List.of(new SeedingStep("equipment, calendar and warehouse", FoodPlant::equipment),
+                new SeedingStep("simulator machines placed on work units", p -> p.placeMachines(MACHINES)),
+                new SeedingStep("items, recipes and routings", FoodPlant::items),
+                new SeedingStep("opening stock", FoodPlant::stock),
+                new SeedingStep("shop-floor settings, reasons, terminals and badge", FoodPlant::shopFloor),
+                new SeedingStep("partners, sales and production orders", FoodPlant::orders),
+                new SeedingStep("live schedule solved and orders released", DemoRelease::scheduleAndRelease),
+                // the first order is chocolate batch 1: it is in the mixer
+                new SeedingStep("first batch under way", p -> DemoRelease.startFirstOperation(p, null)));
     }
 
     private static void equipment(PlantBuilder p) {
@@ -140,19 +138,15 @@ final class FoodPlant {
         p.badge("demo2-operator", "SZ1-001", "1234");
     }
 
-    private static void orders(PlantBuilder p, PlantServices services) {
+    private static void orders(PlantBuilder p) {
         p.partner("C-SZBAKERY", "苏州示范烘焙有限公司 Suzhou Demo Bakery Co.", true, false);
         p.partner("C-SHDRINKS", "上海示范饮品有限公司 Shanghai Demo Beverages Co.", true, false);
         p.partner("S-GXSUGAR", "广西示范糖业有限公司 Guangxi Demo Sugar Co.", false, true);
         p.salesOrder("演示销售订单 1 demo sales order 1", "C-SZBAKERY", new Object[]{CHOCOLATE, "900", 9, "36"},
                 new Object[]{"PM-CHOC-G", "40", 9, "28"});
         p.salesOrder("演示销售订单 2 demo sales order 2", "C-SHDRINKS", new Object[]{"PM-MILKTEA", "380", 6, "32"});
-        long batch1 = p.productionOrder("演示：巧克力饮料粉第 1 批 demo: chocolate drink powder, batch 1", CHOCOLATE, "460",
-                0, 5);
-        DemoRelease.scheduleAndRelease(p, services, List.of(batch1,
-                p.productionOrder("演示：巧克力饮料粉第 2 批 demo: chocolate drink powder, batch 2", CHOCOLATE, "460", 3, 8),
-                p.productionOrder("演示：奶茶粉 demo: milk tea powder", "PM-MILKTEA", "380", 0, 4)));
-        // the first batch is in the mixer
-        DemoRelease.startFirstOperation(p, services, batch1, null);
+        p.productionOrder("演示：巧克力饮料粉第 1 批 demo: chocolate drink powder, batch 1", CHOCOLATE, "460", 0, 5);
+        p.productionOrder("演示：巧克力饮料粉第 2 批 demo: chocolate drink powder, batch 2", CHOCOLATE, "460", 3, 8);
+        p.productionOrder("演示：奶茶粉 demo: milk tea powder", "PM-MILKTEA", "380", 0, 4);
     }
 }

@@ -61,8 +61,8 @@ import java.util.concurrent.Callable;
 
 /**
  * Builds one demo enterprise's plant through the suite's services, each piece in transactions of its own and only when
- * it is missing (found by its code, or by its note for orders), so that a restart keeps what users changed and
- * completes a seeding that stopped halfway. Ids of what it made or found are kept by code for the later pieces.
+ * it is missing (found by its code, or by its note for orders), so that a seeding that stopped halfway is completed by
+ * running its steps again. Ids of what it made or found are kept by code for the later pieces.
  */
 final class PlantBuilder {
 
@@ -98,11 +98,21 @@ final class PlantBuilder {
     final String enterprise;
     private final PlantServices services;
     private final Map<String, Long> ids = new HashMap<>();
+    private final List<Long> productionOrders = new ArrayList<>();
     private LocalDate today;
 
     PlantBuilder(PlantServices services, String enterprise) {
         this.services = services;
         this.enterprise = enterprise;
+    }
+
+    PlantServices services() {
+        return services;
+    }
+
+    /** The production orders made or found so far, in the order the plant asked for them. */
+    List<Long> productionOrders() {
+        return List.copyOf(productionOrders);
     }
 
     /** The plant's today, fixed for the whole seeding. */
@@ -287,12 +297,14 @@ final class PlantBuilder {
         });
     }
 
-    /** A production order, found again by its note. */
+    /** A production order, found again by its note; kept in {@link #productionOrders()}. */
     long productionOrder(String note, String item, String quantity, int startInDays, int dueInDays) {
-        return planner(() -> ProductionOrder.<ProductionOrder>find("note", note).firstResultOptional().map(o -> o.id)
+        long id = planner(() -> ProductionOrder.<ProductionOrder>find("note", note).firstResultOptional().map(o -> o.id)
                 .orElseGet(() -> services.productionOrders.saveOrder(null, new ProductionOrderRequest(null, id(item),
                         new BigDecimal(quantity), today().plusDays(startInDays), today().plusDays(dueInDays), note, null,
                         null), ProductionOrder.Origin.MANUAL).id()));
+        productionOrders.add(id);
+        return id;
     }
 
     /** Whether the order still waits for its release. */

@@ -29,19 +29,17 @@ final class ValvePlant {
     private ValvePlant() {
     }
 
-    /** Seeds what is missing; false when an earlier seeding ran to its end (then nothing is touched). */
-    static boolean seed(PlantServices services) {
-        PlantBuilder p = new PlantBuilder(services, ENTERPRISE);
-        if (DemoRelease.seededBefore(p)) {
-            return false;
-        }
-        equipment(p);
-        p.placeMachines(MACHINES);
-        items(p);
-        stock(p);
-        shopFloor(p);
-        orders(p, services);
-        return true;
+    /** The steps of seeding the plant, in order; each creates only what is missing. */
+    static List<SeedingStep> steps() {
+        return List.of(new SeedingStep("equipment, calendar and warehouse", ValvePlant::equipment),
+                new SeedingStep("simulator machines placed on work units", p -> p.placeMachines(MACHINES)),
+                new SeedingStep("items, BOMs and routings", ValvePlant::items),
+                new SeedingStep("opening stock", ValvePlant::stock),
+                new SeedingStep("shop-floor settings, reasons, terminals and badge", ValvePlant::shopFloor),
+                new SeedingStep("partners, sales and production orders", ValvePlant::orders),
+                new SeedingStep("live schedule solved and orders released", DemoRelease::scheduleAndRelease),
+                // the first order is the bodies of sales order 1: its turning is under way, 12 made
+                new SeedingStep("first work order under way", p -> DemoRelease.startFirstOperation(p, "12")));
     }
 
     private static void equipment(PlantBuilder p) {
@@ -143,7 +141,7 @@ final class ValvePlant {
         p.badge("demo-operator", "HZ1-001", "1234");
     }
 
-    private static void orders(PlantBuilder p, PlantServices services) {
+    private static void orders(PlantBuilder p) {
         p.partner("C-WLGAS", "西湖示范燃气有限公司 West Lake Demo Gas Co.", true, false);
         p.partner("C-QTWATER", "钱塘示范水务有限公司 Qiantang Demo Water Co.", true, false);
         p.partner("S-SXFOUNDRY", "绍兴示范铸造厂 Shaoxing Demo Foundry", false, true);
@@ -151,16 +149,13 @@ final class ValvePlant {
         p.salesOrder("演示销售订单 1 demo sales order 1", "C-WLGAS", new Object[]{"VA-DN50", "40", 10, "680"});
         p.salesOrder("演示销售订单 2 demo sales order 2", "C-QTWATER", new Object[]{"VA-DN50", "60", 17, "665"});
         // each sales order is covered level by level: parts first, then the body, then the valve
-        long body1 = p.productionOrder("演示：销售订单 1 的阀体 demo: bodies for sales order 1", "BD-DN50", "40", 0, 3);
-        List<Long> orders = List.of(body1,
-                p.productionOrder("演示：销售订单 1 的球体 demo: balls for sales order 1", "BL-DN50", "40", 0, 3),
-                p.productionOrder("演示：销售订单 1 的阀体组件 demo: body sub-assemblies for sales order 1", "BA-DN50", "40", 2, 5),
-                p.productionOrder("演示：销售订单 1 的球阀 demo: valves for sales order 1", "VA-DN50", "40", 4, 8),
-                p.productionOrder("演示：销售订单 2 的阀体 demo: bodies for sales order 2", "BD-DN50", "60", 5, 9),
-                p.productionOrder("演示：销售订单 2 的球体 demo: balls for sales order 2", "BL-DN50", "60", 5, 9),
-                p.productionOrder("演示：销售订单 2 的阀体组件 demo: body sub-assemblies for sales order 2", "BA-DN50", "60", 8, 12),
-                p.productionOrder("演示：销售订单 2 的球阀 demo: valves for sales order 2", "VA-DN50", "60", 10, 15));
-        DemoRelease.scheduleAndRelease(p, services, orders);
-        DemoRelease.startFirstOperation(p, services, body1, "12");
+        p.productionOrder("演示：销售订单 1 的阀体 demo: bodies for sales order 1", "BD-DN50", "40", 0, 3);
+        p.productionOrder("演示：销售订单 1 的球体 demo: balls for sales order 1", "BL-DN50", "40", 0, 3);
+        p.productionOrder("演示：销售订单 1 的阀体组件 demo: body sub-assemblies for sales order 1", "BA-DN50", "40", 2, 5);
+        p.productionOrder("演示：销售订单 1 的球阀 demo: valves for sales order 1", "VA-DN50", "40", 4, 8);
+        p.productionOrder("演示：销售订单 2 的阀体 demo: bodies for sales order 2", "BD-DN50", "60", 5, 9);
+        p.productionOrder("演示：销售订单 2 的球体 demo: balls for sales order 2", "BL-DN50", "60", 5, 9);
+        p.productionOrder("演示：销售订单 2 的阀体组件 demo: body sub-assemblies for sales order 2", "BA-DN50", "60", 8, 12);
+        p.productionOrder("演示：销售订单 2 的球阀 demo: valves for sales order 2", "VA-DN50", "60", 10, 15);
     }
 }
