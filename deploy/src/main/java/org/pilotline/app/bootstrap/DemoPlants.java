@@ -28,6 +28,9 @@ public class DemoPlants {
 
     private static final Logger LOG = Logger.getLogger(DemoPlants.class);
 
+    /** The PIN of the demo operators' badges. */
+    static final String PIN = "1234";
+
     private record Plant(String enterprise, List<SeedingStep> steps) {
     }
 

@@ -29,6 +29,8 @@ final class FoodPlant {
 
     static final String ENTERPRISE = "demo2";
     static final String CHOCOLATE = "PM-CHOC";
+    /** The badge of {@code demo2-operator}, with the PIN {@link DemoPlants#PIN}. */
+    static final String BADGE = "SZ1-001";
     static final List<String> MACHINES = List.of("SZ1-MIX-01", "SZ1-MIX-02");
 
     private FoodPlant() {
@@ -135,7 +137,7 @@ final class FoodPlant {
                         scrap("SC-SPILL", "洒落", "Spillage"))));
         p.terminal("SZ1-T-MIX", "混合终端 Mixing terminal", "SZ1-MIX");
         p.terminal("SZ1-T-PACK", "包装终端 Packing terminal", "SZ1-PACK");
-        p.badge("demo2-operator", "SZ1-001", "1234");
+        p.badge("demo2-operator", BADGE, DemoPlants.PIN);
     }
 
     private static void orders(PlantBuilder p) {

@@ -24,6 +24,8 @@ final class ValvePlant {
 
     static final String ENTERPRISE = "demo";
     static final String TURNING = "HZ1-TURN";
+    /** The badge of {@code demo-operator}, with the PIN {@link DemoPlants#PIN}. */
+    static final String BADGE = "HZ1-001";
     static final List<String> MACHINES = List.of("HZ1-CNC-01", "HZ1-CNC-02", "HZ1-CNC-03", "HZ1-CNC-04");
 
     private ValvePlant() {
@@ -138,7 +140,7 @@ final class ValvePlant {
         p.terminal("HZ1-T-MILL", "铣削终端 Milling terminal", "HZ1-MILL");
         p.terminal("HZ1-T-ASSY", "装配终端 Assembly terminal", "HZ1-ASSY");
         p.terminal("HZ1-T-TEST", "试压终端 Test terminal", "HZ1-TEST");
-        p.badge("demo-operator", "HZ1-001", "1234");
+        p.badge("demo-operator", BADGE, DemoPlants.PIN);
     }
 
     private static void orders(PlantBuilder p) {
