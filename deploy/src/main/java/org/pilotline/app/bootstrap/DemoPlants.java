@@ -147,7 +147,11 @@ public class DemoPlants {
                 step.work().accept(builder);
             } catch (RuntimeException e) {
                 if (!stopping) {
-                    progress.failed(enterprise, step.name(), e);
+                    try {
+                        progress.failed(enterprise, step.name(), e);
+                    } catch (RuntimeException notRecorded) {
+                        e.addSuppressed(notRecorded);
+                    }
                     LOG.warnf(e, "The demo plant of '%s' is incomplete: step %d/%d (%s) failed; the next start"
                             + " completes it", enterprise, done + 1, steps.size(), step.name());
                 }

@@ -72,10 +72,13 @@ final class DemoRelease {
                     LOG.warnf("Demo plant %s: orders released without a schedule: %s", plant.enterprise, refused.detail());
                     return;
                 }
-                // a solve of an earlier start is still under way (or abandoned once its heartbeat is stale)
+                // a solve of an earlier start is still under way, or was cut short by a crash: it counts as abandoned
+                // once its heartbeat is a minute old (pilotline.scheduling.stale-after)
                 await(plant, services, ((Number) refused.extensions().get("solveId")).longValue());
             }
         }
+        LOG.warnf("Demo plant %s: orders released without a new schedule: another solve of the live schedule kept"
+                + " running", plant.enterprise);
     }
 
     private static SolveView await(PlantBuilder plant, PlantServices services, long solveId) {
