@@ -202,6 +202,21 @@ class ShopFloorTest {
     }
 
     @Test
+    void aNewTokenReplacesTheOldOneAtOnceAndSignsTheOperatorOut() {
+        ShopFloorFixture.Terminal lost = plant.terminal("T-LOST", cutting);
+        Response issued = plant.enterprise.as("admin").post("/api/mes/terminals/" + lost.id + "/token");
+        issued.then().statusCode(200).body("id", is((int) lost.id)).body("workCenterId", is((int) cutting));
+        ShopFloorFixture.Terminal replaced = new ShopFloorFixture.Terminal(lost.id, issued.path("token"));
+        lost.request().get("/api/mes/terminal").then().statusCode(401);
+        replaced.request().get("/api/mes/terminal").then().statusCode(200).body("operator", is((Object) null));
+        plant.enterprise.as("planner").post("/api/mes/terminals/" + lost.id + "/token").then().statusCode(403);
+        plant.enterprise.as("admin").post("/api/mes/terminals/" + lost.id + "/revoke").then().statusCode(200);
+        plant.enterprise.as("admin").post("/api/mes/terminals/" + lost.id + "/token").then().statusCode(409)
+                .body("type", is("https://pilotline.org/problems/terminal-revoked"));
+        replaced.request().get("/api/mes/terminal").then().statusCode(401);
+    }
+
+    @Test
     void aWrongPinIsRefusedNamingThePin() {
         cuttingTerminal.request().body(Map.of("badgeNumber", "B-" + plant.enterprise.code, "pin", "0000"))
                 .post("/api/mes/terminal/sign-in").then().statusCode(400).body("errors[0].field", is("pin"));

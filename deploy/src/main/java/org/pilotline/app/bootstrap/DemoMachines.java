@@ -8,9 +8,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.pilotline.app.config.PilotLineConfig;
+import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.tenancy.TenantContext;
 import org.pilotline.plc.binding.BindingRequest;
 import org.pilotline.plc.binding.BindingService;
+import org.pilotline.plc.binding.BindingView;
 import org.pilotline.plc.binding.IdentityKind;
 import org.pilotline.plc.binding.SecurityModeChoice;
 import org.pilotline.plc.binding.SecurityPolicyChoice;
@@ -26,7 +28,7 @@ import java.util.Set;
 /**
  * Binds the demo enterprises' machines to the PLC simulator's machines when the bindings are missing: four CNC
  * machines of {@code demo} (M01-M04) and two mixers of {@code demo2} (M05-M06). Runs after {@link DemoData} created
- * the enterprises and before the gateway starts acquiring.
+ * the enterprises and before the gateway starts acquiring; {@link DemoPlants} later places them on their work units.
  */
 @ApplicationScoped
 public class DemoMachines {
@@ -61,6 +63,28 @@ public class DemoMachines {
                 LOG.infof("Demo machine %s/%s bound to simulator machine %s", enterprise, code, sim);
             }
         })));
+    }
+
+    /**
+     * Places the enterprise's bound machines on their work units (machine code → work unit id), in the caller's
+     * enterprise; a machine already placed, or not bound, is left as it is.
+     */
+    void placeOnWorkUnits(String enterprise, Map<String, Long> workUnits) {
+        for (BindingView binding : bindings.listBindings(PageRequest.of(0, PageRequest.MAX_SIZE, null)).items()) {
+            Long unit = workUnits.get(binding.machineCode());
+            if (unit != null && binding.workUnitId() == null) {
+                bindings.updateBinding(binding.id(), placed(binding, unit));
+                LOG.infof("Demo machine %s/%s placed on work unit %d", enterprise, binding.machineCode(), unit);
+            }
+        }
+    }
+
+    private static BindingRequest placed(BindingView b, long workUnitId) {
+        return new BindingRequest(b.machineCode(), workUnitId, b.endpointUrl(), b.securityPolicy(), b.securityMode(),
+                b.identityKind(), b.username(), null, b.identityKeyStore(), b.stateMapping(), b.itemStateNode(),
+                b.operationModeNode(), b.runningNode(), b.faultNode(), b.packMlStateNode(), b.totalCountNode(),
+                b.goodCountNode(), b.rejectCountNode(), b.counterModulus(), b.speedNode(), b.alarmNode(),
+                b.samplingIntervalMs(), b.publishingIntervalMs(), b.version());
     }
 
     private BindingRequest request(String code, String simulatorMachine) {

@@ -37,6 +37,11 @@ public class ReadyBanner {
         if (config.demo().enabled()) {
             text.append("  Demo logins (password '").append(config.demo().password()).append("'):\n    ")
                     .append(String.join(", ", DemoData.LOGINS)).append('\n');
+            if (config.demo().plants()) {
+                text.append("  Demo plants   seeded in the background (progress in the log and in readiness);"
+                        + " operators sign in at terminals\n                with badge " + ValvePlant.BADGE + " (demo) or "
+                        + FoodPlant.BADGE + " (demo2), PIN " + DemoPlants.PIN + "\n");
+            }
         }
         text.append("====================================================");
         System.out.println(text);

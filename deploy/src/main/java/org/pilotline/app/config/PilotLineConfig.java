@@ -22,6 +22,13 @@ public interface PilotLineConfig {
         @WithDefault("false")
         boolean enabled();
 
+        /**
+         * With the demo enterprises, seed their plants (master data, stock, shop floor, orders scheduled and released)
+         * on a background thread after start-up; the test profile turns it off and seeds where a test asks.
+         */
+        @WithDefault("true")
+        boolean plants();
+
         /** Password of every demo login. */
         @WithDefault("demo")
         String password();

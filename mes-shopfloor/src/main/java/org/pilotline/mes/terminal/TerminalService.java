@@ -85,6 +85,31 @@ public class TerminalService {
         return TerminalView.of(terminal, null);
     }
 
+    /**
+     * Gives a terminal a new token, shown once, and makes the old one worthless at once on this replica (within
+     * seconds on the others), as a revocation does; code, work center and report numbering stay. Whoever was signed in
+     * is signed out: the holder of the new token signs in with badge and PIN. A revoked terminal stays revoked.
+     */
+    @Transactional
+    public TerminalView issueNewToken(long id) {
+        tenant.requireEnterprise();
+        Terminal terminal = Lookups.require(Terminal.class, "Terminal", id);
+        if (terminal.revokedAt != null) {
+            throw DomainException.conflict("terminal-revoked", "The terminal is revoked",
+                    "Terminal " + terminal.code + " was revoked at " + terminal.revokedAt + "; register a new one");
+        }
+        String previousHash = terminal.tokenHash;
+        String token = TerminalTokens.newToken();
+        terminal.tokenHash = TerminalTokens.hash(token);
+        terminal.tokenHint = TerminalTokens.hint(token);
+        terminal.operatorName = null;
+        terminal.operatorUserId = null;
+        closeSessions(terminal.id);
+        em.flush();
+        directory.forget(previousHash);
+        return TerminalView.of(terminal, token);
+    }
+
     public Page<TerminalView> listTerminals(PageRequest page, Long workCenterId) {
         tenant.requireEnterprise();
         var filter = new Lookups.Filter().and(workCenterId != null, "workCenterId = :wc", "wc", () -> workCenterId);

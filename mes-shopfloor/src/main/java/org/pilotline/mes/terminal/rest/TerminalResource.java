@@ -79,6 +79,17 @@ public class TerminalResource {
         return terminals.revokeTerminal(id);
     }
 
+    @POST
+    @Path("/terminals/{id}/token")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Issue a terminal a new token", description = "For a device whose token was lost or replaced:"
+            + " the answer carries the new token once; the old one is refused at once on this server, within seconds on"
+            + " other replicas, and the operator signed in there is signed out. 409 terminal-revoked for a revoked"
+            + " terminal.")
+    public TerminalView issueNewToken(@PathParam("id") long id) {
+        return terminals.issueNewToken(id);
+    }
+
     @PUT
     @Path("/operators/{username}/badge")
     @RolesAllowed(Roles.ADMIN)
