@@ -37,12 +37,12 @@ final class SuiteProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the suite on a fresh data home and waits until it is ready. {@code javaOptions} are the suite JVM's
-     * options; {@code properties} become {@code -D} options (Quarkus configuration).
+     * Starts the suite on the data home {@code home} (empty for a fresh database; {@link #deleteRecursively} it first)
+     * and waits until it is ready. {@code javaOptions} are the suite JVM's options; {@code properties} become {@code -D}
+     * options (Quarkus configuration).
      */
     static SuiteProcess start(Path quarkusApp, Path home, List<String> javaOptions, List<String> properties)
             throws IOException, InterruptedException {
-        deleteRecursively(home);
         Files.createDirectories(home);
         int httpPort = freePort();
         int databasePort = freePort();

@@ -49,6 +49,7 @@ public final class TerminalBenchmark {
 
         long t0 = System.nanoTime();
         log("starting the suite (home %s)", home);
+        SuiteProcess.deleteRecursively(home);
         try (SuiteProcess suite = SuiteProcess.start(app, home, suiteOptions, properties)) {
             log("suite ready after %.1f s; seeding %d terminals with %d work orders each (quantity %d)",
                     (System.nanoTime() - t0) / 1e9, terminals, orders, (quantityReports + 1) * good);
@@ -67,6 +68,7 @@ public final class TerminalBenchmark {
             TerminalLoad load = new TerminalLoad("127.0.0.1", suite.httpPort(), plant, quantityReports, good, rate);
             double[] loadAverage = new double[2];
             long[] cpu = new long[6];
+            long[][] statements = new long[2][];
             Thread sampler = new Thread(() -> {
                 try {
                     Thread.sleep((long) (warmup * 1000) + 200);
@@ -74,7 +76,9 @@ public final class TerminalBenchmark {
                     cpu[0] = SuiteProcess.cpuNanos(Optional.of(suite.jvm()));
                     cpu[1] = SuiteProcess.cpuNanos(suite.databaseServer());
                     cpu[2] = os.getProcessCpuTime();
+                    statements[0] = statements(suite);
                     Thread.sleep((long) (seconds * 1000));
+                    statements[1] = statements(suite);
                     loadAverage[1] = os.getSystemLoadAverage();
                     cpu[3] = SuiteProcess.cpuNanos(Optional.of(suite.jvm()));
                     cpu[4] = SuiteProcess.cpuNanos(suite.databaseServer());
@@ -122,11 +126,32 @@ public final class TerminalBenchmark {
             long reports = Math.max(1, result.acknowledged());
             out.put("cpuMsPerReport", Map.of("suiteJvm", round3((cpu[3] - cpu[0]) / 1e6 / reports),
                     "mariadbd", round3((cpu[4] - cpu[1]) / 1e6 / reports)));
+            if (statements[0] != null && statements[1] != null) {
+                out.put("databasePerReport", Map.of(
+                        "statements", round3((statements[1][0] - statements[0][0]) / (double) reports),
+                        "commits", round3((statements[1][1] - statements[0][1]) / (double) reports)));
+            }
             out.put("loadAverageBefore", round3(loadAverage[0]));
             out.put("loadAverageAfter", round3(loadAverage[1]));
             out.put("seedSeconds", Math.round(seedSeconds));
             out.put("workOrders", (long) orders * terminals);
             System.out.println(BenchmarkRest.JSON.writeValueAsString(out));
+        }
+    }
+
+    /** The server's counters: statements (Questions) and commits. */
+    private static long[] statements(SuiteProcess suite) {
+        try (Connection db = suite.database(); Statement s = db.createStatement(); ResultSet r = s.executeQuery(
+                "show global status where variable_name in ('Questions', 'Com_commit')")) {
+            Map<String, Long> values = new java.util.HashMap<>();
+            while (r.next()) {
+                values.put(r.getString(1).toLowerCase(Locale.ROOT), r.getLong(2));
+            }
+            return new long[]{values.getOrDefault("questions", 0L), values.getOrDefault("com_commit", 0L),
+                    0L};
+        } catch (Exception e) {
+            log("cannot read the database's counters: %s", e.getMessage());
+            return null;
         }
     }
 
