@@ -1,10 +1,16 @@
 package org.pilotline.mes.machine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.hibernate.Session;
 import org.pilotline.plc.contract.DataLossRecorded;
 import org.pilotline.plc.contract.MachineDirectory;
@@ -18,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +50,32 @@ public class MachineHistoryRecorder {
 
     @Inject
     MachineCounting counting;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    MeterRegistry meters;
+
+    /** Tag change at the PLC (the event's source time) → its history row committed: how far the history lags. */
+    private Timer lag;
+
+    @PostConstruct
+    void meters() {
+        List<Duration> buckets = new ArrayList<>();
+        for (long ms = 25; ms <= 2_000; ms += 25) {
+            buckets.add(Duration.ofMillis(ms));
+        }
+        for (long ms = 2_100; ms <= 5_000; ms += 100) {
+            buckets.add(Duration.ofMillis(ms));
+        }
+        for (long s : new long[]{6, 8, 10, 15, 20, 30, 60, 120, 300}) {
+            buckets.add(Duration.ofSeconds(s));
+        }
+        lag = Timer.builder("pilotline.mes.machine.history.lag")
+                .description("From a tag change at the PLC (source time) to the machine-history row that records it committed")
+                .serviceLevelObjectives(buckets.toArray(Duration[]::new)).register(meters);
+    }
 
     void onBatch(@Observes MachineEventBatch batch) {
         Map<String, Long> units = directory.isResolvable() ? ownWorkUnits(directory.get().workUnitsOf(batch.tenant()))
@@ -72,6 +105,30 @@ public class MachineHistoryRecorder {
         if (!counted.isEmpty()) {
             counting.countedAfterCommit(counted);
         }
+        measureLagAfterCommit(batch);
+    }
+
+    private void measureLagAfterCommit(MachineEventBatch batch) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    return;
+                }
+                long now = System.currentTimeMillis();
+                for (MachineEvent event : batch.events()) {
+                    Instant source = event instanceof MachineStateChanged s ? s.sourceTime()
+                            : event instanceof PartCountDelta p ? p.sourceTime() : null;
+                    if (source != null) {
+                        lag.record(Math.max(0, now - source.toEpochMilli()), java.util.concurrent.TimeUnit.MILLISECONDS);
+                    }
+                }
+            }
+        });
     }
 
     /**

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
 import org.pilotline.erp.inventory.Location;
 import org.pilotline.erp.inventory.Lot;
 import org.pilotline.erp.inventory.MoveReason;
@@ -63,6 +64,7 @@ public class MaterialBookings {
     public Booked book(BookingRequest request) {
         List<StockBooking> consumed = new ArrayList<>();
         List<ConsumedLot> genealogySources = new ArrayList<>();
+        Map<Long, Lot> workOrderLots = new java.util.HashMap<>();
         boolean negative = false;
         int moveNo = 0;
         if (!request.components().isEmpty()) {
@@ -99,7 +101,7 @@ public class MaterialBookings {
         }
         if (!genealogySources.isEmpty()) {
             Item produced = em.find(Item.class, request.producedItemId());
-            Lot into = produced.tracking == Tracking.LOT ? workOrderLot(produced, request) : null;
+            Lot into = produced.tracking == Tracking.LOT ? workOrderLot(produced, request, workOrderLots) : null;
             link(request, produced.id, into, BigDecimal.ONE, genealogySources);
         }
         List<StockBooking> received = new ArrayList<>();
@@ -107,7 +109,7 @@ public class MaterialBookings {
             Location into = requireLocation(request.receiptLocationId(), "receipt");
             for (Receipt receipt : request.receipts()) {
                 Item item = em.find(Item.class, receipt.itemId());
-                for (OutputLot output : outputLots(item, request, receipt.quantity())) {
+                for (OutputLot output : outputLots(item, request, receipt.quantity(), workOrderLots)) {
                     StockMove move = ledger.apply(new StockLedger.Move(item, output.quantity(), MoveType.RECEIPT,
                             MoveReason.PRODUCTION_RECEIPT, null, into, output.lot(), request.workOrderNumber(), null,
                             request.username(), requestId(request.clientId(), ++moveNo)));
@@ -147,12 +149,12 @@ public class MaterialBookings {
                     .setParameter(5, source.lotId())
                     .setParameter(6, source.quantity().multiply(share).setScale(6, RoundingMode.HALF_UP))
                     .setParameter(7, request.workOrderId()).setParameter(8, request.reportId())
-                    .executeUpdate();
+                    .unwrap(NativeQuery.class).addSynchronizedQuerySpace("mes_genealogy").executeUpdate();
         }
     }
 
     /** The work order's lot of this output (created on first receipt), or one lot per serial number. */
-    private List<OutputLot> outputLots(Item item, BookingRequest request, BigDecimal quantity) {
+    private List<OutputLot> outputLots(Item item, BookingRequest request, BigDecimal quantity, Map<Long, Lot> workOrderLots) {
         if (item.tracking == Tracking.NONE) {
             return List.of(new OutputLot(null, quantity));
         }
@@ -170,19 +172,26 @@ public class MaterialBookings {
             }
             return lots;
         }
-        return List.of(new OutputLot(workOrderLot(item, request), quantity));
+        return List.of(new OutputLot(workOrderLot(item, request, workOrderLots), quantity));
     }
 
-    private Lot workOrderLot(Item item, BookingRequest request) {
+    /** {@code lots}: the work order's lots already found in this booking, by item (one look-up per output, not two). */
+    private Lot workOrderLot(Item item, BookingRequest request, Map<Long, Lot> lots) {
+        return lots.computeIfAbsent(item.id, id -> findOrCreateWorkOrderLot(item, request));
+    }
+
+    private Lot findOrCreateWorkOrderLot(Item item, BookingRequest request) {
         List<?> existing = em.createNativeQuery("select lot_id from mes_output_lot where work_order_id = ?1 and item_id = ?2")
-                .setParameter(1, request.workOrderId()).setParameter(2, item.id).getResultList();
+                .setParameter(1, request.workOrderId()).setParameter(2, item.id)
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("mes_output_lot").getResultList();
         if (!existing.isEmpty()) {
             return em.find(Lot.class, ((Number) existing.get(0)).longValue());
         }
         Lot lot = createLot(item, request.workOrderNumber());
         em.createNativeQuery("insert into mes_output_lot (tenant_id, work_order_id, item_id, lot_id) values (?1, ?2, ?3, ?4)")
                 .setParameter(1, tenant.requireEnterprise()).setParameter(2, request.workOrderId())
-                .setParameter(3, item.id).setParameter(4, lot.id).executeUpdate();
+                .setParameter(3, item.id).setParameter(4, lot.id)
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("mes_output_lot").executeUpdate();
         return lot;
     }
 

@@ -2,6 +2,8 @@ package org.pilotline.mes.material;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.query.NativeQuery;
 import org.pilotline.erp.bom.Bom;
 import org.pilotline.erp.bom.BomLine;
 import org.pilotline.erp.bom.Recipe;
@@ -9,6 +11,7 @@ import org.pilotline.erp.bom.RecipeIngredient;
 import org.pilotline.erp.bom.RecipeOutput;
 import org.pilotline.erp.order.ProductionOrder;
 import org.pilotline.erp.unit.UnitService;
+import org.pilotline.platform.tenancy.TenantContext;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -36,6 +39,51 @@ public class OrderStructure {
 
     @Inject
     UnitService units;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TenantContext tenant;
+
+    /**
+     * The structure of a production order. A plain BOM — no phantom line, every line in its component's stock unit,
+     * the usual case on the shop floor — is read in one statement, without loading the order, the BOM, its lines,
+     * items and units as entities (which every later flush of the report's transaction would check again); anything
+     * else (recipes, phantoms, unit conversions) through {@link #of(ProductionOrder)}. Both give the same lines.
+     */
+    public Structure ofProductionOrder(long productionOrderId) {
+        NativeQuery<?> query = em.createNativeQuery("select p.recipe_id, b.base_quantity, l.component_id, l.quantity,"
+                        + " l.unit_id, i.stock_unit_id, u.decimals, l.scrap_factor, l.operation_no, l.phantom"
+                        + " from production_order p left join bom b on b.id = p.bom_id"
+                        + " left join bom_line l on l.bom_id = b.id left join item i on i.id = l.component_id"
+                        + " left join unit u on u.id = i.stock_unit_id"
+                        + " where p.id = ?1 and p.tenant_id = ?2 order by l.line_no")
+                .setParameter(1, productionOrderId).setParameter(2, tenant.requireEnterprise())
+                .unwrap(NativeQuery.class)
+                .addSynchronizedEntityClass(ProductionOrder.class).addSynchronizedEntityClass(Bom.class)
+                .addSynchronizedEntityClass(BomLine.class).addSynchronizedEntityClass(org.pilotline.erp.item.Item.class)
+                .addSynchronizedEntityClass(org.pilotline.erp.unit.Unit.class);
+        List<?> rows = query.getResultList();
+        List<Backflush.ComponentLine> lines = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            boolean phantom = r[9] instanceof Boolean b ? b : r[9] != null && ((Number) r[9]).intValue() != 0;
+            if (r[0] != null || phantom || (r[2] != null && ((Number) r[4]).longValue() != ((Number) r[5]).longValue())) {
+                return of(em.find(ProductionOrder.class, productionOrderId));
+            }
+            if (r[2] == null) {
+                continue; // no BOM, or a BOM without lines
+            }
+            BigDecimal perUnit = ((BigDecimal) r[3]).multiply(BigDecimal.ONE).divide((BigDecimal) r[1], PRECISION);
+            lines.add(new Backflush.ComponentLine(((Number) r[2]).longValue(), perUnit, (BigDecimal) r[7],
+                    r[8] == null ? null : ((Number) r[8]).intValue(), ((Number) r[6]).intValue()));
+        }
+        if (rows.isEmpty()) {
+            return of(em.find(ProductionOrder.class, productionOrderId));
+        }
+        return new Structure(lines, List.of());
+    }
 
     public Structure of(ProductionOrder order) {
         if (order.recipe != null) {

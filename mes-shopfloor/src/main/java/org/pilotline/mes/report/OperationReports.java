@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.pilotline.erp.order.ProductionOrder;
+import org.hibernate.query.NativeQuery;
 import org.pilotline.erp.order.ProductionReported;
 import org.pilotline.mes.inspection.Inspections;
 import org.pilotline.mes.inspection.NonConformances;
@@ -27,6 +27,7 @@ import org.pilotline.mes.workorder.WorkOrderState;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.problem.ProblemKind;
+import org.pilotline.platform.tenancy.TenantContext;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -53,6 +54,9 @@ public class OperationReports {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    TenantContext tenant;
 
     @Inject
     ShopFloorSettings settings;
@@ -136,12 +140,13 @@ public class OperationReports {
     }
 
     private WorkOrder lockWorkOrderOf(Long operationId) {
-        List<Long> ids = em.createQuery("select o.workOrder.id from Operation o where o.id = :id", Long.class)
-                .setParameter("id", operationId).getResultList();
+        List<?> ids = em.createNativeQuery("select work_order_id from mes_operation where id = ?1 and tenant_id = ?2")
+                .setParameter(1, operationId).setParameter(2, tenant.requireEnterprise())
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(Operation.class).getResultList();
         if (ids.isEmpty()) {
             throw DomainException.notFound("Operation", operationId);
         }
-        return em.find(WorkOrder.class, ids.get(0), LockModeType.PESSIMISTIC_WRITE);
+        return em.find(WorkOrder.class, ((Number) ids.get(0)).longValue(), LockModeType.PESSIMISTIC_WRITE);
     }
 
     private boolean runsAt(Operation operation, Long workCenterId) {
@@ -238,8 +243,7 @@ public class OperationReports {
         order.scrapQuantity = order.scrapQuantity.add(reported.scrap());
         boolean last = index == operations.size() - 1;
 
-        ProductionOrder productionOrder = em.find(ProductionOrder.class, order.productionOrderId);
-        OrderStructure.Structure structure = structures.of(productionOrder);
+        OrderStructure.Structure structure = structures.ofProductionOrder(order.productionOrderId);
         Set<Integer> operationNos = new HashSet<>();
         operations.forEach(o -> operationNos.add(o.operationNo));
         List<Backflush.Requirement> components = Backflush.requirements(structure.components(), operation.operationNo, last,

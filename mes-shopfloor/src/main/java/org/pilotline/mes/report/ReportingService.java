@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.query.NativeQuery;
 import org.pilotline.mes.material.MaterialBookings;
 import org.pilotline.mes.terminal.Terminal;
 import org.pilotline.mes.workorder.Operation;
@@ -59,10 +60,8 @@ public class ReportingService {
     public ReportOutcome report(ReportRequest request, Reporter who) {
         tenant.requireEnterprise();
         checkShape(request, who);
-        Optional<Report> earlier = byClientId(request.clientId());
-        if (earlier.isPresent()) {
-            return replay(earlier.get());
-        }
+        // No look-up first: a new report (nearly all of them) costs no extra statement; one sent again fails on the
+        // unique key of its client id when its row is inserted, rolls back, and is answered from the row.
         try {
             return Retry.inNewTransaction(() -> applyNew(request, who));
         } catch (DomainException refused) {
@@ -71,14 +70,25 @@ public class ReportingService {
             }
             return keepRefusal(request, who, refused);
         } catch (RuntimeException e) {
-            if (isDuplicate(e, "uk_mes_report_client")) {
-                return replay(byClientId(request.clientId()).orElseThrow(() -> e));
+            return answerDuplicate(request, e);
+        }
+    }
+
+    /**
+     * A report whose row could not be inserted because of a unique key: sent before (replayed, whichever of its keys
+     * the database named), or a new report under a number the terminal already used.
+     */
+    private ReportOutcome answerDuplicate(ReportRequest request, RuntimeException e) {
+        if (isDuplicate(e, "uk_mes_report_client") || isDuplicate(e, "uk_mes_report_sequence")) {
+            Optional<Report> earlier = byClientId(request.clientId());
+            if (earlier.isPresent()) {
+                return replay(earlier.get());
             }
             if (isDuplicate(e, "uk_mes_report_sequence")) {
                 throw sequenceReused(request);
             }
-            throw e;
         }
+        throw e;
     }
 
     private ReportOutcome applyNew(ReportRequest request, Reporter who) {
@@ -94,7 +104,8 @@ public class ReportingService {
             em.createNativeQuery("update mes_terminal set last_sequence = greatest(last_sequence, ?1), last_seen_at = ?2"
                             + " where id = ?3")
                     .setParameter(1, request.sequence()).setParameter(2, report.receivedAt)
-                    .setParameter(3, who.terminalId()).executeUpdate();
+                    .setParameter(3, who.terminalId())
+                    .unwrap(NativeQuery.class).addSynchronizedEntityClass(Terminal.class).executeUpdate();
         }
         report.username = operator;
         report.status = 200;
@@ -149,13 +160,7 @@ public class ReportingService {
                 em.flush();
             });
         } catch (RuntimeException e) {
-            if (isDuplicate(e, "uk_mes_report_client")) {
-                return replay(byClientId(request.clientId()).orElseThrow(() -> e));
-            }
-            if (isDuplicate(e, "uk_mes_report_sequence")) {
-                throw sequenceReused(request);
-            }
-            throw e;
+            return answerDuplicate(request, e);
         }
         throw refused;
     }

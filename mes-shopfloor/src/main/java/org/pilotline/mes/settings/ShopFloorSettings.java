@@ -3,11 +3,17 @@ package org.pilotline.mes.settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
+import org.hibernate.query.NativeQuery;
+import org.pilotline.platform.tenancy.TenantContext;
 
 import java.math.BigDecimal;
 import java.util.Optional;
 
-/** Reads the enterprise's and the work centers' shop-floor settings, with their defaults. */
+/**
+ * Reads the enterprise's and the work centers' shop-floor settings, with their defaults. Every quantity report reads
+ * them, so they are read with SQL naming the tenant (Hibernate translates a query anew on every call while the tenant
+ * filter is enabled; a native query it does not translate).
+ */
 @ApplicationScoped
 public class ShopFloorSettings {
 
@@ -17,8 +23,12 @@ public class ShopFloorSettings {
     @Inject
     EntityManager em;
 
+    @Inject
+    TenantContext tenant;
+
     public Optional<EnterpriseSettings> enterprise() {
-        return em.createQuery("select s from EnterpriseSettings s", EnterpriseSettings.class).getResultStream().findFirst();
+        return first(em.createNativeQuery("select * from mes_enterprise_settings where tenant_id = ?1", EnterpriseSettings.class)
+                .setParameter(1, tenant.requireEnterprise()), EnterpriseSettings.class);
     }
 
     public BigDecimal overDeliveryTolerance() {
@@ -30,7 +40,14 @@ public class ShopFloorSettings {
     }
 
     public Optional<WorkCenterSettings> workCenter(long workCenterId) {
-        return em.createQuery("select s from WorkCenterSettings s where s.workCenterId = :wc", WorkCenterSettings.class)
-                .setParameter("wc", workCenterId).getResultStream().findFirst();
+        return first(em.createNativeQuery("select * from mes_work_center_settings where tenant_id = ?1 and work_center_id = ?2",
+                WorkCenterSettings.class).setParameter(1, tenant.requireEnterprise()).setParameter(2, workCenterId),
+                WorkCenterSettings.class);
+    }
+
+    /** The first row as an entity; only pending changes of that entity are flushed before the read. */
+    private static <T> Optional<T> first(jakarta.persistence.Query query, Class<T> entity) {
+        NativeQuery<?> nativeQuery = query.unwrap(NativeQuery.class).addSynchronizedEntityClass(entity);
+        return nativeQuery.getResultStream().findFirst().map(entity::cast);
     }
 }

@@ -1,0 +1,204 @@
+package org.pilotline.app.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The terminal benchmark: starts the packaged suite on its embedded MariaDB (durable commits, as it ships), builds a
+ * plant of {@code --terminals} work centers over REST, drives as many simulated terminals over HTTP on loopback for a
+ * warm-up and a measured window, then checks that every acknowledged report was applied exactly once and that the
+ * ledger equals the balances. Prints one JSON object as its last line; progress goes to standard error.
+ */
+public final class TerminalBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        int terminals = Integer.parseInt(o.getOrDefault("terminals", "100"));
+        double seconds = Double.parseDouble(o.getOrDefault("seconds", "60"));
+        double warmup = Double.parseDouble(o.getOrDefault("warmup", "15"));
+        double rate = Double.parseDouble(o.getOrDefault("rate", "0"));
+        int quantityReports = Integer.parseInt(o.getOrDefault("quantity-reports", "20"));
+        int good = Integer.parseInt(o.getOrDefault("good", "2"));
+        int reportsPerOrder = 2 * (quantityReports + 4);
+        double planFor = Double.parseDouble(o.getOrDefault("plan-rate", Double.toString(Math.max(rate, 3_500))));
+        int orders = Integer.parseInt(o.getOrDefault("orders-per-terminal", Integer.toString(
+                (int) Math.ceil(planFor * (warmup + seconds) / terminals / reportsPerOrder))));
+        int seedThreads = Integer.parseInt(o.getOrDefault("seed-threads", "4"));
+        Path app = Path.of(o.getOrDefault("app", "deploy/target/quarkus-app"));
+        Path home = Path.of(o.getOrDefault("home", "deploy/target/terminal-benchmark"));
+        List<String> suiteOptions = Arrays.stream(o.getOrDefault("suite-java-options", "-Xms1g -Xmx1g").split("\\s+"))
+                .filter(s -> !s.isBlank()).toList();
+        List<String> properties = new ArrayList<>(List.of(
+                // accounts and badge PINs are set up by the hundred: cheap hashes keep seeding short; the measured path
+                // (terminal tokens, SHA-256) does not hash passwords
+                "pilotline.security.bcrypt-cost=4"));
+        if (o.containsKey("suite-properties")) {
+            properties.addAll(Arrays.asList(o.get("suite-properties").split("\\s+")));
+        }
+
+        long t0 = System.nanoTime();
+        log("starting the suite (home %s)", home);
+        SuiteProcess.deleteRecursively(home);
+        try (SuiteProcess suite = SuiteProcess.start(app, home, suiteOptions, properties)) {
+            log("suite ready after %.1f s; seeding %d terminals with %d work orders each (quantity %d)",
+                    (System.nanoTime() - t0) / 1e9, terminals, orders, (quantityReports + 1) * good);
+            Map<String, Object> durability;
+            try (Connection db = suite.database()) {
+                durability = durability(db);
+            }
+            long seedStart = System.nanoTime();
+            TerminalPlant plant = TerminalPlant.seed(suite.baseUrl(), terminals, orders, (quantityReports + 1) * good,
+                    seedThreads);
+            double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+            log("plant %s seeded in %.1f s; driving %d terminals (%s) for %.0f s + %.0f s warm-up", plant.enterprise,
+                    seedSeconds, terminals, rate > 0 ? rate + " reports/s" : "closed loop", seconds, warmup);
+
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            TerminalLoad load = new TerminalLoad("127.0.0.1", suite.httpPort(), plant, quantityReports, good, rate);
+            double[] loadAverage = new double[2];
+            long[] cpu = new long[6];
+            long[][] statements = new long[2][];
+            Thread sampler = new Thread(() -> {
+                try {
+                    Thread.sleep((long) (warmup * 1000) + 200);
+                    loadAverage[0] = os.getSystemLoadAverage();
+                    cpu[0] = SuiteProcess.cpuNanos(Optional.of(suite.jvm()));
+                    cpu[1] = SuiteProcess.cpuNanos(suite.databaseServer());
+                    cpu[2] = os.getProcessCpuTime();
+                    statements[0] = statements(suite);
+                    Thread.sleep((long) (seconds * 1000));
+                    statements[1] = statements(suite);
+                    loadAverage[1] = os.getSystemLoadAverage();
+                    cpu[3] = SuiteProcess.cpuNanos(Optional.of(suite.jvm()));
+                    cpu[4] = SuiteProcess.cpuNanos(suite.databaseServer());
+                    cpu[5] = os.getProcessCpuTime();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "cpu-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+            TerminalLoad.Result result = load.run(warmup, seconds);
+            sampler.join();
+            log("%d reports acknowledged in the measured window (%.0f/s); checking", result.acknowledged(),
+                    result.reportsPerSecond());
+
+            Map<String, Object> check;
+            try (Connection db = suite.database()) {
+                check = new ExactlyOnceCheck(db, plant, result.sent()).run(
+                        BenchmarkRest.as(suite.baseUrl(), plant.enterprise + "-manager", TerminalPlant.PASSWORD));
+            }
+            double wall = seconds * 1e9 * os.getAvailableProcessors();
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("terminals", terminals);
+            out.put("mode", rate > 0 ? "paced" : "closed-loop");
+            out.put("targetRate", rate);
+            out.put("measuredSeconds", result.measuredSeconds());
+            out.put("warmupSeconds", warmup);
+            out.put("reportsAcknowledged", result.acknowledged());
+            out.put("reportsPerSecond", Math.round(result.reportsPerSecond()));
+            out.put("latencyMs", result.service().summary());
+            if (rate > 0) {
+                out.put("latencyFromScheduleMs", result.fromSchedule().summary());
+            }
+            out.put("mix", result.mix().entrySet().stream().collect(Collectors.toMap(e -> e.getKey().name(),
+                    Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
+            out.put("refusedByStatus", result.refusedByStatus());
+            out.put("firstRefusals", result.firstRefusals());
+            out.put("retries", result.retries());
+            out.put("terminalsOutOfWork", result.terminalsOutOfWork());
+            out.put("check", check);
+            out.put("durability", durability);
+            out.put("cpus", os.getAvailableProcessors());
+            out.put("cpuShare", Map.of("suiteJvm", round3((cpu[3] - cpu[0]) / wall),
+                    "mariadbd", round3((cpu[4] - cpu[1]) / wall), "loadGenerator", round3((cpu[5] - cpu[2]) / wall)));
+            long reports = Math.max(1, result.acknowledged());
+            out.put("cpuMsPerReport", Map.of("suiteJvm", round3((cpu[3] - cpu[0]) / 1e6 / reports),
+                    "mariadbd", round3((cpu[4] - cpu[1]) / 1e6 / reports)));
+            if (statements[0] != null && statements[1] != null) {
+                out.put("databasePerReport", Map.of(
+                        "statements", round3((statements[1][0] - statements[0][0]) / (double) reports),
+                        "commits", round3((statements[1][1] - statements[0][1]) / (double) reports)));
+            }
+            out.put("loadAverageBefore", round3(loadAverage[0]));
+            out.put("loadAverageAfter", round3(loadAverage[1]));
+            out.put("seedSeconds", Math.round(seedSeconds));
+            out.put("workOrders", (long) orders * terminals);
+            System.out.println(BenchmarkRest.JSON.writeValueAsString(out));
+        }
+    }
+
+    /** The server's counters: statements (Questions) and commits. */
+    private static long[] statements(SuiteProcess suite) {
+        try (Connection db = suite.database(); Statement s = db.createStatement(); ResultSet r = s.executeQuery(
+                "show global status where variable_name in ('Questions', 'Com_commit')")) {
+            Map<String, Long> values = new java.util.HashMap<>();
+            while (r.next()) {
+                values.put(r.getString(1).toLowerCase(Locale.ROOT), r.getLong(2));
+            }
+            return new long[]{values.getOrDefault("questions", 0L), values.getOrDefault("com_commit", 0L),
+                    0L};
+        } catch (Exception e) {
+            log("cannot read the database's counters: %s", e.getMessage());
+            return null;
+        }
+    }
+
+    /** What the embedded server does with a commit: a benchmark of durable reports must run on durable settings. */
+    private static Map<String, Object> durability(Connection db) throws Exception {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("select @@innodb_flush_log_at_trx_commit,"
+                + " @@log_bin, @@sync_binlog, @@innodb_doublewrite, @@innodb_flush_method, @@innodb_log_file_size,"
+                + " @@innodb_buffer_pool_size, @@version")) {
+            r.next();
+            settings.put("innodb_flush_log_at_trx_commit", r.getInt(1));
+            settings.put("log_bin", r.getInt(2));
+            settings.put("sync_binlog", r.getInt(3));
+            settings.put("innodb_doublewrite", r.getString(4));
+            settings.put("innodb_flush_method", r.getString(5));
+            settings.put("innodb_log_file_size_mb", r.getLong(6) / (1024 * 1024));
+            settings.put("innodb_buffer_pool_size_mb", r.getLong(7) / (1024 * 1024));
+            settings.put("version", r.getString(8));
+        }
+        if (!Integer.valueOf(1).equals(settings.get("innodb_flush_log_at_trx_commit"))) {
+            throw new IllegalStateException("the embedded database does not flush every commit: " + settings);
+        }
+        return settings;
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + args[i]);
+            }
+            String name = args[i].substring(2);
+            int eq = name.indexOf('=');
+            if (eq > 0) {
+                options.put(name.substring(0, eq), name.substring(eq + 1));
+            } else {
+                options.put(name, args[++i]);
+            }
+        }
+        return options;
+    }
+
+    static void log(String format, Object... args) {
+        System.err.printf(Locale.ROOT, format + "%n", args);
+    }
+}
