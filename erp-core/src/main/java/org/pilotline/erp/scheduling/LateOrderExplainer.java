@@ -102,6 +102,7 @@ final class LateOrderExplainer {
             case MACHINE_PREDECESSOR -> "waits for machine " + row.workUnitCode + ", busy with " + other;
             case RELEASE -> "starts at its order's release";
             case PINNED -> "pinned here by the planner";
+            case MATERIAL -> "waits for its material";
             case WORKING_TIME -> "waits for working time on " + row.workUnitCode + " (a break, night or holiday)";
         };
     }
@@ -112,6 +113,7 @@ final class LateOrderExplainer {
             case MACHINE_PREDECESSOR -> "after the machine's previous operation";
             case RELEASE -> "at its order's release";
             case PINNED -> "pinned";
+            case MATERIAL -> "after its material";
             case WORKING_TIME -> "at the machine's next working time";
         };
     }

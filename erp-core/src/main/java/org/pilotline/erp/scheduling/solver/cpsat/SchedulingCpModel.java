@@ -24,7 +24,7 @@ import java.util.function.ToLongFunction;
 /**
  * The CP-SAT model of a {@link ProblemIndex}: one interval per eligible machine of each operation (optional when
  * there are alternatives), a no-overlap constraint per machine, a circuit per machine with changeovers, routing
- * precedences with transfer batches, calendars as start domains and span groups ({@link CalendarEncoding}), and the
+ * precedences and waits for other jobs' operations, with transfer batches, calendars as start domains and span groups ({@link CalendarEncoding}), and the
  * objective. Redundant structure that helps the search, as in OR-Tools' own job-shop model: the makespan as an
  * interval that comes last on every machine, a cumulative relaxation over machines linked by alternatives, and the
  * total work as a bound on machines × makespan.
@@ -275,23 +275,30 @@ final class SchedulingCpModel {
     private void addPrecedences() {
         for (int o = 0; o < index.operationCount(); o++) {
             int predecessor = index.predecessor(o);
-            if (predecessor < 0) {
-                continue;
+            if (predecessor >= 0) {
+                addPrecedence(predecessor, o, index.transferBatch(o));
             }
-            TransferBatch batch = index.transferBatch(o);
-            if (batch == null) {
-                model.addLessOrEqual(end[predecessor], start[o]);
-                continue;
+            int[] waits = index.waitsFor(o);
+            for (int k = 0; k < waits.length; k++) {
+                addPrecedence(waits[k], o, index.waitsForTransfer(o, k));
             }
-            long q = batch.lotQuantity();
-            long b = batch.batchQuantity();
-            model.addGreaterOrEqual(LinearExpr.newBuilder().addTerm(start[o], q).addTerm(start[predecessor], -(q - b))
-                    .addTerm(end[predecessor], -b).build(), 0);
-            model.addGreaterOrEqual(LinearExpr.newBuilder().addTerm(end[o], q - b).addTerm(start[o], b)
-                    .addTerm(end[predecessor], -q).build(), 0);
-            // Implied and helpful for propagation: a successor never starts before its predecessor.
-            model.addLessOrEqual(start[predecessor], start[o]);
         }
+    }
+
+    /** {@code o} follows {@code predecessor}: after its end, or overlapping by a transfer batch. */
+    private void addPrecedence(int predecessor, int o, TransferBatch batch) {
+        if (batch == null) {
+            model.addLessOrEqual(end[predecessor], start[o]);
+            return;
+        }
+        long q = batch.lotQuantity();
+        long b = batch.batchQuantity();
+        model.addGreaterOrEqual(LinearExpr.newBuilder().addTerm(start[o], q).addTerm(start[predecessor], -(q - b))
+                .addTerm(end[predecessor], -b).build(), 0);
+        model.addGreaterOrEqual(LinearExpr.newBuilder().addTerm(end[o], q - b).addTerm(start[o], b)
+                .addTerm(end[predecessor], -q).build(), 0);
+        // Implied and helpful for propagation: a successor never starts before its predecessor.
+        model.addLessOrEqual(start[predecessor], start[o]);
     }
 
     private void addMachines(IntervalVar makespanInterval) {

@@ -308,7 +308,8 @@ public final class CriticalPathSearch {
         int head = 0;
         int tail = 0;
         for (int o = 0; o < n; o++) {
-            waiting[o] = (index.predecessor(o) >= 0 ? 1 : 0) + (machinePredecessor[o] >= 0 ? 1 : 0);
+            waiting[o] = (index.predecessor(o) >= 0 ? 1 : 0) + (machinePredecessor[o] >= 0 ? 1 : 0)
+                    + index.waitsFor(o).length;
             if (waiting[o] == 0) {
                 queue[tail++] = o;
             }
@@ -327,6 +328,11 @@ public final class CriticalPathSearch {
             if (machineSuccessor[o] >= 0 && --waiting[machineSuccessor[o]] == 0) {
                 queue[tail++] = machineSuccessor[o];
             }
+            for (int follower : index.waitedForBy(o)) {
+                if (--waiting[follower] == 0) {
+                    queue[tail++] = follower;
+                }
+            }
         }
         if (tail < n) {
             return Long.MAX_VALUE;
@@ -340,10 +346,8 @@ public final class CriticalPathSearch {
     private boolean place(int o) {
         int a = option[o];
         int m = index.optionMachine(o, a);
-        int predecessor = index.predecessor(o);
         int previous = machinePredecessor[o];
-        long fromRouting = predecessor >= 0 ? Timing.earliestAfterPredecessor(index, o, start[predecessor],
-                end[predecessor]) : index.release(o);
+        long fromRouting = Timing.earliestStart(index, o, start, end);
         long fromMachine = previous >= 0 ? end[previous] + index.changeover(m, previous, o)
                 : index.changeover(m, -1, o);
         long lowerBound = Math.max(fromRouting, fromMachine);
@@ -351,15 +355,13 @@ public final class CriticalPathSearch {
             start[o] = index.pinnedStart(o);
             end[o] = index.calendar(m).endOf(start[o], index.occupation(o, a), index.breakRule(m)).orElse(Long.MIN_VALUE);
             binding[o] = -1;
-            return start[o] >= lowerBound && (predecessor < 0
-                    || Timing.endRuleHolds(index, o, end[predecessor], start[o], end[o]));
+            return start[o] >= lowerBound && Timing.endRulesHold(index, o, end, start[o], end[o]);
         }
-        long predecessorEnd = predecessor >= 0 ? end[predecessor] : 0;
-        if (index.calendar(m).isAlwaysAvailable() && index.transferBatch(o) == null) {
+        if (index.calendar(m).isAlwaysAvailable() && !index.hasEndRules(o)) {
             start[o] = lowerBound;
             end[o] = lowerBound + index.occupation(o, a);
         } else {
-            long[] placement = Timing.earliestPlacement(index, o, a, lowerBound, predecessorEnd);
+            long[] placement = Timing.earliestPlacement(index, o, a, lowerBound, end);
             if (placement == null) {
                 return false;
             }
@@ -371,9 +373,24 @@ public final class CriticalPathSearch {
         } else if (previous >= 0 && fromMachine >= fromRouting) {
             binding[o] = previous;
         } else {
-            binding[o] = predecessor >= 0 && fromRouting > index.release(o) ? predecessor : -1;
+            binding[o] = fromRouting > index.release(o) ? bindingPredecessor(o, fromRouting) : -1;
         }
         return true;
+    }
+
+    /** The routing predecessor or waited-for operation whose rule gives {@code o} its earliest start {@code bound}. */
+    private int bindingPredecessor(int o, long bound) {
+        int predecessor = index.predecessor(o);
+        if (predecessor >= 0 && Timing.startRule(index.transferBatch(o), start[predecessor], end[predecessor]) == bound) {
+            return predecessor;
+        }
+        int[] waits = index.waitsFor(o);
+        for (int k = 0; k < waits.length; k++) {
+            if (Timing.startRule(index.waitsForTransfer(o, k), start[waits[k]], end[waits[k]]) == bound) {
+                return waits[k];
+            }
+        }
+        return -1;
     }
 
     private long snapshotTardiness() {
