@@ -61,7 +61,7 @@ final class SchedulingCpModel {
     private record Circuit(int machine, int[] operations, int[] optionOf, Literal[][] arcs, Literal empty) {
     }
 
-    SchedulingCpModel(ProblemIndex index, long horizon, CpSatGoal goal) {
+    SchedulingCpModel(ProblemIndex index, long horizon, CpSatGoal goal, long makespanLowerBound) {
         this.index = index;
         this.horizon = horizon;
         int n = index.operationCount();
@@ -74,7 +74,7 @@ final class SchedulingCpModel {
             createOperation(o);
         }
         addPrecedences();
-        this.makespan = model.newIntVar(makespanLowerBound(), horizon, "makespan");
+        this.makespan = model.newIntVar(Math.min(makespanLowerBound, horizon), horizon, "makespan");
         for (int j = 0; j < index.jobCount(); j++) {
             model.addGreaterOrEqual(makespan, end[index.lastOperation(j)]);
         }
@@ -461,27 +461,6 @@ final class SchedulingCpModel {
             }
         }
         model.addLessOrEqual(totalWork, LinearExpr.term(makespan, index.machineCount()));
-    }
-
-    private long makespanLowerBound() {
-        long bound = 0;
-        for (int j = 0; j < index.jobCount(); j++) {
-            long work = 0;
-            for (int o = index.firstOperation(j); o <= index.lastOperation(j); o++) {
-                work += index.minOccupation(o);
-            }
-            bound = Math.max(bound, index.job(j).releaseTime() + (hasTransferBatches(j) ? 0 : work));
-        }
-        return Math.min(bound, horizon);
-    }
-
-    private boolean hasTransferBatches(int j) {
-        for (int o = index.firstOperation(j); o <= index.lastOperation(j); o++) {
-            if (index.transferBatch(o) != null) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private LinearExpr addTardiness() {

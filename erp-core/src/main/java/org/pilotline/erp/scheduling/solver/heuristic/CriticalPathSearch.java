@@ -40,6 +40,7 @@ public final class CriticalPathSearch {
     private final ProblemIndex index;
     private final int n;
     private final Long tardinessCap;
+    private final long lowerBound;
     private final SplittableRandom random;
     // Current schedule: assignment, machine orders and decoded times.
     private final int[] option;
@@ -63,7 +64,13 @@ public final class CriticalPathSearch {
      *                     the lexicographic objective)
      */
     public CriticalPathSearch(ProblemIndex index, Solution initial, long seed, Long tardinessCap) {
+        this(index, initial, seed, tardinessCap, tardinessCap == null ? index.makespanLowerBound() : 0);
+    }
+
+    /** @param lowerBound a proven lower bound of the makespan: the search stops when it meets it */
+    public CriticalPathSearch(ProblemIndex index, Solution initial, long seed, Long tardinessCap, long lowerBound) {
         this.index = index;
+        this.lowerBound = lowerBound;
         this.n = index.operationCount();
         this.tardinessCap = tardinessCap;
         this.random = new SplittableRandom(seed);
@@ -99,7 +106,6 @@ public final class CriticalPathSearch {
         Solution bestSolution = snapshot();
         long lastImprovement = 0;
         long lastBest = 0;
-        long lowerBound = tardinessCap == null ? index.makespanLowerBound() : 0;
         int[] path = new int[n];
         List<Move> candidates = new ArrayList<>();
         for (step = 1; work < workLimit; step++) {
