@@ -64,6 +64,7 @@ public final class MrpRunner {
             RunStore.progress(connection, tenant, runId, "WRITING", model.itemCount(), model.itemCount());
             CompletableFuture<byte[]> snapshot = CompletableFuture.supplyAsync(() -> InputCodec.encode(loaded.input()));
             PlanWriter.Written written = PlanWriter.writeAll(writers, runId, plan, loaded.itemIds());
+            OrderSupplyStore.writeRun(connection, tenant, runId, plan, loaded.itemIds());
             long rowsWritten = System.nanoTime();
             RunStore.saveInput(connection, runId, join(snapshot));
             PlanningInput input = loaded.input();
@@ -141,6 +142,7 @@ public final class MrpRunner {
         long rows = 0;
         if (!amendments.isEmpty()) {
             rows = PlanWriter.writeChanges(connection, current.runId(), plan, next, current.itemIds(), differing);
+            OrderSupplyStore.rewriteItems(connection, tenant, current.runId(), next, current.itemIds(), differing);
             RunStore.addAmendments(connection, tenant, current.runId(), amendments);
         }
         long t2 = System.nanoTime();
