@@ -49,6 +49,9 @@ public class PlannerActionService {
     }
 
     @Inject
+    RoutingLeadTimes leadTimes;
+
+    @Inject
     MrpJdbc jdbc;
 
     @Inject
@@ -190,7 +193,7 @@ public class PlannerActionService {
         if (current == null) {
             current = MrpRunner.recreate(c, enterprise, run, Runtime.getRuntime().availableProcessors());
         }
-        return new Applied(runId, MrpRunner.netChange(c, enterprise, current, order));
+        return new Applied(runId, MrpRunner.netChange(c, enterprise, current, order, leadTimes));
     }
 
     private static PlannedOrderRow lockPlannedOrder(Connection c, String enterprise, long runId, long itemId,
