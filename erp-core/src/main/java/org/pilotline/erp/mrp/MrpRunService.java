@@ -62,6 +62,9 @@ public class MrpRunService {
     }
 
     @Inject
+    RoutingLeadTimes leadTimes;
+
+    @Inject
     MrpJdbc jdbc;
 
     @Inject
@@ -113,7 +116,7 @@ public class MrpRunService {
         try (Connection c = jdbc.open()) {
             c.setAutoCommit(true);
             MrpRunner.RunResult result = MrpRunner.regenerate(c, jdbc::open, enterprise, runId, parameters,
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(), leadTimes);
             cache.put(enterprise, result.planned());
             LOG.infof("MRP run %d of %s: %d planned orders; load %.2f s, plan %.2f s, write %.2f s", runId, enterprise,
                     result.counts().plannedOrders(), result.timings().load(), result.timings().plan(),

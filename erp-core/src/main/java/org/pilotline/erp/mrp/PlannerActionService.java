@@ -3,7 +3,9 @@ package org.pilotline.erp.mrp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.pilotline.erp.mrp.engine.plan.OrderRef;
 import org.pilotline.erp.mrp.engine.plan.OrderType;
+import org.pilotline.erp.mrp.store.ConversionLinks;
 import org.pilotline.erp.mrp.store.MrpRunner;
 import org.pilotline.erp.mrp.store.PlannedOrderRow;
 import org.pilotline.erp.mrp.store.PlannedOrderStatus;
@@ -45,6 +47,9 @@ public class PlannerActionService {
     public record NetChanged(long runId, List<String> changedLines, int replannedItems, int rewrittenItems,
                              double planMillis, double writeMillis) {
     }
+
+    @Inject
+    RoutingLeadTimes leadTimes;
 
     @Inject
     MrpJdbc jdbc;
@@ -89,12 +94,14 @@ public class PlannerActionService {
 
     /**
      * Converts a planned (or firmed) order of the current run into a production order with its structure and routing,
-     * or a purchase order of the given supplier, through the order services; 409 when it was converted already.
+     * or a purchase order of the given supplier, through the order services; 409 when it was converted already. The
+     * new order is linked, by the plan's pegging, to the orders supplying its components and to the production orders
+     * consuming what it makes ({@link ConversionLinks}), which the scheduler reads.
      */
     @Transactional
     public Converted convert(long runId, long itemId, int number, Long supplierId) {
         String enterprise = tenant.requireEnterprise();
-        results.requireCurrent(enterprise, runId);
+        RunStore.Run run = results.requireCurrent(enterprise, runId);
         PlannedOrderRow order = jdbc.call(c -> lockPlannedOrder(c, enterprise, runId, itemId, number));
         if (!order.status().mayBecome(PlannedOrderStatus.CONVERTED)) {
             throw DomainException.conflict("already-converted", "The planned order was converted already",
@@ -117,11 +124,14 @@ public class PlannerActionService {
                     order.dueDate(), null)), null));
             converted = new Converted(OrderType.PURCHASE, created.id(), created.number(), null);
         }
+        MrpRunner.Planned planned = results.planOf(enterprise, run);
         return jdbc.call(c -> {
             if (order.status() == PlannedOrderStatus.FIRMED) {
                 PlannedOrderStore.markFirmedConverted(c, enterprise, order.convertedTo(), converted.orderNumber());
             }
             PlannedOrderStore.mark(c, runId, itemId, number, PlannedOrderStatus.CONVERTED, converted.orderNumber());
+            ConversionLinks.link(c, enterprise, runId, planned.plan(), planned.itemIds(),
+                    OrderRef.planned(order.itemCode(), number), converted.orderNumber(), converted.orderType());
             RunStore.countAction(c, enterprise, runId);
             return new Converted(converted.orderType(), converted.orderId(), converted.orderNumber(),
                     findPlannedOrder(c, enterprise, runId, itemId, number));
@@ -183,7 +193,7 @@ public class PlannerActionService {
         if (current == null) {
             current = MrpRunner.recreate(c, enterprise, run, Runtime.getRuntime().availableProcessors());
         }
-        return new Applied(runId, MrpRunner.netChange(c, enterprise, current, order));
+        return new Applied(runId, MrpRunner.netChange(c, enterprise, current, order, leadTimes));
     }
 
     private static PlannedOrderRow lockPlannedOrder(Connection c, String enterprise, long runId, long itemId,

@@ -2,7 +2,10 @@ package org.pilotline.erp.scheduling;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import org.pilotline.erp.scheduling.solver.schedule.BindingChain;
 import org.pilotline.platform.tenancy.TenantOwned;
 
 import java.time.Instant;
@@ -67,4 +70,29 @@ public class ScheduleOperation extends TenantOwned {
     /** … out of a lot of this many; both null without overlap. */
     @Column(name = "transfer_lot")
     public Long transferLot;
+
+    /** What held it at the solve ({@code BindingChain.Reason}); null before the first solve that recorded it. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "held_by", length = 24)
+    public BindingChain.Reason heldBy;
+
+    /** The operation it waited for (routing or machine predecessor, or the one making its material), if any. */
+    @Column(name = "held_by_order_id")
+    public Long heldByOrderId;
+
+    @Column(name = "held_by_operation_no")
+    public Integer heldByOperationNo;
+
+    /** When what held it let it go. */
+    @Column(name = "ready_at")
+    public Instant readyAt;
+
+    /** The non-working time (or transfer batch) it crossed between being ready and its start; null for none. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 24)
+    public BindingChain.GapKind gap;
+
+    /** For a window too short for it: where that window ended. */
+    @Column(name = "gap_window_end")
+    public Instant gapWindowEnd;
 }

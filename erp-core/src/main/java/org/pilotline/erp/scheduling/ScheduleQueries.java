@@ -15,6 +15,7 @@ import org.pilotline.erp.scheduling.SchedulingDtos.ComparisonView;
 import org.pilotline.erp.scheduling.SchedulingDtos.GanttView;
 import org.pilotline.erp.scheduling.SchedulingDtos.LatenessView;
 import org.pilotline.erp.scheduling.SchedulingDtos.MachineLane;
+import org.pilotline.erp.scheduling.SchedulingDtos.MaterialWaitView;
 import org.pilotline.erp.scheduling.SchedulingDtos.Metrics;
 import org.pilotline.erp.scheduling.SchedulingDtos.OperationView;
 import org.pilotline.erp.scheduling.SchedulingDtos.OrderDifference;
@@ -89,10 +90,17 @@ public class ScheduleQueries {
         List<ScheduleOrder> orders = ScheduleOrder.list("scheduleId = ?1 order by orderNumber", id);
         Map<Long, String> numbers = new HashMap<>();
         orders.forEach(order -> numbers.put(order.productionOrderId, order.orderNumber));
+        Map<String, List<MaterialWaitView>> waits = new HashMap<>();
+        for (ScheduleMaterialWait wait : ScheduleMaterialWait.<ScheduleMaterialWait>list(
+                "scheduleId = ?1 order by productionOrderId, operationNo, id", id)) {
+            waits.computeIfAbsent(wait.productionOrderId + "/" + wait.operationNo, k -> new ArrayList<>())
+                    .add(MaterialWaitView.of(wait));
+        }
         Map<Long, MachineLane> machines = new LinkedHashMap<>();
         Map<Long, List<OperationView>> byOrder = new HashMap<>();
         for (ScheduleOperation operation : operations) {
-            OperationView view = OperationView.of(operation, numbers.get(operation.productionOrderId));
+            OperationView view = OperationView.of(operation, numbers.get(operation.productionOrderId),
+                    waits.getOrDefault(operation.productionOrderId + "/" + operation.operationNo, List.of()));
             machines.computeIfAbsent(operation.workUnitId, unit -> new MachineLane(unit, operation.workUnitCode,
                     operation.workCenterId, operation.workCenterCode, new ArrayList<>())).operations().add(view);
             byOrder.computeIfAbsent(operation.productionOrderId, order -> new ArrayList<>()).add(view);
@@ -111,7 +119,7 @@ public class ScheduleQueries {
 
     /** Why an order of a schedule ends when it does (see {@link LateOrderExplainer}). */
     public LatenessView explain(long scheduleId, long orderId) {
-        ProductionSchedule schedule = Lookups.require(ProductionSchedule.class, "Schedule", scheduleId);
+        Lookups.require(ProductionSchedule.class, "Schedule", scheduleId);
         ScheduleOrder order = ScheduleOrder.<ScheduleOrder>find("scheduleId = ?1 and productionOrderId = ?2",
                 scheduleId, orderId).firstResult();
         if (order == null) {
@@ -119,7 +127,8 @@ public class ScheduleQueries {
         }
         List<ScheduleOrder> orders = ScheduleOrder.list("scheduleId", scheduleId);
         List<ScheduleOperation> operations = ScheduleOperation.list("scheduleId", scheduleId);
-        List<ChainLink> chain = LateOrderExplainer.chain(schedule.horizonStart, orders, operations, order);
+        List<ScheduleMaterialWait> waits = ScheduleMaterialWait.list("scheduleId", scheduleId);
+        List<ChainLink> chain = LateOrderExplainer.chain(clock.zone(), orders, operations, waits, order);
         return new LatenessView(scheduleId, orderId, order.orderNumber, order.dueAt, order.completionAt,
                 order.tardinessMinutes, order.tardinessMinutes > 0, LateOrderExplainer.summary(order, chain), chain);
     }

@@ -4,9 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.pilotline.erp.scheduling.SchedulingInput.MachineRef;
+import org.pilotline.erp.scheduling.SchedulingInput.MaterialRef;
 import org.pilotline.erp.scheduling.SchedulingInput.OperationRef;
 import org.pilotline.erp.scheduling.SchedulingInput.OrderRef;
 import org.pilotline.erp.scheduling.solver.Objective;
+import org.pilotline.erp.scheduling.solver.model.Operation;
+import org.pilotline.erp.scheduling.solver.model.Precedence;
+import org.pilotline.erp.scheduling.solver.model.TransferBatch;
+import org.pilotline.erp.scheduling.solver.schedule.BindingChain;
 import org.pilotline.erp.scheduling.solver.schedule.JobCompletion;
 import org.pilotline.erp.scheduling.solver.schedule.Schedule;
 import org.pilotline.erp.scheduling.solver.schedule.ScheduleMetrics;
@@ -18,9 +23,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a solver schedule into a production schedule: its orders and operation assignments, and its metrics. An
- * operation row keeps its id across writes (matched by order and operation number) so that clients can go on
- * referring to it; operations no longer scheduled are removed.
+ * Writes a solver schedule into a production schedule: its orders and operation assignments, what held each operation
+ * (for the late-order explanation), the material each waits for, and its metrics. An operation row keeps its id across
+ * writes (matched by order and operation number) so that clients can go on referring to it; operations no longer
+ * scheduled are removed.
  */
 @ApplicationScoped
 public class ScheduleWriter {
@@ -34,6 +40,7 @@ public class ScheduleWriter {
             return; // the what-if copy was deleted meanwhile
         }
         Horizon horizon = input.horizon();
+        Map<String, BindingChain.Hold> holds = BindingChain.holds(input.problem(), schedule);
         Map<String, ScheduleOperation> existing = new HashMap<>();
         for (ScheduleOperation row : ScheduleOperation.<ScheduleOperation>list("scheduleId", scheduleId)) {
             existing.put(row.productionOrderId + "/" + row.operationNo, row);
@@ -62,11 +69,13 @@ public class ScheduleWriter {
             row.pinned = placed.pinned();
             row.transferBatch = ref.transferBatch();
             row.transferLot = ref.transferLot();
+            recordHold(row, holds.get(placed.operationId()), input);
             if (row.id == null) {
                 row.persist();
             }
         }
         existing.values().forEach(ScheduleOperation::delete);
+        writeMaterialWaits(scheduleId, input, schedule);
 
         ScheduleOrder.delete("scheduleId", scheduleId);
         for (JobCompletion completion : metrics.jobs()) {
@@ -90,6 +99,61 @@ public class ScheduleWriter {
         target.lastSolveId = solveId;
         target.changedAt = Instant.now();
         ProductionSchedule.flush();
+    }
+
+    /** What held the operation at this solve, in ERP terms; the late-order explanation follows it. */
+    private static void recordHold(ScheduleOperation row, BindingChain.Hold hold, SchedulingInput input) {
+        OperationRef waited = hold == null || hold.waitedFor() == null ? null : input.operations().get(hold.waitedFor());
+        row.heldBy = hold == null ? null : hold.reason();
+        row.heldByOrderId = waited == null ? null : waited.orderId();
+        row.heldByOperationNo = waited == null ? null : waited.operationNo();
+        row.readyAt = hold == null ? null : input.horizon().instantAt(hold.readyAt());
+        BindingChain.Gap gap = hold == null ? null : hold.gap();
+        row.gap = gap == null ? null : gap.kind();
+        row.gapWindowEnd = gap == null || gap.windowEnd() == null ? null : input.horizon().instantAt(gap.windowEnd());
+    }
+
+    /** The material each operation waits for, with when it is expected in this schedule. */
+    private static void writeMaterialWaits(long scheduleId, SchedulingInput input, Schedule schedule) {
+        ScheduleMaterialWait.delete("scheduleId", scheduleId);
+        if (input.materials().isEmpty()) {
+            return;
+        }
+        Map<String, ScheduledOperation> placed = new HashMap<>();
+        schedule.operations().forEach(operation -> placed.put(operation.operationId(), operation));
+        Map<String, Operation> operations = new HashMap<>();
+        input.problem().jobs().forEach(job -> job.operations().forEach(o -> operations.put(o.id(), o)));
+        input.materials().forEach((operationId, waits) -> {
+            OperationRef consumer = input.operations().get(operationId);
+            for (MaterialRef wait : waits) {
+                ScheduleMaterialWait row = new ScheduleMaterialWait();
+                row.scheduleId = scheduleId;
+                row.productionOrderId = consumer.orderId();
+                row.operationNo = consumer.operationNo();
+                row.itemId = wait.itemId();
+                row.itemCode = wait.itemCode();
+                row.supplierKind = wait.kind();
+                row.supplierOrderId = wait.supplierOrderId();
+                row.supplierOrderNumber = wait.supplierOrderNumber();
+                row.supplierLineNo = wait.lineNo();
+                row.availableAt = wait.waitedOperationId() == null ? wait.availableAt()
+                        : availableFrom(placed.get(wait.waitedOperationId()), operations.get(operationId),
+                        wait.waitedOperationId(), input.horizon());
+                row.persist();
+            }
+        });
+    }
+
+    /** The maker's end, or its first transfer batch where the consumer may overlap it. */
+    private static Instant availableFrom(ScheduledOperation maker, Operation consumer, String makerOperationId,
+                                         Horizon horizon) {
+        if (maker == null) {
+            return null;
+        }
+        TransferBatch transfer = consumer.waitsFor().stream()
+                .filter(waited -> waited.operationId().equals(makerOperationId)).findFirst()
+                .map(Precedence::transfer).orElse(null);
+        return horizon.instantAt(transfer == null ? maker.end() : transfer.earliestStartAfter(maker.start(), maker.end()));
     }
 
     /** Copies the orders and operations of one schedule into another (a what-if copy). */
@@ -132,7 +196,15 @@ public class ScheduleWriter {
             copy.pinned = operation.pinned;
             copy.transferBatch = operation.transferBatch;
             copy.transferLot = operation.transferLot;
+            copy.heldBy = operation.heldBy;
+            copy.heldByOrderId = operation.heldByOrderId;
+            copy.heldByOperationNo = operation.heldByOperationNo;
+            copy.readyAt = operation.readyAt;
+            copy.gap = operation.gap;
+            copy.gapWindowEnd = operation.gapWindowEnd;
             copy.persist();
         }
+        ScheduleMaterialWait.<ScheduleMaterialWait>list("scheduleId", from.id)
+                .forEach(wait -> wait.copyTo(to.id).persist());
     }
 }

@@ -70,13 +70,30 @@ public final class SchedulingDtos {
         }
     }
 
+    @Schema(description = "A component an operation waits for: made by a production order (kind PRODUCTION_ORDER, "
+            + "orderId/orderNumber) or bought on a purchase order line (kind PURCHASE_ORDER, orderId/orderNumber/lineNo), "
+            + "and when it is expected (the maker's scheduled end or first transfer batch, else its due time; the start "
+            + "of the purchase line's due date)")
+    public record MaterialWaitView(SchedulingInput.SupplierKind kind, long itemId, String itemCode, long orderId,
+                                   String orderNumber, Integer lineNo, Instant availableAt) {
+        public static MaterialWaitView of(ScheduleMaterialWait w) {
+            return new MaterialWaitView(w.supplierKind, w.itemId, w.itemCode, w.supplierOrderId, w.supplierOrderNumber,
+                    w.supplierLineNo, w.availableAt);
+        }
+    }
+
     public record OperationView(long id, long scheduleId, long orderId, String orderNumber, int operationNo, String name,
                                 long workCenterId, String workCenterCode, long workUnitId, String workUnitCode,
-                                Instant start, Instant end, long setupMinutes, long processingMinutes, boolean pinned) {
+                                Instant start, Instant end, long setupMinutes, long processingMinutes, boolean pinned,
+                                @Schema(description = "the material it does not start before") List<MaterialWaitView> waitsFor) {
         public static OperationView of(ScheduleOperation o, String orderNumber) {
+            return of(o, orderNumber, List.of());
+        }
+
+        public static OperationView of(ScheduleOperation o, String orderNumber, List<MaterialWaitView> waitsFor) {
             return new OperationView(o.id, o.scheduleId, o.productionOrderId, orderNumber, o.operationNo, o.operationName,
                     o.workCenterId, o.workCenterCode, o.workUnitId, o.workUnitCode, o.startAt, o.endAt, o.setupMinutes,
-                    o.processingMinutes, o.pinned);
+                    o.processingMinutes, o.pinned, waitsFor);
         }
     }
 
@@ -93,9 +110,28 @@ public final class SchedulingDtos {
                             List<OrderLane> orders) {
     }
 
+    /** The operation a link waited for. */
+    public record WaitedFor(long orderId, String orderNumber, int operationNo) {
+    }
+
+    @Schema(description = "The time an operation crossed between being ready and starting: OUTSIDE_WORKING_TIME (ready "
+            + "in a night, break, weekend or holiday), TOO_SHORT_BEFORE_BREAK (it may not be interrupted and the window "
+            + "it was ready in ended at windowEndsAt, too soon for it), TRANSFER_BATCH (it starts later so as not to run "
+            + "ahead of the last transfer batch); nextWindowAt is where it starts")
+    public record GapView(BindingChain.GapKind kind, Instant windowEndsAt, Instant nextWindowAt) {
+    }
+
     public record ChainLink(long operationId, long orderId, String orderNumber, int operationNo, long workUnitId,
                             String workUnitCode, String workCenterCode, Instant start, Instant end,
-                            BindingChain.Reason reason, String explanation) {
+                            @Schema(description = "what held it: ROUTING_PREDECESSOR (its routing's previous operation), "
+                                    + "MACHINE_PREDECESSOR (the previous operation on its work unit, possibly of another "
+                                    + "order), MATERIAL (a component: the order making it, or a receipt), RELEASE (its "
+                                    + "order's release), PINNED, WORKING_TIME (later than anything it waits for requires)")
+                            BindingChain.Reason reason,
+                            @Schema(description = "when what held it let it go") Instant readyAt,
+                            @Schema(description = "the operation it waited for, if any") WaitedFor waitedFor,
+                            @Schema(description = "for MATERIAL: the material it waited for") List<MaterialWaitView> material,
+                            GapView gap, String explanation) {
     }
 
     @Schema(description = "Why an order ends when it does: the chain of operations and machines, earliest first, that "

@@ -9,6 +9,8 @@ import org.pilotline.erp.order.ProductionOrder;
 import org.pilotline.erp.routing.RoutingAlternative;
 import org.pilotline.erp.routing.RoutingOperation;
 import org.pilotline.erp.scheduling.SchedulingInput.MachineRef;
+import org.pilotline.erp.scheduling.SchedulingInput.MaterialRef;
+import org.pilotline.erp.scheduling.SchedulingInput.SupplierKind;
 import org.pilotline.erp.scheduling.SchedulingInput.OperationRef;
 import org.pilotline.erp.scheduling.SchedulingInput.OrderRef;
 import org.pilotline.erp.scheduling.solver.model.BreakRule;
@@ -17,6 +19,7 @@ import org.pilotline.erp.scheduling.solver.model.Machine;
 import org.pilotline.erp.scheduling.solver.model.MachineOption;
 import org.pilotline.erp.scheduling.solver.model.Operation;
 import org.pilotline.erp.scheduling.solver.model.Pin;
+import org.pilotline.erp.scheduling.solver.model.Precedence;
 import org.pilotline.erp.scheduling.solver.model.SchedulingProblem;
 import org.pilotline.erp.scheduling.solver.model.TimeWindow;
 import org.pilotline.erp.scheduling.solver.model.TransferBatch;
@@ -41,7 +44,11 @@ import java.util.Set;
  * Builds the solver's problem from ERP data, in the caller's enterprise: the operations of production orders along
  * their routings (with transfer-batch overlap where the routing allows it), the work units of each operation's work
  * center and of its alternatives as eligible machines (each alternative with its own times), the work centers'
- * calendars and break rules, the orders' release and due dates and priorities, and the pins of the schedule.
+ * calendars and break rules, the orders' release and due dates and priorities, the pins of the schedule, and the
+ * material each operation waits for ({@link ComponentSupplies}): the orders making its components, scheduled with it
+ * (a precedence on their last operation, overlapping by its transfer quantity) or not (their due time), and open
+ * purchase lines (the start of their due date). A pinned operation waits for nothing: it has started, or the planner
+ * put it there.
  */
 @ApplicationScoped
 public class SchedulingInputLoader {
@@ -53,6 +60,9 @@ public class SchedulingInputLoader {
 
     @Inject
     SchedulingConfig config;
+
+    @Inject
+    ComponentSupplies componentSupplies;
 
     /** Where the planner pinned an operation: a work unit and a start. */
     public record PinnedAt(long workUnitId, Instant start) {
@@ -94,13 +104,17 @@ public class SchedulingInputLoader {
                 schedulable.add(order);
             }
         }
-        Horizon horizon = horizon(schedulable, notBefore, plantZone, pins);
+        Map<Long, List<ComponentSupplies.Supply>> supplies = componentSupplies.of(schedulable);
+        Horizon horizon = horizon(schedulable, notBefore, plantZone, pins, supplies);
         Map<String, Machine> machines = new LinkedHashMap<>();
         Map<String, MachineRef> machineRefs = new LinkedHashMap<>();
         Map<Long, List<String>> machinesOfCenter = machines(schedulable, horizon, machines, machineRefs);
 
         Map<String, OrderRef> orderRefs = new LinkedHashMap<>();
         Map<String, OperationRef> operationRefs = new LinkedHashMap<>();
+        Map<String, List<MaterialRef>> materials = new LinkedHashMap<>();
+        Map<Long, ProductionOrder> scheduled = new HashMap<>();
+        schedulable.forEach(order -> scheduled.put(order.id, order));
         List<Job> jobs = new ArrayList<>();
         for (ProductionOrder order : schedulable) {
             Instant releaseAt = max(order.startDate.atStartOfDay(plantZone).toInstant(), notBefore);
@@ -134,7 +148,23 @@ public class SchedulingInputLoader {
                     pin = new Pin(String.valueOf(pinned.workUnitId()), start);
                     release = Math.min(release, start);
                 }
-                operations.add(new Operation(id, options, null, batch, pin));
+                List<MaterialRef> waits = pin != null ? List.of() : materialRefs(supplies.getOrDefault(order.id, List.of()),
+                        step.operationNo, scheduled, plantZone);
+                List<Precedence> waitsFor = new ArrayList<>();
+                long materialArrives = 0;
+                for (MaterialRef wait : waits) {
+                    if (wait.waitedOperationId() != null) {
+                        ProductionOrder maker = scheduled.get(wait.supplierOrderId());
+                        waitsFor.add(new Precedence(wait.waitedOperationId(), transferBatch(
+                                lastStep(maker).transferQuantity, openQuantity(maker))));
+                    } else {
+                        materialArrives = Math.max(materialArrives, horizon.minutesAtOrAfter(wait.availableAt()));
+                    }
+                }
+                if (!waits.isEmpty()) {
+                    materials.put(id, waits);
+                }
+                operations.add(new Operation(id, options, null, batch, pin, materialArrives, waitsFor));
                 operationRefs.put(id, new OperationRef(order.id, order.number, step.id, step.operationNo, step.name,
                         position, batch == null ? null : batch.batchQuantity(), batch == null ? null : batch.lotQuantity()));
             }
@@ -143,7 +173,37 @@ public class SchedulingInputLoader {
             orderRefs.put(order.number, new OrderRef(order.id, order.number, horizon.instantAt(release), dueAt, weight));
         }
         return new SchedulingInput(new SchedulingProblem(new ArrayList<>(machines.values()), jobs), horizon, orderRefs,
-                operationRefs, machineRefs, skipped);
+                operationRefs, machineRefs, skipped, materials);
+    }
+
+    /**
+     * What operation {@code operationNo} waits for: the last operation of each order making one of its components
+     * that is scheduled with it; the due time of one that is not; the start of the due date of an open purchase line.
+     */
+    private static List<MaterialRef> materialRefs(List<ComponentSupplies.Supply> supplies, int operationNo,
+                                                  Map<Long, ProductionOrder> scheduled, ZoneId plantZone) {
+        List<MaterialRef> refs = new ArrayList<>();
+        for (ComponentSupplies.Supply supply : supplies) {
+            if (supply.operationNo() != operationNo) {
+                continue;
+            }
+            if (supply.maker() != null) {
+                ProductionOrder maker = supply.maker();
+                boolean withIt = scheduled.containsKey(maker.id);
+                refs.add(new MaterialRef(SupplierKind.PRODUCTION_ORDER, supply.itemId(), supply.itemCode(), maker.id,
+                        maker.number, null, withIt ? SchedulingInput.operationId(maker.number, lastStep(maker).operationNo)
+                        : null, withIt ? null : dueAt(maker.dueDate, plantZone)));
+            } else {
+                ComponentSupplies.PurchaseLine line = supply.purchase();
+                refs.add(new MaterialRef(SupplierKind.PURCHASE_ORDER, supply.itemId(), supply.itemCode(), line.orderId(),
+                        line.orderNumber(), line.lineNo(), null, line.dueDate().atStartOfDay(plantZone).toInstant()));
+            }
+        }
+        return refs;
+    }
+
+    private static RoutingOperation lastStep(ProductionOrder order) {
+        return order.routing.operations.get(order.routing.operations.size() - 1);
     }
 
     /** Orders are due at the end of their due date, in the plant's zone. */
@@ -151,7 +211,9 @@ public class SchedulingInputLoader {
         return dueDate.plusDays(1).atStartOfDay(plantZone).toInstant();
     }
 
-    private Horizon horizon(List<ProductionOrder> orders, Instant notBefore, ZoneId zone, Map<String, PinnedAt> pins) {
+    /** From the earliest pin (or now) until a margin after the last due date and the last material expected. */
+    private Horizon horizon(List<ProductionOrder> orders, Instant notBefore, ZoneId zone, Map<String, PinnedAt> pins,
+                            Map<Long, List<ComponentSupplies.Supply>> supplies) {
         Instant start = notBefore;
         for (ProductionOrder order : orders) {
             for (RoutingOperation step : order.routing.operations) {
@@ -165,6 +227,12 @@ public class SchedulingInputLoader {
         Instant end = start.plus(margin);
         for (ProductionOrder order : orders) {
             end = max(end, dueAt(order.dueDate, zone).plus(margin));
+        }
+        for (List<ComponentSupplies.Supply> needs : supplies.values()) {
+            for (ComponentSupplies.Supply supply : needs) {
+                LocalDate expected = supply.maker() != null ? supply.maker().dueDate : supply.purchase().dueDate();
+                end = max(end, dueAt(expected, zone).plus(margin));
+            }
         }
         return new Horizon(start, end);
     }

@@ -178,6 +178,7 @@ public class SchedulingService {
                     "Schedule " + scheduleId + " is the live schedule; only what-if copies are deleted");
         }
         requireNoActiveSolve(schedule);
+        ScheduleMaterialWait.delete("scheduleId", scheduleId);
         ScheduleOperation.delete("scheduleId", scheduleId);
         ScheduleOrder.delete("scheduleId", scheduleId);
         ScheduleSolve.delete("scheduleId", scheduleId);
@@ -332,6 +333,12 @@ public class SchedulingService {
         row.endAt = input.horizon().instantAt(end);
         row.setupMinutes = option.setupMinutes();
         row.processingMinutes = option.processingMinutes();
+        row.heldBy = org.pilotline.erp.scheduling.solver.schedule.BindingChain.Reason.PINNED;
+        row.heldByOrderId = null;
+        row.heldByOperationNo = null;
+        row.readyAt = row.startAt;
+        row.gap = null;
+        row.gapWindowEnd = null;
     }
 
     private ProductionSchedule liveForUpdate() {

@@ -31,7 +31,9 @@ public final class MrpDtos {
     }
 
     public record ExceptionView(long runId, long itemId, String itemCode, int seq, String kind, LocalDate date,
-                                LocalDate suggestedDate, BigDecimal quantity, String reference) {
+                                LocalDate suggestedDate, BigDecimal quantity, String reference,
+                                @Schema(description = "LEAD_TIME_SHORT: the working minutes the order's routing needs at its quantity")
+                                Long workingMinutesNeeded) {
     }
 
     @Schema(description = "A node of a pegging tree: a demand or a supply element and the quantity this branch carries.")

@@ -126,7 +126,7 @@ public class MrpResource {
 
     @GET
     @Path("/runs/{runId: \\d+}/exceptions")
-    @Operation(summary = "List a run's exception messages", description = "Filter with itemId and kind (RELEASE_IN_PAST, EXPEDITE, DEFER, CANCEL, BELOW_SAFETY_STOCK, NO_VALID_FORMULA).")
+    @Operation(summary = "List a run's exception messages", description = "Filter with itemId and kind (RELEASE_IN_PAST, EXPEDITE, DEFER, CANCEL, BELOW_SAFETY_STOCK, NO_VALID_FORMULA, LEAD_TIME_SHORT). A LEAD_TIME_SHORT message carries workingMinutesNeeded.")
     public Page<ExceptionView> exceptions(@PathParam("runId") long runId, @BeanParam PageParams paging,
                                           @QueryParam("itemId") Long itemId, @QueryParam("kind") String kind) {
         return results.exceptions(runId, paging.toRequest(), itemId, MrpViews.exceptionKind(kind, "kind"))

@@ -56,7 +56,7 @@ final class MrpViews {
     static ExceptionView exception(ExceptionRow exception) {
         return new ExceptionView(exception.runId(), exception.itemId(), exception.itemCode(), exception.seq(),
                 exception.kind().name(), exception.date(), exception.suggestedDate(), plain(exception.quantity()),
-                exception.reference());
+                exception.reference(), exception.workingMinutes());
     }
 
     static FirmView firmed(PlannerActionService.Firmed firmed) {

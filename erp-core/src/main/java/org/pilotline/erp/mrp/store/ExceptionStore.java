@@ -41,7 +41,7 @@ public final class ExceptionStore {
                                           ExceptionKind kind, long offset, int limit) throws SQLException {
         Jdbc.Where where = where(tenant, runId, itemId, kind);
         return Jdbc.list(connection, "select e.run_id, e.item_id, i.code, e.seq, e.kind, e.day, e.suggested_date,"
-                + " e.quantity, e.reference" + where.sql() + " order by e.day, i.code, e.seq limit " + limit
+                + " e.quantity, e.reference, e.working_minutes" + where.sql() + " order by e.day, i.code, e.seq limit " + limit
                 + " offset " + offset, ExceptionStore::row, where.parameters());
     }
 
@@ -54,7 +54,7 @@ public final class ExceptionStore {
     private static ExceptionRow row(ResultSet row) throws SQLException {
         return new ExceptionRow(row.getLong(1), row.getLong(2), row.getString(3), row.getInt(4),
                 ExceptionKind.valueOf(row.getString(5)), row.getDate(6).toLocalDate(), Jdbc.date(row.getDate(7)),
-                row.getBigDecimal(8), row.getString(9));
+                row.getBigDecimal(8), row.getString(9), row.getObject(10) == null ? null : row.getLong(10));
     }
 
     /** Deletes a run's messages in slices, so that no transaction grows large. */

@@ -49,6 +49,12 @@ public final class MrpRunner {
      */
     public static RunResult regenerate(Connection connection, PlanWriter.Connections writers, String tenant, long runId,
                                        RunParameters parameters, int threads) throws SQLException {
+        return regenerate(connection, writers, tenant, runId, parameters, threads, LeadTimes.NONE);
+    }
+
+    /** As above, and the planned production orders whose routing does not fit their lead time get LEAD_TIME_SHORT. */
+    public static RunResult regenerate(Connection connection, PlanWriter.Connections writers, String tenant, long runId,
+                                       RunParameters parameters, int threads, LeadTimes leadTimes) throws SQLException {
         try {
             RunStore.progress(connection, tenant, runId, "LOADING", 0, 0);
             long t0 = System.nanoTime();
@@ -64,12 +70,14 @@ public final class MrpRunner {
             RunStore.progress(connection, tenant, runId, "WRITING", model.itemCount(), model.itemCount());
             CompletableFuture<byte[]> snapshot = CompletableFuture.supplyAsync(() -> InputCodec.encode(loaded.input()));
             PlanWriter.Written written = PlanWriter.writeAll(writers, runId, plan, loaded.itemIds());
+            OrderSupplyStore.writeRun(connection, tenant, runId, plan, loaded.itemIds());
+            int leadTimeShort = LeadTimeStore.write(connection, runId, plan, loaded.itemIds(), null, leadTimes);
             long rowsWritten = System.nanoTime();
             RunStore.saveInput(connection, runId, join(snapshot));
             PlanningInput input = loaded.input();
             RunStore.Counts counts = new RunStore.Counts(model.itemCount(), model.bomLineCount(),
                     input.salesOrderLines().size() + input.forecasts().size(), written.plannedOrders(), plan.pegCount(),
-                    written.exceptions());
+                    written.exceptions() + leadTimeShort);
             RunStore.complete(connection, tenant, runId, counts);
             long t4 = System.nanoTime();
             return new RunResult(new Planned(runId, 0, plan, loaded.itemIds()), counts,
@@ -105,6 +113,13 @@ public final class MrpRunner {
      */
     public static NetChangeResult netChange(Connection connection, String tenant, Planned current,
                                             PlanningInputLoader.SalesOrderState order) throws SQLException {
+        return netChange(connection, tenant, current, order, LeadTimes.NONE);
+    }
+
+    /** As above, and the re-planned items' production orders are checked against their lead times again. */
+    public static NetChangeResult netChange(Connection connection, String tenant, Planned current,
+                                            PlanningInputLoader.SalesOrderState order, LeadTimes leadTimes)
+            throws SQLException {
         long t0 = System.nanoTime();
         MrpPlan plan = current.plan();
         PlanningModel model = plan.model();
@@ -141,6 +156,8 @@ public final class MrpRunner {
         long rows = 0;
         if (!amendments.isEmpty()) {
             rows = PlanWriter.writeChanges(connection, current.runId(), plan, next, current.itemIds(), differing);
+            OrderSupplyStore.rewriteItems(connection, tenant, current.runId(), next, current.itemIds(), differing);
+            LeadTimeStore.write(connection, current.runId(), next, current.itemIds(), differing, leadTimes);
             RunStore.addAmendments(connection, tenant, current.runId(), amendments);
         }
         long t2 = System.nanoTime();

@@ -127,6 +127,7 @@ public final class RunStore {
         for (long run : old) {
             PlannedOrderStore.deleteRun(c, run);
             ExceptionStore.deleteRun(c, run);
+            OrderSupplyStore.deleteRun(c, run);
             update(c, "delete from mrp_run_input where run_id = ?", run);
             update(c, "delete from mrp_run_amendment where run_id = ?", run);
             update(c, "update mrp_run set status = case status when 'COMPLETED' then 'SUPERSEDED' else status end"

@@ -7,6 +7,10 @@ import org.pilotline.erp.scheduling.solver.cpsat.SearchBudget;
 import org.pilotline.erp.scheduling.solver.heuristic.CriticalPathSearch;
 import org.pilotline.erp.scheduling.solver.heuristic.DispatchHeuristic;
 import org.pilotline.erp.scheduling.solver.heuristic.DispatchRule;
+import org.pilotline.erp.scheduling.solver.heuristic.JobShopTabuSearch;
+import org.pilotline.erp.scheduling.solver.heuristic.ParallelTabuSearch;
+import org.pilotline.erp.scheduling.solver.bound.JobShopProof;
+import org.pilotline.erp.scheduling.solver.bound.MakespanLowerBound;
 import org.pilotline.erp.scheduling.solver.internal.ProblemIndex;
 import org.pilotline.erp.scheduling.solver.internal.SemiActiveDecoder;
 import org.pilotline.erp.scheduling.solver.internal.Solution;
@@ -21,6 +25,7 @@ import org.pilotline.erp.scheduling.solver.validation.ProblemValidator;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Solves a {@link SchedulingProblem}: validates it, builds a first schedule with the {@link DispatchHeuristic}, then
@@ -48,6 +53,21 @@ public final class FiniteCapacityScheduler {
     static final double DISPATCH_SHARE = 0.25;
     /** Share of the time limit for the critical-path tabu search before CP-SAT (makespan objectives). */
     static final double LOCAL_SEARCH_SHARE = 0.4;
+    /** Share of the time limit for proving the best makespan optimal (classic job shops), before CP-SAT. */
+    static final double PROOF_SHARE = 0.3;
+    /**
+     * The proof's share for problems of at most {@link #SMALL_PROOF_OPERATIONS} operations (ft10, la01–la20): their
+     * proofs take seconds (ft10 2–3 s of wall clock on the loaded reference machine, more than 30 % of a 10 s limit in
+     * one run of five), and the CP-SAT phase after it, large neighbourhood search only, proves nothing.
+     */
+    static final double SMALL_PROOF_SHARE = 0.55;
+    static final int SMALL_PROOF_OPERATIONS = 100;
+    /**
+     * Nodes (decisions and shaving probes) the job-shop proof searches per second on the reference machine without
+     * other load: converts its share of the time limit into a reproducible amount of work. ft10 takes about 38,000.
+     */
+    static final double PROOF_NODES_PER_SECOND = Double.parseDouble(
+            System.getProperty("pilotline.scheduling.proof-nodes-per-second", "20000"));
     /**
      * Operations the tabu search decodes per second on the reference machine without other load; converts its share
      * of the time limit into a reproducible amount of work.
@@ -91,6 +111,8 @@ public final class FiniteCapacityScheduler {
         private final Cancellation cancellation;
         private final long startedAt;
         private Solution best;
+        /** A proven lower bound of the makespan: the simple one, raised by the one-machine relaxations and proofs. */
+        private long lowerBound;
         private Duration firstScheduleAfter;
         private boolean reproducible;
         private boolean constraintSolverSkipped;
@@ -103,6 +125,7 @@ public final class FiniteCapacityScheduler {
             this.cancellation = cancellation;
             this.startedAt = startedAt;
             this.reproducible = settings.reproducibility() == Reproducibility.REPRODUCIBLE;
+            this.lowerBound = index.makespanLowerBound();
         }
 
         SolveResult execute() {
@@ -126,12 +149,19 @@ public final class FiniteCapacityScheduler {
             double budget = settings.timeLimit().toMillis() / 1000.0;
             return switch (settings.objective()) {
                 case MAKESPAN -> {
+                    if (best != null) {
+                        lowerBound = MakespanLowerBound.of(index, lowerBound, best.makespan());
+                    }
                     // When CP-SAT's model would not fit the limit anyway, the tabu search gets all of it.
                     boolean modelFits = best == null || CpSatPhase.estimatedModelSize(index, best.makespan())
                             <= MODEL_ELEMENTS_PER_SECOND * Math.max(budget * (1 - LOCAL_SEARCH_SHARE), 1);
                     double share = modelFits ? LOCAL_SEARCH_SHARE : 1.0;
                     double searched = searchLocally(null, budget * share, budget * share);
-                    yield single(CpSatGoal.makespan(), budget - searched);
+                    double proofShare = index.operationCount() <= SMALL_PROOF_OPERATIONS ? SMALL_PROOF_SHARE
+                            : PROOF_SHARE;
+                    double proofSeconds = Math.min(budget * proofShare, budget - searched);
+                    double proved = prove(proofSeconds, searched + proofSeconds);
+                    yield single(CpSatGoal.makespan(), budget - searched - proved);
                 }
                 case WEIGHTED_TARDINESS -> single(CpSatGoal.weightedTardiness(), budget);
                 case TARDINESS_THEN_MAKESPAN -> lexicographic(budget);
@@ -149,24 +179,76 @@ public final class FiniteCapacityScheduler {
             long searchStarted = System.nanoTime();
             long workLimit = reproducible ? Math.round(seconds * LOCAL_SEARCH_WORK_PER_SECOND) : Long.MAX_VALUE;
             double wallLimit = reproducible ? elapsedSeconds() + seconds * SAFETY_NET_FACTOR + 5 : deadline;
-            CriticalPathSearch search = new CriticalPathSearch(index, best, settings.seed(), tardinessCap);
-            Solution improved = search.improve(workLimit,
-                    () -> cancellation.isCancelled() || elapsedSeconds() > wallLimit);
+            BooleanSupplier stop = () -> cancellation.isCancelled() || elapsedSeconds() > wallLimit;
+            Solution improved;
+            long work;
+            if (tardinessCap == null && JobShopTabuSearch.appliesTo(index)) {
+                ParallelTabuSearch.Result searched = ParallelTabuSearch.run(index, best, settings.seed(),
+                        settings.threads(), workLimit, stop, lowerBound, !reproducible);
+                improved = searched.best();
+                work = searched.work();
+            } else {
+                CriticalPathSearch search = new CriticalPathSearch(index, best, settings.seed(), tardinessCap,
+                        tardinessCap == null ? lowerBound : 0);
+                improved = search.improve(workLimit, stop);
+                work = search.work();
+            }
             boolean stoppedByClockOrCancel = cancellation.isCancelled() || elapsedSeconds() > wallLimit;
             if (reproducible && stoppedByClockOrCancel) {
                 reproducible = false;
             }
             if (improved != null) {
-                improve(improved, "tabu-search", improved.makespan(), 0);
+                improve(improved, "tabu-search", improved.makespan(), lowerBound);
             }
-            // A search that stopped early (optimal by the simple bound, or stalled) leaves its time to CP-SAT.
-            return reproducible ? seconds * Math.min(1.0, (double) search.work() / workLimit)
+            // A search that stopped early (optimal by the bound, or stalled) leaves its time to what follows.
+            return reproducible ? seconds * Math.min(1.0, (double) work / workLimit)
                     : (System.nanoTime() - searchStarted) / 1e9;
+        }
+
+        /**
+         * Tries for {@code seconds} (as nodes when reproducible) to prove the best makespan optimal on a classic job
+         * shop ({@link JobShopProof}): a schedule one minute shorter either does not exist — the bound meets the best —
+         * or is found, and then the next one is sought. Returns the seconds of the limit it used.
+         */
+        private double prove(double seconds, double deadline) {
+            if (best == null || cancellation.isCancelled() || seconds <= 0 || best.makespan() <= lowerBound
+                    || !JobShopProof.appliesTo(index)) {
+                return 0;
+            }
+            long proofStarted = System.nanoTime();
+            long nodeLimit = reproducible ? Math.round(seconds * PROOF_NODES_PER_SECOND) : Long.MAX_VALUE;
+            double wallLimit = reproducible ? elapsedSeconds() + seconds * SAFETY_NET_FACTOR + 5 : deadline;
+            BooleanSupplier stop = () -> cancellation.isCancelled() || elapsedSeconds() > wallLimit;
+            JobShopProof proof = new JobShopProof(index);
+            long nodes = 0;
+            while (best.makespan() > lowerBound && nodes < nodeLimit) {
+                long incumbent = best.makespan();
+                JobShopProof.Result result = proof.search(incumbent - 1, stop, nodeLimit - nodes);
+                nodes += result.nodes();
+                if (result.outcome() == JobShopProof.Outcome.NO_SCHEDULE) {
+                    lowerBound = incumbent;
+                } else if (result.outcome() == JobShopProof.Outcome.FOUND) {
+                    improve(result.found(), "proof", result.found().makespan(), lowerBound);
+                }
+                if (result.outcome() == JobShopProof.Outcome.UNDECIDED || best.makespan() >= incumbent
+                        && lowerBound < incumbent) {
+                    break;
+                }
+            }
+            if (reproducible && (cancellation.isCancelled() || elapsedSeconds() > wallLimit)) {
+                reproducible = false;
+            }
+            return reproducible ? seconds * Math.min(1.0, (double) nodes / nodeLimit)
+                    : (System.nanoTime() - proofStarted) / 1e9;
         }
 
         private SolveResult single(CpSatGoal goal, double seconds) {
             PhaseResult phase = runPhase(goal, horizon(goal), seconds, settings.timeLimit().toMillis() / 1000.0);
-            return result(statusOf(phase), phase.bound());
+            if (goal.minimiseMakespan() && best != null && best.makespan() <= lowerBound) {
+                return result(SolveStatus.OPTIMAL, best.makespan());
+            }
+            return result(statusOf(phase), goal.minimiseMakespan() ? Math.max(phase.bound(), lowerBound)
+                    : phase.bound());
         }
 
         private SolveResult lexicographic(double seconds) {
@@ -196,8 +278,8 @@ public final class FiniteCapacityScheduler {
          */
         private PhaseResult runPhase(CpSatGoal goal, long horizon, double seconds, double deadline) {
             if (cancellation.isCancelled() || (best != null && goal.minimiseMakespan()
-                    && goal.weightedTardinessCap() == null && best.makespan() <= index.makespanLowerBound())) {
-                // Cancelled, or the schedule already meets the simple lower bound: nothing left to search.
+                    && goal.weightedTardinessCap() == null && best.makespan() <= lowerBound)) {
+                // Cancelled, or the schedule already meets the lower bound: nothing left to search.
                 return new PhaseResult(best == null ? PhaseResult.Outcome.UNKNOWN
                         : cancellation.isCancelled() ? PhaseResult.Outcome.FEASIBLE : PhaseResult.Outcome.OPTIMAL,
                         best, best == null ? 0 : cancellation.isCancelled() ? 0 : best.makespan(), 0, 0);
@@ -207,7 +289,7 @@ public final class FiniteCapacityScheduler {
                 return new PhaseResult(best == null ? PhaseResult.Outcome.UNKNOWN : PhaseResult.Outcome.FEASIBLE, best,
                         0, 0, 0);
             }
-            CpSatPhase phase = new CpSatPhase(index, horizon, goal);
+            CpSatPhase phase = new CpSatPhase(index, horizon, goal, Math.min(lowerBound, horizon));
             if (best != null) {
                 phase.hint(best);
             }

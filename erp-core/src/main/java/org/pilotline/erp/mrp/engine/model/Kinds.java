@@ -26,6 +26,8 @@ public final class Kinds {
     public static final byte CANCEL = 3;
     public static final byte BELOW_SAFETY_STOCK = 4;
     public static final byte NO_VALID_FORMULA = 5;
+    /** Added after planning (see ExceptionKind.LEAD_TIME_SHORT), never by the engine. */
+    public static final byte LEAD_TIME_SHORT = 6;
 
     private Kinds() {
     }

@@ -13,5 +13,11 @@ public enum ExceptionKind {
     /** The projected on hand falls below safety stock where no order can arrive in time to prevent it. */
     BELOW_SAFETY_STOCK,
     /** A make item has no BOM version or recipe effective on the order's release date: nothing was exploded. */
-    NO_VALID_FORMULA
+    NO_VALID_FORMULA,
+    /**
+     * A planned production order's routing, at its quantity, needs more working time than its lead time leaves between
+     * the start of its release date and the end of its due date. Found after planning, from the routings and the work
+     * centers' calendars (the engine knows neither), so the engine itself never reports it.
+     */
+    LEAD_TIME_SHORT
 }

@@ -29,6 +29,8 @@ public record ExceptionMessage(ExceptionKind kind, String itemCode, LocalDate da
                     + (suggestedDate == null ? ", not restored inside the horizon" : " until " + suggestedDate);
             case NO_VALID_FORMULA -> itemCode + " has no BOM version or recipe effective on " + date + " for "
                     + reference;
+            case LEAD_TIME_SHORT -> reference + " of " + itemCode + " needs more working time than its lead time allows"
+                    + " (due " + date + (suggestedDate == null ? ")" : ", done " + suggestedDate + " at the earliest)");
         };
     }
 }

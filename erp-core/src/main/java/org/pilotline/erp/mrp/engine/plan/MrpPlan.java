@@ -155,6 +155,14 @@ public final class MrpPlan {
         return views.pegs(views.item(itemCode), -1, -1);
     }
 
+    /**
+     * Which purchase and production orders serve the item's component reservations, that is which orders make or
+     * buy what open production orders still have to draw: pegs of reservation demand to scheduled receipts.
+     */
+    public List<Peg> reservationsServedByOrders(String itemCode) {
+        return views.reservationsServedByOrders(views.item(itemCode));
+    }
+
     /** The demands a planned or firmed order serves (one level), with quantities summing to its quantity. */
     public List<Peg> pegsOfOrder(OrderRef order) {
         int item = views.item(order.itemCode());

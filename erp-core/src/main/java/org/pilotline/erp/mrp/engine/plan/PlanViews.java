@@ -193,6 +193,22 @@ final class PlanViews {
         return list;
     }
 
+    /** Pegs of the item's component reservations (of open production orders) to purchase and production orders. */
+    List<Peg> reservationsServedByOrders(int item) {
+        ItemPlan plan = plans[item];
+        List<Peg> list = new ArrayList<>();
+        for (int peg = 0; peg < plan.pegCount(); peg++) {
+            int demand = plan.pegDemand(peg);
+            int supply = plan.pegSupply(peg);
+            byte kind = plan.supplyKind(supply);
+            if (demand >= 0 && plan.demandKind(demand) == Kinds.RESERVATION
+                    && (kind == Kinds.PURCHASE_ORDER || kind == Kinds.PRODUCTION_ORDER)) {
+                list.add(new Peg(demand(item, demand), supply(item, supply), Quantities.decimal(plan.pegQuantity(peg))));
+            }
+        }
+        return list;
+    }
+
     int supplyOf(int item, OrderRef order) {
         ItemPlan plan = plans[item];
         for (int ordinal = 0; ordinal < plan.orderCount(); ordinal++) {

@@ -37,8 +37,9 @@ public final class CpSatPhase {
         return SchedulingCpModel.estimatedSize(index, horizon);
     }
 
-    public CpSatPhase(ProblemIndex index, long horizon, CpSatGoal goal) {
-        this.model = new SchedulingCpModel(index, horizon, goal);
+    /** @param makespanLowerBound a proven lower bound of the makespan, at most {@code horizon} */
+    public CpSatPhase(ProblemIndex index, long horizon, CpSatGoal goal, long makespanLowerBound) {
+        this.model = new SchedulingCpModel(index, horizon, goal, makespanLowerBound);
     }
 
     public void hint(Solution solution) {

@@ -24,7 +24,7 @@ import java.util.function.ToLongFunction;
 /**
  * The CP-SAT model of a {@link ProblemIndex}: one interval per eligible machine of each operation (optional when
  * there are alternatives), a no-overlap constraint per machine, a circuit per machine with changeovers, routing
- * precedences with transfer batches, calendars as start domains and span groups ({@link CalendarEncoding}), and the
+ * precedences and waits for other jobs' operations, with transfer batches, calendars as start domains and span groups ({@link CalendarEncoding}), and the
  * objective. Redundant structure that helps the search, as in OR-Tools' own job-shop model: the makespan as an
  * interval that comes last on every machine, a cumulative relaxation over machines linked by alternatives, and the
  * total work as a bound on machines × makespan.
@@ -61,7 +61,7 @@ final class SchedulingCpModel {
     private record Circuit(int machine, int[] operations, int[] optionOf, Literal[][] arcs, Literal empty) {
     }
 
-    SchedulingCpModel(ProblemIndex index, long horizon, CpSatGoal goal) {
+    SchedulingCpModel(ProblemIndex index, long horizon, CpSatGoal goal, long makespanLowerBound) {
         this.index = index;
         this.horizon = horizon;
         int n = index.operationCount();
@@ -74,7 +74,7 @@ final class SchedulingCpModel {
             createOperation(o);
         }
         addPrecedences();
-        this.makespan = model.newIntVar(makespanLowerBound(), horizon, "makespan");
+        this.makespan = model.newIntVar(Math.min(makespanLowerBound, horizon), horizon, "makespan");
         for (int j = 0; j < index.jobCount(); j++) {
             model.addGreaterOrEqual(makespan, end[index.lastOperation(j)]);
         }
@@ -275,23 +275,30 @@ final class SchedulingCpModel {
     private void addPrecedences() {
         for (int o = 0; o < index.operationCount(); o++) {
             int predecessor = index.predecessor(o);
-            if (predecessor < 0) {
-                continue;
+            if (predecessor >= 0) {
+                addPrecedence(predecessor, o, index.transferBatch(o));
             }
-            TransferBatch batch = index.transferBatch(o);
-            if (batch == null) {
-                model.addLessOrEqual(end[predecessor], start[o]);
-                continue;
+            int[] waits = index.waitsFor(o);
+            for (int k = 0; k < waits.length; k++) {
+                addPrecedence(waits[k], o, index.waitsForTransfer(o, k));
             }
-            long q = batch.lotQuantity();
-            long b = batch.batchQuantity();
-            model.addGreaterOrEqual(LinearExpr.newBuilder().addTerm(start[o], q).addTerm(start[predecessor], -(q - b))
-                    .addTerm(end[predecessor], -b).build(), 0);
-            model.addGreaterOrEqual(LinearExpr.newBuilder().addTerm(end[o], q - b).addTerm(start[o], b)
-                    .addTerm(end[predecessor], -q).build(), 0);
-            // Implied and helpful for propagation: a successor never starts before its predecessor.
-            model.addLessOrEqual(start[predecessor], start[o]);
         }
+    }
+
+    /** {@code o} follows {@code predecessor}: after its end, or overlapping by a transfer batch. */
+    private void addPrecedence(int predecessor, int o, TransferBatch batch) {
+        if (batch == null) {
+            model.addLessOrEqual(end[predecessor], start[o]);
+            return;
+        }
+        long q = batch.lotQuantity();
+        long b = batch.batchQuantity();
+        model.addGreaterOrEqual(LinearExpr.newBuilder().addTerm(start[o], q).addTerm(start[predecessor], -(q - b))
+                .addTerm(end[predecessor], -b).build(), 0);
+        model.addGreaterOrEqual(LinearExpr.newBuilder().addTerm(end[o], q - b).addTerm(start[o], b)
+                .addTerm(end[predecessor], -q).build(), 0);
+        // Implied and helpful for propagation: a successor never starts before its predecessor.
+        model.addLessOrEqual(start[predecessor], start[o]);
     }
 
     private void addMachines(IntervalVar makespanInterval) {
@@ -454,27 +461,6 @@ final class SchedulingCpModel {
             }
         }
         model.addLessOrEqual(totalWork, LinearExpr.term(makespan, index.machineCount()));
-    }
-
-    private long makespanLowerBound() {
-        long bound = 0;
-        for (int j = 0; j < index.jobCount(); j++) {
-            long work = 0;
-            for (int o = index.firstOperation(j); o <= index.lastOperation(j); o++) {
-                work += index.minOccupation(o);
-            }
-            bound = Math.max(bound, index.job(j).releaseTime() + (hasTransferBatches(j) ? 0 : work));
-        }
-        return Math.min(bound, horizon);
-    }
-
-    private boolean hasTransferBatches(int j) {
-        for (int o = index.firstOperation(j); o <= index.lastOperation(j); o++) {
-            if (index.transferBatch(o) != null) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private LinearExpr addTardiness() {

@@ -40,6 +40,7 @@ public final class CriticalPathSearch {
     private final ProblemIndex index;
     private final int n;
     private final Long tardinessCap;
+    private final long lowerBound;
     private final SplittableRandom random;
     // Current schedule: assignment, machine orders and decoded times.
     private final int[] option;
@@ -63,7 +64,13 @@ public final class CriticalPathSearch {
      *                     the lexicographic objective)
      */
     public CriticalPathSearch(ProblemIndex index, Solution initial, long seed, Long tardinessCap) {
+        this(index, initial, seed, tardinessCap, tardinessCap == null ? index.makespanLowerBound() : 0);
+    }
+
+    /** @param lowerBound a proven lower bound of the makespan: the search stops when it meets it */
+    public CriticalPathSearch(ProblemIndex index, Solution initial, long seed, Long tardinessCap, long lowerBound) {
         this.index = index;
+        this.lowerBound = lowerBound;
         this.n = index.operationCount();
         this.tardinessCap = tardinessCap;
         this.random = new SplittableRandom(seed);
@@ -99,7 +106,6 @@ public final class CriticalPathSearch {
         Solution bestSolution = snapshot();
         long lastImprovement = 0;
         long lastBest = 0;
-        long lowerBound = tardinessCap == null ? index.makespanLowerBound() : 0;
         int[] path = new int[n];
         List<Move> candidates = new ArrayList<>();
         for (step = 1; work < workLimit; step++) {
@@ -308,7 +314,8 @@ public final class CriticalPathSearch {
         int head = 0;
         int tail = 0;
         for (int o = 0; o < n; o++) {
-            waiting[o] = (index.predecessor(o) >= 0 ? 1 : 0) + (machinePredecessor[o] >= 0 ? 1 : 0);
+            waiting[o] = (index.predecessor(o) >= 0 ? 1 : 0) + (machinePredecessor[o] >= 0 ? 1 : 0)
+                    + index.waitsFor(o).length;
             if (waiting[o] == 0) {
                 queue[tail++] = o;
             }
@@ -327,6 +334,11 @@ public final class CriticalPathSearch {
             if (machineSuccessor[o] >= 0 && --waiting[machineSuccessor[o]] == 0) {
                 queue[tail++] = machineSuccessor[o];
             }
+            for (int follower : index.waitedForBy(o)) {
+                if (--waiting[follower] == 0) {
+                    queue[tail++] = follower;
+                }
+            }
         }
         if (tail < n) {
             return Long.MAX_VALUE;
@@ -340,10 +352,8 @@ public final class CriticalPathSearch {
     private boolean place(int o) {
         int a = option[o];
         int m = index.optionMachine(o, a);
-        int predecessor = index.predecessor(o);
         int previous = machinePredecessor[o];
-        long fromRouting = predecessor >= 0 ? Timing.earliestAfterPredecessor(index, o, start[predecessor],
-                end[predecessor]) : index.release(o);
+        long fromRouting = Timing.earliestStart(index, o, start, end);
         long fromMachine = previous >= 0 ? end[previous] + index.changeover(m, previous, o)
                 : index.changeover(m, -1, o);
         long lowerBound = Math.max(fromRouting, fromMachine);
@@ -351,15 +361,13 @@ public final class CriticalPathSearch {
             start[o] = index.pinnedStart(o);
             end[o] = index.calendar(m).endOf(start[o], index.occupation(o, a), index.breakRule(m)).orElse(Long.MIN_VALUE);
             binding[o] = -1;
-            return start[o] >= lowerBound && (predecessor < 0
-                    || Timing.endRuleHolds(index, o, end[predecessor], start[o], end[o]));
+            return start[o] >= lowerBound && Timing.endRulesHold(index, o, end, start[o], end[o]);
         }
-        long predecessorEnd = predecessor >= 0 ? end[predecessor] : 0;
-        if (index.calendar(m).isAlwaysAvailable() && index.transferBatch(o) == null) {
+        if (index.calendar(m).isAlwaysAvailable() && !index.hasEndRules(o)) {
             start[o] = lowerBound;
             end[o] = lowerBound + index.occupation(o, a);
         } else {
-            long[] placement = Timing.earliestPlacement(index, o, a, lowerBound, predecessorEnd);
+            long[] placement = Timing.earliestPlacement(index, o, a, lowerBound, end);
             if (placement == null) {
                 return false;
             }
@@ -371,9 +379,24 @@ public final class CriticalPathSearch {
         } else if (previous >= 0 && fromMachine >= fromRouting) {
             binding[o] = previous;
         } else {
-            binding[o] = predecessor >= 0 && fromRouting > index.release(o) ? predecessor : -1;
+            binding[o] = fromRouting > index.release(o) ? bindingPredecessor(o, fromRouting) : -1;
         }
         return true;
+    }
+
+    /** The routing predecessor or waited-for operation whose rule gives {@code o} its earliest start {@code bound}. */
+    private int bindingPredecessor(int o, long bound) {
+        int predecessor = index.predecessor(o);
+        if (predecessor >= 0 && Timing.startRule(index.transferBatch(o), start[predecessor], end[predecessor]) == bound) {
+            return predecessor;
+        }
+        int[] waits = index.waitsFor(o);
+        for (int k = 0; k < waits.length; k++) {
+            if (Timing.startRule(index.waitsForTransfer(o, k), start[waits[k]], end[waits[k]]) == bound) {
+                return waits[k];
+            }
+        }
+        return -1;
     }
 
     private long snapshotTardiness() {

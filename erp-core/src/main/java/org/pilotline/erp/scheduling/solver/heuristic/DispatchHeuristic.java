@@ -85,6 +85,10 @@ public final class DispatchHeuristic {
                 }
             }
         }
+        boolean[] done = new boolean[n];
+        for (int o = 0; o < n; o++) {
+            done[o] = index.isPinned(o);
+        }
         Candidates candidates = new Candidates(n);
         int[] next = new int[index.jobCount()];
         for (int j = 0; j < index.jobCount(); j++) {
@@ -96,7 +100,7 @@ public final class DispatchHeuristic {
             long bestEnd = Long.MAX_VALUE;
             for (int j = 0; j < next.length; j++) {
                 int o = next[j];
-                if (o >= index.endOperation(j)) {
+                if (o >= index.endOperation(j) || !materialPlaced(o, done)) {
                     continue;
                 }
                 if (index.isPinned(o)) {
@@ -124,7 +128,7 @@ public final class DispatchHeuristic {
             for (int j = 0; j < next.length; j++) {
                 int o = next[j];
                 boolean firstToFinish = j == bestJob;
-                if (o >= index.endOperation(j) || (candidates.start[o] >= bestEnd && !firstToFinish)
+                if (o >= index.endOperation(j) || !materialPlaced(o, done) || (candidates.start[o] >= bestEnd && !firstToFinish)
                         || index.optionMachine(o, candidates.option[o]) != machine) {
                     continue;
                 }
@@ -139,19 +143,27 @@ public final class DispatchHeuristic {
             if (end[chosen] > start[chosen]) {
                 timelines[machine].insert(chosen, start[chosen], end[chosen]);
             }
+            done[chosen] = true;
             next[index.jobOf(chosen)]++;
             placed++;
         }
-        return new Solution(option, start, end);
+        // Operations that wait on each other in a circle (the validator refuses that) would be left over.
+        return placed == n ? new Solution(option, start, end) : null;
+    }
+
+    /** Whether the operations of other jobs that {@code o} waits for are placed. */
+    private boolean materialPlaced(int o, boolean[] done) {
+        for (int waited : index.waitsFor(o)) {
+            if (!done[waited]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean pinReachable(int o, long[] start, long[] end) {
-        int predecessor = index.predecessor(o);
-        if (predecessor < 0) {
-            return true;
-        }
-        long lowerBound = Timing.earliestAfterPredecessor(index, o, start[predecessor], end[predecessor]);
-        return lowerBound <= start[o] && Timing.endRuleHolds(index, o, end[predecessor], start[o], end[o]);
+        return Timing.earliestStart(index, o, start, end) <= start[o]
+                && Timing.endRulesHold(index, o, end, start[o], end[o]);
     }
 
     private boolean prefer(DispatchRule rule, int o, int incumbent, long now) {
@@ -205,18 +217,14 @@ public final class DispatchHeuristic {
                 Arrays.fill(seenVersion[o], -1);
                 optionStart[o] = new long[options];
                 optionEnd[o] = new long[options];
-                int predecessor = index.predecessor(o);
-                lowerBound[o] = predecessor < 0 ? index.release(o)
-                        : Timing.earliestAfterPredecessor(index, o, placedStart[predecessor], placedEnd[predecessor]);
+                lowerBound[o] = Timing.earliestStart(index, o, placedStart, placedEnd);
             }
-            int predecessor = index.predecessor(o);
-            long predecessorEnd = predecessor < 0 ? 0 : placedEnd[predecessor];
             boolean changed = false;
             for (int a = 0; a < options; a++) {
                 MachineTimeline timeline = timelines[index.optionMachine(o, a)];
                 if (seenVersion[o][a] != timeline.version()) {
                     seenVersion[o][a] = timeline.version();
-                    long[] fit = timeline.earliestFit(o, a, lowerBound[o], predecessorEnd);
+                    long[] fit = timeline.earliestFit(o, a, lowerBound[o], placedEnd);
                     optionStart[o][a] = fit == null ? Long.MAX_VALUE : fit[0];
                     optionEnd[o][a] = fit == null ? Long.MAX_VALUE : fit[1];
                     changed = true;

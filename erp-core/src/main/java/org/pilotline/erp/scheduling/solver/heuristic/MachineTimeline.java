@@ -32,14 +32,17 @@ final class MachineTimeline {
         version++;
     }
 
-    /** The earliest {start, end} at or after {@code lowerBound} where option {@code a} of {@code o} fits, or null. */
-    long[] earliestFit(int o, int a, long lowerBound, long predecessorEnd) {
+    /**
+     * The earliest {start, end} at or after {@code lowerBound} where option {@code a} of {@code o} fits, or null; the
+     * operations {@code o} follows end at {@code placedEnd}.
+     */
+    long[] earliestFit(int o, int a, long lowerBound, long[] placedEnd) {
         if (index.occupation(o, a) == 0) {
-            return Timing.earliestPlacement(index, o, a, lowerBound, predecessorEnd);
+            return Timing.earliestPlacement(index, o, a, lowerBound, placedEnd);
         }
         long candidate = lowerBound;
         while (true) {
-            long[] placement = Timing.earliestPlacement(index, o, a, candidate, predecessorEnd);
+            long[] placement = Timing.earliestPlacement(index, o, a, candidate, placedEnd);
             if (placement == null) {
                 return null;
             }

@@ -5,6 +5,7 @@ import org.pilotline.erp.scheduling.solver.model.Job;
 import org.pilotline.erp.scheduling.solver.model.Machine;
 import org.pilotline.erp.scheduling.solver.model.MachineOption;
 import org.pilotline.erp.scheduling.solver.model.Operation;
+import org.pilotline.erp.scheduling.solver.model.Precedence;
 import org.pilotline.erp.scheduling.solver.model.SchedulingProblem;
 import org.pilotline.erp.scheduling.solver.model.TransferBatch;
 import org.pilotline.erp.scheduling.solver.model.WorkingCalendar;
@@ -35,6 +36,11 @@ public final class ProblemIndex {
     private final long[][] optionProcessing;
     private final int[] pinnedOption;
     private final long[] pinnedStart;
+    private final long[] operationRelease;
+    private final int[][] waitsFor;
+    private final TransferBatch[][] waitsForTransfer;
+    private final int[][] waitedForBy;
+    private final boolean[] endRules;
     private final int[] family;
     private final long[][][] changeover;
     private final boolean[] hasChangeovers;
@@ -57,7 +63,9 @@ public final class ProblemIndex {
         this.pinnedOption = new int[operationCount];
         this.pinnedStart = new long[operationCount];
         this.family = new int[operationCount];
+        this.operationRelease = new long[operationCount];
         Map<String, Integer> families = new LinkedHashMap<>();
+        Map<String, Integer> operationIndex = new HashMap<>();
         int o = 0;
         for (int j = 0; j < jobs.length; j++) {
             jobFirstOperation[j] = o;
@@ -66,13 +74,38 @@ public final class ProblemIndex {
                 operations[o] = operation;
                 operationJob[o] = j;
                 operationPosition[o] = position++;
-                indexOptions(o, jobs[j], operation);
+                operationIndex.put(operation.id(), o);
+                operationRelease[o] = operation.pin() != null ? jobs[j].releaseTime()
+                        : Math.max(jobs[j].releaseTime(), operation.releaseTime());
+                indexOptions(o, operation);
                 family[o] = operation.setupFamily() == null ? -1
                         : families.computeIfAbsent(operation.setupFamily(), key -> families.size());
                 o++;
             }
         }
         jobFirstOperation[jobs.length] = o;
+        this.waitsFor = new int[operationCount][];
+        this.waitsForTransfer = new TransferBatch[operationCount][];
+        this.endRules = new boolean[operationCount];
+        List<List<Integer>> waitedBy = new ArrayList<>();
+        for (int k = 0; k < operationCount; k++) {
+            waitedBy.add(new ArrayList<>());
+        }
+        for (int k = 0; k < operationCount; k++) {
+            List<Precedence> links = operations[k].waitsFor().stream()
+                    .filter(link -> operationIndex.containsKey(link.operationId())).toList();
+            waitsFor[k] = new int[links.size()];
+            waitsForTransfer[k] = new TransferBatch[links.size()];
+            endRules[k] = operationPosition[k] > 0 && operations[k].transferFromPredecessor() != null;
+            for (int i = 0; i < links.size(); i++) {
+                waitsFor[k][i] = operationIndex.get(links.get(i).operationId());
+                waitsForTransfer[k][i] = links.get(i).transfer();
+                endRules[k] |= links.get(i).transfer() != null;
+                waitedBy.get(waitsFor[k][i]).add(k);
+            }
+        }
+        this.waitedForBy = waitedBy.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
         this.hasChangeovers = new boolean[machines.length];
         this.changeover = new long[machines.length][][];
         List<String> familyNames = new ArrayList<>(families.keySet());
@@ -95,7 +128,7 @@ public final class ProblemIndex {
         }
     }
 
-    private void indexOptions(int o, Job job, Operation operation) {
+    private void indexOptions(int o, Operation operation) {
         List<MachineOption> kept = new ArrayList<>();
         pinnedOption[o] = -1;
         for (MachineOption option : operation.machineOptions()) {
@@ -104,7 +137,7 @@ public final class ProblemIndex {
                 continue;
             }
             boolean pinnedHere = operation.pin() != null && operation.pin().machineId().equals(option.machineId());
-            if (pinnedHere || machines[m].calendar().canEverFit(job.releaseTime(), option.occupationMinutes(),
+            if (pinnedHere || machines[m].calendar().canEverFit(operationRelease[o], option.occupationMinutes(),
                     machines[m].breakRule())) {
                 if (pinnedHere) {
                     pinnedOption[o] = kept.size();
@@ -185,8 +218,39 @@ public final class ProblemIndex {
         return o + 1 < jobFirstOperation[operationJob[o] + 1] ? o + 1 : -1;
     }
 
+    /** Not before: its job's release, and its own (material) release unless it is pinned. */
     public long release(int o) {
-        return jobs[operationJob[o]].releaseTime();
+        return operationRelease[o];
+    }
+
+    /** The operations of other jobs that {@code o} waits for (they make its material). */
+    public int[] waitsFor(int o) {
+        return waitsFor[o];
+    }
+
+    /** The overlap allowed with the {@code k}-th operation {@code o} waits for, or null. */
+    public TransferBatch waitsForTransfer(int o, int k) {
+        return waitsForTransfer[o][k];
+    }
+
+    /** The operations of other jobs that wait for {@code o}. */
+    public int[] waitedForBy(int o) {
+        return waitedForBy[o];
+    }
+
+    /** Whether a transfer batch bounds the end of {@code o} (from its routing predecessor or an operation it waits for). */
+    public boolean hasEndRules(int o) {
+        return endRules[o];
+    }
+
+    /** Whether any operation waits for an operation of another job. */
+    public boolean anyWaits() {
+        for (int[] links : waitsFor) {
+            if (links.length > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public TransferBatch transferBatch(int o) {

@@ -4,8 +4,8 @@ import java.util.ArrayDeque;
 
 /**
  * Turns machine assignments and sequences into the earliest times that respect them (a semi-active schedule): every
- * operation starts as soon as its routing predecessor, its release, the previous operation on its machine plus the
- * changeover, and the machine's working time allow; pinned operations stay at their pin.
+ * operation starts as soon as its routing predecessor, the operations of other jobs it waits for, its release, the
+ * previous operation on its machine plus the changeover, and the machine's working time allow; pinned operations stay at their pin.
  *
  * <p>All rules are monotone (an earlier predecessor never forces a later start), so decoding a feasible schedule
  * never makes an operation later: this shifts a solver's answer left without worsening any regular objective, and makes
@@ -32,7 +32,8 @@ public final class SemiActiveDecoder {
         int[] waitingFor = new int[n];
         ArrayDeque<Integer> ready = new ArrayDeque<>();
         for (int o = 0; o < n; o++) {
-            waitingFor[o] = (index.predecessor(o) >= 0 ? 1 : 0) + (machinePredecessor[o] >= 0 ? 1 : 0);
+            waitingFor[o] = (index.predecessor(o) >= 0 ? 1 : 0) + (machinePredecessor[o] >= 0 ? 1 : 0)
+                    + index.waitsFor(o).length;
             if (waitingFor[o] == 0) {
                 ready.add(o);
             }
@@ -53,15 +54,17 @@ public final class SemiActiveDecoder {
             if (machineSuccessor[o] >= 0 && --waitingFor[machineSuccessor[o]] == 0) {
                 ready.add(machineSuccessor[o]);
             }
+            for (int waiting : index.waitedForBy(o)) {
+                if (--waitingFor[waiting] == 0) {
+                    ready.add(waiting);
+                }
+            }
         }
         return decoded == n ? new Solution(option.clone(), start, end) : null;
     }
 
     private static boolean place(ProblemIndex index, int o, int a, int previousOnMachine, long[] start, long[] end) {
-        int predecessor = index.predecessor(o);
-        long predEnd = predecessor >= 0 ? end[predecessor] : 0;
-        long lowerBound = predecessor >= 0
-                ? Timing.earliestAfterPredecessor(index, o, start[predecessor], end[predecessor]) : index.release(o);
+        long lowerBound = Timing.earliestStart(index, o, start, end);
         int m = index.optionMachine(o, a);
         long machineFree = previousOnMachine >= 0 ? end[previousOnMachine] : 0;
         lowerBound = Math.max(lowerBound, machineFree + index.changeover(m, previousOnMachine, o));
@@ -69,9 +72,9 @@ public final class SemiActiveDecoder {
             long pinned = index.pinnedStart(o);
             end[o] = index.calendar(m).endOf(pinned, index.occupation(o, a), index.breakRule(m)).orElse(Long.MIN_VALUE);
             start[o] = pinned;
-            return pinned >= lowerBound && Timing.endRuleHolds(index, o, predEnd, pinned, end[o]);
+            return pinned >= lowerBound && Timing.endRulesHold(index, o, end, pinned, end[o]);
         }
-        long[] placement = Timing.earliestPlacement(index, o, a, lowerBound, predEnd);
+        long[] placement = Timing.earliestPlacement(index, o, a, lowerBound, end);
         if (placement == null) {
             return false;
         }

@@ -13,13 +13,23 @@ import java.util.Optional;
  * @param setupFamily             the setup family for sequence-dependent changeovers, or null
  * @param transferFromPredecessor overlap with the previous operation of the routing, or null for none
  * @param pin                     where the operation is pinned, or null when the solver may place it
+ * @param releaseTime             the operation does not start before it (its material arrives then), in addition to
+ *                                its job's release; 0 for none. A pin overrides it
+ * @param waitsFor                operations of other jobs it does not start before (they make its material)
  */
 public record Operation(String id, List<MachineOption> machineOptions, String setupFamily,
-                        TransferBatch transferFromPredecessor, Pin pin) {
+                        TransferBatch transferFromPredecessor, Pin pin, long releaseTime, List<Precedence> waitsFor) {
 
     public Operation {
         Objects.requireNonNull(id, "id");
         machineOptions = List.copyOf(machineOptions);
+        waitsFor = List.copyOf(waitsFor);
+    }
+
+    /** An operation bound only by its routing and its job's release. */
+    public Operation(String id, List<MachineOption> machineOptions, String setupFamily,
+                     TransferBatch transferFromPredecessor, Pin pin) {
+        this(id, machineOptions, setupFamily, transferFromPredecessor, pin, 0, List.of());
     }
 
     public Optional<Pin> pinned() {
@@ -31,7 +41,8 @@ public record Operation(String id, List<MachineOption> machineOptions, String se
     }
 
     public Operation pinnedAt(String machineId, long start) {
-        return new Operation(id, machineOptions, setupFamily, transferFromPredecessor, new Pin(machineId, start));
+        return new Operation(id, machineOptions, setupFamily, transferFromPredecessor, new Pin(machineId, start),
+                releaseTime, waitsFor);
     }
 
     public static Builder builder(String id) {
@@ -45,6 +56,8 @@ public record Operation(String id, List<MachineOption> machineOptions, String se
         private String setupFamily;
         private TransferBatch transferBatch;
         private Pin pin;
+        private long releaseTime;
+        private final List<Precedence> waitsFor = new ArrayList<>();
 
         private Builder(String id) {
             this.id = id;
@@ -75,8 +88,26 @@ public record Operation(String id, List<MachineOption> machineOptions, String se
             return this;
         }
 
+        /** Its material arrives at {@code time}: it does not start earlier. */
+        public Builder releasedAt(long time) {
+            this.releaseTime = time;
+            return this;
+        }
+
+        /** It does not start before {@code operationId} (of another job) ends. */
+        public Builder after(String operationId) {
+            waitsFor.add(Precedence.after(operationId));
+            return this;
+        }
+
+        /** It may start once {@code batchQuantity} of {@code lotQuantity} have passed {@code operationId}. */
+        public Builder after(String operationId, long batchQuantity, long lotQuantity) {
+            waitsFor.add(new Precedence(operationId, new TransferBatch(batchQuantity, lotQuantity)));
+            return this;
+        }
+
         public Operation build() {
-            return new Operation(id, options, setupFamily, transferBatch, pin);
+            return new Operation(id, options, setupFamily, transferBatch, pin, releaseTime, waitsFor);
         }
     }
 }

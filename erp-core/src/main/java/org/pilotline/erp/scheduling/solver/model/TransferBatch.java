@@ -15,6 +15,12 @@ package org.pilotline.erp.scheduling.solver.model;
  */
 public record TransferBatch(long batchQuantity, long lotQuantity) {
 
+    /** The earliest start the first batch allows after a predecessor placed at [predecessorStart, predecessorEnd). */
+    public long earliestStartAfter(long predecessorStart, long predecessorEnd) {
+        return -Math.floorDiv(-((lotQuantity - batchQuantity) * predecessorStart + batchQuantity * predecessorEnd),
+                lotQuantity);
+    }
+
     public boolean isValid() {
         return batchQuantity > 0 && lotQuantity >= batchQuantity;
     }

@@ -127,6 +127,15 @@ public final class WorkingCalendar {
         return OptionalLong.empty();
     }
 
+    /**
+     * The working window that contains {@code time}, or else the first one after it; empty when the machine is always
+     * available or no window follows.
+     */
+    public java.util.Optional<TimeWindow> windowAtOrAfter(long time) {
+        int k = always ? starts.length : firstWindowEndingAfter(time);
+        return k < starts.length ? java.util.Optional.of(new TimeWindow(starts[k], ends[k])) : java.util.Optional.empty();
+    }
+
     /** Whether an operation of {@code work} minutes fits anywhere at or after {@code notBefore}. */
     public boolean canEverFit(long notBefore, long work, BreakRule rule) {
         return earliestStart(notBefore, work, rule).isPresent();

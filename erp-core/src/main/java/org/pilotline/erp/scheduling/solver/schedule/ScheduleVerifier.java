@@ -4,6 +4,7 @@ import org.pilotline.erp.scheduling.solver.model.Job;
 import org.pilotline.erp.scheduling.solver.model.Machine;
 import org.pilotline.erp.scheduling.solver.model.MachineOption;
 import org.pilotline.erp.scheduling.solver.model.Operation;
+import org.pilotline.erp.scheduling.solver.model.Precedence;
 import org.pilotline.erp.scheduling.solver.model.SchedulingProblem;
 import org.pilotline.erp.scheduling.solver.model.TransferBatch;
 
@@ -19,7 +20,8 @@ import static org.pilotline.erp.scheduling.solver.schedule.Violation.Kind.*;
 /**
  * Checks a schedule against its problem from first principles, by operation and machine ids and the model's own
  * calendar rules, independently of how the solver represents things internally: every operation placed once on an
- * eligible machine, durations and working time, release dates, routing precedence (with transfer batches), no overlap
+ * eligible machine, durations and working time, release dates (of jobs and of operations' material), routing
+ * precedence and waits for other jobs' operations (with transfer batches), no overlap
  * and enough changeover time on each machine, and pins kept. The solver runs it on every schedule it returns.
  */
 public final class ScheduleVerifier {
@@ -65,10 +67,23 @@ public final class ScheduleVerifier {
                 }
                 checkPlacement(machines, job, operation, current, violations);
                 if (previous != null) {
-                    checkPrecedence(previousOperation, previous, operation, current, violations);
+                    checkPrecedence(previousOperation, previous, operation, current,
+                            operation.transferFromPredecessor(), violations);
                 }
                 previous = current;
                 previousOperation = operation;
+            }
+        }
+        for (Job job : problem.jobs()) {
+            for (Operation operation : job.operations()) {
+                ScheduledOperation current = placed.get(operation.id());
+                for (Precedence waited : operation.waitsFor()) {
+                    ScheduledOperation before = placed.get(waited.operationId());
+                    if (current != null && before != null) {
+                        checkPrecedence(known.get(waited.operationId()), before, operation, current, waited.transfer(),
+                                violations);
+                    }
+                }
             }
         }
         checkMachines(machines, schedule, familyOf, violations);
@@ -101,6 +116,9 @@ public final class ScheduleVerifier {
         if (placed.start() < job.releaseTime()) {
             violations.add(new Violation(BEFORE_RELEASE, id, "operation '" + id + "' starts at " + placed.start()
                     + ", before its job's release at " + job.releaseTime()));
+        } else if (operation.pin() == null && placed.start() < operation.releaseTime()) {
+            violations.add(new Violation(BEFORE_RELEASE, id, "operation '" + id + "' starts at " + placed.start()
+                    + ", before its material arrives at " + operation.releaseTime()));
         }
         if (operation.pin() != null && (!operation.pin().machineId().equals(placed.machineId())
                 || operation.pin().start() != placed.start())) {
@@ -111,8 +129,7 @@ public final class ScheduleVerifier {
     }
 
     private static void checkPrecedence(Operation predecessor, ScheduledOperation before, Operation operation,
-                                        ScheduledOperation after, List<Violation> violations) {
-        TransferBatch batch = operation.transferFromPredecessor();
+                                        ScheduledOperation after, TransferBatch batch, List<Violation> violations) {
         boolean respected;
         if (batch == null) {
             respected = after.start() >= before.end();

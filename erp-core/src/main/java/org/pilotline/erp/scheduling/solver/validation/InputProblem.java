@@ -27,7 +27,11 @@ public record InputProblem(Kind kind, String jobId, String operationId, String m
         PIN_OUTSIDE_WORKING_TIME,
         PIN_BEFORE_RELEASE,
         PINS_OVERLAP,
-        PINS_CONTRADICT_ROUTING
+        PINS_CONTRADICT_ROUTING,
+        /** An operation waits for an operation that does not exist. */
+        UNKNOWN_OPERATION_WAITED_FOR,
+        /** Operations wait for each other in a circle (through routings and waits for other jobs). */
+        WAITS_IN_A_CIRCLE
     }
 
     static InputProblem ofOperation(Kind kind, String jobId, String operationId, String machineId, String message) {

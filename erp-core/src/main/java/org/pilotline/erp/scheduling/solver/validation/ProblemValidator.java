@@ -5,6 +5,7 @@ import org.pilotline.erp.scheduling.solver.model.Machine;
 import org.pilotline.erp.scheduling.solver.model.MachineOption;
 import org.pilotline.erp.scheduling.solver.model.Operation;
 import org.pilotline.erp.scheduling.solver.model.Pin;
+import org.pilotline.erp.scheduling.solver.model.Precedence;
 import org.pilotline.erp.scheduling.solver.model.SchedulingProblem;
 
 import java.util.ArrayList;
@@ -48,7 +49,66 @@ public final class ProblemValidator {
             checkJob(job, machines, operationIds, pinsByMachine, problems);
         }
         checkPinOverlaps(pinsByMachine, problems);
+        checkWaits(problem, operationIds, problems);
         return List.copyOf(problems);
+    }
+
+    /** Every operation waited for exists, transfer batches are sound, and nothing waits for itself in a circle. */
+    private static void checkWaits(SchedulingProblem problem, Set<String> operationIds, List<InputProblem> problems) {
+        Map<String, List<String>> followers = new HashMap<>();
+        Map<String, Integer> waiting = new HashMap<>();
+        for (Job job : problem.jobs()) {
+            String previous = null;
+            for (Operation operation : job.operations()) {
+                waiting.putIfAbsent(operation.id(), 0);
+                if (previous != null) {
+                    followers.computeIfAbsent(previous, id -> new ArrayList<>()).add(operation.id());
+                    waiting.merge(operation.id(), 1, Integer::sum);
+                }
+                for (Precedence waited : operation.waitsFor()) {
+                    if (!operationIds.contains(waited.operationId())) {
+                        problems.add(problem(UNKNOWN_OPERATION_WAITED_FOR, job, operation, null, "operation '"
+                                + operation.id() + "' waits for operation '" + waited.operationId()
+                                + "', which does not exist"));
+                        continue;
+                    }
+                    if (waited.transfer() != null && !waited.transfer().isValid()) {
+                        problems.add(problem(INVALID_TRANSFER_BATCH, job, operation, null, "operation '"
+                                + operation.id() + "' waits for '" + waited.operationId()
+                                + "' with a batch not between 1 and the lot quantity"));
+                    }
+                    followers.computeIfAbsent(waited.operationId(), id -> new ArrayList<>()).add(operation.id());
+                    waiting.merge(operation.id(), 1, Integer::sum);
+                }
+                previous = operation.id();
+            }
+        }
+        java.util.ArrayDeque<String> free = new java.util.ArrayDeque<>();
+        waiting.forEach((id, count) -> {
+            if (count == 0) {
+                free.add(id);
+            }
+        });
+        int ordered = 0;
+        while (!free.isEmpty()) {
+            String id = free.poll();
+            ordered++;
+            for (String follower : followers.getOrDefault(id, List.of())) {
+                if (waiting.merge(follower, -1, Integer::sum) == 0) {
+                    free.add(follower);
+                }
+            }
+        }
+        if (ordered < waiting.size()) {
+            for (Job job : problem.jobs()) {
+                for (Operation operation : job.operations()) {
+                    if (waiting.getOrDefault(operation.id(), 0) > 0 && !operation.waitsFor().isEmpty()) {
+                        problems.add(problem(WAITS_IN_A_CIRCLE, job, operation, null, "operation '" + operation.id()
+                                + "' waits, through other jobs, for an operation that waits for it"));
+                    }
+                }
+            }
+        }
     }
 
     private static void checkJob(Job job, Map<String, Machine> machines, Set<String> operationIds,
@@ -57,7 +117,7 @@ public final class ProblemValidator {
             problems.add(new InputProblem(JOB_WITHOUT_OPERATIONS, job.id(), null, null,
                     "job '" + job.id() + "' has no operations"));
         }
-        if (job.releaseTime() < 0) {
+        if (job.releaseTime() < 0 || job.operations().stream().anyMatch(operation -> operation.releaseTime() < 0)) {
             problems.add(new InputProblem(NEGATIVE_RELEASE_TIME, job.id(), null, null,
                     "job '" + job.id() + "' is released before the horizon start"));
         }
@@ -116,13 +176,14 @@ public final class ProblemValidator {
                                 + option.machineId() + "'"));
                 continue;
             }
-            fitsSomewhere |= machine.calendar().canEverFit(job.releaseTime(), option.occupationMinutes(),
-                    machine.breakRule());
+            long release = operation.pin() != null ? job.releaseTime()
+                    : Math.max(job.releaseTime(), operation.releaseTime());
+            fitsSomewhere |= machine.calendar().canEverFit(release, option.occupationMinutes(), machine.breakRule());
         }
         if (allMachinesKnown && !fitsSomewhere && problems.stream().noneMatch(p -> p.kind() == NEGATIVE_DURATION
                 && operation.id().equals(p.operationId()))) {
             problems.add(problem(NO_WORKING_TIME_FOR_OPERATION, job, operation, null, "operation '" + operation.id()
-                    + "' fits in the working time of none of its machines after the job's release"));
+                    + "' fits in the working time of none of its machines after its release"));
         }
     }
 

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.pilotline.erp.scheduling.benchmark.GeneratedInstances;
 import org.pilotline.erp.scheduling.solver.internal.ProblemIndex;
 import org.pilotline.erp.scheduling.solver.internal.Solution;
+import org.pilotline.erp.scheduling.solver.model.Job;
+import org.pilotline.erp.scheduling.solver.model.Operation;
 import org.pilotline.erp.scheduling.solver.model.SchedulingProblem;
 import org.pilotline.erp.scheduling.solver.schedule.ScheduleVerifier;
 
@@ -36,5 +38,31 @@ class DispatchHeuristicTest {
 
         assertNotNull(solution);
         assertEquals(List.of(), ScheduleVerifier.verify(problem, solution.toSchedule(index)));
+    }
+
+    @Test
+    void operationsWaitingForOtherJobsGetValidSchedulesFromEveryRuleAndFromTheTabuSearch() {
+        SchedulingProblem.Builder builder = SchedulingProblem.builder().machines("A", "B");
+        for (int j = 0; j < 12; j++) {
+            Operation.Builder first = Operation.builder("J" + j + "/10").on(j % 2 == 0 ? "A" : "B", 5 + j);
+            if (j > 0) {
+                first.after("J" + (j - 1) + "/20");
+            }
+            if (j % 4 == 3) {
+                first.releasedAt(40 * j);
+            }
+            builder.job(Job.builder("J" + j).operation(first)
+                    .operation(Operation.builder("J" + j + "/20").on(j % 2 == 0 ? "B" : "A", 7 + j % 3)));
+        }
+        SchedulingProblem problem = builder.build();
+        ProblemIndex index = new ProblemIndex(problem);
+
+        for (DispatchRule rule : DispatchRule.values()) {
+            Solution solution = new DispatchHeuristic(index).schedule(rule);
+            assertNotNull(solution, rule.name());
+            assertEquals(List.of(), ScheduleVerifier.verify(problem, solution.toSchedule(index)), rule.name());
+            Solution improved = new CriticalPathSearch(index, solution, 1, null).improve(200_000, () -> false);
+            assertEquals(List.of(), ScheduleVerifier.verify(problem, improved.toSchedule(index)), rule.name());
+        }
     }
 }
