@@ -46,6 +46,9 @@ public record Totals(Map<TimeElement, Long> seconds, long aoetSeconds, String qu
     }
 
     private static Integer add(Integer a, Integer b) {
-        return a == null ? b : b == null ? a : a + b;
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Integer.valueOf(a + b);
     }
 }
