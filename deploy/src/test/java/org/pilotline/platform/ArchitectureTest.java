@@ -29,6 +29,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * <pre>
  *   deploy (org.pilotline.app) → bpm-models (bpm) → mes-shopfloor (mes) → erp-core (erp) → platform
  *                                                  mes-shopfloor → plc-gateway (plc, its event contract) → platform
+ *   deploy → kpi (kpi) → mes-shopfloor, erp-core, platform; of plc-gateway only its event contract
  * </pre>
  * plus the rules inside a module: no package cycles, resources call services only, services know nothing of the HTTP
  * edge of their feature, and rule classes are plain Java.
@@ -40,6 +41,7 @@ class ArchitectureTest {
     private static final String PLC = "org.pilotline.plc..";
     private static final String MES = "org.pilotline.mes..";
     private static final String BPM = "org.pilotline.bpm..";
+    private static final String KPI = "org.pilotline.kpi..";
     private static final String APP = "org.pilotline.app..";
 
     private static JavaClasses classes;
@@ -53,28 +55,28 @@ class ArchitectureTest {
     @Test
     void thePlatformDependsOnNoOtherModuleOfOurs() {
         noClasses().that().resideInAPackage(PLATFORM)
-                .should().dependOnClassesThat().resideInAnyPackage(ERP, PLC, MES, BPM, APP)
+                .should().dependOnClassesThat().resideInAnyPackage(ERP, PLC, MES, BPM, KPI, APP)
                 .check(classes);
     }
 
     @Test
     void erpCoreStandsOnThePlatformOnly() {
         noClasses().that().resideInAPackage(ERP)
-                .should().dependOnClassesThat().resideInAnyPackage(PLC, MES, BPM, APP)
+                .should().dependOnClassesThat().resideInAnyPackage(PLC, MES, BPM, KPI, APP)
                 .check(classes);
     }
 
     @Test
     void thePlcGatewayStandsOnThePlatformOnly() {
         noClasses().that().resideInAPackage(PLC)
-                .should().dependOnClassesThat().resideInAnyPackage(ERP, MES, BPM, APP)
+                .should().dependOnClassesThat().resideInAnyPackage(ERP, MES, BPM, KPI, APP)
                 .check(classes);
     }
 
     @Test
     void theMesKnowsOnlyTheGatewaysEventContract() {
         noClasses().that().resideInAPackage(MES)
-                .should().dependOnClassesThat().resideInAnyPackage(BPM, APP)
+                .should().dependOnClassesThat().resideInAnyPackage(BPM, KPI, APP)
                 .orShould().dependOnClassesThat(gatewayOutsideItsContract())
                 .check(classes);
     }
@@ -82,7 +84,15 @@ class ArchitectureTest {
     @Test
     void processModelsKnowNothingOfTheAssembly() {
         noClasses().that().resideInAPackage(BPM)
-                .should().dependOnClassesThat().resideInAnyPackage(APP)
+                .should().dependOnClassesThat().resideInAnyPackage(KPI, APP)
+                .check(classes);
+    }
+
+    @Test
+    void kpisReadTheMesErpAndTheGatewaysEventContractOnly() {
+        noClasses().that().resideInAPackage(KPI)
+                .should().dependOnClassesThat().resideInAnyPackage(BPM, APP)
+                .orShould().dependOnClassesThat(gatewayOutsideItsContract())
                 .check(classes);
     }
 
@@ -124,7 +134,7 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** The MES may read the gateway's machine-event contract, and nothing else of the gateway. */
+    /** The MES and the KPIs may read the gateway's machine-event contract, and nothing else of the gateway. */
     private static DescribedPredicate<JavaClass> gatewayOutsideItsContract() {
         return DescribedPredicate.describe("classes of plc-gateway outside org.pilotline.plc.contract",
                 c -> c.getPackageName().startsWith("org.pilotline.plc")

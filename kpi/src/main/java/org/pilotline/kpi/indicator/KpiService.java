@@ -1,0 +1,192 @@
+package org.pilotline.kpi.indicator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.pilotline.erp.enterprise.PlantClock;
+import org.pilotline.erp.equipment.WorkCenter;
+import org.pilotline.kpi.time.Period;
+import org.pilotline.kpi.time.TimeElement;
+import org.pilotline.kpi.time.TimeModelService;
+import org.pilotline.kpi.time.WorkUnitRecords;
+import org.pilotline.platform.persistence.Lookups;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.tenancy.TenantContext;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.pilotline.platform.persistence.SqlValues.instant;
+
+/**
+ * KPI values of the caller's enterprise for a period: of one work unit, of a work center (the sums of its work units)
+ * and of the enterprise (the sums of all its work units, plus on-time delivery). Computed on request from the raw
+ * history, so a value always agrees with its provenance.
+ */
+@ApplicationScoped
+public class KpiService {
+
+    @Inject
+    TimeModelService timeModels;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    PlantClock plantClock;
+
+    public List<KpiViews.DefinitionView> definitions() {
+        return Arrays.stream(Kpi.values()).map(KpiViews.DefinitionView::of).toList();
+    }
+
+    @Transactional
+    public KpiViews.KpiReport workUnit(long workUnitId, Period period) {
+        return unitReport(timeModels.records(workUnitId, period.from(), period.to()));
+    }
+
+    @Transactional
+    public KpiViews.KpiReport workCenter(long workCenterId, Period period) {
+        Instant from = period.from();
+        Instant to = period.to();
+        WorkCenter center = Lookups.require(WorkCenter.class, "Work center", workCenterId);
+        List<KpiViews.KpiReport> units = new ArrayList<>();
+        Totals totals = Totals.empty();
+        String zone = null;
+        for (long unit : timeModels.workUnits(workCenterId)) {
+            WorkUnitRecords records = timeModels.records(unit, from, to);
+            totals = totals.plus(totalsOf(records));
+            units.add(unitReport(records));
+            zone = records.zone();
+        }
+        return aggregate("WORK_CENTER", center.id, center.code, center.name, from, to,
+                zone == null ? plantClock.zone().getId() : zone, totals, units);
+    }
+
+    @Transactional
+    public KpiViews.KpiReport enterprise(Period period) {
+        String enterprise = tenant.requireEnterprise();
+        Instant from = period.from();
+        Instant to = period.to();
+        List<KpiViews.KpiReport> units = new ArrayList<>();
+        Totals totals = Totals.empty();
+        for (long unit : timeModels.workUnits(null)) {
+            WorkUnitRecords records = timeModels.records(unit, from, to);
+            totals = totals.plus(totalsOf(records));
+            units.add(unitReport(records));
+        }
+        ZoneId zone = plantClock.zone();
+        int[] deliveries = deliveries(enterprise, from, to, zone);
+        totals = totals.withDeliveries(deliveries[0], deliveries[1]);
+        return aggregate("ENTERPRISE", null, enterprise, null, from, to, zone.getId(), totals, units);
+    }
+
+    /**
+     * The caller's enterprise's aggregate figures only — time elements, quantities and KPIs, no work unit and no
+     * record — for the bureau's comparison, which calls it as each enterprise in turn.
+     */
+    @Transactional
+    public KpiViews.KpiReport enterpriseAggregate(Period period) {
+        KpiViews.KpiReport full = enterprise(period);
+        return new KpiViews.KpiReport(full.level(), full.id(), full.code(), full.name(), full.from(), full.to(),
+                full.zone(), full.timeElements(), full.quantities(), full.aoetSeconds(), full.failures(),
+                full.repairSeconds(), full.delayByReason(), full.kpis(), List.of());
+    }
+
+    /** The time segments (all, or of one element) and the records behind a work unit's figures. */
+    @Transactional
+    public KpiViews.Provenance provenance(long workUnitId, Period period, String element) {
+        Instant from = period.from();
+        Instant to = period.to();
+        TimeElement wanted = null;
+        if (element != null && !element.isBlank()) {
+            wanted = Arrays.stream(TimeElement.values()).filter(e -> e.name().equals(element)).findFirst()
+                    .orElseThrow(() -> DomainException.invalid("invalid-time-element", "Unknown time element",
+                            new FieldError("element", "is one of " + Arrays.toString(TimeElement.values()))));
+        }
+        WorkUnitRecords r = timeModels.records(workUnitId, from, to);
+        TimeElement only = wanted;
+        var segments = r.time().segments().stream().filter(s -> only == null || matches(only, s.element())).toList();
+        return new KpiViews.Provenance(r.workUnitId(), r.code(), from, to, r.zone(), only == null ? null : only.name(),
+                segments, r.quantities().reports(), r.workOrders(), r.finishedOperations());
+    }
+
+    /** POT holds every segment, PBT every one but PDOT, AUPT and AUBT their parts; the others themselves. */
+    private static boolean matches(TimeElement wanted, TimeElement element) {
+        return switch (wanted) {
+            case POT -> true;
+            case PBT -> element != TimeElement.PDOT;
+            case AUPT -> element == TimeElement.APT || element == TimeElement.ASUT;
+            case AUBT -> element == TimeElement.APT || element == TimeElement.ASUT || element == TimeElement.ADET;
+            default -> element == wanted;
+        };
+    }
+
+    private static Totals totalsOf(WorkUnitRecords r) {
+        long aoet = r.workOrders().stream().mapToLong(WorkUnitRecords.WorkOrderSpan::seconds).sum();
+        int onTime = (int) r.finishedOperations().stream().filter(WorkUnitRecords.FinishedOperation::onTime).count();
+        var q = r.quantities();
+        return new Totals(r.time().seconds(), aoet, q.unit(), q.produced(), q.good(), q.scrap(), q.rework(),
+                q.plannedRunSeconds(), r.time().failures(), r.time().repairSeconds(), r.finishedOperations().size(),
+                onTime, null, null);
+    }
+
+    private static KpiViews.KpiReport unitReport(WorkUnitRecords r) {
+        Totals totals = totalsOf(r);
+        List<KpiViews.DelayReason> reasons = r.time().delayByReason().entrySet().stream()
+                .map(e -> new KpiViews.DelayReason(e.getKey().isEmpty() ? null : e.getKey(), e.getValue())).toList();
+        return new KpiViews.KpiReport("WORK_UNIT", r.workUnitId(), r.code(), r.name(), r.time().from(), r.time().to(),
+                r.zone(), KpiViews.TimeElementView.of(totals.seconds()), KpiViews.QuantitiesView.of(totals),
+                totals.aoetSeconds(), totals.failures(), totals.repairSeconds(), reasons,
+                KpiFormulas.compute(totals).stream().map(KpiViews.KpiValueView::of).toList(), List.of());
+    }
+
+    private static KpiViews.KpiReport aggregate(String level, Long id, String code, String name, Instant from,
+                                                Instant to, String zone, Totals totals, List<KpiViews.KpiReport> units) {
+        java.util.Map<String, Long> reasons = new java.util.LinkedHashMap<>();
+        units.forEach(u -> u.delayByReason().forEach(d -> reasons.merge(d.reasonCode() == null ? "" : d.reasonCode(),
+                d.seconds(), Long::sum)));
+        return new KpiViews.KpiReport(level, id, code, name, from, to, zone,
+                KpiViews.TimeElementView.of(totals.seconds()), KpiViews.QuantitiesView.of(totals), totals.aoetSeconds(),
+                totals.failures(), totals.repairSeconds(), reasons.entrySet().stream()
+                .map(e -> new KpiViews.DelayReason(e.getKey().isEmpty() ? null : e.getKey(), e.getValue())).toList(),
+                KpiFormulas.compute(totals).stream().map(KpiViews.KpiValueView::of).toList(), units);
+    }
+
+    /**
+     * Sales order lines (confirmed or later, not cancelled) requested on a plant-local date of the period, and of them
+     * those shipped in full no later than their requested date (the plant's date of the last shipment).
+     */
+    @SuppressWarnings("unchecked")
+    private int[] deliveries(String enterprise, Instant from, Instant to, ZoneId zone) {
+        LocalDate first = from.atZone(zone).toLocalDate();
+        LocalDate last = to.minusNanos(1).atZone(zone).toLocalDate();
+        List<Object> rows = em.createNativeQuery("select l.requested_date, l.quantity, l.shipped_quantity,"
+                        + " (select max(m.moved_at) from stock_move m where m.tenant_id = l.tenant_id"
+                        + " and m.reference = concat(o.number, '/', l.line_no)) from sales_order_line l"
+                        + " join sales_order o on o.id = l.order_id where l.tenant_id = ?1"
+                        + " and o.status not in ('DRAFT', 'CANCELLED') and l.requested_date between ?2 and ?3")
+                .setParameter(1, enterprise).setParameter(2, first).setParameter(3, last).getResultList();
+        int due = 0;
+        int onTime = 0;
+        for (Object o : rows) {
+            Object[] r = (Object[]) o;
+            due++;
+            LocalDate requested = r[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[0];
+            boolean full = ((BigDecimal) r[2]).compareTo((BigDecimal) r[1]) >= 0;
+            if (full && r[3] != null && !instant(r[3]).atZone(zone).toLocalDate().isAfter(requested)) {
+                onTime++;
+            }
+        }
+        return new int[]{due, onTime};
+    }
+}

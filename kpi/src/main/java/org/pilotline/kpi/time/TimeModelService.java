@@ -1,0 +1,237 @@
+package org.pilotline.kpi.time;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.pilotline.erp.calendar.Calendar;
+import org.pilotline.erp.calendar.WorkingCalendar;
+import org.pilotline.erp.enterprise.PlantClock;
+import org.pilotline.erp.equipment.WorkCenter;
+import org.pilotline.erp.equipment.WorkUnit;
+import org.pilotline.platform.persistence.Lookups;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.tenancy.TenantContext;
+import org.pilotline.plc.contract.MachineryItemState;
+import org.pilotline.plc.contract.MachineryOperationMode;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.pilotline.platform.persistence.SqlValues.instant;
+
+/**
+ * Reads what a work unit's time model is computed from — the work center's calendar, the machine-state history, the
+ * MES's applied reports and downtime reasons — always within the caller's enterprise, and accounts it.
+ */
+@ApplicationScoped
+public class TimeModelService {
+
+    /** The longest period one request may compute from the raw history. */
+    public static final Duration LONGEST_PERIOD = Duration.ofDays(31);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    PlantClock plantClock;
+
+    /** Refuses a period that is missing, empty, reversed or longer than {@link #LONGEST_PERIOD}. */
+    public static void requirePeriod(Instant from, Instant to) {
+        if (from == null) {
+            throw DomainException.invalid("invalid-period", "Give a period", new FieldError("from", "is required"));
+        }
+        if (to == null || !to.isAfter(from)) {
+            throw DomainException.invalid("invalid-period", "Give a period", new FieldError("to",
+                    "is required and must be after from"));
+        }
+        if (Duration.between(from, to).compareTo(LONGEST_PERIOD) > 0) {
+            throw DomainException.invalid("invalid-period", "The period is too long",
+                    new FieldError("to", "at most " + LONGEST_PERIOD.toDays() + " days after from"));
+        }
+    }
+
+    /** The ids of the enterprise's active work units, of one work center or (null) of all. */
+    @Transactional
+    public List<Long> workUnits(Long workCenterId) {
+        tenant.requireEnterprise();
+        if (workCenterId != null) {
+            Lookups.require(WorkCenter.class, "Work center", workCenterId);
+            return em.createQuery("select u.id from WorkUnit u where u.workCenter.id = :wc order by u.code", Long.class)
+                    .setParameter("wc", workCenterId).getResultList();
+        }
+        return em.createQuery("select u.id from WorkUnit u order by u.workCenter.code, u.code", Long.class)
+                .getResultList();
+    }
+
+    @Transactional
+    public WorkUnitRecords records(long workUnitId, Instant from, Instant to) {
+        String enterprise = tenant.requireEnterprise();
+        requirePeriod(from, to);
+        WorkUnit unit = Lookups.require(WorkUnit.class, "Work unit", workUnitId);
+        WorkCenter center = unit.workCenter;
+        Calendar calendar = center.calendar;
+        ZoneId zone = calendar == null ? plantClock.zone() : ZoneId.of(calendar.timeZone);
+        WorkingCalendar working = calendar == null ? WorkingCalendar.allDay(zone) : calendar.workingCalendar();
+        List<TimeInputs.Span> shifts = spans(shiftsWithoutBreaks(calendar, zone).workingIntervalsBetween(from, to));
+        List<TimeInputs.Span> workingTime = spans(working.workingIntervalsBetween(from, to));
+
+        TimeInputs inputs = new TimeInputs(from, to, shifts, workingTime, downtimes(enterprise, workUnitId, from, to),
+                machineIntervals(enterprise, workUnitId, from, to), dataLosses(enterprise, workUnitId, from, to),
+                orderSegments(enterprise, workUnitId, from, to));
+        TimeModel time = TimeAccounting.account(inputs);
+        return new WorkUnitRecords(unit.id, unit.code, unit.name, center.id, zone.getId(), time,
+                quantities(enterprise, unit, from, to), workOrders(enterprise, workUnitId, from, to),
+                finishedOperations(enterprise, workUnitId, from, to));
+    }
+
+    /** The calendar's shifts with their breaks left in: planned operation time, of which the breaks are PDOT. */
+    private static WorkingCalendar shiftsWithoutBreaks(Calendar calendar, ZoneId zone) {
+        if (calendar == null) {
+            return WorkingCalendar.allDay(zone);
+        }
+        List<WorkingCalendar.Shift> shifts = calendar.shifts.stream().map(s -> new WorkingCalendar.Shift(
+                DayOfWeek.of(s.weekday), s.startsAt, s.endsAt, List.<WorkingCalendar.Pause>of())).toList();
+        return new WorkingCalendar(zone, shifts, new java.util.HashSet<>(calendar.holidays.stream().map(h -> h.day).toList()));
+    }
+
+    private static List<TimeInputs.Span> spans(List<WorkingCalendar.Interval> intervals) {
+        return intervals.stream().map(i -> new TimeInputs.Span(i.start(), i.end())).toList();
+    }
+
+    private List<TimeInputs.MachineInterval> machineIntervals(String enterprise, long unit, Instant from, Instant to) {
+        return rows("select id, state, operation_mode, started_at, ended_at from mes_machine_interval"
+                + " where tenant_id = ?1 and work_unit_id = ?2 and started_at < ?4 and (ended_at is null or ended_at > ?3)"
+                + " order by started_at, start_sequence", enterprise, unit, from, to).stream()
+                .map(r -> new TimeInputs.MachineInterval(id(r[0]), MachineryItemState.valueOf((String) r[1]),
+                        r[2] == null ? null : MachineryOperationMode.valueOf((String) r[2]), instant(r[3]), instant(r[4])))
+                .toList();
+    }
+
+    private List<TimeInputs.DataLoss> dataLosses(String enterprise, long unit, Instant from, Instant to) {
+        return rows("select id, from_at, to_at, reason from mes_data_loss where tenant_id = ?1 and work_unit_id = ?2"
+                + " and from_at < ?4 and to_at > ?3 order by from_at", enterprise, unit, from, to).stream()
+                .map(r -> new TimeInputs.DataLoss(id(r[0]), instant(r[1]), instant(r[2]), (String) r[3])).toList();
+    }
+
+    /** Downtime reasons; a reason given to a machine stop lasts as long as the stop (which may have ended since). */
+    private List<TimeInputs.Downtime> downtimes(String enterprise, long unit, Instant from, Instant to) {
+        return rows("select d.id, d.report_id, r.code, r.name_en, r.name_zh, d.planned, d.started_at,"
+                + " coalesce(d.ended_at, i.ended_at), d.machine_interval_id from mes_downtime d"
+                + " join mes_reason r on r.id = d.reason_id left join mes_machine_interval i on i.id = d.machine_interval_id"
+                + " where d.tenant_id = ?1 and d.work_unit_id = ?2 and d.started_at < ?4"
+                + " and (coalesce(d.ended_at, i.ended_at) is null or coalesce(d.ended_at, i.ended_at) > ?3)"
+                + " order by d.started_at, d.id", enterprise, unit, from, to).stream()
+                .map(r -> new TimeInputs.Downtime(id(r[0]), id(r[1]), (String) r[2], (String) r[3], (String) r[4],
+                        bool(r[5]), instant(r[6]), instant(r[7]), r[8] == null ? null : id(r[8]))).toList();
+    }
+
+    /** The phases of the operations that ran on the work unit, from their applied reports. */
+    private List<TimeInputs.OrderSegment> orderSegments(String enterprise, long unit, Instant from, Instant to) {
+        Map<Long, List<OrderTimeline.Report>> byOperation = new LinkedHashMap<>();
+        Map<Long, String> workOrders = new LinkedHashMap<>();
+        for (Object[] r : rows("select o.id, w.number, r.id, r.kind, r.occurred_at from mes_report r"
+                + " join mes_operation o on o.id = r.operation_id join mes_work_order w on w.id = o.work_order_id"
+                + " where r.tenant_id = ?1 and o.work_unit_id = ?2 and r.status = 200"
+                + " and r.kind in ('SETUP_START', 'SETUP_END', 'START', 'PAUSE', 'RESUME', 'FINISH')"
+                + " and o.actual_start is not null and o.actual_start < ?4 and (o.actual_end is null or o.actual_end > ?3)"
+                + " order by o.id, r.occurred_at, r.id", enterprise, unit, from, to)) {
+            long operation = id(r[0]);
+            workOrders.put(operation, (String) r[1]);
+            byOperation.computeIfAbsent(operation, k -> new ArrayList<>())
+                    .add(new OrderTimeline.Report(id(r[2]), (String) r[3], instant(r[4])));
+        }
+        List<TimeInputs.OrderSegment> segments = new ArrayList<>();
+        byOperation.forEach((operation, reports) ->
+                segments.addAll(OrderTimeline.segments(operation, workOrders.get(operation), reports)));
+        return segments;
+    }
+
+    /**
+     * Applied QUANTITY and FINISH reports of operations on the work unit in the period, each with the planned run time
+     * per unit of the routing (of the alternative, when the unit's work center is one).
+     */
+    private Quantities quantities(String enterprise, WorkUnit unit, Instant from, Instant to) {
+        List<Quantities.QuantityReport> reports = rows("select r.id, r.kind, r.occurred_at, o.id, w.number,"
+                + " coalesce(r.good_quantity, 0), coalesce(r.scrap_quantity, 0), coalesce(r.rework_quantity, 0),"
+                + " coalesce(a.run_minutes_per_unit, o.run_minutes_per_unit), u.code from mes_report r"
+                + " join mes_operation o on o.id = r.operation_id join mes_work_order w on w.id = o.work_order_id"
+                + " join item i on i.id = w.item_id join unit u on u.id = i.stock_unit_id"
+                + " left join mes_operation_alternative a on a.operation_id = o.id and a.work_center_id = ?5"
+                + " and o.work_center_id <> ?5"
+                + " where r.tenant_id = ?1 and o.work_unit_id = ?2 and r.status = 200 and r.kind in ('QUANTITY', 'FINISH')"
+                + " and r.occurred_at >= ?3 and r.occurred_at < ?4 order by r.occurred_at, r.id",
+                enterprise, unit.id, from, to, unit.workCenter.id).stream()
+                .map(r -> new Quantities.QuantityReport(id(r[0]), (String) r[1], instant(r[2]), id(r[3]), (String) r[4],
+                        decimal(r[5]), decimal(r[6]), decimal(r[7]), decimal(r[8]), (String) r[9]))
+                .filter(q -> q.good().signum() != 0 || q.scrap().signum() != 0 || q.rework().signum() != 0)
+                .toList();
+        return Quantities.of(reports);
+    }
+
+    /** Work orders with an operation on the unit: from their start to their completion (or the period's end). */
+    private List<WorkUnitRecords.WorkOrderSpan> workOrders(String enterprise, long unit, Instant from, Instant to) {
+        List<WorkUnitRecords.WorkOrderSpan> spans = new ArrayList<>();
+        for (Object[] r : rows("select distinct w.id, w.number, w.started_at, w.completed_at from mes_work_order w"
+                + " join mes_operation o on o.work_order_id = w.id where w.tenant_id = ?1 and o.work_unit_id = ?2"
+                + " and w.started_at is not null and w.started_at < ?4 and (w.completed_at is null or w.completed_at > ?3)"
+                + " order by w.id", enterprise, unit, from, to)) {
+            Instant start = max(instant(r[2]), from);
+            Instant end = r[3] == null ? to : min(instant(r[3]), to);
+            if (start.isBefore(end)) {
+                spans.add(new WorkUnitRecords.WorkOrderSpan(id(r[0]), (String) r[1], start, end));
+            }
+        }
+        return spans;
+    }
+
+    private List<WorkUnitRecords.FinishedOperation> finishedOperations(String enterprise, long unit, Instant from,
+                                                                       Instant to) {
+        return rows("select o.id, w.number, o.planned_end, o.actual_end from mes_operation o"
+                + " join mes_work_order w on w.id = o.work_order_id where o.tenant_id = ?1 and o.work_unit_id = ?2"
+                + " and o.planned_end is not null and o.actual_end >= ?3 and o.actual_end < ?4 order by o.actual_end",
+                enterprise, unit, from, to).stream()
+                .map(r -> new WorkUnitRecords.FinishedOperation(id(r[0]), (String) r[1], instant(r[2]), instant(r[3])))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return ((List<Object>) query.getResultList()).stream().map(o -> (Object[]) o).toList();
+    }
+
+    private static long id(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static boolean bool(Object value) {
+        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
