@@ -2,12 +2,15 @@ package org.pilotline.bpm.tasks;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,27 +29,54 @@ public class TaskResource {
     public record Completion(Map<String, Object> variables) {
     }
 
+    public record Delegation(@Size(max = 100) String to) {
+    }
+
     @Inject
     TaskWork work;
 
     @GET
     @Path("/tasks")
-    @Operation(summary = "My tasks", description = "User tasks of my enterprise assigned to me or offered to one of my roles.")
-    public List<TaskWork.TaskView> myTasks() {
-        return work.myTasks();
+    @Operation(summary = "My tasks",
+            description = "User tasks of my enterprise assigned to me or offered to one of my roles. scope=mine|groups|all"
+                    + " (default all; groups: unclaimed tasks offered to my roles), dueBefore=<instant>, overdue=true"
+                    + " (due date passed). 400 naming a bad parameter.")
+    public List<TaskWork.TaskView> myTasks(@QueryParam("scope") String scope, @QueryParam("dueBefore") String dueBefore,
+                                           @QueryParam("overdue") String overdue) {
+        return work.myTasks(scope, dueBefore, overdue);
+    }
+
+    @GET
+    @Path("/tasks/{id}")
+    @Operation(summary = "One of my tasks, with its form", description = "404 for a task not offered to me.")
+    public TaskWork.TaskView task(@PathParam("id") String id) {
+        return work.task(id);
     }
 
     @POST
     @Path("/tasks/{id}/claim")
-    @Operation(summary = "Claim a task", description = "409 if someone else claimed it first.")
+    @Operation(summary = "Claim a task", description = "409 task-claimed if someone else claimed it first.")
     public TaskWork.TaskView claim(@PathParam("id") String id) {
         return work.claim(id);
     }
 
     @POST
+    @Path("/tasks/{id}/delegate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Delegate a task I hold to another user of my enterprise",
+            description = "{\"to\": username}. The delegate completes it, which hands it back to me resolved."
+                    + " 409 task-not-assigned unless I claimed it; 400 naming 'to' for a user not of my enterprise.")
+    public TaskWork.TaskView delegate(@PathParam("id") String id, @Valid Delegation delegation) {
+        return work.delegate(id, delegation == null ? null : delegation.to());
+    }
+
+    @POST
     @Path("/tasks/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Complete a task", description = "Variables are plain values (string, number, boolean).")
+    @Operation(summary = "Complete a task",
+            description = "variables: the task's form fields (required ones, of their type; 400 naming variables.<field>"
+                    + " otherwise). A task without a form takes plain values. A delegate's completion resolves the task"
+                    + " back to its owner.")
     public Response complete(@PathParam("id") String id, Completion completion) {
         work.complete(id, completion == null ? Map.of() : completion.variables());
         return Response.noContent().build();
