@@ -206,6 +206,7 @@ class ShopFloorSweepTest {
         probes.put("GET /api/mes/terminals", List.of(probe("/api/mes/terminals", Map.of("workCenterId", ids.get("workCenter")), FILTERED)));
         probes.put("GET /api/mes/terminals/{id}", List.of(probe("/api/mes/terminals/{}", ids.get("terminal"))));
         probes.put("POST /api/mes/terminals/{id}/revoke", List.of(probe("/api/mes/terminals/{}/revoke", ids.get("terminal"))));
+        probes.put("POST /api/mes/terminals/{id}/token", List.of(probe("/api/mes/terminals/{}/token", ids.get("terminal"))));
         probes.put("PUT /api/mes/operators/{username}/badge", List.of(new Probe("/api/mes/operators/" + ids.get("operator")
                 + "/badge", Map.of(), () -> Map.of("badgeNumber", "STOLEN", "pin", "1234"), NOT_FOUND,
                 "/" + ids.get("operator") + "/", "/nobody-" + UUID.randomUUID().toString().substring(0, 8) + "/")));
