@@ -49,13 +49,17 @@ export function onLanguageChange(listener) {
 }
 
 /** The message of `key` in the current language, with {0}, {1}… replaced by the arguments. */
-export function t(key, ...args) {
-  const message = LANGUAGES[current][key];
-  if (message === undefined) {
+function message(key) {
+  const found = LANGUAGES[current][key];
+  if (found === undefined) {
     console.error(`missing message ${key} (${current})`);
     return key;
   }
-  return message.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)]));
+  return found;
+}
+
+export function t(key, ...args) {
+  return message(key).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)]));
 }
 
 /** The message of an enum value (`status.CONFIRMED`), or the value itself when the bundle has none. */
@@ -67,6 +71,6 @@ export function tEnum(prefix, value) {
 
 /** Like t, but each argument is a value shown as data (marked data-v), not as words of the UI. */
 export function tData(key, ...args) {
-  const parts = t(key).split(/\{(\d+)\}/);
+  const parts = message(key).split(/\{(\d+)\}/);
   return parts.map((part, i) => (i % 2 === 0 ? part : html`<span data-v>${args[Number(part)]}</span>`));
 }
