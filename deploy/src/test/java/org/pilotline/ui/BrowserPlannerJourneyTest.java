@@ -148,6 +148,9 @@ class BrowserPlannerJourneyTest {
             assertTrue(browser.all("#start-run").isEmpty());
             browser.click("#sign-out");
             browser.waitFor("#username");
+            // The session cookie is gone: a reload asks for the login again.
+            browser.get(base.toString());
+            browser.waitFor("#username");
         }
     }
 
