@@ -51,8 +51,12 @@ class PlItems extends Screen {
   }
 
   async load(pageNo) {
+    // Only the answer to the latest request is shown: an earlier, slower one must not overwrite a search.
+    const request = (this.request = (this.request || 0) + 1);
     try {
-      this.page = await api('/api/items', { query: { page: pageNo, size: 20, sort: 'code', q: this.query } });
+      const page = await api('/api/items', { query: { page: pageNo, size: 20, sort: 'code', q: this.query } });
+      if (request !== this.request) return;
+      this.page = page;
       this.error = null;
     } catch (e) {
       this.error = e.message;

@@ -69,10 +69,16 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(String css) {
-        return wait.until(d -> {
-            List<WebElement> found = d.findElements(By.cssSelector(css));
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-        });
+        try {
+            return wait.until(d -> {
+                List<WebElement> found = d.findElements(By.cssSelector(css));
+                return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("failed-waiting");
+            throw new AssertionError("no visible " + css + " on the page, which shows: "
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     <T> T waitUntil(Function<WebDriver, T> condition) {
