@@ -42,10 +42,10 @@ class BrowserPlannerJourneyTest {
     @Test
     void aPlannerSeesTheBomTreeTheApiGivesRunsMrpAndEveryScreenSpeaksOneLanguage() {
         MasterData md = MasterData.asUser("demo-planner", Api.DEMO_PASSWORD);
-        long raw = md.item(md.code("UI-RAW")).bought().cost("2").create();
-        long bolt = md.item(md.code("UI-BOLT")).bought().cost("0.5").create();
-        long sub = md.item(md.code("UI-SUB")).made().create();
-        long top = md.item(md.code("UI-TOP")).made().with("type", "FINISHED").with("safetyStock", 10).create();
+        long raw = md.item("UI-RAW").bought().cost("2").create();
+        long bolt = md.item("UI-BOLT").bought().cost("0.5").create();
+        long sub = md.item("UI-SUB").made().create();
+        long top = md.item("UI-TOP").made().with("type", "FINISHED").with("safetyStock", 10).create();
         md.bom(sub).line(raw, "3").create();
         md.bom(top).line(sub, "2").line(bolt, "4").create();
         String topCode = md.code("UI-TOP");
