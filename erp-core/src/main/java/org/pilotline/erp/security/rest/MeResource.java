@@ -1,8 +1,11 @@
 package org.pilotline.erp.security.rest;
 
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -19,10 +22,22 @@ public class MeResource {
     @Inject
     UserService users;
 
+    @Inject
+    SecurityIdentity identity;
+
     @GET
     @Authenticated
     @Operation(summary = "Who am I", description = "The caller's account, roles and the enterprise this request acts for.")
     public MeView me() {
         return users.describeCaller();
+    }
+
+    @POST
+    @Path("/sign-out")
+    @Authenticated
+    @Operation(summary = "Sign out of the browser session",
+            description = "Clears the form login's session cookie (quarkus-credential); HTTP Basic clients have no session.")
+    public void signOut() {
+        FormAuthenticationMechanism.logout(identity);
     }
 }

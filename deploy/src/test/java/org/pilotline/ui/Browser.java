@@ -1,0 +1,149 @@
+package org.pilotline.ui;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's chromedriver: Selenium is given both paths, so it downloads
+ * no browser and no driver. Without Chromium the test fails, unless PILOTLINE_ALLOW_NO_BROWSER=true says that this
+ * machine may skip browser tests.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final String ALLOW_NO_BROWSER = "PILOTLINE_ALLOW_NO_BROWSER";
+
+    /** Where screenshots go: deploy/target/screenshots (bin/test copies nothing; docs/screenshots is updated by hand). */
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    final WebDriver driver;
+    private final WebDriverWait wait;
+
+    private Browser(WebDriver driver) {
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /** A browser whose preferred language is the one given (as a browser's Accept-Language and navigator.languages). */
+    static Browser open(String browserLanguage) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            if ("true".equals(System.getenv(ALLOW_NO_BROWSER))) {
+                Assumptions.abort("no Chromium at " + CHROMIUM + " and " + ALLOW_NO_BROWSER + "=true");
+            }
+            Assertions.fail("Browser tests need Debian's chromium and chromium-driver (bin/test installs them); set "
+                    + ALLOW_NO_BROWSER + "=true to skip them on a machine without a browser");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1400,900", "--lang=" + browserLanguage);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", browserLanguage));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new Browser(new ChromeDriver(service, options));
+    }
+
+    void get(String url) {
+        driver.get(url);
+    }
+
+    WebElement waitFor(String css) {
+        try {
+            return wait.until(d -> {
+                List<WebElement> found = d.findElements(By.cssSelector(css));
+                return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("failed-waiting");
+            throw new AssertionError("no visible " + css + " on the page, which shows: "
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    <T> T waitUntil(Function<WebDriver, T> condition) {
+        return wait.until(condition::apply);
+    }
+
+    void type(String css, String text) {
+        WebElement input = waitFor(css);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void click(String css) {
+        waitFor(css).click();
+    }
+
+    void choose(String css, String value) {
+        new Select(waitFor(css)).selectByValue(value);
+    }
+
+    String text(String css) {
+        return waitFor(css).getText();
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /**
+     * Every visible piece of text that the UI itself wrote: text nodes, button and placeholder texts, but not data
+     * values (inside an element marked data-v), not the language menu (each language is named in its own), not what a
+     * user typed.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> uiTexts() {
+        return (List<String>) script("""
+                const texts = [];
+                const visible = (el) => el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  const el = n.parentElement;
+                  const s = n.textContent.trim();
+                  if (!s || !visible(el) || el.closest('[data-v], #language, script, style')) continue;
+                  texts.push(s);
+                }
+                document.querySelectorAll('input[placeholder]').forEach((i) => { if (visible(i)) texts.push(i.placeholder); });
+                return texts;""");
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(png.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

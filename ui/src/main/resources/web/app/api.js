@@ -1,0 +1,49 @@
+// Calls the REST API with the browser's session cookie; an expert names the enterprise they act for.
+const ENTERPRISE_KEY = 'pilotline.enterprise';
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super((problem && (problem.detail || problem.title)) || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export function chosenEnterprise() {
+  return sessionStorage.getItem(ENTERPRISE_KEY);
+}
+
+export function chooseEnterprise(code) {
+  if (code) sessionStorage.setItem(ENTERPRISE_KEY, code);
+  else sessionStorage.removeItem(ENTERPRISE_KEY);
+}
+
+export async function api(path, { method = 'GET', body, query } = {}) {
+  const url = new URL(path, location.origin);
+  Object.entries(query || {}).forEach(([k, v]) => {
+    if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, v);
+  });
+  // No WWW-Authenticate challenge for scripts: the browser must not open a login dialog of its own.
+  const headers = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' };
+  const enterprise = chosenEnterprise();
+  if (enterprise) headers['PilotLine-Enterprise'] = enterprise;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(url, {
+    method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, json);
+  return json;
+}
+
+/** Form login (quarkus.http.auth.form): sets the encrypted session cookie; false when the credentials are wrong. */
+export async function signIn(username, password) {
+  const response = await fetch('/j_security_check', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Requested-With': 'XMLHttpRequest' },
+    body: new URLSearchParams({ j_username: username, j_password: password }),
+  });
+  return response.ok;
+}

@@ -1,0 +1,133 @@
+// The PilotLine web UI: sign-in, the menu the caller's roles allow, and the planner's first screens.
+import { html } from 'lit';
+import { Screen } from './base.js';
+import { t, tData, language, setLanguage, LANGUAGES } from './i18n.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { api, chooseEnterprise, chosenEnterprise, ApiError } from './api.js';
+import { setPlantZone } from './format.js';
+import './login.js';
+import './items.js';
+import './orders.js';
+import './mrp.js';
+import './enterprises.js';
+
+const READERS = ['admin', 'planner', 'manager', 'expert', 'operator', 'quality'];
+
+/** The menu: each screen and the roles that may open it (the API refuses the others anyway). */
+export const MENU = [
+  { route: 'items', label: 'menu.items', roles: READERS, needsEnterprise: true },
+  { route: 'orders', label: 'menu.orders', roles: READERS, needsEnterprise: true },
+  { route: 'mrp', label: 'menu.mrp', roles: ['admin', 'planner', 'manager', 'expert'], needsEnterprise: true },
+  { route: 'enterprises', label: 'menu.enterprises', roles: ['admin', 'bureau', 'expert', 'manager'] },
+];
+
+export function menuFor(me) {
+  return MENU.filter((m) => m.roles.some((r) => me.roles.includes(r)) && (!m.needsEnterprise || me.enterprise));
+}
+
+class PlApp extends Screen {
+  static properties = { me: { state: true }, route: { state: true }, checked: { state: true } };
+
+  constructor() {
+    super();
+    this.route = this.currentRoute();
+    window.addEventListener('hashchange', () => { this.route = this.currentRoute(); });
+    this.addEventListener('signed-in', () => this.loadMe());
+    this.loadMe();
+  }
+
+  currentRoute() {
+    return location.hash.replace(/^#\/?/, '').split('?')[0] || 'home';
+  }
+
+  async loadMe() {
+    try {
+      let me = await api('/api/me');
+      // An expert with several enterprises acts for the one chosen here (header PilotLine-Enterprise).
+      if (me.assignedEnterprises && me.assignedEnterprises.length && !chosenEnterprise()) {
+        chooseEnterprise([...me.assignedEnterprises].sort()[0]);
+        me = await api('/api/me');
+      }
+      setPlantZone(me.timeZone);
+      this.me = me;
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 401) console.error(e);
+      this.me = null;
+    }
+    this.checked = true;
+  }
+
+  async switchEnterprise(event) {
+    chooseEnterprise(event.target.value);
+    await this.loadMe();
+  }
+
+  async signOut() {
+    await api('/api/me/sign-out', { method: 'POST' }).catch(() => {});
+    chooseEnterprise(null);
+    this.me = null;
+    location.hash = '';
+  }
+
+  languageSwitch() {
+    return html`<label class="lang">${t('lang.label')}
+      <select id="language" @change=${(e) => setLanguage(e.target.value)}>
+        ${Object.keys(LANGUAGES).map((l) => html`<option value=${l} ?selected=${l === language()}>${LANGUAGES[l]['lang.name'] ?? l}</option>`)}
+      </select></label>`;
+  }
+
+  header() {
+    const me = this.me;
+    return html`<header>
+      <h1><a href="#/">${t('app.title')}</a></h1>
+      ${me ? html`
+        ${me.assignedEnterprises && me.assignedEnterprises.length ? html`<label>${t('header.enterprise')}
+          <select id="enterprise" @change=${this.switchEnterprise}>
+            ${[...me.assignedEnterprises].sort().map((c) => html`<option value=${c} ?selected=${c === me.enterprise}>${c}</option>`)}
+          </select></label>` : ''}
+        <span class="who" data-v>${me.displayName}</span>
+        <button id="sign-out" @click=${this.signOut}>${t('header.signOut')}</button>` : ''}
+      ${this.languageSwitch()}
+    </header>`;
+  }
+
+  nav() {
+    return html`<nav><ul>
+      <li><a href="#/" class=${this.route === 'home' ? 'active' : ''}>${t('menu.home')}</a></li>
+      ${menuFor(this.me).map((m) => html`<li><a id=${`menu-${m.route}`} href=${`#/${m.route}`}
+        class=${this.route === m.route ? 'active' : ''}>${t(m.label)}</a></li>`)}
+    </ul></nav>`;
+  }
+
+  home() {
+    const me = this.me;
+    const menu = menuFor(me);
+    return html`<section class="home">
+      <h2>${tData('home.welcome', me.displayName)}</h2>
+      <p>${me.enterprise ? tData('home.enterprise', me.enterpriseName, me.timeZone) : t('home.noEnterprise')}</p>
+      <p>${t('home.roles', me.roles.map((r) => t(`role.${r}`)).join(language() === 'en' ? ', ' : '、'))}</p>
+      <p>${menu.length ? t('home.pick') : t('home.nothing')}</p>
+    </section>`;
+  }
+
+  screen() {
+    const allowed = menuFor(this.me).find((m) => m.route === this.route);
+    if (!allowed) return this.home();
+    const me = this.me;
+    // Keyed by the enterprise, so that a switch reloads the screen's data.
+    switch (this.route) {
+      case 'items': return keyed(me.enterprise, html`<pl-items .me=${me}></pl-items>`);
+      case 'orders': return keyed(me.enterprise, html`<pl-orders .me=${me}></pl-orders>`);
+      case 'mrp': return keyed(me.enterprise, html`<pl-mrp .me=${me}></pl-mrp>`);
+      case 'enterprises': return html`<pl-enterprises .me=${me}></pl-enterprises>`;
+      default: return this.home();
+    }
+  }
+
+  render() {
+    if (!this.checked) return html`${this.header()}<main><p>${t('common.loading')}</p></main>`;
+    if (!this.me) return html`${this.header()}<main><pl-login></pl-login></main>`;
+    return html`${this.header()}<div class="layout">${this.nav()}<main>${this.screen()}</main></div>`;
+  }
+}
+customElements.define('pl-app', PlApp);
