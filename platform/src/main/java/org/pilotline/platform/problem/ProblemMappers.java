@@ -207,6 +207,10 @@ public class ProblemMappers {
                     || cause instanceof java.sql.SQLNonTransientConnectionException) {
                 return databaseUnavailable(e, uri);
             }
+            if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null
+                    && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
+                return poolExhausted(uri);
+            }
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, path(uri));
@@ -265,6 +269,16 @@ public class ProblemMappers {
         return Response.status(503).type(ProblemDetail.MEDIA_TYPE).header("Retry-After", "1")
                 .entity(ProblemDetail.of("database-unavailable", "The database is not reachable", 503,
                         "The connection to the database was lost and nothing of this request was saved; send it again",
+                        path(uri), List.of(), Map.of()))
+                .build();
+    }
+
+    /** Every database connection of the pool stayed in use for the acquisition timeout (Agroal's message): overload. */
+    private Response poolExhausted(UriInfo uri) {
+        LOG.warnf("No database connection free within the acquisition timeout on %s", path(uri));
+        return Response.status(503).type(ProblemDetail.MEDIA_TYPE).header("Retry-After", "1")
+                .entity(ProblemDetail.of("server-busy", "The server is busy", 503,
+                        "Every database connection stayed in use; nothing of this request was saved, send it again",
                         path(uri), List.of(), Map.of()))
                 .build();
     }

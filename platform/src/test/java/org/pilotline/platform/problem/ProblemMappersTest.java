@@ -1,0 +1,46 @@
+package org.pilotline.platform.problem;
+
+import jakarta.ws.rs.core.Response;
+import org.hibernate.exception.GenericJDBCException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Failures of the database that are not bugs answer 503 with Retry-After, never 500. */
+class ProblemMappersTest {
+
+    private final ProblemMappers mappers = new ProblemMappers();
+
+    @Test
+    void anExhaustedConnectionPoolIs503ServerBusy() {
+        // what Hibernate makes of Agroal's refusal when no connection frees up within the acquisition timeout
+        Response answer = mappers.unexpected(new IllegalStateException("request failed", new GenericJDBCException(
+                "Unable to acquire JDBC Connection", new SQLException("Sorry, acquisition timeout!"))), null);
+        assertEquals(503, answer.getStatus());
+        assertEquals("1", answer.getHeaderString("Retry-After"));
+        assertEquals("server-busy", type(answer));
+    }
+
+    @Test
+    void aLostConnectionIs503DatabaseUnavailable() {
+        Response answer = mappers.unexpected(new IllegalStateException("commit failed", new JDBCConnectionException(
+                "Communications link failure", new SQLException("Communications link failure", "08S01"))), null);
+        assertEquals(503, answer.getStatus());
+        assertEquals("database-unavailable", type(answer));
+    }
+
+    @Test
+    void anyOtherFailureStaysA500WithAnErrorId() {
+        Response answer = mappers.unexpected(new IllegalStateException("a bug", new SQLException("Unknown column")), null);
+        assertEquals(500, answer.getStatus());
+        assertEquals("internal-error", type(answer));
+    }
+
+    private static String type(Response answer) {
+        String type = ((ProblemDetail) answer.getEntity()).type().toString();
+        return type.substring(type.lastIndexOf('/') + 1);
+    }
+}
