@@ -138,6 +138,46 @@ public class PlannerActionService {
         });
     }
 
+    /** A planned order named by its item and number, with the supplier a purchase needs. */
+    public record Selection(long itemId, int number, Long supplierId) {
+    }
+
+    /**
+     * Converts several planned orders of the current run at once, and releases the new orders when asked: all of them
+     * or none — the first refusal rolls everything back and names the selection ({@code orders[i]}) it concerns.
+     */
+    @Transactional
+    public List<Converted> convertAll(long runId, List<Selection> orders, boolean release) {
+        List<Converted> done = new java.util.ArrayList<>();
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (int i = 0; i < orders.size(); i++) {
+            Selection selection = orders.get(i);
+            String field = "orders[" + i + "]";
+            if (!named.add(selection.itemId() + "#" + selection.number())) {
+                throw DomainException.invalid("duplicate-planned-order", "A planned order is named twice",
+                        new FieldError(field, "names planned order " + selection.number() + " of item "
+                                + selection.itemId() + " again"));
+            }
+            try {
+                Converted converted = convert(runId, selection.itemId(), selection.number(), selection.supplierId());
+                if (release && converted.orderType() == OrderType.PRODUCTION) {
+                    productionOrders.changeStatus(converted.orderId(), org.pilotline.erp.order.ProductionOrderStatus.RELEASED);
+                } else if (release) {
+                    purchaseOrders.changeStatus(converted.orderId(), org.pilotline.erp.order.PurchaseOrderStatus.RELEASED);
+                }
+                done.add(converted);
+            } catch (DomainException refused) {
+                List<FieldError> errors = refused.fieldErrors().isEmpty()
+                        ? List.of(new FieldError(field, refused.detail() == null ? refused.title() : refused.detail()))
+                        : refused.fieldErrors().stream().map(e -> new FieldError(field + "." + e.field(), e.message())).toList();
+                throw new DomainException(refused.kind(), refused.type(), refused.title(),
+                        field + ": " + (refused.detail() == null ? refused.title() : refused.detail())
+                                + "; nothing was converted", errors, refused.extensions());
+            }
+        }
+        return done;
+    }
+
     /**
      * Re-plans the current run after a sales order changed (lines added, changed, shipped, removed, the order
      * cancelled), without a full run: only the affected items are planned again and rewritten.

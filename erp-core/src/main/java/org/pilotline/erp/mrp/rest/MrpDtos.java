@@ -48,6 +48,17 @@ public final class MrpDtos {
     public record ConvertRequest(Long supplierId) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Planned orders of the current run to convert at once (all or none), and whether to release the new orders")
+    public record BulkConvertRequest(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(min = 1, max = 500)
+                                     List<@jakarta.validation.Valid @jakarta.validation.constraints.NotNull PlannedOrderSelection> orders,
+                                     @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "release the new production and purchase orders too (default false)") Boolean release) {
+    }
+
+    public record PlannedOrderSelection(@jakarta.validation.constraints.NotNull Long itemId,
+                                        @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Min(1) Integer number,
+                                        @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "required for a planned purchase order") Long supplierId) {
+    }
+
     public record ConversionView(String orderType, long orderId, String orderNumber, PlannedOrderView plannedOrder) {
     }
 

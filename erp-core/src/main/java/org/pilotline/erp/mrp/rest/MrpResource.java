@@ -21,7 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.erp.mrp.MrpRunService.RunRequest;
 import org.pilotline.erp.mrp.MrpRunService;
 import org.pilotline.erp.mrp.PlanResultService;
+import jakarta.validation.constraints.NotNull;
 import org.pilotline.erp.mrp.PlannerActionService;
+import java.util.List;
+import org.pilotline.erp.mrp.rest.MrpDtos.BulkConvertRequest;
 import org.pilotline.erp.mrp.rest.MrpDtos.ConversionView;
 import org.pilotline.erp.mrp.rest.MrpDtos.ConvertRequest;
 import org.pilotline.erp.mrp.rest.MrpDtos.ExceptionView;
@@ -151,6 +154,17 @@ public class MrpResource {
                 request == null ? null : request.supplierId()));
         String path = converted.orderType().equals("PRODUCTION") ? "/api/production-orders/" : "/api/purchase-orders/";
         return Response.created(URI.create(path + converted.orderId())).entity(converted).build();
+    }
+
+    @POST
+    @Path("/runs/{runId: \\d+}/planned-orders/convert")
+    @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
+    @Operation(summary = "Convert several planned orders of the current run at once",
+            description = "{orders: [{itemId, number, supplierId?}], release?}: all or none; each as the single convert does, then released when release is true. A refusal names the selection (orders[i]) and converts nothing: 400 for a missing supplier or a planned order named twice, 404 for an unknown one, 409 already-converted or not-current-run.")
+    public List<ConversionView> convertAll(@PathParam("runId") long runId, @Valid @NotNull BulkConvertRequest request) {
+        return actions.convertAll(runId, request.orders().stream()
+                        .map(o -> new PlannerActionService.Selection(o.itemId(), o.number(), o.supplierId())).toList(),
+                Boolean.TRUE.equals(request.release())).stream().map(MrpViews::converted).toList();
     }
 
     @POST
