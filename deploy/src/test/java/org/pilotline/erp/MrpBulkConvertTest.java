@@ -31,10 +31,10 @@ class MrpBulkConvertTest {
         data.routing(part, MasterData.operation(10, press, "10", "1"));
         long customer = data.partner("CUS", true, false);
         long supplier = data.partner("SUP", false, true);
-        long salesOrder = created(data.planner().body(Map.of("customerId", customer, "lines", List.of(
+        long salesOrder = MasterData.id(data.planner().body(Map.of("customerId", customer, "lines", List.of(
                 Map.of("itemId", part, "quantity", "10", "date", "2030-01-16")))).post("/api/sales-orders"));
         data.planner().post("/api/sales-orders/" + salesOrder + "/confirm").then().statusCode(200);
-        long run = mrpRun(data);
+        long run = data.mrpRun("2030-01-07", 4);
         String orders = "/api/mrp/runs/" + run + "/planned-orders";
 
         // the purchase lacks its supplier: nothing is converted, and the refusal names the selection
@@ -69,30 +69,5 @@ class MrpBulkConvertTest {
         int refused = other.planner().body(Map.of("orders", List.of(Map.of("itemId", part, "number", 1))))
                 .post(orders + "/convert").then().extract().statusCode();
         assertTrue(refused == 404 || refused == 403, "another enterprise: " + refused);
-    }
-
-    private static long mrpRun(MasterData data) {
-        long run = ((Number) data.planner().body(Map.of("start", "2030-01-07", "weeks", 4)).post("/api/mrp/runs")
-                .then().statusCode(202).extract().path("id")).longValue();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            String status = data.planner().get("/api/mrp/runs/" + run).then().statusCode(200).extract().path("status");
-            if (status.equals("COMPLETED")) {
-                return run;
-            }
-            assertTrue(List.of("QUEUED", "RUNNING").contains(status), "MRP run " + run + " is " + status);
-            assertTrue(System.nanoTime() < deadline, "MRP run " + run + " did not finish");
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    private static long created(Response response) {
-        response.then().statusCode(201);
-        return ((Number) response.path("id")).longValue();
     }
 }

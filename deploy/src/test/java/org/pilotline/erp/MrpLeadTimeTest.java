@@ -31,7 +31,7 @@ class MrpLeadTimeTest {
         for (int day = 1; day <= 5; day++) {
             shifts.add(Map.of("weekday", day, "name", "day", "start", "08:00", "end", "16:00"));
         }
-        long calendar = created(data.planner().body(Map.of("code", data.code("DAY"), "name", "day shift",
+        long calendar = MasterData.id(data.planner().body(Map.of("code", data.code("DAY"), "name", "day shift",
                 "timeZone", "Asia/Shanghai", "shifts", shifts)).post("/api/calendars"));
         long press = data.workCenter("PRESS", "40", calendar);
         long raw = data.bought("SHEET", "1");
@@ -42,12 +42,12 @@ class MrpLeadTimeTest {
         long customer = data.partner("CUS", true, false);
         // 20 pieces due Wednesday 9 January: released Tuesday, two days of 480 minutes leave 960 for 1200 needed;
         // 8 pieces due Wednesday 16 January need 480 of 960
-        long salesOrder = created(data.planner().body(Map.of("customerId", customer, "lines", List.of(
+        long salesOrder = MasterData.id(data.planner().body(Map.of("customerId", customer, "lines", List.of(
                 Map.of("itemId", part, "quantity", "20", "date", "2030-01-09"),
                 Map.of("itemId", part, "quantity", "8", "date", "2030-01-16")))).post("/api/sales-orders"));
         data.planner().post("/api/sales-orders/" + salesOrder + "/confirm").then().statusCode(200);
 
-        long run = mrpRun(data);
+        long run = data.mrpRun("2030-01-07", 4);
 
         JsonPath orders = data.planner().get("/api/mrp/runs/" + run + "/planned-orders?itemId=" + part).then()
                 .statusCode(200).extract().jsonPath();
@@ -74,30 +74,5 @@ class MrpLeadTimeTest {
         List<Object> minutes = data.planner().get("/api/mrp/runs/" + run + "/exceptions").then().statusCode(200)
                 .extract().path("items.findAll { it.kind != 'LEAD_TIME_SHORT' }.workingMinutesNeeded");
         assertTrue(minutes.stream().allMatch(value -> value == null), "" + minutes);
-    }
-
-    private static long mrpRun(MasterData data) {
-        long run = ((Number) data.planner().body(Map.of("start", "2030-01-07", "weeks", 4)).post("/api/mrp/runs")
-                .then().statusCode(202).extract().path("id")).longValue();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            String status = data.planner().get("/api/mrp/runs/" + run).then().statusCode(200).extract().path("status");
-            if (status.equals("COMPLETED")) {
-                return run;
-            }
-            assertTrue(List.of("QUEUED", "RUNNING").contains(status), "MRP run " + run + " is " + status);
-            assertTrue(System.nanoTime() < deadline, "MRP run " + run + " did not finish");
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    private static long created(Response response) {
-        response.then().statusCode(201);
-        return ((Number) response.path("id")).longValue();
     }
 }

@@ -40,7 +40,7 @@ class SchedulingMaterialTest {
             shifts.add(Map.of("weekday", day, "name", "late", "start", "14:00", "end", "22:00",
                     "breaks", List.of(Map.of("start", "18:00", "end", "18:30"))));
         }
-        long calendar = created(data.planner().body(Map.of("code", data.code("2SHIFT"), "name", "two shifts",
+        long calendar = MasterData.id(data.planner().body(Map.of("code", data.code("2SHIFT"), "name", "two shifts",
                 "timeZone", "UTC", "shifts", shifts)).post("/api/calendars"));
         // operations on both work centers run in one piece between breaks
         long cutting = workCenter(data, "CUT", calendar);
@@ -54,12 +54,12 @@ class SchedulingMaterialTest {
         data.routing(sub, MasterData.operation(10, cutting, "0", "20"), MasterData.operation(20, assembly, "0", "3"));
         data.routing(finished, MasterData.operation(10, cutting, "0", "15"), MasterData.operation(20, assembly, "0", "20"));
         long customer = data.partner("CUS", true, false);
-        long salesOrder = created(data.planner().body(Map.of("customerId", customer, "lines", List.of(
+        long salesOrder = MasterData.id(data.planner().body(Map.of("customerId", customer, "lines", List.of(
                 Map.of("itemId", finished, "quantity", "10", "date", "2030-01-07")))).post("/api/sales-orders"));
         data.planner().post("/api/sales-orders/" + salesOrder + "/confirm").then().statusCode(200);
 
         // MRP plans the finished good and its sub-assembly; the planner converts both, the finished good first
-        long run = mrpRun(data);
+        long run = data.mrpRun("2030-01-07", 4);
         long finishedOrder = convert(data, run, finished);
         long subOrder = convert(data, run, sub);
 
@@ -115,10 +115,10 @@ class SchedulingMaterialTest {
         // the part arrives on 9 January (plant time): from 2030-01-08T16:00Z
         Response purchase = data.planner().body(Map.of("supplierId", supplier, "lines", List.of(Map.of("itemId", part,
                 "quantity", "1", "date", "2030-01-09")))).post("/api/purchase-orders");
-        long purchaseOrder = created(purchase);
+        long purchaseOrder = MasterData.id(purchase);
         String purchaseNumber = purchase.path("number");
         // MRP pegs the frame's bracket to the bracket order, and the bracket's part to the purchase order line
-        mrpRun(data);
+        data.mrpRun("2030-01-07", 4);
 
         long scheduleId = solve(data, null, List.of(bracketOrder, frameOrder));
         JsonPath gantt = gantt(data, scheduleId);
@@ -150,7 +150,7 @@ class SchedulingMaterialTest {
         assertEquals(bracketOrder, ((Number) material(chain.get(1)).get("orderId")).longValue());
 
         // solved without the bracket order, the frame waits for the bracket order's due time (end of 9 January)
-        long whatIf = created(data.planner().body(Map.of("name", "frame alone")).post("/api/scheduling/schedules"));
+        long whatIf = MasterData.id(data.planner().body(Map.of("name", "frame alone")).post("/api/scheduling/schedules"));
         solve(data, whatIf, List.of(frameOrder));
         assertEquals("2030-01-09T16:00:00Z", start(gantt(data, whatIf), frameOrder, 20));
     }
@@ -199,8 +199,8 @@ class SchedulingMaterialTest {
         if (calendar != null) {
             body.put("calendarId", calendar);
         }
-        long center = created(data.planner().body(body).post("/api/work-centers"));
-        created(data.planner().body(Map.of("workCenterId", center, "code", data.code(code + "-1"), "name", code + "-1"))
+        long center = MasterData.id(data.planner().body(body).post("/api/work-centers"));
+        MasterData.id(data.planner().body(Map.of("workCenterId", center, "code", data.code(code + "-1"), "name", code + "-1"))
                 .post("/api/work-units"));
         return center;
     }
@@ -209,9 +209,9 @@ class SchedulingMaterialTest {
 
     private static long area(MasterData data) {
         return AREAS.computeIfAbsent(data, d -> {
-            long site = created(d.enterprise().as("admin").body(Map.of("code", d.code("SITE"), "name", "site"))
+            long site = MasterData.id(d.enterprise().as("admin").body(Map.of("code", d.code("SITE"), "name", "site"))
                     .post("/api/sites"));
-            return created(d.planner().body(Map.of("siteId", site, "code", d.code("AREA"), "name", "area"))
+            return MasterData.id(d.planner().body(Map.of("siteId", site, "code", d.code("AREA"), "name", "area"))
                     .post("/api/areas"));
         });
     }
@@ -227,28 +227,13 @@ class SchedulingMaterialTest {
 
     @SafeVarargs
     private static void bom(MasterData data, long parent, Map<String, Object>... lines) {
-        created(data.planner().body(Map.of("itemId", parent, "revision", "A", "validFrom", "2020-01-01",
+        MasterData.id(data.planner().body(Map.of("itemId", parent, "revision", "A", "validFrom", "2020-01-01",
                 "lines", List.of(lines))).post("/api/boms"));
     }
 
     private static long productionOrder(MasterData data, long item) {
-        return created(data.planner().body(Map.of("itemId", item, "quantity", "1", "startDate", "2030-01-07",
+        return MasterData.id(data.planner().body(Map.of("itemId", item, "quantity", "1", "startDate", "2030-01-07",
                 "dueDate", "2030-01-09")).post("/api/production-orders"));
-    }
-
-    private static long mrpRun(MasterData data) {
-        long run = ((Number) data.planner().body(Map.of("start", "2030-01-07", "weeks", 4)).post("/api/mrp/runs")
-                .then().statusCode(202).extract().path("id")).longValue();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            String status = data.planner().get("/api/mrp/runs/" + run).then().statusCode(200).extract().path("status");
-            if (status.equals("COMPLETED")) {
-                return run;
-            }
-            assertTrue(List.of("QUEUED", "RUNNING").contains(status), "MRP run " + run + " is " + status);
-            assertTrue(System.nanoTime() < deadline, "MRP run " + run + " did not finish");
-            sleep(100);
-        }
     }
 
     /** Converts the item's first planned order of the run into a production order. */
@@ -281,11 +266,6 @@ class SchedulingMaterialTest {
     private static JsonPath gantt(MasterData data, long scheduleId) {
         return data.planner().get("/api/scheduling/schedules/" + scheduleId + "/gantt").then().statusCode(200)
                 .extract().jsonPath();
-    }
-
-    private static long created(Response response) {
-        response.then().statusCode(201);
-        return ((Number) response.path("id")).longValue();
     }
 
     private static void sleep(long millis) {

@@ -133,7 +133,33 @@ public final class MasterData {
         return areaId;
     }
 
-    static long id(io.restassured.response.Response response) {
+    /**
+     * Starts a regenerative MRP run from {@code start} over {@code weeks} and waits (up to a minute) until it completed;
+     * a run that fails or stops elsewhere fails the test.
+     */
+    public long mrpRun(String start, int weeks) {
+        long run = ((Number) planner().body(Map.of("start", start, "weeks", weeks)).post("/api/mrp/runs")
+                .then().statusCode(202).extract().path("id")).longValue();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (true) {
+            String status = planner().get("/api/mrp/runs/" + run).then().statusCode(200).extract().path("status");
+            if (status.equals("COMPLETED")) {
+                return run;
+            }
+            if (!List.of("QUEUED", "RUNNING").contains(status) || System.nanoTime() > deadline) {
+                throw new AssertionError("MRP run " + run + " is " + status);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** The id of a record just created (201). */
+    public static long id(io.restassured.response.Response response) {
         response.then().statusCode(201);
         return ((Number) response.path("id")).longValue();
     }

@@ -15,6 +15,8 @@ import org.pilotline.erp.mrp.store.RunStore;
 import org.pilotline.erp.order.DocumentNumbers;
 import org.pilotline.erp.order.ProductionOrder;
 import org.pilotline.erp.order.ProductionOrderService;
+import org.pilotline.erp.order.ProductionOrderStatus;
+import org.pilotline.erp.order.PurchaseOrderStatus;
 import org.pilotline.erp.order.PurchaseOrderService;
 import org.pilotline.erp.order.OrderDtos;
 import org.pilotline.platform.problem.DomainException;
@@ -24,7 +26,10 @@ import org.pilotline.platform.tenancy.TenantContext;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -148,8 +153,8 @@ public class PlannerActionService {
      */
     @Transactional
     public List<Converted> convertAll(long runId, List<Selection> orders, boolean release) {
-        List<Converted> done = new java.util.ArrayList<>();
-        java.util.Set<String> named = new java.util.HashSet<>();
+        List<Converted> done = new ArrayList<>();
+        Set<String> named = new HashSet<>();
         for (int i = 0; i < orders.size(); i++) {
             Selection selection = orders.get(i);
             String field = "orders[" + i + "]";
@@ -161,9 +166,9 @@ public class PlannerActionService {
             try {
                 Converted converted = convert(runId, selection.itemId(), selection.number(), selection.supplierId());
                 if (release && converted.orderType() == OrderType.PRODUCTION) {
-                    productionOrders.changeStatus(converted.orderId(), org.pilotline.erp.order.ProductionOrderStatus.RELEASED);
+                    productionOrders.changeStatus(converted.orderId(), ProductionOrderStatus.RELEASED);
                 } else if (release) {
-                    purchaseOrders.changeStatus(converted.orderId(), org.pilotline.erp.order.PurchaseOrderStatus.RELEASED);
+                    purchaseOrders.changeStatus(converted.orderId(), PurchaseOrderStatus.RELEASED);
                 }
                 done.add(converted);
             } catch (DomainException refused) {
