@@ -17,21 +17,36 @@ import java.util.List;
 
 @Schema(description = "A BOM revision, replaced whole on update. Line quantities are per baseQuantity of the parent.")
 public record BomRequest(
-        @NotNull Long itemId,
+        @Schema(description = "the parent item; or itemCode") Long itemId,
         @NotBlank @Size(max = 16) String revision,
         @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 6)
         @Schema(description = "parent quantity the lines are for (default 1)") BigDecimal baseQuantity,
         @NotNull LocalDate validFrom,
         @Schema(description = "exclusive; open-ended when absent") LocalDate validTo,
         @NotEmpty @Size(max = 2000) List<@Valid @NotNull Line> lines,
-        Long version) {
+        Long version,
+        @Size(max = 80) @Schema(description = "the parent item's code, instead of itemId") String itemCode) {
+
+    /** The form Java callers use: items by id. */
+    public BomRequest(Long itemId, String revision, BigDecimal baseQuantity, LocalDate validFrom, LocalDate validTo,
+                      List<Line> lines, Long version) {
+        this(itemId, revision, baseQuantity, validFrom, validTo, lines, version, null);
+    }
 
     public record Line(@Min(1) Integer lineNo,
-                       @NotNull Long componentId,
+                       @Schema(description = "or componentCode") Long componentId,
                        @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 6) BigDecimal quantity,
                        @Schema(description = "defaults to the component's stock unit") Long unitId,
                        @DecimalMin("0") @DecimalMax("10") @Digits(integer = 2, fraction = 6) BigDecimal scrapFactor,
                        Boolean phantom,
-                       @Min(1) Integer operationNo) {
+                       @Min(1) Integer operationNo,
+                       @Size(max = 80) @Schema(description = "the component's code, instead of componentId") String componentCode,
+                       @Size(max = 80) @Schema(description = "the unit's code, instead of unitId") String unitCode) {
+
+        /** The form Java callers use: component and unit by id. */
+        public Line(Integer lineNo, Long componentId, BigDecimal quantity, Long unitId, BigDecimal scrapFactor,
+                    Boolean phantom, Integer operationNo) {
+            this(lineNo, componentId, quantity, unitId, scrapFactor, phantom, operationNo, null, null);
+        }
     }
 }

@@ -23,7 +23,7 @@ public class BomService extends StructureRevisionService<Bom, BomRequest, BomVie
 
     @Override
     Header header(BomRequest r) {
-        return new Header(r.itemId(), r.revision(), r.validFrom(), r.validTo(), r.version());
+        return new Header(r.itemId(), r.itemCode(), r.revision(), r.validFrom(), r.validTo(), r.version());
     }
 
     @Override
@@ -34,14 +34,16 @@ public class BomService extends StructureRevisionService<Bom, BomRequest, BomVie
             BomRequest.Line l = r.lines().get(i);
             String field = "lines[" + i + "]";
             int lineNo = problems.lineNo(l.lineNo(), i, lineNumbers, field);
-            if (l.componentId().equals(r.itemId())) {
+            Item component = Lookups.reference(Item.class, "Item", l.componentId(), l.componentCode(),
+                    field + ".componentId");
+            if (component.id.equals(parent.id)) {
                 problems.add(field + ".componentId", "an item cannot be its own component");
                 continue;
             }
             BomLine line = new BomLine();
             line.lineNo = lineNo;
-            line.component = Lookups.reference(Item.class, "Item", l.componentId(), field + ".componentId");
-            line.unit = unitOf(line.component, l.unitId(), l.quantity(), field);
+            line.component = component;
+            line.unit = unitOf(line.component, l.unitId(), l.unitCode(), l.quantity(), field);
             line.quantity = l.quantity();
             line.scrapFactor = l.scrapFactor() == null ? BigDecimal.ZERO : l.scrapFactor();
             line.phantom = Boolean.TRUE.equals(l.phantom());

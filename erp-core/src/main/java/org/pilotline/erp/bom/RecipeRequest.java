@@ -19,7 +19,7 @@ import java.util.List;
 @Schema(description = "A recipe revision, replaced whole on update. Quantities are per batch; the main product's "
         + "costAllocation and the outputs' allocations add up to 1.")
 public record RecipeRequest(
-        @NotNull Long itemId,
+        @Schema(description = "the main product; or itemCode") Long itemId,
         @NotBlank @Size(max = 16) String revision,
         @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 6)
         @Schema(description = "batch size, in the main product's stock unit") BigDecimal batchSize,
@@ -31,19 +31,43 @@ public record RecipeRequest(
         LocalDate validTo,
         @NotEmpty @Size(max = 500) List<@Valid @NotNull Ingredient> ingredients,
         @Size(max = 50) List<@Valid @NotNull Output> outputs,
-        Long version) {
+        Long version,
+        @Size(max = 80) @Schema(description = "the main product's code, instead of itemId") String itemCode) {
+
+    /** The form Java callers use: items by id. */
+    public RecipeRequest(Long itemId, String revision, BigDecimal batchSize, BigDecimal expectedYield,
+                         BigDecimal costAllocation, LocalDate validFrom, LocalDate validTo, List<Ingredient> ingredients,
+                         List<Output> outputs, Long version) {
+        this(itemId, revision, batchSize, expectedYield, costAllocation, validFrom, validTo, ingredients, outputs,
+                version, null);
+    }
 
     public record Ingredient(@Min(1) Integer lineNo,
-                             @NotNull Long itemId,
+                             @Schema(description = "or itemCode") Long itemId,
                              @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 6) BigDecimal quantity,
-                             Long unitId) {
+                             Long unitId,
+                             @Size(max = 80) @Schema(description = "the ingredient's code, instead of itemId") String itemCode,
+                             @Size(max = 80) @Schema(description = "the unit's code, instead of unitId") String unitCode) {
+
+        /** The form Java callers use: item and unit by id. */
+        public Ingredient(Integer lineNo, Long itemId, BigDecimal quantity, Long unitId) {
+            this(lineNo, itemId, quantity, unitId, null, null);
+        }
     }
 
     public record Output(@Min(1) Integer lineNo,
-                         @NotNull Long itemId,
+                         @Schema(description = "or itemCode") Long itemId,
                          @NotNull StructureVersion.OutputKind kind,
                          @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 6) BigDecimal quantity,
                          Long unitId,
-                         @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 6) BigDecimal costAllocation) {
+                         @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 6) BigDecimal costAllocation,
+                         @Size(max = 80) @Schema(description = "the output's code, instead of itemId") String itemCode,
+                         @Size(max = 80) @Schema(description = "the unit's code, instead of unitId") String unitCode) {
+
+        /** The form Java callers use: item and unit by id. */
+        public Output(Integer lineNo, Long itemId, StructureVersion.OutputKind kind, BigDecimal quantity, Long unitId,
+                      BigDecimal costAllocation) {
+            this(lineNo, itemId, kind, quantity, unitId, costAllocation, null, null);
+        }
     }
 }

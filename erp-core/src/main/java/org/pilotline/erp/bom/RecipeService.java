@@ -24,7 +24,7 @@ public class RecipeService extends StructureRevisionService<Recipe, RecipeReques
 
     @Override
     Header header(RecipeRequest r) {
-        return new Header(r.itemId(), r.revision(), r.validFrom(), r.validTo(), r.version());
+        return new Header(r.itemId(), r.itemCode(), r.revision(), r.validFrom(), r.validTo(), r.version());
     }
 
     /** Ingredients and outputs; no item twice, and the main product's and the outputs' cost allocations add up to 1. */
@@ -71,14 +71,15 @@ public class RecipeService extends StructureRevisionService<Recipe, RecipeReques
         for (int i = 0; i < requested.size(); i++) {
             RecipeRequest.Ingredient in = requested.get(i);
             String field = "ingredients[" + i + "]";
-            if (!seen.add(in.itemId())) {
+            Item item = Lookups.reference(Item.class, "Item", in.itemId(), in.itemCode(), field + ".itemId");
+            if (!seen.add(item.id)) {
                 problems.add(field + ".itemId", "is the product or listed twice");
                 continue;
             }
             RecipeIngredient ingredient = new RecipeIngredient();
             ingredient.lineNo = problems.lineNo(in.lineNo(), i, lineNumbers, field);
-            ingredient.item = Lookups.reference(Item.class, "Item", in.itemId(), field + ".itemId");
-            ingredient.unit = unitOf(ingredient.item, in.unitId(), in.quantity(), field);
+            ingredient.item = item;
+            ingredient.unit = unitOf(ingredient.item, in.unitId(), in.unitCode(), in.quantity(), field);
             ingredient.quantity = in.quantity();
             ingredients.add(ingredient);
         }
@@ -91,14 +92,15 @@ public class RecipeService extends StructureRevisionService<Recipe, RecipeReques
         for (int i = 0; i < requested.size(); i++) {
             RecipeRequest.Output out = requested.get(i);
             String field = "outputs[" + i + "]";
-            if (!seen.add(out.itemId())) {
+            Item item = Lookups.reference(Item.class, "Item", out.itemId(), out.itemCode(), field + ".itemId");
+            if (!seen.add(item.id)) {
                 problems.add(field + ".itemId", "is the product, an ingredient, or listed twice");
                 continue;
             }
             RecipeOutput output = new RecipeOutput();
             output.lineNo = problems.lineNo(out.lineNo(), i, lineNumbers, field);
-            output.item = Lookups.reference(Item.class, "Item", out.itemId(), field + ".itemId");
-            output.unit = unitOf(output.item, out.unitId(), out.quantity(), field);
+            output.item = item;
+            output.unit = unitOf(output.item, out.unitId(), out.unitCode(), out.quantity(), field);
             output.kind = out.kind();
             output.quantity = out.quantity();
             output.costAllocation = out.costAllocation() == null ? BigDecimal.ZERO : out.costAllocation();

@@ -50,7 +50,7 @@ public abstract class StructureRevisionService<E extends StructureRevision, R, V
     }
 
     /** The fields every revision request has. */
-    record Header(Long itemId, String revision, LocalDate validFrom, LocalDate validTo, Long version) {
+    record Header(Long itemId, String itemCode, String revision, LocalDate validFrom, LocalDate validTo, Long version) {
     }
 
     /** A revision's checked lines, ready to replace the stored ones. */
@@ -124,7 +124,7 @@ public abstract class StructureRevisionService<E extends StructureRevision, R, V
         if (id != null) {
             Versions.requireCurrent(kind.name(), id, h.version(), revision.version);
         }
-        Item item = Lookups.reference(Item.class, "Item", h.itemId(), "itemId");
+        Item item = Lookups.reference(Item.class, "Item", h.itemId(), h.itemCode(), "itemId");
         Problems problems = new Problems();
         if (item.sourcing != Sourcing.MAKE) {
             problems.add("itemId", "item '" + item.code + "' is bought, not made");
@@ -160,8 +160,9 @@ public abstract class StructureRevisionService<E extends StructureRevision, R, V
     }
 
     /** A line's unit (the item's stock unit when none is given); 400 unless the quantity converts into the stock unit. */
-    Unit unitOf(Item item, Long unitId, BigDecimal quantity, String field) {
-        Unit unit = unitId == null ? item.stockUnit : Lookups.reference(Unit.class, "Unit", unitId, field + ".unitId");
+    Unit unitOf(Item item, Long unitId, String unitCode, BigDecimal quantity, String field) {
+        Unit unit = !Lookups.given(unitId, unitCode) ? item.stockUnit
+                : Lookups.reference(Unit.class, "Unit", unitId, unitCode, field + ".unitId");
         units.convert(quantity, unit.id, item.stockUnit.id, item.id, field + ".unitId");
         return unit;
     }

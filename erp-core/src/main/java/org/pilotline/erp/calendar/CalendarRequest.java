@@ -22,11 +22,22 @@ public record CalendarRequest(
         @Size(max = 1000) List<@Valid @NotNull HolidayRequest> holidays,
         Long version) {
 
-    public record ShiftRequest(@NotNull @Min(1) @Max(7) @Schema(description = "1 = Monday") Integer weekday,
+    @Schema(description = "A shift on one weekday (weekday) or the same shift on several (weekdays); stored and read "
+            + "back as one shift per weekday.")
+    public record ShiftRequest(@Min(1) @Max(7) @Schema(description = "ISO numbering: 1 = Monday … 7 = Sunday; or weekdays",
+                                       examples = "1") Integer weekday,
                                @NotBlank @Size(max = 50) String name,
                                @NotNull @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, examples = "08:00") LocalTime start,
                                @NotNull @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, examples = "17:00") LocalTime end,
-                               @Size(max = 10) List<@Valid @NotNull BreakRequest> breaks) {
+                               @Size(max = 10) List<@Valid @NotNull BreakRequest> breaks,
+                               @Size(min = 1, max = 7) @Schema(description = "several weekdays (1 = Monday … 7 = Sunday) "
+                                       + "with this same shift, instead of weekday", examples = "[1, 2, 3, 4, 5]")
+                               List<@NotNull @Min(1) @Max(7) Integer> weekdays) {
+
+        /** The form Java callers use: one weekday. */
+        public ShiftRequest(Integer weekday, String name, LocalTime start, LocalTime end, List<BreakRequest> breaks) {
+            this(weekday, name, start, end, breaks, null);
+        }
     }
 
     public record BreakRequest(@NotNull @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING) LocalTime start,

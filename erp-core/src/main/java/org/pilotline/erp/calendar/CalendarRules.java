@@ -13,26 +13,62 @@ public final class CalendarRules {
     private CalendarRules() {
     }
 
-    public static List<FieldError> shiftProblems(List<CalendarRequest.ShiftRequest> shifts) {
-        List<FieldError> problems = new ArrayList<>();
+    /** One shift of the request on one weekday: what is stored. */
+    public record DayShift(int requestIndex, int weekday, CalendarRequest.ShiftRequest shift) {
+    }
+
+    /**
+     * The shifts of a request, one per weekday each names (weekday, or each of weekdays), in request order; a shift
+     * that names no weekday, both forms, or one weekday twice is a problem.
+     */
+    public static List<DayShift> dayShifts(List<CalendarRequest.ShiftRequest> shifts, List<FieldError> problems) {
+        List<DayShift> days = new ArrayList<>();
         for (int i = 0; i < shifts.size(); i++) {
             CalendarRequest.ShiftRequest shift = shifts.get(i);
-            long shiftStart = minuteOfWeek(shift.weekday(), shift.start());
+            String field = "shifts[" + i + "]";
+            if (shift.weekday() == null && shift.weekdays() == null) {
+                problems.add(new FieldError(field + ".weekday", "is required (or weekdays)"));
+            } else if (shift.weekday() != null && shift.weekdays() != null) {
+                problems.add(new FieldError(field + ".weekdays", "give weekday or weekdays, not both"));
+            } else if (shift.weekday() != null) {
+                days.add(new DayShift(i, shift.weekday(), shift));
+            } else if (shift.weekdays().stream().distinct().count() < shift.weekdays().size()) {
+                problems.add(new FieldError(field + ".weekdays", "names a weekday twice"));
+            } else {
+                for (int day : shift.weekdays()) {
+                    days.add(new DayShift(i, day, shift));
+                }
+            }
+        }
+        return days;
+    }
+
+    public static List<FieldError> shiftProblems(List<CalendarRequest.ShiftRequest> shifts) {
+        List<FieldError> problems = new ArrayList<>();
+        List<DayShift> days = dayShifts(shifts, problems);
+        for (int i = 0; i < days.size(); i++) {
+            DayShift day = days.get(i);
+            CalendarRequest.ShiftRequest shift = day.shift();
+            String field = "shifts[" + day.requestIndex() + "]";
+            long shiftStart = minuteOfWeek(day.weekday(), shift.start());
             long shiftEnd = shiftStart + length(shift.start(), shift.end());
             var breaks = shift.breaks() == null ? List.<CalendarRequest.BreakRequest>of() : shift.breaks();
-            for (int b = 0; b < breaks.size(); b++) {
+            boolean firstDayOfShift = i == 0 || days.get(i - 1).requestIndex() != day.requestIndex();
+            for (int b = 0; b < breaks.size() && firstDayOfShift; b++) {
                 long offset = length(shift.start(), breaks.get(b).start()) % (24 * 60);
                 long breakLength = length(breaks.get(b).start(), breaks.get(b).end());
                 if (offset + breakLength > shiftEnd - shiftStart || breakLength >= 24 * 60) {
-                    problems.add(new FieldError("shifts[" + i + "].breaks[" + b + "]", "must lie inside its shift"));
+                    problems.add(new FieldError(field + ".breaks[" + b + "]", "must lie inside its shift"));
                 }
             }
             for (int j = 0; j < i; j++) {
-                CalendarRequest.ShiftRequest other = shifts.get(j);
-                long otherStart = minuteOfWeek(other.weekday(), other.start());
-                long otherEnd = otherStart + length(other.start(), other.end());
+                DayShift other = days.get(j);
+                long otherStart = minuteOfWeek(other.weekday(), other.shift().start());
+                long otherEnd = otherStart + length(other.shift().start(), other.shift().end());
                 if (overlaps(shiftStart, shiftEnd, otherStart, otherEnd)) {
-                    problems.add(new FieldError("shifts[" + i + "]", "overlaps shift " + j));
+                    problems.add(new FieldError(field, other.requestIndex() == day.requestIndex()
+                            ? "overlaps itself on the next of its weekdays (" + other.weekday() + ", " + day.weekday() + ")"
+                            : "overlaps shift " + other.requestIndex() + " on weekday " + day.weekday()));
                 }
             }
         }

@@ -125,10 +125,11 @@ public class CalendarService {
         calendar.shifts.clear();
         calendar.holidays.clear();
         Calendar.flush(); // the old rows go before the new ones arrive
-        for (CalendarRequest.ShiftRequest s : request.shifts()) {
+        for (CalendarRules.DayShift day : CalendarRules.dayShifts(request.shifts(), new ArrayList<>())) {
+            CalendarRequest.ShiftRequest s = day.shift();
             CalendarShift shift = new CalendarShift();
             shift.calendar = calendar;
-            shift.weekday = s.weekday();
+            shift.weekday = day.weekday();
             shift.name = s.name();
             shift.startsAt = s.start();
             shift.endsAt = s.end();

@@ -51,11 +51,17 @@ public final class EquipmentDtos {
         }
     }
 
-    public record WorkUnitRequest(@NotNull Long workCenterId,
+    public record WorkUnitRequest(@Schema(description = "or workCenterCode") Long workCenterId,
                                   @NotBlank @Pattern(regexp = "\\S{1,32}", message = "must be 1-32 characters without spaces") String code,
                                   @NotBlank @Size(max = 200) String name,
                                   Boolean active,
-                                  Long version) {
+                                  Long version,
+                                  @Size(max = 80) @Schema(description = "the work center's code, instead of workCenterId") String workCenterCode) {
+
+        /** The form Java callers use: work center by id. */
+        public WorkUnitRequest(Long workCenterId, String code, String name, Boolean active, Long version) {
+            this(workCenterId, code, name, active, version, null);
+        }
     }
 
     public record WorkUnitView(long id, long workCenterId, String workCenterCode, String code, String name,

@@ -120,7 +120,8 @@ public class EquipmentService {
         }
         Lookups.requireFree(WorkUnit.find("code", r.code()), "Work unit", r.code(), id);
         WorkCenter before = unit.workCenter;
-        unit.workCenter = Lookups.reference(WorkCenter.class, "Work center", r.workCenterId(), "workCenterId");
+        unit.workCenter = Lookups.reference(WorkCenter.class, "Work center", r.workCenterId(), r.workCenterCode(),
+                "workCenterId");
         unit.code = r.code();
         unit.name = r.name();
         unit.active = r.active() == null || r.active();

@@ -56,16 +56,28 @@ public final class InventoryDtos {
             + "them. requestId makes a retried request apply once.")
     public record MoveRequest(@NotNull MoveType type,
                               @NotNull MoveReason reason,
-                              @NotNull Long itemId,
+                              @Schema(description = "or itemCode") Long itemId,
                               @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 6) BigDecimal quantity,
-                              @Schema(description = "defaults to the item's stock unit") Long unitId,
+                              @Schema(description = "defaults to the item's stock unit; or unitCode") Long unitId,
                               Long fromLocationId,
                               Long toLocationId,
                               @Size(max = 64) String lotNumber,
                               @Schema(description = "for a new lot received") LocalDate lotExpiresOn,
                               @Size(max = 100) String reference,
                               @Size(max = 500) String note,
-                              @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]*", message = "letters, digits, '.', '_', ':' or '-' only") String requestId) {
+                              @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]*", message = "letters, digits, '.', '_', ':' or '-' only") String requestId,
+                              @Size(max = 80) @Schema(description = "the item's code, instead of itemId") String itemCode,
+                              @Size(max = 80) @Schema(description = "the unit's code, instead of unitId") String unitCode,
+                              @Size(max = 80) @Schema(description = "the location as WAREHOUSE/LOCATION (or the location's code alone when no other warehouse has it), instead of fromLocationId") String fromLocationCode,
+                              @Size(max = 80) @Schema(description = "the location as WAREHOUSE/LOCATION (or the location's code alone when no other warehouse has it), instead of toLocationId") String toLocationCode) {
+
+        /** The form Java callers use: item, unit and locations by id. */
+        public MoveRequest(MoveType type, MoveReason reason, Long itemId, BigDecimal quantity, Long unitId,
+                           Long fromLocationId, Long toLocationId, String lotNumber, LocalDate lotExpiresOn,
+                           String reference, String note, String requestId) {
+            this(type, reason, itemId, quantity, unitId, fromLocationId, toLocationId, lotNumber, lotExpiresOn, reference,
+                    note, requestId, null, null, null, null);
+        }
     }
 
     public record MoveView(long id, MoveType type, MoveReason reason, long itemId, String itemCode, BigDecimal quantity,
@@ -88,10 +100,12 @@ public final class InventoryDtos {
         }
     }
 
-    public record ReservationRequest(@NotNull Long itemId,
-                                     @NotNull Long locationId,
+    public record ReservationRequest(@Schema(description = "or itemCode") Long itemId,
+                                     @Schema(description = "or locationCode") Long locationId,
                                      @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 6) BigDecimal quantity,
-                                     @NotBlank @Size(max = 100) String reference) {
+                                     @NotBlank @Size(max = 100) String reference,
+                                     @Size(max = 80) @Schema(description = "the item's code, instead of itemId") String itemCode,
+                                     @Size(max = 80) @Schema(description = "the location as WAREHOUSE/LOCATION (or the location's code alone when no other warehouse has it), instead of locationId") String locationCode) {
     }
 
     public record ReservationView(long id, long itemId, String itemCode, long locationId, String location,

@@ -79,21 +79,26 @@ public class InventoryService {
 
     /** Resolves and checks a request into a move; also used by other features inside their own transactions. */
     public StockLedger.Move resolve(MoveRequest r, String username) {
-        List<FieldError> problems = new ArrayList<>(StockRules.shapeProblems(r.type(), r.reason(), r.fromLocationId(),
-                r.toLocationId()));
-        Item item = Lookups.reference(Item.class, "Item", r.itemId(), "itemId");
+        List<FieldError> problems = new ArrayList<>();
+        Location from = !Lookups.given(r.fromLocationId(), r.fromLocationCode()) ? null
+                : activeLocation(r.fromLocationId(), r.fromLocationCode(), "fromLocationId", problems);
+        Location to = !Lookups.given(r.toLocationId(), r.toLocationCode()) ? null
+                : activeLocation(r.toLocationId(), r.toLocationCode(), "toLocationId", problems);
+        problems.addAll(0, StockRules.shapeProblems(r.type(), r.reason(), from == null ? null : from.id,
+                to == null ? null : to.id));
+        Item item = Lookups.reference(Item.class, "Item", r.itemId(), r.itemCode(), "itemId");
         if (!item.active) {
             problems.add(new FieldError("itemId", "item '" + item.code + "' is inactive"));
         }
         BigDecimal quantity = r.quantity();
-        if (r.unitId() != null && !r.unitId().equals(item.stockUnit.id)) {
-            Unit unit = Lookups.reference(Unit.class, "Unit", r.unitId(), "unitId");
-            quantity = units.convert(quantity, unit.id, item.stockUnit.id, item.id, "unitId");
+        if (Lookups.given(r.unitId(), r.unitCode())) {
+            Unit unit = Lookups.reference(Unit.class, "Unit", r.unitId(), r.unitCode(), "unitId");
+            if (!unit.id.equals(item.stockUnit.id)) {
+                quantity = units.convert(quantity, unit.id, item.stockUnit.id, item.id, "unitId");
+            }
         }
         StockRules.precisionProblem(quantity, item.stockUnit.decimals, item.stockUnit.code).ifPresent(problems::add);
         problems.addAll(StockRules.trackingProblems(item.tracking, r.lotNumber(), quantity));
-        Location from = r.fromLocationId() == null ? null : activeLocation(r.fromLocationId(), "fromLocationId", problems);
-        Location to = r.toLocationId() == null ? null : activeLocation(r.toLocationId(), "toLocationId", problems);
         if (!problems.isEmpty()) {
             throw new DomainException(ProblemKind.BAD_REQUEST, "invalid-move", "The stock move is not valid",
                     problems.get(0).field() + " " + problems.get(0).message(), problems, Map.of());
@@ -137,8 +142,8 @@ public class InventoryService {
         tenant.requireEnterprise();
         String username = caller.username();
         return Retry.inNewTransaction(() -> {
-            Item item = Lookups.reference(Item.class, "Item", r.itemId(), "itemId");
-            Location location = Lookups.reference(Location.class, "Location", r.locationId(), "locationId");
+            Item item = Lookups.reference(Item.class, "Item", r.itemId(), r.itemCode(), "itemId");
+            Location location = Location.reference(r.locationId(), r.locationCode(), "locationId");
             StockRules.precisionProblem(r.quantity(), item.stockUnit.decimals, item.stockUnit.code).ifPresent(p -> {
                 throw DomainException.invalid("invalid-reservation", "The reservation is not valid", p);
             });
@@ -205,8 +210,8 @@ public class InventoryService {
         return new IntegrityReport(balances.size(), moves, mismatches);
     }
 
-    private Location activeLocation(long id, String field, List<FieldError> problems) {
-        Location location = Lookups.reference(Location.class, "Location", id, field);
+    private Location activeLocation(Long id, String code, String field, List<FieldError> problems) {
+        Location location = Location.reference(id, code, field);
         if (!location.active) {
             problems.add(new FieldError(field, "location " + location.label() + " is inactive"));
         }

@@ -19,7 +19,7 @@ public record ItemRequest(
         @Size(max = 1000) String description,
         @NotNull ItemType type,
         @NotNull Sourcing sourcing,
-        @NotNull Long stockUnitId,
+        @Schema(description = "or stockUnitCode") Long stockUnitId,
         @NotNull @Min(0) @Max(3650) @Schema(description = "working days from release to receipt") Integer leadTimeDays,
         @Schema(description = "defaults to LOT_FOR_LOT") LotSizing lotSizing,
         @DecimalMin("0") @Digits(integer = 14, fraction = 6) BigDecimal lotSizeQuantity,
@@ -33,5 +33,17 @@ public record ItemRequest(
         @Schema(description = "defaults to NONE") Tracking tracking,
         Boolean allowNegativeStock,
         Boolean active,
-        Long version) {
+        Long version,
+        @Size(max = 80) @Schema(description = "the stock unit's code, instead of stockUnitId") String stockUnitCode) {
+
+    /** The form Java callers use: the unit by id. */
+    public ItemRequest(String code, String name, String description, ItemType type, Sourcing sourcing, Long stockUnitId,
+                       Integer leadTimeDays, LotSizing lotSizing, BigDecimal lotSizeQuantity, BigDecimal lotSizeMinimum,
+                       BigDecimal lotSizeMaximum, BigDecimal lotSizeMultiple, Integer periodsOfSupply,
+                       BigDecimal safetyStock, BigDecimal standardCost, BigDecimal standardLotSize, Tracking tracking,
+                       Boolean allowNegativeStock, Boolean active, Long version) {
+        this(code, name, description, type, sourcing, stockUnitId, leadTimeDays, lotSizing, lotSizeQuantity,
+                lotSizeMinimum, lotSizeMaximum, lotSizeMultiple, periodsOfSupply, safetyStock, standardCost,
+                standardLotSize, tracking, allowNegativeStock, active, version, null);
+    }
 }

@@ -58,7 +58,8 @@ public class ItemService {
         Item item = Lookups.require(Item.class, "Item", id);
         Versions.requireCurrent("Item", id, request.version(), item.version);
         Lookups.requireFree(Item.find("code", request.code()), "Item", request.code(), id);
-        if (!item.stockUnit.id.equals(request.stockUnitId()) && hasStock(item)) {
+        Unit unit = stockUnit(request);
+        if (!item.stockUnit.id.equals(unit.id) && hasStock(item)) {
             throw DomainException.conflict("stock-unit-locked", "The stock unit cannot change",
                     "Item '" + item.code + "' has stock moves in " + item.stockUnit.code + "; its stock unit stays",
                     new FieldError("stockUnitId", "cannot change once stock has moved"));
@@ -81,8 +82,12 @@ public class ItemService {
                 .setParameter("item", item).getSingleResult() > 0;
     }
 
+    private static Unit stockUnit(ItemRequest r) {
+        return Lookups.reference(Unit.class, "Unit", r.stockUnitId(), r.stockUnitCode(), "stockUnitId");
+    }
+
     private static void apply(Item item, ItemRequest r) {
-        Unit unit = Lookups.reference(Unit.class, "Unit", r.stockUnitId(), "stockUnitId");
+        Unit unit = stockUnit(r);
         LotSizing policy = r.lotSizing() == null ? LotSizing.LOT_FOR_LOT : r.lotSizing();
         Tracking tracking = r.tracking() == null ? Tracking.NONE : r.tracking();
         boolean allowNegative = Boolean.TRUE.equals(r.allowNegativeStock());

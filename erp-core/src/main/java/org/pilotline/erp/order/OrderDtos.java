@@ -25,11 +25,19 @@ public final class OrderDtos {
 
     @Schema(description = "An order line; quantity and price are per the line's unit (default: the item's stock unit).")
     public record LineRequest(@Min(1) Integer lineNo,
-                              @NotNull Long itemId,
+                              @Schema(description = "or itemCode") Long itemId,
                               @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 6) BigDecimal quantity,
                               Long unitId,
                               @NotNull @Schema(description = "requested date (sales) or due date (purchase)") LocalDate date,
-                              @DecimalMin("0") @Digits(integer = 14, fraction = 6) BigDecimal unitPrice) {
+                              @DecimalMin("0") @Digits(integer = 14, fraction = 6) BigDecimal unitPrice,
+                              @Size(max = 80) @Schema(description = "the item's code, instead of itemId") String itemCode,
+                              @Size(max = 80) @Schema(description = "the unit's code, instead of unitId") String unitCode) {
+
+        /** The form Java callers use: item and unit by id. */
+        public LineRequest(Integer lineNo, Long itemId, BigDecimal quantity, Long unitId, LocalDate date,
+                           BigDecimal unitPrice) {
+            this(lineNo, itemId, quantity, unitId, date, unitPrice, null, null);
+        }
     }
 
     public record SalesOrderRequest(@Size(max = 32) @Schema(description = "assigned (SO-000001) when absent") String number,
@@ -108,20 +116,29 @@ public final class OrderDtos {
     public record FulfilmentLine(@NotNull Integer lineNo,
                                  @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 6)
                                  @Schema(description = "in the order line's unit") BigDecimal quantity,
-                                 @NotNull Long locationId,
+                                 @Schema(description = "or locationCode") Long locationId,
                                  @Size(max = 64) String lotNumber,
-                                 LocalDate lotExpiresOn) {
+                                 LocalDate lotExpiresOn,
+                                 @Size(max = 80) @Schema(description = "the location as WAREHOUSE/LOCATION (or the location's "
+                                         + "code alone when no other warehouse has it), instead of locationId") String locationCode) {
     }
 
     public record ProductionOrderRequest(@Size(max = 32) String number,
-                                         @NotNull Long itemId,
+                                         @Schema(description = "or itemCode") Long itemId,
                                          @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 6) BigDecimal quantity,
                                          LocalDate startDate,
                                          @NotNull LocalDate dueDate,
                                          @Size(max = 500) String note,
                                          @Min(0) @Max(1000)
                                          @Schema(description = "scheduling weight of a minute late, default 1") Integer priority,
-                                         Long version) {
+                                         Long version,
+                                         @Size(max = 80) @Schema(description = "the item's code, instead of itemId") String itemCode) {
+
+        /** The form Java callers use: item by id. */
+        public ProductionOrderRequest(String number, Long itemId, BigDecimal quantity, LocalDate startDate,
+                                      LocalDate dueDate, String note, Integer priority, Long version) {
+            this(number, itemId, quantity, startDate, dueDate, note, priority, version, null);
+        }
     }
 
     public record ProductionOrderView(long id, String number, long itemId, String itemCode, BigDecimal quantity,

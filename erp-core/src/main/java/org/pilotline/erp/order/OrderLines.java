@@ -56,12 +56,13 @@ final class OrderLines {
                 throw DomainException.invalid("invalid-order", "A line number is used twice",
                         new FieldError(field + ".lineNo", "is used twice"));
             }
-            Item item = Lookups.reference(Item.class, "Item", l.itemId(), field + ".itemId");
+            Item item = Lookups.reference(Item.class, "Item", l.itemId(), l.itemCode(), field + ".itemId");
             if (!item.active) {
                 throw DomainException.invalid("invalid-order", "The item is inactive",
                         new FieldError(field + ".itemId", "item '" + item.code + "' is inactive"));
             }
-            Unit unit = l.unitId() == null ? item.stockUnit : Lookups.reference(Unit.class, "Unit", l.unitId(), field + ".unitId");
+            Unit unit = !Lookups.given(l.unitId(), l.unitCode()) ? item.stockUnit
+                    : Lookups.reference(Unit.class, "Unit", l.unitId(), l.unitCode(), field + ".unitId");
             units.convert(l.quantity(), unit.id, item.stockUnit.id, item.id, field + ".unitId");
             lines.add(new Resolved(lineNo, item, l.quantity(), unit, l.date(),
                     l.unitPrice() == null ? BigDecimal.ZERO : l.unitPrice()));
@@ -124,11 +125,11 @@ final class OrderLines {
                                 + ", this request " + f.quantity().stripTrailingZeros().toPlainString(),
                         List.of(new FieldError(field + ".quantity", "exceeds the open quantity")), Map.of());
             }
-            Lookups.reference(Location.class, "Location", f.locationId(), field + ".locationId");
+            Location location = Location.reference(f.locationId(), f.locationCode(), field + ".locationId");
             BigDecimal inStockUnit = units.convert(f.quantity(), line.unit.id, line.item.stockUnit.id, line.item.id,
                     field + ".quantity");
             MoveRequest move = new MoveRequest(type, reason, line.item.id, inStockUnit, null,
-                    type == MoveType.ISSUE ? f.locationId() : null, type == MoveType.RECEIPT ? f.locationId() : null,
+                    type == MoveType.ISSUE ? location.id : null, type == MoveType.RECEIPT ? location.id : null,
                     f.lotNumber(), f.lotExpiresOn(), order.number + "/" + line.lineNo, null,
                     request.requestId() == null ? null : request.requestId() + "/" + i);
             ledger.apply(inventory.resolve(move, username));

@@ -83,7 +83,7 @@ public class ProductionOrderService {
             }
         }
         Lookups.requireFree(ProductionOrder.find("number", order.number), "Production order", order.number, id);
-        Item item = Lookups.reference(Item.class, "Item", r.itemId(), "itemId");
+        Item item = Lookups.reference(Item.class, "Item", r.itemId(), r.itemCode(), "itemId");
         if (item.sourcing != Sourcing.MAKE) {
             throw DomainException.invalid("invalid-order", "The item is bought, not made",
                     new FieldError("itemId", "item '" + item.code + "' is bought"));

@@ -59,7 +59,7 @@ public class RoutingService {
         if (id != null) {
             Versions.requireCurrent("Routing", id, r.version(), routing.version);
         }
-        Item item = Lookups.reference(Item.class, "Item", r.itemId(), "itemId");
+        Item item = Lookups.reference(Item.class, "Item", r.itemId(), r.itemCode(), "itemId");
         List<FieldError> problems = new ArrayList<>();
         if (item.sourcing != Sourcing.MAKE) {
             problems.add(new FieldError("itemId", "item '" + item.code + "' is bought, not made"));
@@ -138,22 +138,24 @@ public class RoutingService {
         operation.routing = routing;
         operation.operationNo = o.operationNo();
         operation.name = o.name();
-        operation.workCenter = Lookups.reference(WorkCenter.class, "Work center", o.workCenterId(), field + ".workCenterId");
+        operation.workCenter = Lookups.reference(WorkCenter.class, "Work center", o.workCenterId(), o.workCenterCode(),
+                field + ".workCenterId");
         operation.setupMinutes = o.setupMinutes() == null ? BigDecimal.ZERO : o.setupMinutes();
         operation.runMinutes = o.runMinutes();
         operation.transferQuantity = o.transferQuantity();
         var alternatives = o.alternatives() == null ? List.<RoutingRequest.Alternative>of() : o.alternatives();
-        Set<Long> centers = new HashSet<>(List.of(o.workCenterId()));
+        Set<Long> centers = new HashSet<>(List.of(operation.workCenter.id));
         for (int a = 0; a < alternatives.size(); a++) {
             RoutingRequest.Alternative alt = alternatives.get(a);
-            if (!centers.add(alt.workCenterId())) {
+            WorkCenter center = Lookups.reference(WorkCenter.class, "Work center", alt.workCenterId(),
+                    alt.workCenterCode(), field + ".alternatives[" + a + "].workCenterId");
+            if (!centers.add(center.id)) {
                 throw DomainException.invalid("invalid-routing", "A work center is listed twice for one operation",
                         new FieldError(field + ".alternatives[" + a + "].workCenterId", "is already a work center of this operation"));
             }
             RoutingAlternative alternative = new RoutingAlternative();
             alternative.operation = operation;
-            alternative.workCenter = Lookups.reference(WorkCenter.class, "Work center", alt.workCenterId(),
-                    field + ".alternatives[" + a + "].workCenterId");
+            alternative.workCenter = center;
             alternative.setupMinutes = alt.setupMinutes() == null ? operation.setupMinutes : alt.setupMinutes();
             alternative.runMinutes = alt.runMinutes();
             operation.alternatives.add(alternative);

@@ -162,34 +162,53 @@ public class UnitService {
         unit.decimals = request.decimals();
     }
 
-    private static void apply(UnitConversion conversion, ConversionRequest request) {
-        if (request.itemId() != null && UnitConversion.getEntityManager()
-                .createQuery("select count(i) from Item i where i.id = :id", Long.class)
-                .setParameter("id", request.itemId()).getSingleResult() == 0) {
-            throw DomainException.invalid("unknown-reference", "Item not found",
-                    new FieldError("itemId", "no item has id " + request.itemId()));
+    /**
+     * The item a conversion is limited to, by id or code (the unit package knows items only by id, so this asks the
+     * database directly), or null.
+     */
+    private static Long itemOf(ConversionRequest request) {
+        if (request.itemId() == null && request.itemCode() == null) {
+            return null;
         }
-        Unit from = Lookups.reference(Unit.class, "Unit", request.fromUnitId(), "fromUnitId");
-        Unit to = Lookups.reference(Unit.class, "Unit", request.toUnitId(), "toUnitId");
+        List<Long> found = UnitConversion.getEntityManager()
+                .createQuery("select i.id from Item i where " + (request.itemCode() == null ? "i.id = :ref" : "i.code = :ref"),
+                        Long.class)
+                .setParameter("ref", request.itemCode() == null ? request.itemId() : request.itemCode()).getResultList();
+        if (found.isEmpty()) {
+            throw DomainException.invalid("unknown-reference", "Item not found", request.itemCode() == null
+                    ? new FieldError("itemId", "no item has id " + request.itemId())
+                    : new FieldError("itemCode", "no item has code '" + request.itemCode() + "'"));
+        }
+        if (request.itemId() != null && !request.itemId().equals(found.get(0))) {
+            throw DomainException.invalid("conflicting-reference", "Item id and code disagree",
+                    new FieldError("itemCode", "'" + request.itemCode() + "' is not the item with id " + request.itemId()));
+        }
+        return found.get(0);
+    }
+
+    private static void apply(UnitConversion conversion, ConversionRequest request) {
+        Long itemId = itemOf(request);
+        Unit from = Lookups.reference(Unit.class, "Unit", request.fromUnitId(), request.fromUnitCode(), "fromUnitId");
+        Unit to = Lookups.reference(Unit.class, "Unit", request.toUnitId(), request.toUnitCode(), "toUnitId");
         if (from.id.equals(to.id)) {
             throw DomainException.invalid("invalid-conversion", "A conversion links two different units",
                     new FieldError("toUnitId", "must differ from fromUnitId"));
         }
-        if (request.itemId() == null && from.dimension != to.dimension) {
+        if (itemId == null && from.dimension != to.dimension) {
             throw DomainException.invalid("invalid-conversion", "Units of different dimensions convert per item only",
                     new FieldError("itemId", "is required to convert " + from.dimension + " to " + to.dimension));
         }
         long duplicates = UnitConversion.count(
                 "((fromUnit = ?1 and toUnit = ?2) or (fromUnit = ?2 and toUnit = ?1)) and "
-                        + (request.itemId() == null ? "itemId is null" : "itemId = ?3") + " and id <> ?4",
-                request.itemId() == null ? new Object[]{from, to, conversion.id == null ? -1L : conversion.id}
-                        : new Object[]{from, to, request.itemId(), conversion.id == null ? -1L : conversion.id});
+                        + (itemId == null ? "itemId is null" : "itemId = ?3") + " and id <> ?4",
+                itemId == null ? new Object[]{from, to, conversion.id == null ? -1L : conversion.id}
+                        : new Object[]{from, to, itemId, conversion.id == null ? -1L : conversion.id});
         if (duplicates > 0) {
             throw DomainException.conflict("duplicate-conversion", "The conversion exists already",
                     "There is already a conversion between " + from.code + " and " + to.code
-                            + (request.itemId() == null ? "" : " for this item"));
+                            + (itemId == null ? "" : " for this item"));
         }
-        conversion.itemId = request.itemId();
+        conversion.itemId = itemId;
         conversion.fromUnit = from;
         conversion.toUnit = to;
         conversion.fromQuantity = request.fromQuantity();

@@ -10,8 +10,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The lookups every service repeats: a row of the caller's enterprise by id, and whether a code is taken. */
@@ -43,6 +45,66 @@ public final class Lookups {
                     new FieldError(field, id == null ? "is required" : "no " + what.toLowerCase() + " has id " + id));
         }
         return found;
+    }
+
+    /**
+     * A referenced row given by id or by code (the field named like the id field with {@code Code} for {@code Id}),
+     * or 400 naming the field that refers to it. Both may be given when they name the same row; neither is refused
+     * as missing.
+     */
+    public static <T extends PanacheEntityBase> T reference(Class<T> type, String what, Long id, String code,
+                                                            String idField) {
+        return reference(type, what, id, code, idField, c -> byCode(type, c));
+    }
+
+    /** As {@link #reference(Class, String, Long, String, String)}, with the kind's own way of finding a code. */
+    public static <T extends PanacheEntityBase> T reference(Class<T> type, String what, Long id, String code,
+                                                            String idField, Function<String, List<T>> byCode) {
+        String codeField = codeField(idField);
+        if (code == null) {
+            if (id == null) {
+                throw DomainException.invalid("unknown-reference", what + " not given",
+                        new FieldError(idField, "is required (or " + codeField + ")"));
+            }
+            return reference(type, what, id, idField);
+        }
+        List<T> found = byCode.apply(code);
+        if (found.isEmpty()) {
+            throw DomainException.invalid("unknown-reference", what + " not found",
+                    new FieldError(codeField, "no " + what.toLowerCase() + " has code '" + code + "'"));
+        }
+        if (found.size() > 1) {
+            throw DomainException.invalid("ambiguous-reference", what + " code is ambiguous",
+                    new FieldError(codeField, found.size() + " " + what.toLowerCase() + "s have code '" + code
+                            + "'; give the id or a fuller code"));
+        }
+        T row = found.get(0);
+        if (id != null && !id.equals(idOf(row))) {
+            throw DomainException.invalid("conflicting-reference", what + " id and code disagree",
+                    new FieldError(codeField, "'" + code + "' is not the " + what.toLowerCase() + " with id " + id));
+        }
+        return row;
+    }
+
+    /** Whether a reference is given at all, by id or by code. */
+    public static boolean given(Long id, String code) {
+        return id != null || code != null;
+    }
+
+    /** {@code lines[0].componentId} → {@code lines[0].componentCode}. */
+    public static String codeField(String idField) {
+        return idField.endsWith("Id") ? idField.substring(0, idField.length() - 2) + "Code" : idField + "Code";
+    }
+
+    private static <T extends PanacheEntityBase> List<T> byCode(Class<T> type, String code) {
+        return io.quarkus.hibernate.orm.panache.Panache.getEntityManager(type)
+                .createQuery("select e from " + type.getSimpleName() + " e where e.code = :code", type)
+                .setParameter("code", code).setMaxResults(2).getResultList();
+    }
+
+    private static Object idOf(PanacheEntityBase row) {
+        return io.quarkus.hibernate.orm.panache.Panache.getEntityManager(row.getClass()).getEntityManagerFactory()
+                .getPersistenceUnitUtil().getIdentifier(row);
     }
 
     /** By query rather than EntityManager.find, so that Hibernate's tenant filter certainly applies. */

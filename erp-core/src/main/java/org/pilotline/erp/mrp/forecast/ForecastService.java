@@ -6,6 +6,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.pilotline.platform.persistence.Lookups;
 import org.pilotline.platform.paging.Page;
 import org.pilotline.platform.paging.PageRequest;
@@ -26,10 +28,11 @@ import static org.pilotline.platform.quantity.Decimals.plain;
 @ApplicationScoped
 public class ForecastService {
 
-    public record ForecastRequest(@NotNull Long itemId,
+    public record ForecastRequest(@Schema(description = "or itemCode") Long itemId,
                                   @NotNull LocalDate week,
                                   @NotNull @DecimalMin("0") @Digits(integer = 14, fraction = 6) BigDecimal quantity,
-                                  Long version) {
+                                  Long version,
+                                  @Size(max = 80) @Schema(description = "the item's code, instead of itemId") String itemCode) {
     }
 
     public record ForecastView(long id, long itemId, String itemCode, LocalDate week, BigDecimal quantity, String unit,
@@ -69,7 +72,7 @@ public class ForecastService {
             forecast = Lookups.require(Forecast.class, "Forecast", id);
             Versions.requireCurrent("Forecast", id, r.version(), forecast.version);
         }
-        Item item = Lookups.reference(Item.class, "Item", r.itemId(), "itemId");
+        Item item = Lookups.reference(Item.class, "Item", r.itemId(), r.itemCode(), "itemId");
         LocalDate week = monday(r.week());
         Forecast same = Forecast.<Forecast>find("item = ?1 and week = ?2", item, week).firstResult();
         if (same != null && !same.id.equals(id)) {
@@ -92,7 +95,7 @@ public class ForecastService {
         List<Forecast> saved = new java.util.ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             ForecastRequest r = requests.get(i);
-            Item item = Lookups.reference(Item.class, "Item", r.itemId(), "[" + i + "].itemId");
+            Item item = Lookups.reference(Item.class, "Item", r.itemId(), r.itemCode(), "[" + i + "].itemId");
             Forecast forecast = Forecast.<Forecast>find("item = ?1 and week = ?2", item, monday(r.week())).firstResult();
             if (forecast == null) {
                 forecast = new Forecast();
