@@ -43,6 +43,8 @@ final class Browser implements AutoCloseable {
     private Browser(WebDriver driver) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // A condition that reads a table while the page re-renders it finds rows that are gone the next moment: ask again.
+        this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     /** A browser whose preferred language is the one given (as a browser's Accept-Language and navigator.languages). */

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.platform.security.Roles;
 
@@ -56,6 +57,8 @@ public class TaskResource {
     @POST
     @Path("/tasks/{id}/claim")
     @Operation(summary = "Claim a task", description = "409 task-claimed if someone else claimed it first.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`task-claimed`: someone else claimed it first")
     public TaskWork.TaskView claim(@PathParam("id") String id) {
         return work.claim(id);
     }
@@ -66,6 +69,8 @@ public class TaskResource {
     @Operation(summary = "Delegate a task I hold to another user of my enterprise",
             description = "{\"to\": username}. The delegate completes it, which hands it back to me resolved."
                     + " 409 task-not-assigned unless I claimed it; 400 naming 'to' for a user not of my enterprise.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`task-not-assigned`: claim the task before delegating it")
     public TaskWork.TaskView delegate(@PathParam("id") String id, @Valid Delegation delegation) {
         return work.delegate(id, delegation == null ? null : delegation.to());
     }
@@ -77,6 +82,8 @@ public class TaskResource {
             description = "variables: the task's form fields (required ones, of their type; 400 naming variables.<field>"
                     + " otherwise). A task without a form takes plain values. A delegate's completion resolves the task"
                     + " back to its owner.")
+    @APIResponse(responseCode = "204", description = "Done; no body")
+    @APIResponse(responseCode = "409", description = "`task-claimed`: someone else holds the task")
     public Response complete(@PathParam("id") String id, Completion completion) {
         work.complete(id, completion == null ? Map.of() : completion.variables());
         return Response.noContent().build();

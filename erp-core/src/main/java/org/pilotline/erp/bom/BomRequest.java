@@ -37,7 +37,11 @@ public record BomRequest(
                        @Schema(description = "or componentCode") Long componentId,
                        @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 6) BigDecimal quantity,
                        @Schema(description = "defaults to the component's stock unit") Long unitId,
-                       @DecimalMin("0") @DecimalMax("10") @Digits(integer = 2, fraction = 6) BigDecimal scrapFactor,
+                       @DecimalMin("0") @DecimalMax("10") @Digits(integer = 2, fraction = 6)
+                       @Schema(description = "planned scrap of the component as a fraction of quantity, not a"
+                               + " percentage: 0.05 means 5 % more, quantity x 1.05, is needed by MRP, costed by the"
+                               + " roll-up and backflushed on the shop floor. 0 to 10, default 0", examples = "0.05")
+                       BigDecimal scrapFactor,
                        Boolean phantom,
                        @Min(1) Integer operationNo,
                        @Size(max = 80) @Schema(description = "the component's code, instead of componentId") String componentCode,

@@ -28,8 +28,14 @@ public record ItemRequest(
         @DecimalMin("0") @Digits(integer = 14, fraction = 6) BigDecimal lotSizeMultiple,
         @Min(1) @Max(520) Integer periodsOfSupply,
         @DecimalMin("0") @Digits(integer = 14, fraction = 6) BigDecimal safetyStock,
-        @DecimalMin("0") @Digits(integer = 14, fraction = 6) BigDecimal standardCost,
-        @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 6) BigDecimal standardLotSize,
+        @DecimalMin("0") @Digits(integer = 14, fraction = 6) @Schema(description = "cost of one stock unit, used by the"
+                + " cost roll-up for an item without an effective BOM or recipe (a bought item); a made item's cost is"
+                + " rolled up from its structure and routing instead. Default 0", examples = "12.50") BigDecimal standardCost,
+        @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 6) @Schema(description = "the"
+                + " quantity in the stock unit that one setup is spread over in the cost roll-up: each routing operation"
+                + " adds (setupMinutes / standardLotSize + runMinutes) / 60 x the work center's hourlyRate to the cost of"
+                + " one unit. Default 1 (every unit carries a whole setup); greater than 0. MRP and scheduling do not use"
+                + " it", examples = "50") BigDecimal standardLotSize,
         @Schema(description = "defaults to NONE") Tracking tracking,
         Boolean allowNegativeStock,
         Boolean active,

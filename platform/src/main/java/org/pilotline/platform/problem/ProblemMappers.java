@@ -212,11 +212,33 @@ public class ProblemMappers {
                 return poolExhausted(uri);
             }
         }
+        if (connectionBroke(e)) {
+            // The client went away while its body was being read (a reset, a closed channel): nobody will read the
+            // answer, nothing was applied, and it is no failure of the server.
+            LOG.debugf("The connection broke while the request to %s was read: %s", path(uri), e.getMessage());
+            return respond(ProblemDetail.of("incomplete-request", "The request did not arrive whole", 400,
+                    "The connection broke while the request was being received; nothing of it was applied",
+                    path(uri), List.of(), Map.of()));
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, path(uri));
         return respond(ProblemDetail.of("internal-error", "Internal error", 500,
                 "The server could not complete the request; quote error id " + errorId + " when reporting it",
                 path(uri), List.of(), Map.of("errorId", errorId)));
+    }
+
+    /** An I/O failure caused by the connection to the client closing or being reset. */
+    private static boolean connectionBroke(Throwable e) {
+        if (!(e instanceof java.io.IOException)) {
+            return false;
+        }
+        for (Throwable cause = e; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof java.nio.channels.ClosedChannelException || cause instanceof java.net.SocketException
+                    || cause instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response invalidParameter(Throwable conversion, UriInfo uri) {

@@ -9,7 +9,10 @@ import java.sql.SQLException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Failures of the database that are not bugs answer 503 with Retry-After, never 500. */
+/**
+ * Failures of the database that are not bugs answer 503 with Retry-After, and a client that breaks off its request 400,
+ * never 500.
+ */
 class ProblemMappersTest {
 
     private final ProblemMappers mappers = new ProblemMappers();
@@ -30,6 +33,24 @@ class ProblemMappersTest {
                 "Communications link failure", new SQLException("Communications link failure", "08S01"))), null);
         assertEquals(503, answer.getStatus());
         assertEquals("database-unavailable", type(answer));
+    }
+
+    @Test
+    void aBodyWhoseConnectionIsResetWhileItIsReadIs400IncompleteRequest() {
+        // what RESTEasy Reactive's VertxInputStream throws when the client resets the connection mid-body
+        Response reset = mappers.unexpected(new java.io.IOException(new java.io.IOException(
+                new java.net.SocketException("Connection reset"))), null);
+        Response closed = mappers.unexpected(new java.io.IOException(new java.nio.channels.ClosedChannelException()), null);
+        assertEquals(400, reset.getStatus());
+        assertEquals("incomplete-request", type(reset));
+        assertEquals(400, closed.getStatus());
+        assertEquals("incomplete-request", type(closed));
+    }
+
+    @Test
+    void anIoFailureOfTheServerItselfStaysA500() {
+        Response answer = mappers.unexpected(new java.io.IOException("No space left on device"), null);
+        assertEquals(500, answer.getStatus());
     }
 
     @Test

@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.bpm.purchase.PurchaseRequisitionRequest;
 import org.pilotline.bpm.purchase.PurchaseRequisitionService;
@@ -38,6 +41,9 @@ public class PurchaseRequisitionResource {
                     + " The approval chain comes from the enterprise's decision table purchase-approval. 400 naming the"
                     + " field (unknown item, supplier or planned order; a made item; both or neither source); 409"
                     + " already-converted for a planned order converted already.")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = PurchaseRequisitionView.class)))
+    @APIResponse(responseCode = "409", description = "`already-converted`: the planned order was converted already; `not-current-run`")
+    @APIResponse(responseCode = "422", description = "`no-approval-rule`: the decision table gives no approver for the amount and category")
     public Response request(@Valid @NotNull PurchaseRequisitionRequest request) {
         PurchaseRequisitionView view = requisitions.request(request);
         return Response.created(URI.create("/api/processes/purchase-requisitions/" + view.id())).entity(view).build();

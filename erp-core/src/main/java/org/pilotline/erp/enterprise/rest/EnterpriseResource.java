@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.erp.enterprise.EnterpriseService;
 import org.pilotline.platform.paging.Page;
@@ -55,6 +58,8 @@ public class EnterpriseResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register a pilot enterprise", description = "Platform administrator only. The code becomes the tenant id.")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = EnterpriseView.class)))
+    @APIResponse(responseCode = "409", description = "`enterprise-code-taken`, `credit-code-taken`: another enterprise has the code or the unified social credit code")
     public Response register(@Valid @NotNull EnterpriseRequest request) {
         EnterpriseView created = enterprises.register(request);
         return Response.created(URI.create("/api/enterprises/" + created.code())).entity(created).build();
@@ -64,6 +69,8 @@ public class EnterpriseResource {
     @Path("/{code}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change a pilot enterprise's profile", description = "409 when it changed since the version sent.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`credit-code-taken`; `stale-version`")
     public EnterpriseView update(@PathParam("code") String code, @Valid @NotNull EnterpriseUpdate update) {
         return enterprises.update(code, update);
     }

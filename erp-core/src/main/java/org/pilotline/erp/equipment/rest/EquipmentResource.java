@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.erp.equipment.Area;
 import org.pilotline.erp.equipment.EquipmentService;
@@ -62,6 +65,8 @@ public class EquipmentResource {
     @Path("/areas")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Create an area")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = AreaView.class)))
+    @APIResponse(responseCode = "409", description = "`duplicate-code`: the code is taken")
     public Response createArea(@Valid @NotNull AreaRequest request) {
         AreaView created = equipment.saveArea(null, request);
         return Response.created(URI.create("/api/areas/" + created.id())).entity(created).build();
@@ -71,6 +76,8 @@ public class EquipmentResource {
     @Path("/areas/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Change an area")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`duplicate-code`: the code is taken; `stale-version`")
     public AreaView updateArea(@PathParam("id") long id, @Valid @NotNull AreaRequest request) {
         return equipment.saveArea(id, request);
     }
@@ -79,6 +86,8 @@ public class EquipmentResource {
     @Path("/areas/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Delete an area nothing refers to")
+    @APIResponse(responseCode = "204", description = "Done; no body")
+    @APIResponse(responseCode = "409", description = "`in-use`: other records refer to it (set it inactive instead where it has an active flag)")
     public Response deleteArea(@PathParam("id") long id) {
         equipment.delete(Area.class, "Area", id);
         return Response.noContent().build();
@@ -103,6 +112,9 @@ public class EquipmentResource {
     @Path("/work-centers")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Create a work center")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = WorkCenterView.class)))
+    @APIResponse(responseCode = "409", description = "`duplicate-code`: the code is taken")
+    @APIResponse(responseCode = "422", description = "`parallel-units-follow-work-units`: parallelUnits contradicts the work units of the work center")
     public Response createWorkCenter(@Valid @NotNull WorkCenterRequest request) {
         WorkCenterView created = equipment.saveWorkCenter(null, request);
         return Response.created(URI.create("/api/work-centers/" + created.id())).entity(created).build();
@@ -112,6 +124,9 @@ public class EquipmentResource {
     @Path("/work-centers/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Change a work center")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`duplicate-code`: the code is taken; `stale-version`")
+    @APIResponse(responseCode = "422", description = "`parallel-units-follow-work-units`: parallelUnits contradicts the work units of the work center")
     public WorkCenterView updateWorkCenter(@PathParam("id") long id, @Valid @NotNull WorkCenterRequest request) {
         return equipment.saveWorkCenter(id, request);
     }
@@ -120,6 +135,8 @@ public class EquipmentResource {
     @Path("/work-centers/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Delete a work center nothing refers to")
+    @APIResponse(responseCode = "204", description = "Done; no body")
+    @APIResponse(responseCode = "409", description = "`in-use`: other records refer to it (set it inactive instead where it has an active flag)")
     public Response deleteWorkCenter(@PathParam("id") long id) {
         equipment.delete(WorkCenter.class, "Work center", id);
         return Response.noContent().build();
@@ -144,6 +161,8 @@ public class EquipmentResource {
     @Path("/work-units")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Create a work unit")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = WorkUnitView.class)))
+    @APIResponse(responseCode = "409", description = "`duplicate-code`: the code is taken")
     public Response createWorkUnit(@Valid @NotNull WorkUnitRequest request) {
         WorkUnitView created = equipment.saveWorkUnit(null, request);
         return Response.created(URI.create("/api/work-units/" + created.id())).entity(created).build();
@@ -153,6 +172,8 @@ public class EquipmentResource {
     @Path("/work-units/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Change a work unit")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`duplicate-code`: the code is taken; `stale-version`")
     public WorkUnitView updateWorkUnit(@PathParam("id") long id, @Valid @NotNull WorkUnitRequest request) {
         return equipment.saveWorkUnit(id, request);
     }
@@ -161,6 +182,8 @@ public class EquipmentResource {
     @Path("/work-units/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Delete a work unit nothing refers to")
+    @APIResponse(responseCode = "204", description = "Done; no body")
+    @APIResponse(responseCode = "409", description = "`in-use`: other records refer to it (set it inactive instead where it has an active flag)")
     public Response deleteWorkUnit(@PathParam("id") long id) {
         equipment.delete(WorkUnit.class, "Work unit", id);
         return Response.noContent().build();

@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.erp.equipment.SiteService;
 import org.pilotline.platform.paging.Page;
@@ -53,6 +56,8 @@ public class SiteResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Create a site")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = SiteView.class)))
+    @APIResponse(responseCode = "409", description = "`duplicate-code`: the code is taken")
     public Response create(@Valid @NotNull SiteRequest request) {
         SiteView created = sites.createSite(request);
         return Response.created(URI.create("/api/sites/" + created.id())).entity(created).build();
@@ -62,6 +67,8 @@ public class SiteResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Change a site", description = "409 when it changed since the version sent.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`duplicate-code`: the code is taken; `stale-version`")
     public SiteView update(@PathParam("id") long id, @Valid @NotNull SiteRequest request) {
         return sites.updateSite(id, request);
     }
@@ -70,6 +77,7 @@ public class SiteResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Delete a site")
+    @APIResponse(responseCode = "204", description = "Done; no body")
     public Response delete(@PathParam("id") long id) {
         sites.deleteSite(id);
         return Response.noContent().build();

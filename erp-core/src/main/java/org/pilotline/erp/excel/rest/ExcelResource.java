@@ -12,6 +12,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -62,6 +65,15 @@ public class ExcelResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import a master-data workbook (body: the .xlsx)", description = "All or nothing. 200 with what was created, updated or unchanged; "
             + "422 problem+json listing every bad row (sheet, row, column, reason) and nothing written. dryRun=true checks and rolls back.")
+    @APIResponse(responseCode = "200", description = "Imported (or, with dryRun=true, checked and rolled back): what was"
+            + " created, updated or unchanged per sheet", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MasterDataExcel.ImportReport.class)))
+    @APIResponse(responseCode = "400", description = "`no-file`: no workbook was sent; `too-large`: the workbook is over"
+            + " the upload limit")
+    @APIResponse(responseCode = "409", description = "`import-failed`: a row conflicts with data saved meanwhile; nothing"
+            + " was imported")
+    @APIResponse(responseCode = "422", description = "`import-invalid`: bad rows; `problems` lists each (sheet, row,"
+            + " column, reason) and `sheets` what each sheet held; nothing was imported")
     public Response importWorkbook(byte[] upload, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         return report(excel.importWorkbook(limited(upload), dryRun));
     }
@@ -71,6 +83,15 @@ public class ExcelResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import a master-data workbook (form field 'file')")
+    @APIResponse(responseCode = "200", description = "Imported (or, with dryRun=true, checked and rolled back): what was"
+            + " created, updated or unchanged per sheet", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MasterDataExcel.ImportReport.class)))
+    @APIResponse(responseCode = "400", description = "`no-file`: no workbook was sent; `too-large`: the workbook is over"
+            + " the upload limit")
+    @APIResponse(responseCode = "409", description = "`import-failed`: a row conflicts with data saved meanwhile; nothing"
+            + " was imported")
+    @APIResponse(responseCode = "422", description = "`import-invalid`: bad rows; `problems` lists each (sheet, row,"
+            + " column, reason) and `sheets` what each sheet held; nothing was imported")
     public Response importForm(@RestForm("file") FileUpload file, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun)
             throws IOException {
         if (file == null) {

@@ -18,6 +18,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.erp.inventory.InventoryService;
 import org.pilotline.erp.inventory.MoveType;
@@ -72,6 +75,8 @@ public class InventoryResource {
     @Path("/warehouses")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Create a warehouse")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = WarehouseView.class)))
+    @APIResponse(responseCode = "409", description = "`duplicate-code`: the code is taken")
     public Response createWarehouse(@Valid @NotNull WarehouseRequest request) {
         WarehouseView created = warehouses.saveWarehouse(null, request);
         return Response.created(URI.create("/api/warehouses/" + created.id())).entity(created).build();
@@ -81,6 +86,8 @@ public class InventoryResource {
     @Path("/warehouses/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Change a warehouse")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`duplicate-code`: the code is taken; `stale-version`")
     public WarehouseView updateWarehouse(@PathParam("id") long id, @Valid @NotNull WarehouseRequest request) {
         return warehouses.saveWarehouse(id, request);
     }
@@ -89,6 +96,8 @@ public class InventoryResource {
     @Path("/warehouses/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Delete a warehouse nothing refers to")
+    @APIResponse(responseCode = "204", description = "Done; no body")
+    @APIResponse(responseCode = "409", description = "`in-use`: other records refer to it (set it inactive instead where it has an active flag)")
     public Response deleteWarehouse(@PathParam("id") long id) {
         warehouses.deleteWarehouse(id);
         return Response.noContent().build();
@@ -113,6 +122,8 @@ public class InventoryResource {
     @Path("/locations")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Create a location")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = LocationView.class)))
+    @APIResponse(responseCode = "409", description = "`duplicate-code`: the warehouse has a location of this code")
     public Response createLocation(@Valid @NotNull LocationRequest request) {
         LocationView created = warehouses.saveLocation(null, request);
         return Response.created(URI.create("/api/locations/" + created.id())).entity(created).build();
@@ -122,6 +133,8 @@ public class InventoryResource {
     @Path("/locations/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Change a location")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`duplicate-code`; `stale-version`")
     public LocationView updateLocation(@PathParam("id") long id, @Valid @NotNull LocationRequest request) {
         return warehouses.saveLocation(id, request);
     }
@@ -130,6 +143,8 @@ public class InventoryResource {
     @Path("/locations/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Delete a location nothing refers to")
+    @APIResponse(responseCode = "204", description = "Done; no body")
+    @APIResponse(responseCode = "409", description = "`in-use`: other records refer to it (set it inactive instead where it has an active flag)")
     public Response deleteLocation(@PathParam("id") long id) {
         warehouses.deleteLocation(id);
         return Response.noContent().build();
@@ -148,6 +163,9 @@ public class InventoryResource {
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.OPERATOR, Roles.QUALITY, Roles.MANAGER})
     @Operation(summary = "Record a stock move", description = "201 for a new move; 200 with the earlier move when requestId was seen before. "
             + "409 insufficient-stock when it would take more than is on hand and not reserved for others (unless the item allows negative stock).")
+    @APIResponse(responseCode = "201", description = "Recorded; Location is the move", content = @Content(schema = @Schema(implementation = MoveView.class)))
+    @APIResponse(responseCode = "200", description = "This requestId was recorded before: the earlier move, nothing moved again", content = @Content(schema = @Schema(implementation = MoveView.class)))
+    @APIResponse(responseCode = "409", description = "`insufficient-stock`: it would take more than is on hand and not reserved for others (the detail says what is on hand, reserved and available; unless the item allows negative stock); `serial-in-stock`: the serial number is in stock already")
     public Response move(@Valid @NotNull MoveRequest request) {
         InventoryService.Recorded recorded = inventory.recordMove(request);
         return Response.status(recorded.replayed() ? 200 : 201)
@@ -200,6 +218,8 @@ public class InventoryResource {
     @Path("/stock/reservations")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER})
     @Operation(summary = "Reserve stock for a reference", description = "409 if that much is not available at the location.")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = ReservationView.class)))
+    @APIResponse(responseCode = "409", description = "`insufficient-stock`: that much is not available at the location")
     public Response reserve(@Valid @NotNull ReservationRequest request) {
         ReservationView created = inventory.reserve(request);
         return Response.created(URI.create("/api/stock/reservations/" + created.id())).entity(created).build();
@@ -209,6 +229,8 @@ public class InventoryResource {
     @Path("/stock/reservations/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER})
     @Operation(summary = "Release a reservation")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`reservation-closed`: released or consumed already")
     public ReservationView release(@PathParam("id") long id) {
         return inventory.release(id);
     }

@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.erp.partner.PartnerService;
 import org.pilotline.platform.paging.Page;
@@ -54,6 +57,8 @@ public class PartnerResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER})
     @Operation(summary = "Create a partner")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(responseCode = "409", description = "`duplicate-code`: the code is taken")
     public Response create(@Valid @NotNull PartnerRequest request) {
         PartnerView created = partners.savePartner(null, request);
         return Response.created(URI.create("/api/partners/" + created.id())).entity(created).build();
@@ -63,6 +68,8 @@ public class PartnerResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER})
     @Operation(summary = "Change a partner")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`duplicate-code`: the code is taken; `stale-version`")
     public PartnerView update(@PathParam("id") long id, @Valid @NotNull PartnerRequest request) {
         return partners.savePartner(id, request);
     }
@@ -71,6 +78,8 @@ public class PartnerResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER})
     @Operation(summary = "Delete a partner no order refers to")
+    @APIResponse(responseCode = "204", description = "Done; no body")
+    @APIResponse(responseCode = "409", description = "`in-use`: other records refer to it (set it inactive instead where it has an active flag)")
     public Response delete(@PathParam("id") long id) {
         partners.deletePartner(id);
         return Response.noContent().build();

@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.erp.routing.RoutingService;
 import org.pilotline.platform.paging.Page;
@@ -54,6 +57,8 @@ public class RoutingResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Create a routing revision", description = "Revisions of one item must not overlap in time.")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = RoutingView.class)))
+    @APIResponse(responseCode = "409", description = "`duplicate-revision`; `overlapping-revision`: revisions of one item must not overlap in time")
     public Response create(@Valid @NotNull RoutingRequest request) {
         RoutingView created = routings.saveRouting(null, request);
         return Response.created(URI.create("/api/routings/" + created.id())).entity(created).build();
@@ -63,6 +68,8 @@ public class RoutingResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Replace a routing revision", description = "409 when it changed since the version sent.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`duplicate-revision`, `overlapping-revision`; `stale-version`")
     public RoutingView update(@PathParam("id") long id, @Valid @NotNull RoutingRequest request) {
         return routings.saveRouting(id, request);
     }
@@ -71,6 +78,8 @@ public class RoutingResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Delete a routing revision")
+    @APIResponse(responseCode = "204", description = "Done; no body")
+    @APIResponse(responseCode = "409", description = "`in-use`: other records refer to it (set it inactive instead where it has an active flag)")
     public Response delete(@PathParam("id") long id) {
         routings.deleteRouting(id);
         return Response.noContent().build();

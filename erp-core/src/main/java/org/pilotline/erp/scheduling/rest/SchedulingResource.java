@@ -16,6 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.platform.paging.Page;
 import org.pilotline.platform.paging.PageParams;
@@ -55,6 +58,10 @@ public class SchedulingResource {
     @Operation(summary = "Start a solve", description = "Asynchronous: 202 with the solve and its Location. 422 "
             + "problem+json naming each order and operation that cannot be scheduled (no-eligible-machine, unschedulable); "
             + "409 solve-running while the schedule is being solved.")
+    @APIResponse(responseCode = "202", description = "Accepted and running in the background; Location is where its progress is read")
+    @APIResponse(responseCode = "409", description = "`solve-running`: the schedule is being solved (`solveId` names the solve)")
+    @APIResponse(responseCode = "422", description = "`no-eligible-machine` / `unschedulable`: `problems` names each order and operation that cannot be scheduled; `nothing-to-schedule`; `order-not-schedulable`")
+    @APIResponse(responseCode = "404", description = "`not-found`: the scheduleId given does not exist (or there is no live schedule yet)")
     public Response startSolve(@Valid @NotNull SolveRequest request) {
         return accepted(scheduling.startSolve(request));
     }
@@ -92,6 +99,7 @@ public class SchedulingResource {
     @Path("/schedules")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Create a what-if copy", description = "A copy of copyOf (default: the live schedule) to change and solve without touching the live schedule.")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = ScheduleView.class)))
     public Response createWhatIf(@Valid @NotNull ScheduleRequest request) {
         ScheduleView created = queries.schedule(scheduling.createWhatIf(request).id);
         return Response.created(URI.create("/api/scheduling/schedules/" + created.id())).entity(created).build();
@@ -100,6 +108,8 @@ public class SchedulingResource {
     @GET
     @Path("/schedules/live")
     @Operation(summary = "Read the live schedule")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "404", description = "`not-found`: the enterprise has no live schedule yet")
     public ScheduleView live() {
         return queries.live();
     }
@@ -115,6 +125,8 @@ public class SchedulingResource {
     @Path("/schedules/{id: \\d+}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Delete a what-if copy", description = "409 live-schedule for the live schedule.")
+    @APIResponse(responseCode = "204", description = "Done; no body")
+    @APIResponse(responseCode = "409", description = "`live-schedule`: the live schedule cannot be deleted; `solve-running`")
     public Response delete(@PathParam("id") long id) {
         scheduling.deleteWhatIf(id);
         return Response.noContent().build();
@@ -131,6 +143,8 @@ public class SchedulingResource {
     @Path("/schedules/{id}/operations/{operationId}/pin")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Pin an operation where it is", description = "Re-solves keep it exactly there.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`solve-running`: the schedule is being solved")
     public OperationView pin(@PathParam("id") long id, @PathParam("operationId") long operationId) {
         return scheduling.pin(id, operationId, true);
     }
@@ -139,6 +153,8 @@ public class SchedulingResource {
     @Path("/schedules/{id}/operations/{operationId}/pin")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Release an operation's pin")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`solve-running`: the schedule is being solved")
     public OperationView unpin(@PathParam("id") long id, @PathParam("operationId") long operationId) {
         return scheduling.pin(id, operationId, false);
     }
@@ -148,6 +164,9 @@ public class SchedulingResource {
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Move an operation and re-solve around it", description = "Pins it on the work unit and/or at the "
             + "start given and starts a re-solve of the schedule's orders: 202 with the solve. 422 when it cannot run there.")
+    @APIResponse(responseCode = "202", description = "Accepted and running in the background; Location is where its progress is read")
+    @APIResponse(responseCode = "409", description = "`solve-running`: the schedule is being solved (`solveId`)")
+    @APIResponse(responseCode = "422", description = "`no-eligible-machine` / `unschedulable` with `problems`")
     public Response move(@PathParam("id") long id, @PathParam("operationId") long operationId,
                          @Valid @NotNull MoveRequest request) {
         return accepted(scheduling.move(id, operationId, request));

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.erp.security.MeView;
 import org.pilotline.erp.security.UserService;
@@ -37,6 +38,7 @@ public class MeResource {
     @Authenticated
     @Operation(summary = "Sign out of the browser session",
             description = "Clears the form login's session cookie (quarkus-credential); HTTP Basic clients have no session.")
+    @APIResponse(responseCode = "204", description = "Signed out: the login cookie is cleared")
     public void signOut() {
         FormAuthenticationMechanism.logout(identity);
     }

@@ -19,6 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.platform.paging.Page;
 import org.pilotline.platform.paging.PageParams;
@@ -56,6 +59,8 @@ public class UserResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create an account")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "409", description = "`username-taken`")
     public Response create(@Valid @NotNull NewUser request) {
         UserView created = users.createUser(request);
         return Response.created(URI.create("/api/admin/users/" + created.username())).entity(created).build();
@@ -73,6 +78,7 @@ public class UserResource {
     @Path("/{username}/password")
     @io.quarkus.security.Authenticated
     @Operation(summary = "Set a password", description = "Any user sets their own; an administrator sets those of the accounts it manages.")
+    @APIResponse(responseCode = "204", description = "Done; no body")
     public Response changePassword(@PathParam("username") String username, @Valid @NotNull PasswordChange change) {
         users.changePassword(username, change.newPassword());
         return Response.noContent().build();

@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.erp.unit.Dimension;
 import org.pilotline.erp.unit.UnitService;
@@ -63,6 +66,8 @@ public class UnitResource {
     @Path("/units")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Create a unit")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = UnitView.class)))
+    @APIResponse(responseCode = "409", description = "`duplicate-code`: the code is taken")
     public Response create(@Valid @NotNull UnitRequest request) {
         UnitView created = units.createUnit(request);
         return Response.created(URI.create("/api/units/" + created.id())).entity(created).build();
@@ -72,6 +77,8 @@ public class UnitResource {
     @Path("/units/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Change a unit", description = "409 when it changed since the version sent.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`duplicate-code`: the code is taken; `stale-version`")
     public UnitView update(@PathParam("id") long id, @Valid @NotNull UnitRequest request) {
         return units.updateUnit(id, request);
     }
@@ -80,6 +87,8 @@ public class UnitResource {
     @Path("/units/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Delete a unit that nothing uses")
+    @APIResponse(responseCode = "204", description = "Done; no body")
+    @APIResponse(responseCode = "409", description = "`unit-in-use`: conversions use the unit (delete those first); `in-use`: other records refer to it")
     public Response delete(@PathParam("id") long id) {
         units.deleteUnit(id);
         return Response.noContent().build();
@@ -103,6 +112,8 @@ public class UnitResource {
     @Path("/unit-conversions")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Create a unit conversion", description = "Across dimensions (box to pcs) only for one item.")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = ConversionView.class)))
+    @APIResponse(responseCode = "409", description = "`duplicate-conversion`: the pair of units (for the item) has a conversion")
     public Response createConversion(@Valid @NotNull ConversionRequest request) {
         ConversionView created = units.createConversion(request);
         return Response.created(URI.create("/api/unit-conversions/" + created.id())).entity(created).build();
@@ -112,6 +123,8 @@ public class UnitResource {
     @Path("/unit-conversions/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Change a unit conversion")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`duplicate-conversion`; `stale-version`")
     public ConversionView updateConversion(@PathParam("id") long id, @Valid @NotNull ConversionRequest request) {
         return units.updateConversion(id, request);
     }
@@ -120,6 +133,7 @@ public class UnitResource {
     @Path("/unit-conversions/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Delete a unit conversion")
+    @APIResponse(responseCode = "204", description = "Done; no body")
     public Response deleteConversion(@PathParam("id") long id) {
         units.deleteConversion(id);
         return Response.noContent().build();
@@ -128,6 +142,8 @@ public class UnitResource {
     @GET
     @Path("/units/convert")
     @Operation(summary = "Convert a quantity", description = "Through the item's own conversions (itemId) and the global ones.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "404", description = "`not-found`: the unit from or to does not exist")
     public Converted convert(@QueryParam("quantity") @NotNull BigDecimal quantity, @QueryParam("from") @NotNull Long from,
                              @QueryParam("to") @NotNull Long to, @QueryParam("itemId") Long itemId) {
         units.getUnit(from);

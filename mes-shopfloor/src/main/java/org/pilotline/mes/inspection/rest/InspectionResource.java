@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.mes.inspection.InspectionService;
 import org.pilotline.mes.inspection.InspectionViews.CharacteristicView;
@@ -46,6 +49,8 @@ public class InspectionResource {
     @RolesAllowed({Roles.QUALITY, Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Add a characteristic to a routing operation's inspection plan", description = "Copied to each"
             + " work-order operation released afterwards; results are sent as INSPECTION reports.")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "409", description = "`duplicate-characteristic`: the routing operation has a characteristic of that name")
     public Response addCharacteristic(@Valid @NotNull PlanRequest request, @Context UriInfo uri) {
         PlanView created = inspections.addCharacteristic(request);
         return Response.created(uri.getBaseUriBuilder().path("api/mes/inspection-plans")
@@ -66,6 +71,8 @@ public class InspectionResource {
     @Operation(summary = "What to measure at a work-order operation", description = "?operationId=. The operation's"
             + " characteristics, copied from its routing operation's inspection plan when the order was released; an"
             + " INSPECTION report names one by its id (characteristicId). 404 when the operation is not found.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "404", description = "`not-found`: no such work-order operation in the enterprise")
     public List<CharacteristicView> characteristics(@QueryParam("operationId") long operationId) {
         return inspections.characteristics(operationId);
     }
@@ -88,6 +95,7 @@ public class InspectionResource {
     @POST
     @Path("/nonconformances")
     @Operation(summary = "Raise a non-conformance by hand")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = NonConformanceView.class)))
     public Response raise(@Valid @NotNull NonConformanceRequest request, @Context UriInfo uri) {
         NonConformanceView created = inspections.raiseByHand(request);
         return Response.created(uri.getBaseUriBuilder().path("api/mes/nonconformances/{id}").build(created.id()))
@@ -98,6 +106,8 @@ public class InspectionResource {
     @Path("/nonconformances/{id}/close")
     @Operation(summary = "Close a non-conformance once its disposition is done", description = "?version= of the record"
             + " you read. The quantity it held is released: its operation may finish.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`nonconformance-closed`: closed already; `stale-version`")
     public NonConformanceView close(@PathParam("id") long id, @QueryParam("version") Long version) {
         return inspections.closeNonConformance(id, version);
     }

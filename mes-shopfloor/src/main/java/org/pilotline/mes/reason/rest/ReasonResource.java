@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.mes.reason.ReasonPurpose;
 import org.pilotline.mes.reason.ReasonService;
@@ -46,6 +49,8 @@ public class ReasonResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Operation(summary = "Add a reason or category")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = ReasonNode.class)))
+    @APIResponse(responseCode = "409", description = "`duplicate-code`: the code is taken")
     public Response create(@Valid @NotNull ReasonRequest request, @Context UriInfo uri) {
         ReasonNode created = reasons.saveReason(null, request);
         return Response.created(uri.getBaseUriBuilder().path("api/mes/reasons/{id}").build(created.id()))
@@ -56,6 +61,8 @@ public class ReasonResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Operation(summary = "Change a reason", description = "Send the version you read; set active=false to retire it.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`duplicate-code`: the code is taken; `stale-version`")
     public ReasonNode update(@PathParam("id") long id, @Valid @NotNull ReasonRequest request) {
         return reasons.saveReason(id, request);
     }

@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.mes.report.Reporters;
 import org.pilotline.mes.terminal.TerminalService;
@@ -48,6 +51,8 @@ public class TerminalResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register a terminal", description = "Binds a device to a work center. The answer carries the"
             + " terminal's token once; the device sends it as 'Authorization: Bearer <token>'. Only its hash is kept.")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = TerminalView.class)))
+    @APIResponse(responseCode = "409", description = "`duplicate-code`: the code is taken")
     public Response register(@Valid @NotNull TerminalRequest request, @Context UriInfo uri) {
         TerminalView created = terminals.registerTerminal(request);
         return Response.created(uri.getBaseUriBuilder().path("api/mes/terminals/{id}").build(created.id()))
@@ -86,6 +91,8 @@ public class TerminalResource {
             + " the answer carries the new token once; the old one is refused at once on this server, within seconds on"
             + " other replicas, and the operator signed in there is signed out. 409 terminal-revoked for a revoked"
             + " terminal.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`terminal-revoked`: the terminal is revoked")
     public TerminalView issueNewToken(@PathParam("id") long id) {
         return terminals.issueNewToken(id);
     }
@@ -95,6 +102,9 @@ public class TerminalResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Give an operator a badge number and PIN", description = "The user must be an enabled operator"
             + " of this enterprise; the PIN is 4 to 8 digits and stored as a bcrypt hash.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`duplicate-badge`: another operator has the badge number")
+    @APIResponse(responseCode = "422", description = "`not-an-operator`: the account does not have the operator role")
     public BadgeView badge(@PathParam("username") String username, @Valid @NotNull BadgeRequest request) {
         return terminals.setBadge(username, request);
     }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.mes.workorder.WorkOrderService;
 import org.pilotline.mes.workorder.WorkOrderState;
@@ -56,6 +57,8 @@ public class WorkOrderResource {
     @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
     @Operation(summary = "Close a completed work order", description = "Send the version you read (?version=); 409 when"
             + " the work order is not COMPLETED or was changed meanwhile.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`work-order-state`: only a COMPLETED work order closes; `stale-version`")
     public WorkOrderView close(@PathParam("id") long id, @QueryParam("version") Long version) {
         return workOrders.closeWorkOrder(id, version);
     }

@@ -16,6 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.platform.paging.Page;
 import org.pilotline.platform.paging.PageParams;
@@ -54,6 +57,9 @@ public class BindingResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Operation(summary = "Bind a machine", description = "The gateway starts acquiring it when the change is committed."
             + " 409 when the machine code is taken, 422 when a rule is broken (the fields are named).")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = BindingView.class)))
+    @APIResponse(responseCode = "409", description = "`duplicate-code`: the machine code is bound already")
+    @APIResponse(responseCode = "422", description = "`invalid-binding`: `errors` names each field that does not fit (endpoint, security, state nodes)")
     public Response create(@Valid @NotNull BindingRequest request) {
         BindingView created = bindings.createBinding(request);
         return Response.created(URI.create("/api/gateway/bindings/" + created.id())).entity(created).build();
@@ -64,6 +70,9 @@ public class BindingResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Operation(summary = "Change a machine binding", description = "400 without the version read, 409 when it"
             + " changed since that version.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`duplicate-code`; `stale-version`")
+    @APIResponse(responseCode = "422", description = "`invalid-binding`: `errors` names each field that does not fit")
     public BindingView update(@PathParam("id") long id, @Valid @NotNull BindingRequest request) {
         return bindings.updateBinding(id, request);
     }
@@ -72,6 +81,7 @@ public class BindingResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Operation(summary = "Unbind a machine", description = "The gateway stops acquiring it.")
+    @APIResponse(responseCode = "204", description = "Done; no body")
     public Response delete(@PathParam("id") long id) {
         bindings.deleteBinding(id);
         return Response.noContent().build();

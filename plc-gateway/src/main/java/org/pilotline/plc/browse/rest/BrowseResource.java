@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.platform.security.Roles;
 import org.pilotline.plc.browse.AddressSpaceBrowser;
@@ -32,6 +33,8 @@ public class BrowseResource {
     @Operation(summary = "Browse an OPC UA server's address space one level down",
             description = "Returns the children of nodeId with node ids in nsu= form, ready for a binding. 422 when"
                     + " the server cannot be reached or refuses the connection (an untrusted certificate, say).")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "422", description = "`gateway-disabled`: the gateway does not run here; `browse-failed`: the server could not be reached or browsed (the detail says why)")
     public List<AddressSpaceBrowser.BrowsedNode> browse(@Valid @NotNull BrowseRequest request) {
         return browser.browse(request);
     }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.platform.security.Roles;
 import org.pilotline.plc.contract.MachineEventBatch;
@@ -30,6 +31,9 @@ public class IngestResource {
                     + " operator. Idempotent on (machine, sequence): repeated events are counted as duplicates and"
                     + " not delivered again. 403 when the batch is for another enterprise, 422 naming machines the"
                     + " enterprise has no binding for.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "403", description = "`foreign-tenant`: the batch names another enterprise")
+    @APIResponse(responseCode = "422", description = "`unknown-machine`: the batch names a machine not bound in the enterprise")
     public IngestService.IngestResult ingest(@NotNull MachineEventBatch batch) {
         return ingest.acceptFromEdge(batch);
     }

@@ -19,6 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.erp.mrp.forecast.ForecastService.ForecastRequest;
 import org.pilotline.erp.mrp.forecast.ForecastService.ForecastView;
@@ -58,6 +61,8 @@ public class ForecastResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Create a forecast", description = "The week is moved to its Monday; one forecast per item and week (409).")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = ForecastView.class)))
+    @APIResponse(responseCode = "409", description = "`duplicate-forecast`: the item has a forecast for that week")
     public Response create(@Valid @NotNull ForecastRequest request) {
         ForecastView created = forecasts.saveForecast(null, request);
         return Response.created(URI.create("/api/mrp/forecasts/" + created.id())).entity(created).build();
@@ -67,6 +72,8 @@ public class ForecastResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Change a forecast", description = "Send the version read; 409 stale-version.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`duplicate-forecast`; `stale-version`")
     public ForecastView update(@PathParam("id") long id, @Valid @NotNull ForecastRequest request) {
         return forecasts.saveForecast(id, request);
     }
@@ -82,6 +89,7 @@ public class ForecastResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Delete a forecast")
+    @APIResponse(responseCode = "204", description = "Done; no body")
     public Response delete(@PathParam("id") long id) {
         forecasts.deleteForecast(id);
         return Response.noContent().build();
