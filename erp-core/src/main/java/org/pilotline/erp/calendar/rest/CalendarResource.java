@@ -43,15 +43,16 @@ public class CalendarResource {
     private static final String SHIFTS = "Shifts are plant-local (timeZone, default the enterprise's). weekday is"
             + " numbered as in ISO 8601: 1 = Monday ... 7 = Sunday, and is the day the shift starts on; a shift whose end is"
             + " at or before its start runs into the next day (22:00-06:00 on weekday 5 ends on Saturday at 06:00;"
-            + " 00:00-00:00 is 24 hours). Breaks lie inside their shift and are not working time; shifts must not overlap"
+            + " 00:00-00:00 is 24 hours). A shift worked on several days names them once as weekdays ([1, 2, 3, 4, 5])"
+            + " instead of weekday, and is read back as one shift per day. Breaks lie inside their shift and are not working time; shifts must not overlap"
             + " (400 naming shifts[i] or shifts[i].breaks[j]). Holidays are whole plant days without work. The calendar is"
             + " replaced whole on update.";
 
     private static final String EXAMPLE = """
             {"code": "2SHIFT", "name": "Two shifts, Monday to Friday", "timeZone": "Asia/Shanghai",
              "shifts": [
-               {"weekday": 1, "name": "Early", "start": "06:00", "end": "14:00", "breaks": [{"start": "10:00", "end": "10:30"}]},
-               {"weekday": 1, "name": "Late", "start": "14:00", "end": "22:00", "breaks": [{"start": "18:00", "end": "18:30"}]},
+               {"weekdays": [1, 2, 3, 4, 5], "name": "Early", "start": "06:00", "end": "14:00", "breaks": [{"start": "10:00", "end": "10:30"}]},
+               {"weekdays": [1, 2, 3, 4, 5], "name": "Late", "start": "14:00", "end": "22:00", "breaks": [{"start": "18:00", "end": "18:30"}]},
                {"weekday": 5, "name": "Night", "start": "22:00", "end": "06:00", "breaks": []}],
              "holidays": [{"day": "2026-10-01", "name": "National Day"}]}""";
 
