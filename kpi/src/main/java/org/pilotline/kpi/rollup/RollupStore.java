@@ -39,10 +39,10 @@ public class RollupStore {
 
     /** Takes the enterprise's roll-up lock for the rest of the transaction. */
     public void lock(String tenant) {
-        em.createNativeQuery("insert ignore into kpi_rollup_lock (tenant_id) values (?1)").setParameter(1, tenant)
-                .executeUpdate();
-        em.createNativeQuery("select tenant_id from kpi_rollup_lock where tenant_id = ?1 for update")
-                .setParameter(1, tenant).getResultList();
+        // an exclusive lock at once: "insert ignore" then "for update" would take a shared lock first, and two
+        // writers holding it would deadlock on the upgrade
+        em.createNativeQuery("insert into kpi_rollup_lock (tenant_id) values (?1)"
+                + " on duplicate key update tenant_id = values(tenant_id)").setParameter(1, tenant).executeUpdate();
     }
 
     public void replace(String tenant, Row row) {
