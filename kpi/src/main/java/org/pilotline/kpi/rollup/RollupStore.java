@@ -27,9 +27,13 @@ public class RollupStore {
     public record Row(Level level, long nodeId, Bucket bucket, Totals totals, Instant computedAt) {
     }
 
-    private static final String COLUMNS = "level, node_id, grain, bucket_start, bucket_end, label, pot, pdot, pbt, apt,"
-            + " asut, adet, adot, unknown_time, aupt, aubt, aoet, quantity_unit, produced, good, scrap, rework,"
-            + " planned_run_seconds, failures, repair_seconds, operations_finished, operations_on_time, computed_at";
+    /** The sums a row holds, in the order {@link #parse} reads them (kpi_snapshot has the same columns). */
+    public static final String FIGURES = "pot, pdot, pbt, apt, asut, adet, adot, unknown_time, aupt, aubt, aoet,"
+            + " quantity_unit, produced, good, scrap, rework, planned_run_seconds, failures, repair_seconds,"
+            + " operations_finished, operations_on_time";
+
+    private static final String COLUMNS = "level, node_id, grain, bucket_start, bucket_end, label, " + FIGURES
+            + ", computed_at";
 
     private static final TimeElement[] ELEMENTS = {TimeElement.POT, TimeElement.PDOT, TimeElement.PBT, TimeElement.APT,
             TimeElement.ASUT, TimeElement.ADET, TimeElement.ADOT, TimeElement.UNKNOWN, TimeElement.AUPT, TimeElement.AUBT};
@@ -121,8 +125,29 @@ public class RollupStore {
                 + " order by level, node_id, grain, bucket_start", tenant, from).stream().map(r -> row(r, 0)).toList();
     }
 
+    /** An enterprise's month roll-up with what the bureau compares it by. */
+    public record EnterpriseMonth(String code, String name, String industry, String manufacturingType, Row row) {
+    }
+
+    /**
+     * Every enterprise's ENTERPRISE roll-up of the month labelled {@code month} (yyyy-MM, each in its own zone): a read
+     * across enterprises, for the bureau's comparisons, which hand out aggregates only.
+     */
+    public List<EnterpriseMonth> enterpriseMonths(String month) {
+        return rows("select e.code, e.name, e.industry, e.manufacturing_type, " + prefixed("r") + " from kpi_rollup r"
+                + " join enterprise e on e.code = r.tenant_id where r.level = 'ENTERPRISE' and r.grain = 'MONTH'"
+                + " and r.label = ?1 order by e.code", month).stream()
+                .map(r -> new EnterpriseMonth((String) r[0], (String) r[1], (String) r[2], (String) r[3], parse(r, 4)))
+                .toList();
+    }
+
     private static String prefixed(String alias) {
         return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
+    /** A row read from {@code o} on: level, node_id, grain, bucket_start, bucket_end, label, FIGURES, computed_at. */
+    public static Row parse(Object[] r, int o) {
+        return row(r, o);
     }
 
     private static Row row(Object[] r, int o) {
@@ -146,7 +171,7 @@ public class RollupStore {
     }
 
     @SuppressWarnings("unchecked")
-    List<Object[]> rows(String sql, Object... parameters) {
+    public List<Object[]> rows(String sql, Object... parameters) {
         var query = em.createNativeQuery(sql);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);

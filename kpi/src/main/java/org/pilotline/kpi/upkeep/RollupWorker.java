@@ -1,4 +1,4 @@
-package org.pilotline.kpi.rollup;
+package org.pilotline.kpi.upkeep;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -8,6 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.pilotline.kpi.KpiConfig;
+import org.pilotline.kpi.bureau.SnapshotService;
+import org.pilotline.kpi.rollup.BucketRules;
+import org.pilotline.kpi.rollup.Grain;
+import org.pilotline.kpi.rollup.RollupService;
 import org.pilotline.platform.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Keeps the roll-ups current in the background: every interval it applies the touches the MES noted, enterprise by
  * enterprise; once a minute it touches the enterprises that have no bucket yet for the hour under way (an hour in which
- * nothing happened still has planned time). Any replica may run it: the enterprise's roll-up lock puts their writes one
+ * nothing happened still has planned time) and files the monthly snapshots that are due. Any replica may run it: the enterprise's roll-up lock puts their writes one
  * after the other, and a touch applied twice gives the same rows.
  */
 @ApplicationScoped
@@ -38,6 +42,9 @@ public class RollupWorker {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    SnapshotService snapshots;
 
     private ScheduledExecutorService timer;
     private volatile Instant lastBucketCheck = Instant.EPOCH;
@@ -67,6 +74,7 @@ public class RollupWorker {
             if (now.isAfter(lastBucketCheck.plus(config.rollup().newBucketCheck()))) {
                 lastBucketCheck = now;
                 TenantContext.runAs(TenantContext.ALL_TENANTS, () -> touchNewHours(now));
+                TenantContext.runAs(TenantContext.ALL_TENANTS, () -> snapshots.fileDue(now));
             }
             for (String tenant : TenantContext.callAs(TenantContext.ALL_TENANTS, this::touchedTenants)) {
                 try {
