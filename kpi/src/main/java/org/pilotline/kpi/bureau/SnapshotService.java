@@ -78,7 +78,7 @@ public class SnapshotService {
                         + " bucket_end, " + RollupStore.FIGURES + ") select tenant_id, label, ?3, bucket_start, bucket_end, "
                         + RollupStore.FIGURES + " from kpi_rollup where tenant_id = ?1 and level = 'ENTERPRISE'"
                         + " and node_id = 0 and grain = 'MONTH' and label = ?2 and bucket_end <= ?3 and not exists"
-                        + " (select 1 from kpi_rollup_dirty d where d.tenant_id = ?1)")
+                        + " (select 1 from kpi_rollup_dirty d where d.tenant_id = ?1 and d.dirty_from < bucket_end)")
                 .setParameter(1, tenant).setParameter(2, month.toString()).setParameter(3, now).executeUpdate();
     }
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.kpi.bureau.BureauService;
 import org.pilotline.kpi.bureau.MonthParam;
@@ -67,6 +68,8 @@ public class BureauKpiResource {
             description = "The month is filed by itself on the first of the next month; this files it at once. A filed"
                     + " enterprise's snapshot never changes; an enterprise whose roll-ups are still catching up is"
                     + " counted as waiting. 422 `month-not-over`; 400 `invalid-month`.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "422", description = "`month-not-over`: the month has not ended yet")
     public SnapshotViews.Filed file(@PathParam("month") String month) {
         return snapshots.file(MonthParam.parse("month", month), Instant.now());
     }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.kpi.rollup.RollupQuery;
 import org.pilotline.kpi.rollup.RollupService;
@@ -31,6 +32,8 @@ public class RollupResource {
                     + " days of hours, 400 days otherwise). Kept current by the MES's events within seconds. 400"
                     + " `invalid-rollup-query` naming the field; 404 for a node that is not the caller's enterprise's;"
                     + " 403 for the bureau (raw per-node figures).")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "404", description = "`not-found`: the node `id` names is not the caller's enterprise's")
     public RollupViews.Series series(@QueryParam("level") String level, @QueryParam("id") Long id,
                                      @QueryParam("grain") String grain, @QueryParam("from") String from,
                                      @QueryParam("to") String to) {
