@@ -39,7 +39,8 @@ public class RollupService {
 
     /**
      * Recomputes the buckets the pending touches reach — only those — and forgets the touches. Not transactional: each
-     * bucket is written in a transaction of its own. Returns the number of buckets written.
+     * work unit's month of buckets is a transaction, then the levels above in transactions of up to 500 buckets.
+     * Returns the number of buckets written.
      */
     public int applyTouches() {
         int written = 0;
@@ -49,10 +50,18 @@ public class RollupService {
                 return written;
             }
             Instant now = Instant.now();
-            for (RollupWriter.Planned planned : writer.plan(touches, now, now.minus(config.rollup().longestReach()))) {
-                writer.write(planned, now);
-                written++;
+            RollupWriter.Plan plan = writer.plan(touches, now, now.minus(config.rollup().longestReach()));
+            for (RollupWriter.Chunk chunk : plan.chunks()) {
+                writer.write(chunk, now);
             }
+            for (Grain grain : Grain.values()) {
+                List<Instant> starts = plan.buckets().stream().filter(b -> b.grain() == grain).map(Bucket::start)
+                        .toList();
+                for (int i = 0; i < starts.size(); i += 500) {
+                    writer.aggregate(grain, starts.subList(i, Math.min(starts.size(), i + 500)), now);
+                }
+            }
+            written += plan.buckets().size();
             writer.forget(touches.stream().map(RollupWriter.Touch::id).toList());
         }
     }

@@ -49,59 +49,80 @@ public class RollupStore {
                 + " on duplicate key update tenant_id = values(tenant_id)").setParameter(1, tenant).executeUpdate();
     }
 
-    public void replace(String tenant, Row row) {
-        em.createNativeQuery("delete from kpi_rollup where tenant_id = ?1 and level = ?2 and node_id = ?3 and grain = ?4"
-                        + " and bucket_start = ?5").setParameter(1, tenant).setParameter(2, row.level().name())
-                .setParameter(3, row.nodeId()).setParameter(4, row.bucket().grain().name())
-                .setParameter(5, row.bucket().start()).executeUpdate();
-        insert(tenant, row);
-    }
-
-    /** Deletes the rows above the work units for one bucket (they are written again from the work units' rows). */
-    public void deleteAggregates(String tenant, Grain grain, Instant bucketStart) {
-        em.createNativeQuery("delete from kpi_rollup where tenant_id = ?1 and grain = ?2 and bucket_start = ?3"
-                        + " and level <> 'WORK_UNIT'").setParameter(1, tenant).setParameter(2, grain.name())
-                .setParameter(3, bucketStart).executeUpdate();
-    }
-
     public void insert(String tenant, Row row) {
-        Totals t = row.totals();
-        var q = em.createNativeQuery("insert into kpi_rollup (tenant_id, " + COLUMNS + ") values (?1, ?2, ?3, ?4, ?5,"
-                + " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26,"
-                + " ?27, ?28, ?29)");
-        int i = 1;
-        q.setParameter(i++, tenant);
-        q.setParameter(i++, row.level().name());
-        q.setParameter(i++, row.nodeId());
-        q.setParameter(i++, row.bucket().grain().name());
-        q.setParameter(i++, row.bucket().start());
-        q.setParameter(i++, row.bucket().end());
-        q.setParameter(i++, row.bucket().label());
-        for (TimeElement e : ELEMENTS) {
-            q.setParameter(i++, t.of(e));
-        }
-        q.setParameter(i++, t.aoetSeconds());
-        q.setParameter(i++, t.quantityUnit());
-        q.setParameter(i++, t.produced());
-        q.setParameter(i++, t.good());
-        q.setParameter(i++, t.scrap());
-        q.setParameter(i++, t.rework());
-        q.setParameter(i++, t.plannedRunSeconds());
-        q.setParameter(i++, t.failures());
-        q.setParameter(i++, t.repairSeconds());
-        q.setParameter(i++, t.operationsFinished());
-        q.setParameter(i++, t.operationsOnTime());
-        q.setParameter(i, row.computedAt());
-        q.executeUpdate();
+        insertAll(tenant, List.of(row));
     }
 
-    /** The work units' rows of one bucket, with each unit's work center, area and site. */
-    public List<Placed> unitRows(String tenant, Grain grain, Instant bucketStart) {
+    /** Inserts rows, many to a statement. */
+    public void insertAll(String tenant, List<Row> rows) {
+        for (int from = 0; from < rows.size(); from += 200) {
+            List<Row> part = rows.subList(from, Math.min(rows.size(), from + 200));
+            StringBuilder sql = new StringBuilder("insert into kpi_rollup (tenant_id, " + COLUMNS + ") values ");
+            int p = 1;
+            for (int r = 0; r < part.size(); r++) {
+                sql.append(r == 0 ? "(" : ", (");
+                for (int c = 0; c < 29; c++) {
+                    sql.append(c == 0 ? "" : ", ").append('?').append(p++);
+                }
+                sql.append(')');
+            }
+            var q = em.createNativeQuery(sql.toString());
+            int i = 1;
+            for (Row row : part) {
+                Totals t = row.totals();
+                q.setParameter(i++, tenant);
+                q.setParameter(i++, row.level().name());
+                q.setParameter(i++, row.nodeId());
+                q.setParameter(i++, row.bucket().grain().name());
+                q.setParameter(i++, row.bucket().start());
+                q.setParameter(i++, row.bucket().end());
+                q.setParameter(i++, row.bucket().label());
+                for (TimeElement e : ELEMENTS) {
+                    q.setParameter(i++, t.of(e));
+                }
+                q.setParameter(i++, t.aoetSeconds());
+                q.setParameter(i++, t.quantityUnit());
+                q.setParameter(i++, t.produced());
+                q.setParameter(i++, t.good());
+                q.setParameter(i++, t.scrap());
+                q.setParameter(i++, t.rework());
+                q.setParameter(i++, t.plannedRunSeconds());
+                q.setParameter(i++, t.failures());
+                q.setParameter(i++, t.repairSeconds());
+                q.setParameter(i++, t.operationsFinished());
+                q.setParameter(i++, t.operationsOnTime());
+                q.setParameter(i++, row.computedAt());
+            }
+            q.executeUpdate();
+        }
+    }
+
+    /** Deletes a work unit's rows of the given buckets. */
+    public void deleteUnitRows(String tenant, long unit, List<Bucket> buckets) {
+        for (Grain grain : Grain.values()) {
+            List<Instant> starts = buckets.stream().filter(b -> b.grain() == grain).map(Bucket::start).toList();
+            if (!starts.isEmpty()) {
+                em.createNativeQuery("delete from kpi_rollup where tenant_id = ?1 and level = 'WORK_UNIT'"
+                                + " and node_id = ?2 and grain = ?3 and bucket_start in (?4)").setParameter(1, tenant)
+                        .setParameter(2, unit).setParameter(3, grain.name()).setParameter(4, starts).executeUpdate();
+            }
+        }
+    }
+
+    /** Deletes the rows above the work units of the given buckets of one grain. */
+    public void deleteAggregates(String tenant, Grain grain, List<Instant> starts) {
+        em.createNativeQuery("delete from kpi_rollup where tenant_id = ?1 and grain = ?2 and bucket_start in (?3)"
+                        + " and level <> 'WORK_UNIT'").setParameter(1, tenant).setParameter(2, grain.name())
+                .setParameter(3, starts).executeUpdate();
+    }
+
+    /** The work units' rows of the given buckets of one grain, with each unit's work center, area and site. */
+    public List<Placed> unitRows(String tenant, Grain grain, List<Instant> starts) {
         List<Placed> placed = new ArrayList<>();
         for (Object[] r : rows("select wc.id, a.id, a.site_id, " + prefixed("r") + " from kpi_rollup r"
                 + " join work_unit u on u.id = r.node_id join work_center wc on wc.id = u.work_center_id"
                 + " join area a on a.id = wc.area_id where r.tenant_id = ?1 and r.level = 'WORK_UNIT' and r.grain = ?2"
-                + " and r.bucket_start = ?3 order by r.node_id", tenant, grain.name(), bucketStart)) {
+                + " and r.bucket_start in (?3) order by r.bucket_start, r.node_id", tenant, grain.name(), starts)) {
             placed.add(new Placed(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
                     row(r, 3)));
         }

@@ -9,6 +9,7 @@ import org.pilotline.erp.enterprise.PlantClock;
 import org.pilotline.erp.equipment.WorkUnit;
 import org.pilotline.kpi.indicator.Totals;
 import org.pilotline.kpi.time.TimeModelService;
+import org.pilotline.kpi.time.UnitHistory;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.time.DayOfWeek;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import static org.pilotline.platform.persistence.SqlValues.instant;
 
@@ -39,8 +39,12 @@ public class RollupWriter {
     public record Touch(long id, Long workUnitId, Instant from) {
     }
 
-    /** A bucket to write, and the work units whose rows in it are recomputed. */
-    public record Planned(Bucket bucket, Set<Long> units) {
+    /** A work unit's buckets to recompute that lie in one month (read from the raw history at once). */
+    public record Chunk(long unit, List<Bucket> buckets) {
+    }
+
+    /** What touches reach: each work unit's buckets in monthly chunks, and every bucket whose levels above change. */
+    public record Plan(List<Chunk> chunks, List<Bucket> buckets) {
     }
 
     private static final Grain[] CLOCK_GRAINS = {Grain.HOUR, Grain.DAY, Grain.WEEK, Grain.MONTH};
@@ -89,10 +93,10 @@ public class RollupWriter {
 
     /**
      * The buckets of every grain the touches reach, from the earliest touched instant of each work unit (not before
-     * {@code earliest}) to {@code now}, each with the work units to recompute in it, in time order per grain.
+     * {@code earliest}) to {@code now}: per work unit in chunks of a month, and all of them for the levels above.
      */
     @Transactional
-    public List<Planned> plan(List<Touch> touches, Instant now, Instant earliest) {
+    public Plan plan(List<Touch> touches, Instant now, Instant earliest) {
         tenant.requireEnterprise();
         ZoneId zone = plantClock.zone();
         List<Long> units = timeModels.workUnits(null);
@@ -106,31 +110,29 @@ public class RollupWriter {
                 }
             }
         }
-        Map<Grain, TreeMap<Instant, Planned>> plan = new LinkedHashMap<>();
+        List<Chunk> chunks = new ArrayList<>();
+        Map<Grain, TreeMap<Instant, Bucket>> all = new LinkedHashMap<>();
         from.forEach((unit, at) -> {
             if (at.isAfter(now)) {
                 return;
             }
+            List<Bucket> buckets = new ArrayList<>();
             for (Grain grain : CLOCK_GRAINS) {
-                BucketRules.between(grain, zone, at, now).forEach(b -> add(plan, b, unit));
+                buckets.addAll(BucketRules.between(grain, zone, at, now));
             }
-            shiftsOf(unit, zone, at, now).forEach(b -> add(plan, b, unit));
+            buckets.addAll(shiftsOf(unit, zone, at, now));
+            TreeMap<Instant, List<Bucket>> byMonth = new TreeMap<>();
+            for (Bucket b : buckets) {
+                byMonth.computeIfAbsent(BucketRules.containing(Grain.MONTH, zone, b.start()).start(),
+                        m -> new ArrayList<>()).add(b);
+                all.computeIfAbsent(b.grain(), g -> new TreeMap<>()).merge(b.start(), b,
+                        (x, y) -> y.end().isAfter(x.end()) ? y : x);
+            }
+            byMonth.values().forEach(month -> chunks.add(new Chunk(unit, month)));
         });
-        List<Planned> planned = new ArrayList<>();
-        plan.values().forEach(byStart -> planned.addAll(byStart.values()));
-        return planned;
-    }
-
-    private static void add(Map<Grain, TreeMap<Instant, Planned>> plan, Bucket b, long unit) {
-        Planned p = plan.computeIfAbsent(b.grain(), g -> new TreeMap<>())
-                .computeIfAbsent(b.start(), s -> new Planned(b, new TreeSet<>()));
-        if (p.bucket().end().equals(b.end())) {
-            p.units().add(unit);
-        } else {
-            // a shift of another calendar starting at the same instant but ending elsewhere: a bucket of its own
-            plan.get(b.grain()).computeIfAbsent(b.start().plusNanos(1), s -> new Planned(b, new TreeSet<>()))
-                    .units().add(unit);
-        }
+        List<Bucket> buckets = new ArrayList<>();
+        all.values().forEach(byStart -> buckets.addAll(byStart.values()));
+        return new Plan(chunks, buckets);
     }
 
     private List<Bucket> shiftsOf(long unitId, ZoneId plantZone, Instant from, Instant to) {
@@ -146,43 +148,49 @@ public class RollupWriter {
         return BucketRules.shifts(patterns, holidays, ZoneId.of(calendar.timeZone), from, to);
     }
 
-    /**
-     * Writes one bucket: the rows of its touched work units, computed from the raw history for exactly the bucket,
-     * then the rows of every work center, area, site and the enterprise as the sums of their work units' rows.
-     */
+    /** Writes a work unit's rows of a chunk of buckets, each computed from the raw history for exactly the bucket. */
     @Transactional
-    public void write(Planned planned, Instant now) {
+    public void write(Chunk chunk, Instant now) {
         String t = tenant.requireEnterprise();
         store.lock(t);
-        Bucket bucket = planned.bucket();
-        for (long unit : planned.units()) {
-            Totals totals = Totals.of(timeModels.records(unit, bucket.start(), bucket.end()));
-            store.replace(t, new RollupStore.Row(Level.WORK_UNIT, unit, bucket, totals, now));
+        Instant from = chunk.buckets().stream().map(Bucket::start).min(Instant::compareTo).orElseThrow();
+        Instant to = chunk.buckets().stream().map(Bucket::end).max(Instant::compareTo).orElseThrow();
+        UnitHistory history = timeModels.history(chunk.unit(), from, to);
+        List<RollupStore.Row> rows = new ArrayList<>();
+        for (Bucket b : chunk.buckets()) {
+            rows.add(new RollupStore.Row(Level.WORK_UNIT, chunk.unit(), b, Totals.of(history.records(b.start(), b.end())),
+                    now));
         }
-        aggregate(t, bucket.grain(), bucket.start(), now);
+        store.deleteUnitRows(t, chunk.unit(), chunk.buckets());
+        store.insertAll(t, rows);
     }
 
-    private void aggregate(String t, Grain grain, Instant start, Instant now) {
-        store.deleteAggregates(t, grain, start);
-        List<RollupStore.Placed> rows = store.unitRows(t, grain, start);
-        if (rows.isEmpty()) {
-            return;
-        }
-        Map<Level, Map<Long, Totals>> sums = new LinkedHashMap<>();
-        Bucket bucket = rows.get(0).row().bucket();
-        for (RollupStore.Placed p : rows) {
+    /**
+     * Writes the work center, area, site and enterprise rows of buckets of one grain as the sums of the work units'
+     * rows, read under the enterprise's lock (so a concurrent change of another unit is never summed out).
+     */
+    @Transactional
+    public void aggregate(Grain grain, List<Instant> starts, Instant now) {
+        String t = tenant.requireEnterprise();
+        store.lock(t);
+        store.deleteAggregates(t, grain, starts);
+        Map<Instant, Map<Level, Map<Long, Totals>>> sums = new LinkedHashMap<>();
+        Map<Instant, Bucket> buckets = new HashMap<>();
+        for (RollupStore.Placed p : store.unitRows(t, grain, starts)) {
+            Bucket b = p.row().bucket();
+            buckets.merge(b.start(), b, (x, y) -> y.end().isAfter(x.end()) ? new Bucket(grain, x.start(), y.end(),
+                    x.label()) : x);
+            Map<Level, Map<Long, Totals>> bySum = sums.computeIfAbsent(b.start(), s -> new LinkedHashMap<>());
             Totals totals = p.row().totals();
-            add(sums, Level.WORK_CENTER, p.workCenterId(), totals);
-            add(sums, Level.AREA, p.areaId(), totals);
-            add(sums, Level.SITE, p.siteId(), totals);
-            add(sums, Level.ENTERPRISE, 0L, totals);
-            if (p.row().bucket().end().isAfter(bucket.end())) {
-                bucket = new Bucket(grain, start, p.row().bucket().end(), bucket.label());
-            }
+            add(bySum, Level.WORK_CENTER, p.workCenterId(), totals);
+            add(bySum, Level.AREA, p.areaId(), totals);
+            add(bySum, Level.SITE, p.siteId(), totals);
+            add(bySum, Level.ENTERPRISE, 0L, totals);
         }
-        Bucket b = bucket;
-        sums.forEach((level, byNode) -> byNode.forEach((node, totals) ->
-                store.insert(t, new RollupStore.Row(level, node, b, totals, now))));
+        List<RollupStore.Row> rows = new ArrayList<>();
+        sums.forEach((start, byLevel) -> byLevel.forEach((level, byNode) -> byNode.forEach((node, totals) ->
+                rows.add(new RollupStore.Row(level, node, buckets.get(start), totals, now)))));
+        store.insertAll(t, rows);
     }
 
     private static void add(Map<Level, Map<Long, Totals>> sums, Level level, long node, Totals totals) {
