@@ -153,26 +153,61 @@ public class RollupWriter {
     public void write(Chunk chunk, Instant now) {
         String t = tenant.requireEnterprise();
         store.lock(t);
-        Instant from = chunk.buckets().stream().map(Bucket::start).min(Instant::compareTo).orElseThrow();
-        Instant to = chunk.buckets().stream().map(Bucket::end).max(Instant::compareTo).orElseThrow();
-        UnitHistory history = timeModels.history(chunk.unit(), from, to);
-        List<RollupStore.Row> rows = new ArrayList<>();
-        for (Bucket b : chunk.buckets()) {
-            rows.add(new RollupStore.Row(Level.WORK_UNIT, chunk.unit(), b, Totals.of(history.records(b.start(), b.end())),
-                    now));
-        }
+        List<RollupStore.Row> rows = rowsOf(chunk.unit(), chunk.buckets(), now);
         store.deleteUnitRows(t, chunk.unit(), chunk.buckets());
         store.insertAll(t, rows);
     }
 
+    private List<RollupStore.Row> rowsOf(long unit, List<Bucket> buckets, Instant now) {
+        Instant from = buckets.stream().map(Bucket::start).min(Instant::compareTo).orElseThrow();
+        Instant to = buckets.stream().map(Bucket::end).max(Instant::compareTo).orElseThrow();
+        UnitHistory history = timeModels.history(unit, from, to);
+        List<RollupStore.Row> rows = new ArrayList<>();
+        for (Bucket b : buckets) {
+            rows.add(new RollupStore.Row(Level.WORK_UNIT, unit, b, Totals.of(history.records(b.start(), b.end())), now));
+        }
+        return rows;
+    }
+
+    /**
+     * Writes the rows a work unit lacks in these buckets — one that was never touched (no history yet, or none since
+     * the buckets began) — so that every level sums all of the enterprise's work units, as a recomputation does.
+     */
+    private void fillMissing(String t, Grain grain, List<Instant> starts, Instant now) {
+        Set<String> present = new HashSet<>();
+        for (Object[] r : store.rows("select node_id, bucket_start from kpi_rollup where tenant_id = ?1"
+                + " and level = 'WORK_UNIT' and grain = ?2 and bucket_start in (?3)", t, grain.name(), starts)) {
+            present.add(((Number) r[0]).longValue() + "@" + instant(r[1]));
+        }
+        ZoneId zone = plantClock.zone();
+        Set<Instant> wanted = new HashSet<>(starts);
+        Instant first = starts.stream().min(Instant::compareTo).orElseThrow();
+        Instant last = starts.stream().max(Instant::compareTo).orElseThrow();
+        for (long unit : timeModels.workUnits(null)) {
+            List<Bucket> missing = new ArrayList<>();
+            List<Bucket> candidates = grain == Grain.SHIFT ? shiftsOf(unit, zone, first, last)
+                    : starts.stream().map(s -> BucketRules.containing(grain, zone, s)).toList();
+            for (Bucket b : candidates) {
+                if (wanted.contains(b.start()) && !present.contains(unit + "@" + b.start())) {
+                    missing.add(b);
+                }
+            }
+            if (!missing.isEmpty()) {
+                store.insertAll(t, rowsOf(unit, missing, now));
+            }
+        }
+    }
+
     /**
      * Writes the work center, area, site and enterprise rows of buckets of one grain as the sums of the work units'
-     * rows, read under the enterprise's lock (so a concurrent change of another unit is never summed out).
+     * rows (after writing those a work unit lacks), read under the enterprise's lock (so a concurrent change of another
+     * unit is never summed out).
      */
     @Transactional
     public void aggregate(Grain grain, List<Instant> starts, Instant now) {
         String t = tenant.requireEnterprise();
         store.lock(t);
+        fillMissing(t, grain, starts, now);
         store.deleteAggregates(t, grain, starts);
         Map<Instant, Map<Level, Map<Long, Totals>>> sums = new LinkedHashMap<>();
         Map<Instant, Bucket> buckets = new HashMap<>();
