@@ -98,7 +98,7 @@ public class TimeModelService {
         return new UnitHistory(unit.id, unit.code, unit.name, center.id, zone.getId(), from, to, shifts, workingTime,
                 downtimes(enterprise, workUnitId, from, to), machineIntervals(enterprise, workUnitId, from, to),
                 dataLosses(enterprise, workUnitId, from, to), orderSegments(enterprise, workUnitId, from, to),
-                quantities(enterprise, unit, from, to), workOrders(enterprise, workUnitId, from, to),
+                operations(enterprise, workUnitId, from, to), quantities(enterprise, unit, from, to), workOrders(enterprise, workUnitId, from, to),
                 finishedOperations(enterprise, workUnitId, from, to));
     }
 
@@ -162,6 +162,17 @@ public class TimeModelService {
         byOperation.forEach((operation, reports) ->
                 segments.addAll(OrderTimeline.segments(operation, workOrders.get(operation), reports)));
         return segments;
+    }
+
+    /** The operations whose phases {@link #orderSegments} reads, with their actual start and end. */
+    private Map<Long, UnitHistory.Operation> operations(String enterprise, long unit, Instant from, Instant to) {
+        Map<Long, UnitHistory.Operation> operations = new java.util.HashMap<>();
+        for (Object[] r : rows("select o.id, o.actual_start, o.actual_end from mes_operation o where o.tenant_id = ?1"
+                + " and o.work_unit_id = ?2 and o.actual_start is not null and o.actual_start < ?4"
+                + " and (o.actual_end is null or o.actual_end > ?3)", enterprise, unit, from, to)) {
+            operations.put(id(r[0]), new UnitHistory.Operation(instant(r[1]), instant(r[2])));
+        }
+        return operations;
     }
 
     /**

@@ -14,8 +14,16 @@ public record UnitHistory(long workUnitId, String code, String name, long workCe
                           Instant to, List<TimeInputs.Span> shifts, List<TimeInputs.Span> workingTime,
                           List<TimeInputs.Downtime> downtimes, List<TimeInputs.MachineInterval> machineIntervals,
                           List<TimeInputs.DataLoss> dataLosses, List<TimeInputs.OrderSegment> orderSegments,
+                          java.util.Map<Long, Operation> operations,
                           List<Quantities.QuantityReport> quantityReports, List<WorkOrder> workOrders,
                           List<WorkUnitRecords.FinishedOperation> finishedOperations) {
+
+    /** An operation on the unit as recorded: its actual start and end (null: not yet). */
+    public record Operation(Instant actualStart, Instant actualEnd) {
+        boolean overlaps(Instant a, Instant b) {
+            return actualStart.isBefore(b) && (actualEnd == null || actualEnd.isAfter(a));
+        }
+    }
 
     /** A work order with an operation on the unit, as recorded: started, and completed (null: not yet). */
     public record WorkOrder(long id, String number, Instant started, Instant completed) {
@@ -32,7 +40,9 @@ public record UnitHistory(long workUnitId, String code, String name, long workCe
                 overlapping(downtimes, a, b, TimeInputs.Downtime::start, TimeInputs.Downtime::end),
                 overlapping(machineIntervals, a, b, TimeInputs.MachineInterval::start, TimeInputs.MachineInterval::end),
                 overlapping(dataLosses, a, b, TimeInputs.DataLoss::start, TimeInputs.DataLoss::end),
-                overlapping(orderSegments, a, b, TimeInputs.OrderSegment::start, TimeInputs.OrderSegment::end));
+                // the phases of the operations that ran in [a, b), as TimeModelService selects them
+                orderSegments.stream().filter(o -> !operations.containsKey(o.operationId())
+                        || operations.get(o.operationId()).overlaps(a, b)).toList());
         TimeModel time = TimeAccounting.account(inputs);
         Quantities quantities = Quantities.of(quantityReports.stream()
                 .filter(q -> !q.at().isBefore(a) && q.at().isBefore(b)).toList());
