@@ -119,6 +119,27 @@ class BureauPeersAndSnapshotsTest {
     }
 
     @Test
+    @Order(1)
+    void theBureauReadsAnEnterprisesTrendFromItsRollupsAndNothingBelowTheEnterprise() {
+        threePilots();
+        Pilot third = pilots.get(2);
+        // the roll-ups begin with the first history, on DAY
+        JsonPath trend = json(Api.as("bureau").queryParams(Map.of("grain", "DAY", "from", at("00:00").minus(Duration.ofDays(1))
+                .toString(), "to", at("00:00").plus(Duration.ofDays(2)).toString()))
+                .get("/api/kpi/bureau/enterprises/" + third.code() + "/trend"));
+        assertEquals("ENTERPRISE", trend.get("level"));
+        assertEquals(List.of(DAY.toString(), DAY.plusDays(1).toString()), trend.getList("buckets.label"));
+        assertDecimal("10800", trend.get("buckets[0].timeElements.find { it.code == 'APT' }.seconds"));
+        assertDecimal("0", trend.get("buckets[1].timeElements.find { it.code == 'APT' }.seconds"));
+        Api.as("bureau").queryParams(Map.of("grain", "DAY", "from", at("00:00").toString(), "to",
+                at("00:00").plus(Duration.ofDays(1)).toString())).get("/api/kpi/bureau/enterprises/nobody/trend")
+                .then().statusCode(404);
+        third.plant().enterprise.as("manager").queryParams(Map.of("grain", "DAY", "from", at("00:00").toString(), "to",
+                at("00:00").plus(Duration.ofDays(1)).toString())).get("/api/kpi/bureau/enterprises/" + third.code()
+                + "/trend").then().statusCode(403);
+    }
+
+    @Test
     @Order(2)
     void anEnterpriseSeesItsOwnRankAmongItsPeersButNoPeersValue() {
         threePilots();

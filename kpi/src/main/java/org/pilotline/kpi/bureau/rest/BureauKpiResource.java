@@ -19,6 +19,8 @@ import org.pilotline.kpi.bureau.PeerService;
 import org.pilotline.kpi.bureau.PeerViews;
 import org.pilotline.kpi.bureau.SnapshotService;
 import org.pilotline.kpi.bureau.SnapshotViews;
+import org.pilotline.kpi.bureau.TrendService;
+import org.pilotline.kpi.rollup.RollupViews;
 import org.pilotline.kpi.time.Period;
 import org.pilotline.platform.security.Roles;
 
@@ -40,6 +42,9 @@ public class BureauKpiResource {
     @Inject
     SnapshotService snapshots;
 
+    @Inject
+    TrendService trends;
+
     @GET
     @Path("/enterprises")
     @RolesAllowed(Roles.BUREAU)
@@ -48,6 +53,19 @@ public class BureauKpiResource {
                     + " no work unit or record. At most 31 days; 400 `invalid-period` naming from or to.")
     public BureauService.Comparison enterprises(@QueryParam("from") String from, @QueryParam("to") String to) {
         return bureau.compare(Period.parse(from, to));
+    }
+
+    @GET
+    @Path("/enterprises/{code}/trend")
+    @RolesAllowed(Roles.BUREAU)
+    @Operation(summary = "One enterprise's aggregate KPIs bucket by bucket (bureau only)", description = "Its"
+            + " enterprise-level roll-up buckets of `grain` (HOUR, SHIFT, DAY, WEEK, MONTH, in its zone) that start in"
+            + " [from, to): time elements, quantities and KPIs; no work unit. 400 `invalid-rollup-query`.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "404", description = "`not-found`: no enterprise has this code")
+    public RollupViews.Series trend(@PathParam("code") String code, @QueryParam("grain") String grain,
+                                    @QueryParam("from") String from, @QueryParam("to") String to) {
+        return trends.trend(code, grain, from, to);
     }
 
     @GET
