@@ -21,6 +21,13 @@ public interface KpiConfig {
         @WithDefault("1s")
         Duration interval();
 
+        /**
+         * How long after a change of the MES its days, weeks and months are recomputed (its hours and shifts are at
+         * once): a month of a busy machine is a lot to read, and changes arriving meanwhile are read with it.
+         */
+        @WithDefault("60s")
+        Duration coarseDelay();
+
         /** How often it makes sure every enterprise has the buckets of the hour under way (hours without events). */
         @WithDefault("60s")
         Duration newBucketCheck();

@@ -40,11 +40,15 @@ create table kpi_rollup (
 
 -- Touched work units (null: all of the enterprise's) from an instant on, written in the transaction of the MES change
 -- that touched them; the roll-up worker recomputes their buckets from there to now and then deletes the marks.
+-- scope EVENT (a change of the MES: hours and shifts now, then a COARSE touch for days, weeks and months, due after
+-- the coarse delay), COARSE, or ALL (every grain: recomputation, a new hour). due_at null: due now.
 create table kpi_rollup_dirty (
     id            bigint      not null auto_increment primary key,
     tenant_id     varchar(32) not null,
     work_unit_id  bigint      null,
     dirty_from    datetime(6) not null,
+    scope         varchar(8)  not null,
+    due_at        datetime(6) null,
     constraint fk_kpi_rollup_dirty_tenant foreign key (tenant_id) references enterprise (code),
     index ix_kpi_rollup_dirty_tenant (tenant_id, id)
 ) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;

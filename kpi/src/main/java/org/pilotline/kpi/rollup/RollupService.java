@@ -45,11 +45,11 @@ public class RollupService {
     public int applyTouches() {
         int written = 0;
         while (true) {
-            List<RollupWriter.Touch> touches = writer.pending(1000);
+            Instant now = Instant.now();
+            List<RollupWriter.Touch> touches = writer.pending(1000, now);
             if (touches.isEmpty()) {
                 return written;
             }
-            Instant now = Instant.now();
             RollupWriter.Plan plan = writer.plan(touches, now, now.minus(config.rollup().longestReach()));
             for (RollupWriter.Chunk chunk : plan.chunks()) {
                 writer.write(chunk, now);
@@ -62,7 +62,7 @@ public class RollupService {
                 }
             }
             written += plan.buckets().size();
-            writer.forget(touches.stream().map(RollupWriter.Touch::id).toList());
+            writer.forget(touches, now.plus(config.rollup().coarseDelay()));
         }
     }
 

@@ -36,7 +36,25 @@ import static org.pilotline.platform.persistence.SqlValues.instant;
 public class RollupWriter {
 
     /** Work unit {@code workUnitId} (null: every one of the enterprise) changed from {@code from} on. */
-    public record Touch(long id, Long workUnitId, Instant from) {
+    public record Touch(long id, Long workUnitId, Instant from, Scope scope) {
+    }
+
+    /** Which grains a touch recomputes: see kpi_rollup_dirty. */
+    public enum Scope {
+        /** A change of the MES: hours and shifts now, days, weeks and months after the coarse delay. */
+        EVENT,
+        /** Days, weeks and months. */
+        COARSE,
+        /** Every grain. */
+        ALL;
+
+        boolean fine() {
+            return this != COARSE;
+        }
+
+        boolean coarse() {
+            return this != EVENT;
+        }
     }
 
     /** A work unit's buckets to recompute that lie in one month (read from the raw history at once). */
@@ -47,7 +65,7 @@ public class RollupWriter {
     public record Plan(List<Chunk> chunks, List<Bucket> buckets) {
     }
 
-    private static final Grain[] CLOCK_GRAINS = {Grain.HOUR, Grain.DAY, Grain.WEEK, Grain.MONTH};
+    private static final Grain[] COARSE_GRAINS = {Grain.DAY, Grain.WEEK, Grain.MONTH};
 
     @Inject
     EntityManager em;
@@ -64,24 +82,60 @@ public class RollupWriter {
     @Inject
     PlantClock plantClock;
 
-    /** Notes that a work unit (null: all) changed from {@code from} on, in the caller's transaction. */
+    /** Notes that the MES changed a work unit's history from {@code from} on, in the caller's transaction. */
     public void touch(String tenantId, Long workUnitId, Instant from) {
-        em.createNativeQuery("insert into kpi_rollup_dirty (tenant_id, work_unit_id, dirty_from) values (?1, ?2, ?3)")
-                .setParameter(1, tenantId).setParameter(2, workUnitId).setParameter(3, from).executeUpdate();
+        touch(tenantId, workUnitId, from, Scope.EVENT, null);
     }
 
+    void touch(String tenantId, Long workUnitId, Instant from, Scope scope, Instant due) {
+        em.createNativeQuery("insert into kpi_rollup_dirty (tenant_id, work_unit_id, dirty_from, scope, due_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5)").setParameter(1, tenantId).setParameter(2, workUnitId)
+                .setParameter(3, from).setParameter(4, scope.name()).setParameter(5, due).executeUpdate();
+    }
+
+    /** The touches due at {@code now}, oldest first. */
     @Transactional
-    public List<Touch> pending(int limit) {
-        return store.rows("select id, work_unit_id, dirty_from from kpi_rollup_dirty where tenant_id = ?1 order by id"
-                        + " limit " + limit, tenant.requireEnterprise()).stream()
+    public List<Touch> pending(int limit, Instant now) {
+        return store.rows("select id, work_unit_id, dirty_from, scope from kpi_rollup_dirty where tenant_id = ?1"
+                        + " and (due_at is null or due_at <= ?2) order by id limit " + limit, tenant.requireEnterprise(),
+                        now).stream()
                 .map(r -> new Touch(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue(),
-                        instant(r[2]))).toList();
+                        instant(r[2]), Scope.valueOf((String) r[3]))).toList();
     }
 
+    /**
+     * Forgets applied touches; for those that were events, notes their days, weeks and months as due at
+     * {@code coarseDue} (joined with one not yet due for the same work unit).
+     */
     @Transactional
-    public void forget(List<Long> ids) {
+    public void forget(List<Touch> applied, Instant coarseDue) {
+        String t = tenant.requireEnterprise();
+        store.lock(t);
         em.createNativeQuery("delete from kpi_rollup_dirty where tenant_id = ?1 and id in (?2)")
-                .setParameter(1, tenant.requireEnterprise()).setParameter(2, ids).executeUpdate();
+                .setParameter(1, t).setParameter(2, applied.stream().map(Touch::id).toList()).executeUpdate();
+        Map<Long, Instant> coarse = new LinkedHashMap<>();
+        Instant all = null;
+        for (Touch touch : applied) {
+            if (touch.scope() == Scope.EVENT) {
+                if (touch.workUnitId() == null) {
+                    all = all == null || touch.from().isBefore(all) ? touch.from() : all;
+                } else {
+                    coarse.merge(touch.workUnitId(), touch.from(), (a, b) -> a.isBefore(b) ? a : b);
+                }
+            }
+        }
+        if (all != null) {
+            touch(t, null, all, Scope.COARSE, coarseDue);
+        }
+        coarse.forEach((unit, from) -> {
+            int joined = em.createNativeQuery("update kpi_rollup_dirty set dirty_from = least(dirty_from, ?3)"
+                            + " where tenant_id = ?1 and work_unit_id = ?2 and scope = 'COARSE' and due_at > ?4")
+                    .setParameter(1, t).setParameter(2, unit).setParameter(3, from).setParameter(4, Instant.now())
+                    .executeUpdate();
+            if (joined == 0) {
+                touch(t, unit, from, Scope.COARSE, coarseDue);
+            }
+        });
     }
 
     /** How many touches wait, and the earliest instant they reach back to. */
@@ -101,26 +155,36 @@ public class RollupWriter {
         ZoneId zone = plantClock.zone();
         List<Long> units = timeModels.workUnits(null);
         Set<Long> known = new HashSet<>(units);
-        Map<Long, Instant> from = new LinkedHashMap<>();
+        Map<Long, Instant> fine = new LinkedHashMap<>();
+        Map<Long, Instant> coarse = new LinkedHashMap<>();
         for (Touch t : touches) {
             Instant at = t.from().isBefore(earliest) ? earliest : t.from();
             for (Long unit : t.workUnitId() == null ? units : List.of(t.workUnitId())) {
-                if (known.contains(unit)) {
-                    from.merge(unit, at, (a, b) -> a.isBefore(b) ? a : b);
+                if (known.contains(unit) && t.scope().fine()) {
+                    fine.merge(unit, at, (a, b) -> a.isBefore(b) ? a : b);
+                }
+                if (known.contains(unit) && t.scope().coarse()) {
+                    coarse.merge(unit, at, (a, b) -> a.isBefore(b) ? a : b);
                 }
             }
         }
+        Set<Long> touched = new java.util.LinkedHashSet<>(fine.keySet());
+        touched.addAll(coarse.keySet());
         List<Chunk> chunks = new ArrayList<>();
         Map<Grain, TreeMap<Instant, Bucket>> all = new LinkedHashMap<>();
-        from.forEach((unit, at) -> {
-            if (at.isAfter(now)) {
-                return;
-            }
+        for (long unit : touched) {
             List<Bucket> buckets = new ArrayList<>();
-            for (Grain grain : CLOCK_GRAINS) {
-                buckets.addAll(BucketRules.between(grain, zone, at, now));
+            Instant at = fine.get(unit);
+            if (at != null && !at.isAfter(now)) {
+                buckets.addAll(BucketRules.between(Grain.HOUR, zone, at, now));
+                buckets.addAll(shiftsOf(unit, zone, at, now));
             }
-            buckets.addAll(shiftsOf(unit, zone, at, now));
+            at = coarse.get(unit);
+            if (at != null && !at.isAfter(now)) {
+                for (Grain grain : COARSE_GRAINS) {
+                    buckets.addAll(BucketRules.between(grain, zone, at, now));
+                }
+            }
             TreeMap<Instant, List<Bucket>> byMonth = new TreeMap<>();
             for (Bucket b : buckets) {
                 byMonth.computeIfAbsent(BucketRules.containing(Grain.MONTH, zone, b.start()).start(),
@@ -129,7 +193,7 @@ public class RollupWriter {
                         (x, y) -> y.end().isAfter(x.end()) ? y : x);
             }
             byMonth.values().forEach(month -> chunks.add(new Chunk(unit, month)));
-        });
+        }
         List<Bucket> buckets = new ArrayList<>();
         all.values().forEach(byStart -> buckets.addAll(byStart.values()));
         return new Plan(chunks, buckets);
@@ -239,7 +303,7 @@ public class RollupWriter {
         store.lock(t);
         em.createNativeQuery("delete from kpi_rollup where tenant_id = ?1 and bucket_end > ?2").setParameter(1, t)
                 .setParameter(2, from).executeUpdate();
-        touch(t, null, from);
+        touch(t, null, from, Scope.ALL, null);
     }
 
     /** The earliest instant of the enterprise's machine history and applied reports (null: it has none). */

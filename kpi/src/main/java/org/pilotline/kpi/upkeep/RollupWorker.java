@@ -101,7 +101,8 @@ public class RollupWorker {
             Object[] r = (Object[]) row;
             String code = (String) r[0];
             Instant hour = BucketRules.containing(Grain.HOUR, ZoneId.of((String) r[1]), now).start();
-            em.createNativeQuery("insert into kpi_rollup_dirty (tenant_id, work_unit_id, dirty_from) select ?1, null, ?2"
+            em.createNativeQuery("insert into kpi_rollup_dirty (tenant_id, work_unit_id, dirty_from, scope)"
+                            + " select ?1, null, ?2, 'ALL'"
                             + " from dual where not exists (select 1 from kpi_rollup where tenant_id = ?1"
                             + " and level = 'ENTERPRISE' and grain = 'HOUR' and bucket_start = ?2) and not exists"
                             + " (select 1 from kpi_rollup_dirty where tenant_id = ?1 and work_unit_id is null)")
