@@ -85,9 +85,9 @@ public class RollupService {
     @Transactional
     public RollupViews.Status status() {
         String enterprise = tenant.requireEnterprise();
-        Object[] backlog = writer.backlog();
-        return new RollupViews.Status(enterprise, ((Number) backlog[0]).longValue(),
-                org.pilotline.platform.persistence.SqlValues.instant(backlog[1]));
+        Object[] backlog = writer.backlog(Instant.now());
+        return new RollupViews.Status(enterprise, ((Number) backlog[0]).longValue(), ((Number) backlog[1]).longValue(),
+                org.pilotline.platform.persistence.SqlValues.instant(backlog[2]));
     }
 
     /** A node's buckets of one grain that start in [from, to). */

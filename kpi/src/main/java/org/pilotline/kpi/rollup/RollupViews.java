@@ -37,8 +37,9 @@ public final class RollupViews {
                          List<BucketView> buckets) {
     }
 
-    @Schema(description = "How far the roll-ups lag: touches the background worker has not yet applied")
-    public record Status(String enterprise, long pendingTouches, Instant oldestTouchFrom) {
+    @Schema(description = "How far the roll-ups lag: touches the background worker has not yet applied (`dueTouches`"
+            + " of them now; the others are days, weeks and months waiting for the coarse delay)")
+    public record Status(String enterprise, long pendingTouches, long dueTouches, Instant oldestTouchFrom) {
     }
 
     @Schema(description = "A recomputation from the raw history: from when, how many buckets were written, how long it"

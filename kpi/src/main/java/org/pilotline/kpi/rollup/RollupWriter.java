@@ -138,11 +138,11 @@ public class RollupWriter {
         });
     }
 
-    /** How many touches wait, and the earliest instant they reach back to. */
+    /** How many touches wait, how many of them are due, and the earliest instant they reach back to. */
     @Transactional
-    public Object[] backlog() {
-        return store.rows("select count(*), min(dirty_from) from kpi_rollup_dirty where tenant_id = ?1",
-                tenant.requireEnterprise()).get(0);
+    public Object[] backlog(Instant now) {
+        return store.rows("select count(*), coalesce(sum(case when due_at is null or due_at <= ?2 then 1 else 0 end), 0),"
+                + " min(dirty_from) from kpi_rollup_dirty where tenant_id = ?1", tenant.requireEnterprise(), now).get(0);
     }
 
     /**
