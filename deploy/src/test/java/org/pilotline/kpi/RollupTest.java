@@ -37,8 +37,8 @@ import static org.pilotline.mes.ShopFloorFixture.operations;
 import static org.pilotline.mes.ShopFloorFixture.report;
 
 /**
- * Roll-ups over generated months of history: two machines in two work centers of two areas of two sites (and a third
- * work unit without any history), a seeded random walk of machine states with data-loss spans from the first day of the
+ * Roll-ups over generated months of history: two machines in two work centers of two areas of two sites (and two work
+ * units without any history, in work centers of their own), a seeded random walk of machine states with data-loss spans from the first day of the
  * month before last until an hour ago, work orders set up, run, paused and finished on them, and a planned downtime —
  * all through the real paths (/api/gateway/ingest, /api/mes/reports). The roll-ups the background worker kept from the
  * MES's touches must equal (1) the on-demand KPIs computed from the raw history for the same period, (2) the sums of
@@ -61,7 +61,7 @@ class RollupTest {
     private static final Map<String, Long> nodes = new LinkedHashMap<>();
     private static final Map<Long, String> machines = new HashMap<>();
     private static final Map<Long, Long> sequences = new HashMap<>();
-    /** A work unit without history in the work center without a calendar: all its time is planned, and unknown. */
+    /** A work unit without history in a work center without a calendar: all its time is planned, and unknown. */
     private static long idleRoundTheClock;
 
     private static void history() {
@@ -88,8 +88,13 @@ class RollupTest {
         }
         long unitA = plant.data.workUnit(centerA, "MILL-1");
         long unitB = plant.data.workUnit(centerB, "PRESS-1");
-        long idle = plant.data.workUnit(centerA, "MILL-2");
-        idleRoundTheClock = plant.data.workUnit(centerB, "PRESS-2");
+        // the idle units in work centers of their own: a release places its operation on the work center's only unit
+        long centerIdle = plant.data.workCenter("GRIND", "40", calendar);
+        long centerIdleRoundTheClock = ((Number) plant.data.planner().body(Map.of("areaId", areaB, "code",
+                plant.data.code("SAW"), "name", "saw", "parallelUnits", 1, "hourlyRate", "30")).post("/api/work-centers")
+                .then().statusCode(201).extract().path("id")).longValue();
+        long idle = plant.data.workUnit(centerIdle, "GRIND-1");
+        idleRoundTheClock = plant.data.workUnit(centerIdleRoundTheClock, "SAW-1");
         long areaA = ((Number) plant.data.planner().get("/api/work-centers/" + centerA).then().statusCode(200)
                 .extract().path("areaId")).longValue();
         long siteA = ((Number) plant.data.planner().get("/api/areas/" + areaA).then().statusCode(200)
@@ -100,6 +105,8 @@ class RollupTest {
         nodes.put("WORK_UNIT:" + idleRoundTheClock, idleRoundTheClock);
         nodes.put("WORK_CENTER:" + centerA, centerA);
         nodes.put("WORK_CENTER:" + centerB, centerB);
+        nodes.put("WORK_CENTER:" + centerIdle, centerIdle);
+        nodes.put("WORK_CENTER:" + centerIdleRoundTheClock, centerIdleRoundTheClock);
         nodes.put("AREA:" + areaA, areaA);
         nodes.put("AREA:" + areaB, areaB);
         nodes.put("SITE:" + siteA, siteA);

@@ -59,6 +59,8 @@ public class ShopFloorWatch {
      * work order from the report's time (the order's start and completion are part of each one's order execution time).
      */
     void onReport(@Observes ReportApplied report) {
+        // the report may have just placed its operation on a work unit: the SQL below must see it
+        em.flush();
         if (report.downtimeId() != null) {
             List<?> rows = em.createNativeQuery("select work_unit_id, started_at from mes_downtime where id = ?1"
                     + " and tenant_id = ?2").setParameter(1, report.downtimeId()).setParameter(2, report.tenant())
