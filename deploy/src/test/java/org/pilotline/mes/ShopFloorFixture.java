@@ -31,7 +31,12 @@ public final class ShopFloorFixture {
     public final long finishedGoods;
 
     public ShopFloorFixture() {
-        enterprise = TestEnterprise.create();
+        this(TestEnterprise.create());
+    }
+
+    /** The shop floor of an enterprise already registered. */
+    public ShopFloorFixture(TestEnterprise enterprise) {
+        this.enterprise = enterprise;
         data = new MasterData(enterprise);
         warehouse = data.warehouse("WH");
         staging = data.location(warehouse, "STAGE");

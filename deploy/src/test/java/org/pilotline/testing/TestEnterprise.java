@@ -27,12 +27,17 @@ public final class TestEnterprise {
 
     /** Registers a new enterprise (as the demo platform administrator) and its users. */
     public static TestEnterprise create(String manufacturingType) {
+        return create(manufacturingType, "test");
+    }
+
+    /** Registers a new enterprise of an industry (peer groups are formed by industry and manufacturing type). */
+    public static TestEnterprise create(String manufacturingType, String industry) {
         String code = "t" + UUID.randomUUID().toString().substring(0, 8) + SEQUENCE.incrementAndGet();
         Api.as("admin").body(Map.of(
                         "code", code,
                         "name", "Test enterprise " + code,
                         "creditCode", creditCode(),
-                        "industry", "test",
+                        "industry", industry,
                         "manufacturingType", manufacturingType,
                         "pilotSince", LocalDate.of(2026, 1, 1).toString()))
                 .post("/api/enterprises").then().statusCode(201);

@@ -64,7 +64,7 @@ public class KpiService {
         String zone = null;
         for (long unit : timeModels.workUnits(workCenterId)) {
             WorkUnitRecords records = timeModels.records(unit, from, to);
-            totals = totals.plus(totalsOf(records));
+            totals = totals.plus(Totals.of(records));
             units.add(unitReport(records));
             zone = records.zone();
         }
@@ -81,7 +81,7 @@ public class KpiService {
         Totals totals = Totals.empty();
         for (long unit : timeModels.workUnits(null)) {
             WorkUnitRecords records = timeModels.records(unit, from, to);
-            totals = totals.plus(totalsOf(records));
+            totals = totals.plus(Totals.of(records));
             units.add(unitReport(records));
         }
         ZoneId zone = plantClock.zone();
@@ -131,17 +131,8 @@ public class KpiService {
         };
     }
 
-    private static Totals totalsOf(WorkUnitRecords r) {
-        long aoet = r.workOrders().stream().mapToLong(WorkUnitRecords.WorkOrderSpan::seconds).sum();
-        int onTime = (int) r.finishedOperations().stream().filter(WorkUnitRecords.FinishedOperation::onTime).count();
-        var q = r.quantities();
-        return new Totals(r.time().seconds(), aoet, q.unit(), q.produced(), q.good(), q.scrap(), q.rework(),
-                q.plannedRunSeconds(), r.time().failures(), r.time().repairSeconds(), r.finishedOperations().size(),
-                onTime, null, null);
-    }
-
     private static KpiViews.KpiReport unitReport(WorkUnitRecords r) {
-        Totals totals = totalsOf(r);
+        Totals totals = Totals.of(r);
         List<KpiViews.DelayReason> reasons = r.time().delayByReason().entrySet().stream()
                 .map(e -> new KpiViews.DelayReason(e.getKey().isEmpty() ? null : e.getKey(), e.getValue())).toList();
         return new KpiViews.KpiReport("WORK_UNIT", r.workUnitId(), r.code(), r.name(), r.time().from(), r.time().to(),

@@ -28,7 +28,7 @@ public final class KpiViews {
 
     @Schema(description = "A time element (seconds) in both languages")
     public record TimeElementView(String code, String nameEn, String nameZh, long seconds) {
-        static List<TimeElementView> of(Map<TimeElement, Long> seconds) {
+        public static List<TimeElementView> of(Map<TimeElement, Long> seconds) {
             return Arrays.stream(TimeElement.values()).map(e -> new TimeElementView(e.name(), e.nameEn, e.nameZh,
                     seconds.getOrDefault(e, 0L))).toList();
         }
@@ -37,7 +37,7 @@ public final class KpiViews {
     @Schema(description = "PQ = GQ + SQ + RQ in the produced items' stock unit; PRI × PQ in seconds")
     public record QuantitiesView(String unit, BigDecimal produced, BigDecimal good, BigDecimal scrap,
                                  BigDecimal rework, BigDecimal plannedRunSeconds) {
-        static QuantitiesView of(Totals t) {
+        public static QuantitiesView of(Totals t) {
             return new QuantitiesView(t.quantityUnit(), plain(t.produced()), plain(t.good()), plain(t.scrap()),
                     plain(t.rework()), plain(t.plannedRunSeconds()));
         }
@@ -46,7 +46,7 @@ public final class KpiViews {
     @Schema(description = "A KPI value (null when its denominator is zero) and the inputs it was computed from")
     public record KpiValueView(String code, String nameEn, String nameZh, BigDecimal value, String unit,
                                Kpi.Direction goodDirection, Map<String, Object> inputs) {
-        static KpiValueView of(KpiFormulas.Value v) {
+        public static KpiValueView of(KpiFormulas.Value v) {
             return new KpiValueView(v.kpi().name(), v.kpi().nameEn, v.kpi().nameZh, v.value(), v.unit(),
                     v.kpi().goodDirection, v.inputs());
         }

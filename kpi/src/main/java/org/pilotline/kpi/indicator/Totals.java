@@ -1,6 +1,7 @@
 package org.pilotline.kpi.indicator;
 
 import org.pilotline.kpi.time.TimeElement;
+import org.pilotline.kpi.time.WorkUnitRecords;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
@@ -22,6 +23,16 @@ public record Totals(Map<TimeElement, Long> seconds, long aoetSeconds, String qu
     public static Totals empty() {
         return new Totals(new EnumMap<>(TimeElement.class), 0, null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0, null, null);
+    }
+
+    /** A work unit's sums for the period its records were read for. */
+    public static Totals of(WorkUnitRecords r) {
+        long aoet = r.workOrders().stream().mapToLong(WorkUnitRecords.WorkOrderSpan::seconds).sum();
+        int onTime = (int) r.finishedOperations().stream().filter(WorkUnitRecords.FinishedOperation::onTime).count();
+        var q = r.quantities();
+        return new Totals(r.time().seconds(), aoet, q.unit(), q.produced(), q.good(), q.scrap(), q.rework(),
+                q.plannedRunSeconds(), r.time().failures(), r.time().repairSeconds(), r.finishedOperations().size(),
+                onTime, null, null);
     }
 
     public long of(TimeElement element) {

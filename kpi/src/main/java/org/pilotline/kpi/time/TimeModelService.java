@@ -77,8 +77,17 @@ public class TimeModelService {
 
     @Transactional
     public WorkUnitRecords records(long workUnitId, Instant from, Instant to) {
-        String enterprise = tenant.requireEnterprise();
         requirePeriod(from, to);
+        return history(workUnitId, from, to).records(from, to);
+    }
+
+    /**
+     * What the work unit's records over [from, to) are computed from, read once (no limit on the period: for the
+     * roll-ups, which account many buckets of it).
+     */
+    @Transactional
+    public UnitHistory history(long workUnitId, Instant from, Instant to) {
+        String enterprise = tenant.requireEnterprise();
         WorkUnit unit = Lookups.require(WorkUnit.class, "Work unit", workUnitId);
         WorkCenter center = unit.workCenter;
         Calendar calendar = center.calendar;
@@ -86,13 +95,10 @@ public class TimeModelService {
         WorkingCalendar working = calendar == null ? WorkingCalendar.allDay(zone) : calendar.workingCalendar();
         List<TimeInputs.Span> shifts = spans(shiftsWithoutBreaks(calendar, zone).workingIntervalsBetween(from, to));
         List<TimeInputs.Span> workingTime = spans(working.workingIntervalsBetween(from, to));
-
-        TimeInputs inputs = new TimeInputs(from, to, shifts, workingTime, downtimes(enterprise, workUnitId, from, to),
-                machineIntervals(enterprise, workUnitId, from, to), dataLosses(enterprise, workUnitId, from, to),
-                orderSegments(enterprise, workUnitId, from, to));
-        TimeModel time = TimeAccounting.account(inputs);
-        return new WorkUnitRecords(unit.id, unit.code, unit.name, center.id, zone.getId(), time,
-                quantities(enterprise, unit, from, to), workOrders(enterprise, workUnitId, from, to),
+        return new UnitHistory(unit.id, unit.code, unit.name, center.id, zone.getId(), from, to, shifts, workingTime,
+                downtimes(enterprise, workUnitId, from, to), machineIntervals(enterprise, workUnitId, from, to),
+                dataLosses(enterprise, workUnitId, from, to), orderSegments(enterprise, workUnitId, from, to),
+                operations(enterprise, workUnitId, from, to), quantities(enterprise, unit, from, to), workOrders(enterprise, workUnitId, from, to),
                 finishedOperations(enterprise, workUnitId, from, to));
     }
 
@@ -158,12 +164,23 @@ public class TimeModelService {
         return segments;
     }
 
+    /** The operations whose phases {@link #orderSegments} reads, with their actual start and end. */
+    private Map<Long, UnitHistory.Operation> operations(String enterprise, long unit, Instant from, Instant to) {
+        Map<Long, UnitHistory.Operation> operations = new java.util.HashMap<>();
+        for (Object[] r : rows("select o.id, o.actual_start, o.actual_end from mes_operation o where o.tenant_id = ?1"
+                + " and o.work_unit_id = ?2 and o.actual_start is not null and o.actual_start < ?4"
+                + " and (o.actual_end is null or o.actual_end > ?3)", enterprise, unit, from, to)) {
+            operations.put(id(r[0]), new UnitHistory.Operation(instant(r[1]), instant(r[2])));
+        }
+        return operations;
+    }
+
     /**
      * Applied QUANTITY and FINISH reports of operations on the work unit in the period, each with the planned run time
      * per unit of the routing (of the alternative, when the unit's work center is one).
      */
-    private Quantities quantities(String enterprise, WorkUnit unit, Instant from, Instant to) {
-        List<Quantities.QuantityReport> reports = rows("select r.id, r.kind, r.occurred_at, o.id, w.number,"
+    private List<Quantities.QuantityReport> quantities(String enterprise, WorkUnit unit, Instant from, Instant to) {
+        return rows("select r.id, r.kind, r.occurred_at, o.id, w.number,"
                 + " coalesce(r.good_quantity, 0), coalesce(r.scrap_quantity, 0), coalesce(r.rework_quantity, 0),"
                 + " coalesce(a.run_minutes_per_unit, o.run_minutes_per_unit), u.code from mes_report r"
                 + " join mes_operation o on o.id = r.operation_id join mes_work_order w on w.id = o.work_order_id"
@@ -177,23 +194,15 @@ public class TimeModelService {
                         decimal(r[5]), decimal(r[6]), decimal(r[7]), decimal(r[8]), (String) r[9]))
                 .filter(q -> q.good().signum() != 0 || q.scrap().signum() != 0 || q.rework().signum() != 0)
                 .toList();
-        return Quantities.of(reports);
     }
 
-    /** Work orders with an operation on the unit: from their start to their completion (or the period's end). */
-    private List<WorkUnitRecords.WorkOrderSpan> workOrders(String enterprise, long unit, Instant from, Instant to) {
-        List<WorkUnitRecords.WorkOrderSpan> spans = new ArrayList<>();
-        for (Object[] r : rows("select distinct w.id, w.number, w.started_at, w.completed_at from mes_work_order w"
+    /** Work orders with an operation on the unit that ran in the period, as recorded (UnitHistory clips them). */
+    private List<UnitHistory.WorkOrder> workOrders(String enterprise, long unit, Instant from, Instant to) {
+        return rows("select distinct w.id, w.number, w.started_at, w.completed_at from mes_work_order w"
                 + " join mes_operation o on o.work_order_id = w.id where w.tenant_id = ?1 and o.work_unit_id = ?2"
                 + " and w.started_at is not null and w.started_at < ?4 and (w.completed_at is null or w.completed_at > ?3)"
-                + " order by w.id", enterprise, unit, from, to)) {
-            Instant start = max(instant(r[2]), from);
-            Instant end = r[3] == null ? to : min(instant(r[3]), to);
-            if (start.isBefore(end)) {
-                spans.add(new WorkUnitRecords.WorkOrderSpan(id(r[0]), (String) r[1], start, end));
-            }
-        }
-        return spans;
+                + " order by w.id", enterprise, unit, from, to).stream()
+                .map(r -> new UnitHistory.WorkOrder(id(r[0]), (String) r[1], instant(r[2]), instant(r[3]))).toList();
     }
 
     private List<WorkUnitRecords.FinishedOperation> finishedOperations(String enterprise, long unit, Instant from,
@@ -227,11 +236,4 @@ public class TimeModelService {
         return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
     }
 
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
-    }
 }

@@ -57,6 +57,9 @@ public class ReportingService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    jakarta.enterprise.event.Event<ReportApplied> applied;
+
     public ReportOutcome report(ReportRequest request, Reporter who) {
         tenant.requireEnterprise();
         checkShape(request, who);
@@ -128,6 +131,8 @@ public class ReportingService {
                             applied.inspection().withinLimits(), applied.inspection().nonConformance()));
         }
         report.outcome = write(outcome);
+        applied.fire(new ReportApplied(tenant.requireEnterprise(), report.id, report.kind, report.operationId,
+                outcome.downtimeId(), report.occurredAt));
         return outcome;
     }
 

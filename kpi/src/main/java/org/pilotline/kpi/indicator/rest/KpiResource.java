@@ -10,6 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.pilotline.kpi.bureau.MonthParam;
+import org.pilotline.kpi.bureau.PeerService;
+import org.pilotline.kpi.bureau.PeerViews;
 import org.pilotline.kpi.indicator.KpiService;
 import org.pilotline.kpi.indicator.KpiViews;
 import org.pilotline.kpi.time.Period;
@@ -25,6 +28,9 @@ public class KpiResource {
 
     @Inject
     KpiService kpis;
+
+    @Inject
+    PeerService peers;
 
     @GET
     @Path("/definitions")
@@ -74,5 +80,16 @@ public class KpiResource {
             + " caller acting for no enterprise.")
     public KpiViews.KpiReport enterprise(@QueryParam("from") String from, @QueryParam("to") String to) {
         return kpis.enterprise(Period.parse(from, to));
+    }
+
+    @GET
+    @Path("/peers")
+    @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER, Roles.QUALITY, Roles.OPERATOR, Roles.EXPERT})
+    @Operation(summary = "The caller's enterprise's KPIs of a month and its rank among its peers",
+            description = "Rank (1 = best), number of peers with a value and percentile rank within its industry and"
+                    + " within its manufacturing type, from the month roll-ups; never a peer's value (the values side"
+                    + " by side are the bureau's). 400 `invalid-month` naming month (yyyy-MM).")
+    public PeerViews.OwnStanding peers(@QueryParam("month") String month) {
+        return peers.standing(MonthParam.parse("month", month));
     }
 }

@@ -1,0 +1,315 @@
+package org.pilotline.app.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.pilotline.erp.enterprise.UnifiedSocialCreditCode;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The KPI benchmark (issue 12, "Measure and record"): starts the packaged suite on its embedded MariaDB, registers
+ * {@code --enterprises} pilot enterprises over REST with {@code --machines} machines between them, delivers
+ * {@code --days} of generated machine-state history per machine through /api/gateway/ingest (a seeded random walk,
+ * a state every 20 minutes to 4 hours, data-loss spans now and then), waits until the roll-ups caught up, then measures
+ * the bureau's month comparison (peers from the month roll-ups), a machine-day drill-down (on demand from the raw
+ * history, and from the hour roll-ups), the incremental lag (a batch of events now → no touch pending), one
+ * enterprise's full recomputation, and the database's size. Prints one JSON object as its last line.
+ *
+ * <p>What it does not do yet: work orders and reports in the history (so APT and the order KPIs stay empty), and the lag
+ * under the terminal benchmark's load (the lag is measured on an otherwise idle suite).
+ */
+public final class KpiBenchmark {
+
+    private static final ZoneId PLANT = ZoneId.of("Asia/Shanghai");
+    private static final String PASSWORD = "bench-password-1";
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        int enterprises = Integer.parseInt(o.getOrDefault("enterprises", "30"));
+        int machines = Integer.parseInt(o.getOrDefault("machines", "500"));
+        int days = Integer.parseInt(o.getOrDefault("days", "365"));
+        int samples = Integer.parseInt(o.getOrDefault("samples", "50"));
+        Path app = Path.of(o.getOrDefault("app", "deploy/target/quarkus-app"));
+        Path home = Path.of(o.getOrDefault("home", "deploy/target/kpi-benchmark"));
+        List<String> suiteOptions = Arrays.stream(o.getOrDefault("suite-java-options", "-Xms1g -Xmx1g").split("\\s+"))
+                .filter(s -> !s.isBlank()).toList();
+        // the bindings name no reachable PLC: the suite's own gateway need not try them
+        List<String> properties = List.of("pilotline.security.bcrypt-cost=4", "pilotline.gateway.enabled=false");
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("enterprises", enterprises);
+        result.put("machines", machines);
+        result.put("days", days);
+        SuiteProcess.deleteRecursively(home);
+        try (SuiteProcess suite = SuiteProcess.start(app, home, suiteOptions, properties)) {
+            String base = suite.baseUrl();
+            Instant end = Instant.now().minus(Duration.ofHours(1));
+            Instant start = LocalDate.now(PLANT).minusDays(days).atStartOfDay(PLANT).toInstant();
+            List<Plant> plants = new ArrayList<>();
+            long events = 0;
+            long t0 = System.nanoTime();
+            for (int e = 0; e < enterprises; e++) {
+                int count = machines / enterprises + (e < machines % enterprises ? 1 : 0);
+                Plant plant = Plant.register(base, e, count);
+                plants.add(plant);
+                for (int m = 0; m < plant.machines.size(); m++) {
+                    events += plant.deliverWalk(m, walk(new Random(e * 1000L + m), plant.machines.get(m), start, end));
+                }
+                log("enterprise %d/%d: %d machines, %d events so far", e + 1, enterprises, count, events);
+            }
+            double deliverSeconds = (System.nanoTime() - t0) / 1e9;
+            result.put("events", events);
+            result.put("deliverSeconds", round(deliverSeconds));
+            long caughtUp = System.nanoTime();
+            for (Plant plant : plants) {
+                plant.awaitRollups(Duration.ofHours(6));
+            }
+            result.put("initialRollupSeconds", round((System.nanoTime() - caughtUp) / 1e9));
+            log("roll-ups caught up");
+
+            YearMonth month = YearMonth.now(PLANT).minusMonths(1);
+            BenchmarkRest bureau = BenchmarkRest.as(base, "bureau", "demo");
+            List<Long> peers = new ArrayList<>();
+            for (int i = 0; i < samples; i++) {
+                long s = System.nanoTime();
+                bureau.get("/api/kpi/bureau/peers?month=" + month);
+                peers.add(System.nanoTime() - s);
+            }
+            result.put("bureauMonthPeersMs", summary(peers));
+
+            List<Long> drill = new ArrayList<>();
+            List<Long> drillRollup = new ArrayList<>();
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            for (int i = 0; i < samples; i++) {
+                Plant plant = plants.get(random.nextInt(plants.size()));
+                long unit = plant.units.get(random.nextInt(plant.units.size()));
+                Instant day = LocalDate.now(PLANT).minusDays(1 + random.nextInt(Math.max(1, days - 1)))
+                        .atStartOfDay(PLANT).toInstant();
+                String period = "from=" + day + "&to=" + day.plus(Duration.ofDays(1));
+                long s = System.nanoTime();
+                plant.planner.get("/api/kpi/work-units/" + unit + "/provenance?" + period);
+                drill.add(System.nanoTime() - s);
+                s = System.nanoTime();
+                plant.planner.get("/api/kpi/rollups?level=WORK_UNIT&id=" + unit + "&grain=HOUR&" + period);
+                drillRollup.add(System.nanoTime() - s);
+            }
+            result.put("machineDayProvenanceMs", summary(drill));
+            result.put("machineDayHourRollupsMs", summary(drillRollup));
+
+            List<Long> lag = new ArrayList<>();
+            for (int i = 0; i < Math.min(samples, 20); i++) {
+                Plant plant = plants.get(i % plants.size());
+                int m = random.nextInt(plant.machines.size());
+                String[] state = i % 2 == 0 ? new String[]{"NOT_EXECUTING", "EXECUTING"} : new String[]{"EXECUTING",
+                        "NOT_EXECUTING"};
+                long s = System.nanoTime();
+                plant.deliver(List.of(plant.state(m, state[0], state[1], Instant.now())));
+                plant.awaitDue(Duration.ofMinutes(2));
+                lag.add(System.nanoTime() - s);
+            }
+            result.put("incrementalLagMs", summary(lag));
+
+            long s = System.nanoTime();
+            JsonNode recomputed = plants.get(0).admin.post("/api/kpi/rollups/recompute", null, 200);
+            result.put("recomputeOneEnterpriseSeconds", round((System.nanoTime() - s) / 1e9));
+            result.put("recomputeOneEnterpriseBuckets", recomputed.get("buckets").asLong());
+            result.put("recomputeOneEnterpriseMachines", plants.get(0).machines.size());
+            try (Connection db = suite.database()) {
+                result.put("databaseMb", sizes(db));
+            }
+        }
+        System.out.println(BenchmarkRest.JSON.writeValueAsString(result));
+    }
+
+    /** One benchmark enterprise: a site, an area, a work center, its machines bound to work units. */
+    private static final class Plant {
+        final String code;
+        final BenchmarkRest admin;
+        final BenchmarkRest planner;
+        final BenchmarkRest operator;
+        final List<String> machines = new ArrayList<>();
+        final List<Long> units = new ArrayList<>();
+        final List<Long> sequences = new ArrayList<>();
+
+        private Plant(String code, String base) {
+            this.code = code;
+            admin = BenchmarkRest.as(base, code + "-admin", PASSWORD);
+            planner = BenchmarkRest.as(base, code + "-planner", PASSWORD);
+            operator = BenchmarkRest.as(base, code + "-operator", PASSWORD);
+        }
+
+        static Plant register(String base, int index, int machines) {
+            String code = "kb" + index + "-" + UUID.randomUUID().toString().substring(0, 6);
+            BenchmarkRest platform = BenchmarkRest.as(base, "admin", "demo");
+            platform.post("/api/enterprises", Map.of("code", code, "name", "KPI benchmark " + code, "creditCode",
+                    creditCode(), "industry", List.of("machining", "electronics", "food").get(index % 3),
+                    "manufacturingType", index % 4 == 3 ? "PROCESS" : "DISCRETE", "pilotSince", "2026-01-01"), 201);
+            for (String role : List.of("admin", "planner", "operator")) {
+                platform.post("/api/admin/users", Map.of("username", code + "-" + role, "displayName", role,
+                        "password", PASSWORD, "enterprise", code, "roles", List.of(role)), 201);
+            }
+            Plant plant = new Plant(code, base);
+            long site = plant.admin.post("/api/sites", Map.of("code", "S1", "name", "site"), 201).get("id").asLong();
+            long area = plant.planner.post("/api/areas", Map.of("siteId", site, "code", "A1", "name", "hall"), 201)
+                    .get("id").asLong();
+            long center = plant.planner.post("/api/work-centers", Map.of("areaId", area, "code", "WC1", "name",
+                    "cell", "parallelUnits", Math.max(1, machines), "hourlyRate", "60"), 201).get("id").asLong();
+            for (int m = 0; m < machines; m++) {
+                long unit = plant.planner.post("/api/work-units", Map.of("workCenterId", center, "code", "M" + m,
+                        "name", "machine " + m), 201).get("id").asLong();
+                String machine = code + "-M" + m;
+                plant.admin.post("/api/gateway/bindings", Map.of("machineCode", machine, "workUnitId", unit,
+                        "endpointUrl", "opc.tcp://localhost:1/bench", "securityPolicy", "None", "securityMode", "None",
+                        "identityKind", "ANONYMOUS", "stateMapping", "MACHINERY", "itemStateNode",
+                        "ns=2;s=X/MachineryItemState/CurrentState"), 201);
+                plant.machines.add(machine);
+                plant.units.add(unit);
+                plant.sequences.add(0L);
+            }
+            return plant;
+        }
+
+        Map<String, Object> state(int machine, String from, String to, Instant at) {
+            long sequence = sequences.get(machine) + 1;
+            sequences.set(machine, sequence);
+            return Map.of("kind", "state-changed", "machine", machines.get(machine), "sequence", sequence, "from", from,
+                    "to", to, "operationMode", "PROCESSING", "sourceTime", at.toString(), "serverTime", at.toString());
+        }
+
+        long deliverWalk(int machine, List<Object[]> walk) {
+            List<Map<String, Object>> events = new ArrayList<>();
+            for (Object[] step : walk) {
+                events.add(state(machine, (String) step[0], (String) step[1], (Instant) step[2]));
+            }
+            return deliver(events);
+        }
+
+        long deliver(List<Map<String, Object>> events) {
+            for (int i = 0; i < events.size(); i += 1000) {
+                operator.post("/api/gateway/ingest", Map.of("batchId", UUID.randomUUID().toString(), "tenant", code,
+                        "events", events.subList(i, Math.min(events.size(), i + 1000))), 200);
+            }
+            return events.size();
+        }
+
+        /** Until the hours and shifts are current (days, weeks and months follow after the coarse delay). */
+        void awaitDue(Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (planner.get("/api/kpi/rollups/status").get("dueTouches").asLong() > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(code + ": roll-ups did not catch up within " + limit);
+                }
+                Thread.sleep(50);
+            }
+        }
+
+        void awaitRollups(Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (planner.get("/api/kpi/rollups/status").get("pendingTouches").asLong() > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(code + ": roll-ups did not catch up within " + limit);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** A seeded random walk of machine states: [from, to, at] every 20 minutes to 4 hours. */
+    private static List<Object[]> walk(Random random, String machine, Instant start, Instant end) {
+        String[] states = {"EXECUTING", "EXECUTING", "EXECUTING", "NOT_EXECUTING", "OUT_OF_SERVICE"};
+        List<Object[]> steps = new ArrayList<>();
+        String previous = "NOT_AVAILABLE";
+        for (Instant at = start.plus(Duration.ofMinutes(random.nextInt(240))); at.isBefore(end);
+             at = at.plus(Duration.ofMinutes(20 + random.nextInt(220)))) {
+            String next = states[random.nextInt(states.length)];
+            steps.add(new Object[]{previous, next, at});
+            previous = next;
+        }
+        return steps;
+    }
+
+    private static Map<String, Object> sizes(Connection db) throws Exception {
+        Map<String, Object> sizes = new LinkedHashMap<>();
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("select table_name,"
+                + " (data_length + index_length) / 1048576 from information_schema.tables where table_schema = database()"
+                + " and (table_name like 'kpi%' or table_name like 'mes_machine%' or table_name like 'mes_data%')"
+                + " order by 1")) {
+            while (r.next()) {
+                sizes.put(r.getString(1), round(r.getDouble(2)));
+            }
+        }
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("select sum(data_length + index_length)"
+                + " / 1048576 from information_schema.tables where table_schema = database()")) {
+            r.next();
+            sizes.put("total", round(r.getDouble(1)));
+        }
+        return sizes;
+    }
+
+    private static Map<String, Object> summary(List<Long> nanos) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("samples", sorted.length);
+        m.put("p50", ms(sorted, 50));
+        m.put("p95", ms(sorted, 95));
+        m.put("max", sorted.length == 0 ? 0 : round(sorted[sorted.length - 1] / 1e6));
+        return m;
+    }
+
+    private static double ms(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(sorted.length * p / 100.0);
+        return round(sorted[Math.max(0, rank - 1)] / 1e6);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static String creditCode() {
+        StringBuilder first17 = new StringBuilder("91330100MA");
+        while (first17.length() < 17) {
+            first17.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        return UnifiedSocialCreditCode.withCheckCharacter(first17.toString());
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + args[i]);
+            }
+            String name = args[i].substring(2);
+            int eq = name.indexOf('=');
+            if (eq > 0) {
+                options.put(name.substring(0, eq), name.substring(eq + 1));
+            } else {
+                options.put(name, args[++i]);
+            }
+        }
+        return options;
+    }
+
+    static void log(String format, Object... args) {
+        System.err.printf(Locale.ROOT, "[kpi-benchmark] " + format + "%n", args);
+    }
+}

@@ -1,0 +1,39 @@
+package org.pilotline.kpi;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of the KPI roll-ups. */
+@ConfigMapping(prefix = "pilotline.kpi")
+public interface KpiConfig {
+
+    Rollup rollup();
+
+    interface Rollup {
+
+        /** Whether this replica brings roll-ups up to date in the background (touches wait for another one if not). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the background worker looks for work units the MES touched. */
+        @WithDefault("1s")
+        Duration interval();
+
+        /**
+         * How long after a change of the MES its days, weeks and months are recomputed (its hours and shifts are at
+         * once): a month of a busy machine is a lot to read, and changes arriving meanwhile are read with it.
+         */
+        @WithDefault("60s")
+        Duration coarseDelay();
+
+        /** How often it makes sure every enterprise has the buckets of the hour under way (hours without events). */
+        @WithDefault("60s")
+        Duration newBucketCheck();
+
+        /** How far back a touch may reach; changes older than this wait for kpi-recompute. */
+        @WithDefault("P400D")
+        Duration longestReach();
+    }
+}

@@ -1,0 +1,131 @@
+package org.pilotline.kpi.rollup;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.pilotline.erp.enterprise.PlantClock;
+import org.pilotline.erp.equipment.Area;
+import org.pilotline.erp.equipment.Site;
+import org.pilotline.erp.equipment.WorkCenter;
+import org.pilotline.erp.equipment.WorkUnit;
+import org.pilotline.kpi.KpiConfig;
+import org.pilotline.platform.persistence.Lookups;
+import org.pilotline.platform.tenancy.TenantContext;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The roll-ups of the caller's enterprise: applying the touches the MES noted (the background worker calls it as each
+ * enterprise), recomputing everything from the raw history, and reading a node's buckets.
+ */
+@ApplicationScoped
+public class RollupService {
+
+    @Inject
+    RollupWriter writer;
+
+    @Inject
+    RollupStore store;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    PlantClock plantClock;
+
+    @Inject
+    KpiConfig config;
+
+    /**
+     * Recomputes the buckets the pending touches reach — only those — and forgets the touches. Not transactional: each
+     * work unit's month of buckets is a transaction, then the levels above in transactions of up to 500 buckets.
+     * Returns the number of buckets written.
+     */
+    public int applyTouches() {
+        int written = 0;
+        while (true) {
+            Instant now = Instant.now();
+            List<RollupWriter.Touch> touches = writer.pending(1000, now);
+            if (touches.isEmpty()) {
+                return written;
+            }
+            RollupWriter.Plan plan = writer.plan(touches, now, now.minus(config.rollup().longestReach()));
+            for (RollupWriter.Chunk chunk : plan.chunks()) {
+                writer.write(chunk, now);
+            }
+            for (Grain grain : Grain.values()) {
+                List<Instant> starts = plan.buckets().stream().filter(b -> b.grain() == grain).map(Bucket::start)
+                        .toList();
+                for (int i = 0; i < starts.size(); i += 500) {
+                    writer.aggregate(grain, starts.subList(i, Math.min(starts.size(), i + 500)), now);
+                }
+            }
+            written += plan.buckets().size();
+            writer.forget(touches, now.plus(config.rollup().coarseDelay()));
+        }
+    }
+
+    /**
+     * Rebuilds the enterprise's roll-ups from the raw history: every bucket that ends after {@code from} (default: the
+     * earliest machine state, data-loss span or report) is deleted and computed again.
+     */
+    public RollupViews.Recomputed recompute(Instant from) {
+        String enterprise = tenant.requireEnterprise();
+        long started = System.nanoTime();
+        Instant start = from != null ? from : writer.earliestHistory();
+        if (start == null) {
+            return new RollupViews.Recomputed(enterprise, null, 0, 0);
+        }
+        writer.clearFrom(start);
+        int buckets = applyTouches();
+        return new RollupViews.Recomputed(enterprise, start, buckets, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Transactional
+    public RollupViews.Status status() {
+        String enterprise = tenant.requireEnterprise();
+        Object[] backlog = writer.backlog(Instant.now());
+        return new RollupViews.Status(enterprise, ((Number) backlog[0]).longValue(), ((Number) backlog[1]).longValue(),
+                org.pilotline.platform.persistence.SqlValues.instant(backlog[2]));
+    }
+
+    /** A node's buckets of one grain that start in [from, to). */
+    @Transactional
+    public RollupViews.Series series(RollupQuery q) {
+        String enterprise = tenant.requireEnterprise();
+        String code;
+        String name;
+        switch (q.level()) {
+            case WORK_UNIT -> {
+                WorkUnit u = Lookups.require(WorkUnit.class, "Work unit", q.id());
+                code = u.code;
+                name = u.name;
+            }
+            case WORK_CENTER -> {
+                WorkCenter c = Lookups.require(WorkCenter.class, "Work center", q.id());
+                code = c.code;
+                name = c.name;
+            }
+            case AREA -> {
+                Area a = Lookups.require(Area.class, "Area", q.id());
+                code = a.code;
+                name = a.name;
+            }
+            case SITE -> {
+                Site s = Lookups.require(Site.class, "Site", q.id());
+                code = s.code;
+                name = s.name;
+            }
+            default -> {
+                code = enterprise;
+                name = null;
+            }
+        }
+        Instant now = Instant.now();
+        List<RollupViews.BucketView> buckets = store.series(enterprise, q.level(), q.id() == null ? 0 : q.id(),
+                q.grain(), q.from(), q.to()).stream().map(r -> RollupViews.BucketView.of(r, now)).toList();
+        return new RollupViews.Series(q.level().name(), q.id(), code, name, plantClock.zone().getId(), q.grain().name(),
+                buckets);
+    }
+}

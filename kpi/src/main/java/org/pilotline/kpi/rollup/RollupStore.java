@@ -1,0 +1,203 @@
+package org.pilotline.kpi.rollup;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.pilotline.kpi.indicator.Totals;
+import org.pilotline.kpi.time.TimeElement;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.pilotline.platform.persistence.SqlValues.instant;
+
+/**
+ * The kpi_rollup rows in SQL: a row holds a {@link Totals} (its time elements, quantities, failures and counts) of one
+ * node of the equipment hierarchy and one bucket. Every statement names the tenant itself (native SQL is outside
+ * Hibernate's tenant filter).
+ */
+@ApplicationScoped
+public class RollupStore {
+
+    /** A stored row: what it is for and its sums. */
+    public record Row(Level level, long nodeId, Bucket bucket, Totals totals, Instant computedAt) {
+    }
+
+    /** The sums a row holds, in the order {@link #parse} reads them (kpi_snapshot has the same columns). */
+    public static final String FIGURES = "pot, pdot, pbt, apt, asut, adet, adot, unknown_time, aupt, aubt, aoet,"
+            + " quantity_unit, produced, good, scrap, rework, planned_run_seconds, failures, repair_seconds,"
+            + " operations_finished, operations_on_time";
+
+    private static final String COLUMNS = "level, node_id, grain, bucket_start, bucket_end, label, " + FIGURES
+            + ", computed_at";
+
+    private static final TimeElement[] ELEMENTS = {TimeElement.POT, TimeElement.PDOT, TimeElement.PBT, TimeElement.APT,
+            TimeElement.ASUT, TimeElement.ADET, TimeElement.ADOT, TimeElement.UNKNOWN, TimeElement.AUPT, TimeElement.AUBT};
+
+    @Inject
+    EntityManager em;
+
+    /** Takes the enterprise's roll-up lock for the rest of the transaction. */
+    public void lock(String tenant) {
+        // an exclusive lock at once: "insert ignore" then "for update" would take a shared lock first, and two
+        // writers holding it would deadlock on the upgrade
+        em.createNativeQuery("insert into kpi_rollup_lock (tenant_id) values (?1)"
+                + " on duplicate key update tenant_id = values(tenant_id)").setParameter(1, tenant).executeUpdate();
+    }
+
+    public void insert(String tenant, Row row) {
+        insertAll(tenant, List.of(row));
+    }
+
+    /** Inserts rows, many to a statement. */
+    public void insertAll(String tenant, List<Row> rows) {
+        for (int from = 0; from < rows.size(); from += 200) {
+            List<Row> part = rows.subList(from, Math.min(rows.size(), from + 200));
+            StringBuilder sql = new StringBuilder("insert into kpi_rollup (tenant_id, " + COLUMNS + ") values ");
+            int p = 1;
+            for (int r = 0; r < part.size(); r++) {
+                sql.append(r == 0 ? "(" : ", (");
+                for (int c = 0; c < 29; c++) {
+                    sql.append(c == 0 ? "" : ", ").append('?').append(p++);
+                }
+                sql.append(')');
+            }
+            var q = em.createNativeQuery(sql.toString());
+            int i = 1;
+            for (Row row : part) {
+                Totals t = row.totals();
+                q.setParameter(i++, tenant);
+                q.setParameter(i++, row.level().name());
+                q.setParameter(i++, row.nodeId());
+                q.setParameter(i++, row.bucket().grain().name());
+                q.setParameter(i++, row.bucket().start());
+                q.setParameter(i++, row.bucket().end());
+                q.setParameter(i++, row.bucket().label());
+                for (TimeElement e : ELEMENTS) {
+                    q.setParameter(i++, t.of(e));
+                }
+                q.setParameter(i++, t.aoetSeconds());
+                q.setParameter(i++, t.quantityUnit());
+                q.setParameter(i++, t.produced());
+                q.setParameter(i++, t.good());
+                q.setParameter(i++, t.scrap());
+                q.setParameter(i++, t.rework());
+                q.setParameter(i++, t.plannedRunSeconds());
+                q.setParameter(i++, t.failures());
+                q.setParameter(i++, t.repairSeconds());
+                q.setParameter(i++, t.operationsFinished());
+                q.setParameter(i++, t.operationsOnTime());
+                q.setParameter(i++, row.computedAt());
+            }
+            q.executeUpdate();
+        }
+    }
+
+    /** Deletes a work unit's rows of the given buckets. */
+    public void deleteUnitRows(String tenant, long unit, List<Bucket> buckets) {
+        for (Grain grain : Grain.values()) {
+            List<Instant> starts = buckets.stream().filter(b -> b.grain() == grain).map(Bucket::start).toList();
+            if (!starts.isEmpty()) {
+                em.createNativeQuery("delete from kpi_rollup where tenant_id = ?1 and level = 'WORK_UNIT'"
+                                + " and node_id = ?2 and grain = ?3 and bucket_start in (?4)").setParameter(1, tenant)
+                        .setParameter(2, unit).setParameter(3, grain.name()).setParameter(4, starts).executeUpdate();
+            }
+        }
+    }
+
+    /** Deletes the rows above the work units of the given buckets of one grain. */
+    public void deleteAggregates(String tenant, Grain grain, List<Instant> starts) {
+        em.createNativeQuery("delete from kpi_rollup where tenant_id = ?1 and grain = ?2 and bucket_start in (?3)"
+                        + " and level <> 'WORK_UNIT'").setParameter(1, tenant).setParameter(2, grain.name())
+                .setParameter(3, starts).executeUpdate();
+    }
+
+    /** The work units' rows of the given buckets of one grain, with each unit's work center, area and site. */
+    public List<Placed> unitRows(String tenant, Grain grain, List<Instant> starts) {
+        List<Placed> placed = new ArrayList<>();
+        for (Object[] r : rows("select wc.id, a.id, a.site_id, " + prefixed("r") + " from kpi_rollup r"
+                + " join work_unit u on u.id = r.node_id join work_center wc on wc.id = u.work_center_id"
+                + " join area a on a.id = wc.area_id where r.tenant_id = ?1 and r.level = 'WORK_UNIT' and r.grain = ?2"
+                + " and r.bucket_start in (?3) order by r.bucket_start, r.node_id", tenant, grain.name(), starts)) {
+            placed.add(new Placed(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
+                    row(r, 3)));
+        }
+        return placed;
+    }
+
+    /** A work unit's row and where the unit stands in the equipment hierarchy now. */
+    public record Placed(long workCenterId, long areaId, long siteId, Row row) {
+    }
+
+    /** One node's rows of a grain whose buckets start in [from, to), in time order. */
+    public List<Row> series(String tenant, Level level, long nodeId, Grain grain, Instant from, Instant to) {
+        return rows("select " + COLUMNS + " from kpi_rollup where tenant_id = ?1 and level = ?2 and node_id = ?3"
+                        + " and grain = ?4 and bucket_start >= ?5 and bucket_start < ?6 order by bucket_start", tenant,
+                level.name(), nodeId, grain.name(), from, to).stream().map(r -> row(r, 0)).toList();
+    }
+
+    /** Every row of the enterprise, in key order: what a recomputation must reproduce. */
+    public List<Row> all(String tenant, Instant from) {
+        return rows("select " + COLUMNS + " from kpi_rollup where tenant_id = ?1 and bucket_end > ?2"
+                + " order by level, node_id, grain, bucket_start", tenant, from).stream().map(r -> row(r, 0)).toList();
+    }
+
+    /** An enterprise's month roll-up with what the bureau compares it by. */
+    public record EnterpriseMonth(String code, String name, String industry, String manufacturingType, Row row) {
+    }
+
+    /**
+     * Every enterprise's ENTERPRISE roll-up of the month labelled {@code month} (yyyy-MM, each in its own zone): a read
+     * across enterprises, for the bureau's comparisons, which hand out aggregates only.
+     */
+    public List<EnterpriseMonth> enterpriseMonths(String month) {
+        return rows("select e.code, e.name, e.industry, e.manufacturing_type, " + prefixed("r") + " from kpi_rollup r"
+                + " join enterprise e on e.code = r.tenant_id where r.level = 'ENTERPRISE' and r.grain = 'MONTH'"
+                + " and r.label = ?1 order by e.code", month).stream()
+                .map(r -> new EnterpriseMonth((String) r[0], (String) r[1], (String) r[2], (String) r[3], parse(r, 4)))
+                .toList();
+    }
+
+    private static String prefixed(String alias) {
+        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
+    /** A row read from {@code o} on: level, node_id, grain, bucket_start, bucket_end, label, FIGURES, computed_at. */
+    public static Row parse(Object[] r, int o) {
+        return row(r, o);
+    }
+
+    private static Row row(Object[] r, int o) {
+        Map<TimeElement, Long> seconds = new EnumMap<>(TimeElement.class);
+        for (int e = 0; e < ELEMENTS.length; e++) {
+            seconds.put(ELEMENTS[e], ((Number) r[o + 6 + e]).longValue());
+        }
+        Totals totals = new Totals(seconds, ((Number) r[o + 16]).longValue(), (String) r[o + 17], decimal(r[o + 18]),
+                decimal(r[o + 19]), decimal(r[o + 20]), decimal(r[o + 21]), decimal(r[o + 22]),
+                ((Number) r[o + 23]).intValue(), ((Number) r[o + 24]).longValue(), ((Number) r[o + 25]).intValue(),
+                ((Number) r[o + 26]).intValue(), null, null);
+        Bucket bucket = new Bucket(Grain.valueOf((String) r[o + 2]), instant(r[o + 3]), instant(r[o + 4]),
+                (String) r[o + 5]);
+        return new Row(Level.valueOf((String) r[o]), ((Number) r[o + 1]).longValue(), bucket, totals,
+                instant(r[o + 27]));
+    }
+
+    private static BigDecimal decimal(Object value) {
+        BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
+        return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Object[]> rows(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return ((List<Object>) query.getResultList()).stream().map(o -> o instanceof Object[] a ? a : new Object[]{o})
+                .toList();
+    }
+}

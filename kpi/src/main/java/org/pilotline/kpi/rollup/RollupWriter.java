@@ -1,0 +1,325 @@
+package org.pilotline.kpi.rollup;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.pilotline.erp.calendar.Calendar;
+import org.pilotline.erp.enterprise.PlantClock;
+import org.pilotline.erp.equipment.WorkUnit;
+import org.pilotline.kpi.indicator.Totals;
+import org.pilotline.kpi.time.TimeModelService;
+import org.pilotline.kpi.time.UnitHistory;
+import org.pilotline.platform.tenancy.TenantContext;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.pilotline.platform.persistence.SqlValues.instant;
+
+/**
+ * The transactions of the roll-ups, each for the current enterprise: reading and forgetting touches, planning which
+ * buckets they reach, and writing one bucket — its touched work units' rows from the raw history, then every level
+ * above them as their sums — under the enterprise's roll-up lock.
+ */
+@ApplicationScoped
+public class RollupWriter {
+
+    /** Work unit {@code workUnitId} (null: every one of the enterprise) changed from {@code from} on. */
+    public record Touch(long id, Long workUnitId, Instant from, Scope scope) {
+    }
+
+    /** Which grains a touch recomputes: see kpi_rollup_dirty. */
+    public enum Scope {
+        /** A change of the MES: hours and shifts now, days, weeks and months after the coarse delay. */
+        EVENT,
+        /** Days, weeks and months. */
+        COARSE,
+        /** Every grain. */
+        ALL;
+
+        boolean fine() {
+            return this != COARSE;
+        }
+
+        boolean coarse() {
+            return this != EVENT;
+        }
+    }
+
+    /** A work unit's buckets to recompute that lie in one month (read from the raw history at once). */
+    public record Chunk(long unit, List<Bucket> buckets) {
+    }
+
+    /** What touches reach: each work unit's buckets in monthly chunks, and every bucket whose levels above change. */
+    public record Plan(List<Chunk> chunks, List<Bucket> buckets) {
+    }
+
+    private static final Grain[] COARSE_GRAINS = {Grain.DAY, Grain.WEEK, Grain.MONTH};
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    RollupStore store;
+
+    @Inject
+    TimeModelService timeModels;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    PlantClock plantClock;
+
+    /** Notes that the MES changed a work unit's history from {@code from} on, in the caller's transaction. */
+    public void touch(String tenantId, Long workUnitId, Instant from) {
+        touch(tenantId, workUnitId, from, Scope.EVENT, null);
+    }
+
+    void touch(String tenantId, Long workUnitId, Instant from, Scope scope, Instant due) {
+        em.createNativeQuery("insert into kpi_rollup_dirty (tenant_id, work_unit_id, dirty_from, scope, due_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5)").setParameter(1, tenantId).setParameter(2, workUnitId)
+                .setParameter(3, from).setParameter(4, scope.name()).setParameter(5, due).executeUpdate();
+    }
+
+    /** The touches due at {@code now}, oldest first. */
+    @Transactional
+    public List<Touch> pending(int limit, Instant now) {
+        return store.rows("select id, work_unit_id, dirty_from, scope from kpi_rollup_dirty where tenant_id = ?1"
+                        + " and (due_at is null or due_at <= ?2) order by id limit " + limit, tenant.requireEnterprise(),
+                        now).stream()
+                .map(r -> new Touch(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue(),
+                        instant(r[2]), Scope.valueOf((String) r[3]))).toList();
+    }
+
+    /**
+     * Forgets applied touches; for those that were events, notes their days, weeks and months as due at
+     * {@code coarseDue} (joined with one not yet due for the same work unit).
+     */
+    @Transactional
+    public void forget(List<Touch> applied, Instant coarseDue) {
+        String t = tenant.requireEnterprise();
+        store.lock(t);
+        em.createNativeQuery("delete from kpi_rollup_dirty where tenant_id = ?1 and id in (?2)")
+                .setParameter(1, t).setParameter(2, applied.stream().map(Touch::id).toList()).executeUpdate();
+        Map<Long, Instant> coarse = new LinkedHashMap<>();
+        Instant all = null;
+        for (Touch touch : applied) {
+            if (touch.scope() == Scope.EVENT) {
+                if (touch.workUnitId() == null) {
+                    all = all == null || touch.from().isBefore(all) ? touch.from() : all;
+                } else {
+                    coarse.merge(touch.workUnitId(), touch.from(), (a, b) -> a.isBefore(b) ? a : b);
+                }
+            }
+        }
+        if (all != null) {
+            touch(t, null, all, Scope.COARSE, coarseDue);
+        }
+        coarse.forEach((unit, from) -> {
+            int joined = em.createNativeQuery("update kpi_rollup_dirty set dirty_from = least(dirty_from, ?3)"
+                            + " where tenant_id = ?1 and work_unit_id = ?2 and scope = 'COARSE' and due_at > ?4")
+                    .setParameter(1, t).setParameter(2, unit).setParameter(3, from).setParameter(4, Instant.now())
+                    .executeUpdate();
+            if (joined == 0) {
+                touch(t, unit, from, Scope.COARSE, coarseDue);
+            }
+        });
+    }
+
+    /** How many touches wait, how many of them are due, and the earliest instant they reach back to. */
+    @Transactional
+    public Object[] backlog(Instant now) {
+        return store.rows("select count(*), coalesce(sum(case when due_at is null or due_at <= ?2 then 1 else 0 end), 0),"
+                + " min(dirty_from) from kpi_rollup_dirty where tenant_id = ?1", tenant.requireEnterprise(), now).get(0);
+    }
+
+    /**
+     * The buckets of every grain the touches reach, from the earliest touched instant of each work unit (not before
+     * {@code earliest}) to {@code now}: per work unit in chunks of a month, and all of them for the levels above.
+     */
+    @Transactional
+    public Plan plan(List<Touch> touches, Instant now, Instant earliest) {
+        tenant.requireEnterprise();
+        ZoneId zone = plantClock.zone();
+        List<Long> units = timeModels.workUnits(null);
+        Set<Long> known = new HashSet<>(units);
+        Map<Long, Instant> fine = new LinkedHashMap<>();
+        Map<Long, Instant> coarse = new LinkedHashMap<>();
+        for (Touch t : touches) {
+            Instant at = t.from().isBefore(earliest) ? earliest : t.from();
+            for (Long unit : t.workUnitId() == null ? units : List.of(t.workUnitId())) {
+                if (known.contains(unit) && t.scope().fine()) {
+                    fine.merge(unit, at, (a, b) -> a.isBefore(b) ? a : b);
+                }
+                if (known.contains(unit) && t.scope().coarse()) {
+                    coarse.merge(unit, at, (a, b) -> a.isBefore(b) ? a : b);
+                }
+            }
+        }
+        Set<Long> touched = new java.util.LinkedHashSet<>(fine.keySet());
+        touched.addAll(coarse.keySet());
+        List<Chunk> chunks = new ArrayList<>();
+        Map<Grain, TreeMap<Instant, Bucket>> all = new LinkedHashMap<>();
+        for (long unit : touched) {
+            List<Bucket> buckets = new ArrayList<>();
+            Instant at = fine.get(unit);
+            if (at != null && !at.isAfter(now)) {
+                buckets.addAll(BucketRules.between(Grain.HOUR, zone, at, now));
+                buckets.addAll(shiftsOf(unit, zone, at, now));
+            }
+            at = coarse.get(unit);
+            if (at != null && !at.isAfter(now)) {
+                for (Grain grain : COARSE_GRAINS) {
+                    buckets.addAll(BucketRules.between(grain, zone, at, now));
+                }
+            }
+            TreeMap<Instant, List<Bucket>> byMonth = new TreeMap<>();
+            for (Bucket b : buckets) {
+                byMonth.computeIfAbsent(BucketRules.containing(Grain.MONTH, zone, b.start()).start(),
+                        m -> new ArrayList<>()).add(b);
+                all.computeIfAbsent(b.grain(), g -> new TreeMap<>()).merge(b.start(), b,
+                        (x, y) -> y.end().isAfter(x.end()) ? y : x);
+            }
+            byMonth.values().forEach(month -> chunks.add(new Chunk(unit, month)));
+        }
+        List<Bucket> buckets = new ArrayList<>();
+        all.values().forEach(byStart -> buckets.addAll(byStart.values()));
+        return new Plan(chunks, buckets);
+    }
+
+    private List<Bucket> shiftsOf(long unitId, ZoneId plantZone, Instant from, Instant to) {
+        WorkUnit unit = em.find(WorkUnit.class, unitId);
+        Calendar calendar = unit.workCenter.calendar;
+        if (calendar == null) {
+            return BucketRules.shifts(BucketRules.roundTheClock(), Set.of(), plantZone, from, to);
+        }
+        List<BucketRules.ShiftPattern> patterns = calendar.shifts.stream().map(s -> new BucketRules.ShiftPattern(
+                DayOfWeek.of(s.weekday), s.name, s.startsAt, s.endsAt)).toList();
+        Set<LocalDate> holidays = new HashSet<>();
+        calendar.holidays.forEach(h -> holidays.add(h.day));
+        return BucketRules.shifts(patterns, holidays, ZoneId.of(calendar.timeZone), from, to);
+    }
+
+    /** Writes a work unit's rows of a chunk of buckets, each computed from the raw history for exactly the bucket. */
+    @Transactional
+    public void write(Chunk chunk, Instant now) {
+        String t = tenant.requireEnterprise();
+        store.lock(t);
+        List<RollupStore.Row> rows = rowsOf(chunk.unit(), chunk.buckets(), now);
+        store.deleteUnitRows(t, chunk.unit(), chunk.buckets());
+        store.insertAll(t, rows);
+    }
+
+    private List<RollupStore.Row> rowsOf(long unit, List<Bucket> buckets, Instant now) {
+        Instant from = buckets.stream().map(Bucket::start).min(Instant::compareTo).orElseThrow();
+        Instant to = buckets.stream().map(Bucket::end).max(Instant::compareTo).orElseThrow();
+        UnitHistory history = timeModels.history(unit, from, to);
+        List<RollupStore.Row> rows = new ArrayList<>();
+        for (Bucket b : buckets) {
+            rows.add(new RollupStore.Row(Level.WORK_UNIT, unit, b, Totals.of(history.records(b.start(), b.end())), now));
+        }
+        return rows;
+    }
+
+    /**
+     * Writes the rows a work unit lacks in these buckets — one that was never touched (no history yet, or none since
+     * the buckets began) — so that every level sums all of the enterprise's work units, as a recomputation does.
+     */
+    private void fillMissing(String t, Grain grain, List<Instant> starts, Instant now) {
+        Set<String> present = new HashSet<>();
+        for (Object[] r : store.rows("select node_id, bucket_start from kpi_rollup where tenant_id = ?1"
+                + " and level = 'WORK_UNIT' and grain = ?2 and bucket_start in (?3)", t, grain.name(), starts)) {
+            present.add(((Number) r[0]).longValue() + "@" + instant(r[1]));
+        }
+        ZoneId zone = plantClock.zone();
+        Set<Instant> wanted = new HashSet<>(starts);
+        Instant first = starts.stream().min(Instant::compareTo).orElseThrow();
+        Instant last = starts.stream().max(Instant::compareTo).orElseThrow();
+        for (long unit : timeModels.workUnits(null)) {
+            List<Bucket> missing = new ArrayList<>();
+            List<Bucket> candidates = grain == Grain.SHIFT ? shiftsOf(unit, zone, first, last)
+                    : starts.stream().map(s -> BucketRules.containing(grain, zone, s)).toList();
+            for (Bucket b : candidates) {
+                if (wanted.contains(b.start()) && !present.contains(unit + "@" + b.start())) {
+                    missing.add(b);
+                }
+            }
+            if (!missing.isEmpty()) {
+                store.insertAll(t, rowsOf(unit, missing, now));
+            }
+        }
+    }
+
+    /**
+     * Writes the work center, area, site and enterprise rows of buckets of one grain as the sums of the work units'
+     * rows (after writing those a work unit lacks), read under the enterprise's lock (so a concurrent change of another
+     * unit is never summed out).
+     */
+    @Transactional
+    public void aggregate(Grain grain, List<Instant> starts, Instant now) {
+        String t = tenant.requireEnterprise();
+        store.lock(t);
+        fillMissing(t, grain, starts, now);
+        store.deleteAggregates(t, grain, starts);
+        Map<Instant, Map<Level, Map<Long, Totals>>> sums = new LinkedHashMap<>();
+        Map<Instant, Bucket> buckets = new HashMap<>();
+        for (RollupStore.Placed p : store.unitRows(t, grain, starts)) {
+            Bucket b = p.row().bucket();
+            buckets.merge(b.start(), b, (x, y) -> y.end().isAfter(x.end()) ? new Bucket(grain, x.start(), y.end(),
+                    x.label()) : x);
+            Map<Level, Map<Long, Totals>> bySum = sums.computeIfAbsent(b.start(), s -> new LinkedHashMap<>());
+            Totals totals = p.row().totals();
+            add(bySum, Level.WORK_CENTER, p.workCenterId(), totals);
+            add(bySum, Level.AREA, p.areaId(), totals);
+            add(bySum, Level.SITE, p.siteId(), totals);
+            add(bySum, Level.ENTERPRISE, 0L, totals);
+        }
+        List<RollupStore.Row> rows = new ArrayList<>();
+        sums.forEach((start, byLevel) -> byLevel.forEach((level, byNode) -> byNode.forEach((node, totals) ->
+                rows.add(new RollupStore.Row(level, node, buckets.get(start), totals, now)))));
+        store.insertAll(t, rows);
+    }
+
+    private static void add(Map<Level, Map<Long, Totals>> sums, Level level, long node, Totals totals) {
+        sums.computeIfAbsent(level, l -> new HashMap<>()).merge(node, totals, Totals::plus);
+    }
+
+    /** Forgets the enterprise's rows of buckets that end after {@code from} and touches all its units from there. */
+    @Transactional
+    public void clearFrom(Instant from) {
+        String t = tenant.requireEnterprise();
+        store.lock(t);
+        em.createNativeQuery("delete from kpi_rollup where tenant_id = ?1 and bucket_end > ?2").setParameter(1, t)
+                .setParameter(2, from).executeUpdate();
+        touch(t, null, from, Scope.ALL, null);
+    }
+
+    /** The earliest instant of the enterprise's machine history and applied reports (null: it has none). */
+    @Transactional
+    public Instant earliestHistory() {
+        String t = tenant.requireEnterprise();
+        Object[] r = store.rows("select (select min(started_at) from mes_machine_interval where tenant_id = ?1),"
+                + " (select min(from_at) from mes_data_loss where tenant_id = ?1),"
+                + " (select min(occurred_at) from mes_report where tenant_id = ?1 and status = 200)", t).get(0);
+        Instant earliest = null;
+        for (Object o : r) {
+            Instant at = instant(o);
+            if (at != null && (earliest == null || at.isBefore(earliest))) {
+                earliest = at;
+            }
+        }
+        return earliest;
+    }
+}

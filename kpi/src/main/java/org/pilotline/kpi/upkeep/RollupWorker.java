@@ -1,0 +1,112 @@
+package org.pilotline.kpi.upkeep;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.pilotline.kpi.KpiConfig;
+import org.pilotline.kpi.bureau.SnapshotService;
+import org.pilotline.kpi.rollup.BucketRules;
+import org.pilotline.kpi.rollup.Grain;
+import org.pilotline.kpi.rollup.RollupService;
+import org.pilotline.platform.tenancy.TenantContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps the roll-ups current in the background: every interval it applies the touches the MES noted, enterprise by
+ * enterprise; once a minute it touches the enterprises that have no bucket yet for the hour under way (an hour in which
+ * nothing happened still has planned time) and files the monthly snapshots that are due. Any replica may run it: the enterprise's roll-up lock puts their writes one
+ * after the other, and a touch applied twice gives the same rows.
+ */
+@ApplicationScoped
+public class RollupWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RollupWorker.class);
+
+    @Inject
+    RollupService rollups;
+
+    @Inject
+    KpiConfig config;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SnapshotService snapshots;
+
+    private ScheduledExecutorService timer;
+    private volatile Instant lastBucketCheck = Instant.EPOCH;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.rollup().enabled()) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kpi-rollup");
+            t.setDaemon(true);
+            return t;
+        });
+        long interval = config.rollup().interval().toMillis();
+        timer.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private void tick() {
+        try {
+            Instant now = Instant.now();
+            if (now.isAfter(lastBucketCheck.plus(config.rollup().newBucketCheck()))) {
+                lastBucketCheck = now;
+                TenantContext.runAs(TenantContext.ALL_TENANTS, () -> touchNewHours(now));
+                TenantContext.runAs(TenantContext.ALL_TENANTS, () -> snapshots.fileDue(now));
+            }
+            for (String tenant : TenantContext.callAs(TenantContext.ALL_TENANTS, this::touchedTenants)) {
+                try {
+                    TenantContext.runAs(tenant, rollups::applyTouches);
+                } catch (RuntimeException e) {
+                    LOG.warn("KPI roll-ups of {} not brought up to date; tried again next round", tenant, e);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("KPI roll-up round failed; tried again next round", e);
+        }
+    }
+
+    @Transactional
+    List<String> touchedTenants() {
+        return em.createNativeQuery("select distinct tenant_id from kpi_rollup_dirty", String.class).getResultList();
+    }
+
+    /** Touches, from the start of the hour under way, every enterprise with work units but no bucket of that hour. */
+    @Transactional
+    void touchNewHours(Instant now) {
+        for (Object row : em.createNativeQuery("select e.code, e.time_zone from enterprise e where exists"
+                + " (select 1 from work_unit u where u.tenant_id = e.code)").getResultList()) {
+            Object[] r = (Object[]) row;
+            String code = (String) r[0];
+            Instant hour = BucketRules.containing(Grain.HOUR, ZoneId.of((String) r[1]), now).start();
+            em.createNativeQuery("insert into kpi_rollup_dirty (tenant_id, work_unit_id, dirty_from, scope)"
+                            + " select ?1, null, ?2, 'ALL'"
+                            + " from dual where not exists (select 1 from kpi_rollup where tenant_id = ?1"
+                            + " and level = 'ENTERPRISE' and grain = 'HOUR' and bucket_start = ?2) and not exists"
+                            + " (select 1 from kpi_rollup_dirty where tenant_id = ?1 and work_unit_id is null)")
+                    .setParameter(1, code).setParameter(2, hour).executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+-- The bureau's monthly snapshots: an enterprise's month roll-up as it stood when filed (on the first of the next month,
+-- or when the bureau filed a completed month). Rows are only ever inserted: late data changes the roll-up, never the
+-- snapshot, and the bureau's view shows the difference.
+create table kpi_snapshot (
+    tenant_id            varchar(32)     not null,
+    month                char(7)         not null,
+    filed_at             datetime(6)     not null,
+    bucket_start         datetime(6)     not null,
+    bucket_end           datetime(6)     not null,
+    pot                  bigint          not null,
+    pdot                 bigint          not null,
+    pbt                  bigint          not null,
+    apt                  bigint          not null,
+    asut                 bigint          not null,
+    adet                 bigint          not null,
+    adot                 bigint          not null,
+    unknown_time         bigint          not null,
+    aupt                 bigint          not null,
+    aubt                 bigint          not null,
+    aoet                 bigint          not null,
+    quantity_unit        varchar(32)     null,
+    produced             decimal(26, 6)  not null,
+    good                 decimal(26, 6)  not null,
+    scrap                decimal(26, 6)  not null,
+    rework               decimal(26, 6)  not null,
+    planned_run_seconds  decimal(38, 12) not null,
+    failures             int             not null,
+    repair_seconds       bigint          not null,
+    operations_finished  int             not null,
+    operations_on_time   int             not null,
+    primary key (tenant_id, month),
+    constraint fk_kpi_snapshot_tenant foreign key (tenant_id) references enterprise (code)
+) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
