@@ -35,7 +35,8 @@ final class FormulaLoader {
 
     void load(PlanningInput.Builder input) throws SQLException {
         Map<Long, List<RoutingRevision>> routings = new HashMap<>();
-        query.forEach("select item_id, revision, valid_from, valid_to from routing where tenant_id = ?", row ->
+        query.forEach("select item_id, revision, valid_from, valid_to from routing where tenant_id = ?"
+                + " order by item_id, valid_from, id", row ->
                 routings.computeIfAbsent(row.getLong(1), k -> new ArrayList<>()).add(new RoutingRevision(
                         row.getString(2), row.getString(3), row.getString(4))));
         loadBoms(input, routings);
@@ -52,7 +53,8 @@ final class FormulaLoader {
                     items.toStockUnit(row.getBigDecimal(3), row.getLong(4), component), row.getBigDecimal(5),
                     row.getBoolean(6)));
         });
-        query.forEach("select id, item_id, revision, base_quantity, valid_from, valid_to from bom where tenant_id = ?",
+        query.forEach("select id, item_id, revision, base_quantity, valid_from, valid_to from bom where tenant_id = ?"
+                        + " order by id",
                 row -> {
                     long item = row.getLong(2);
                     LocalDate from = row.getDate(5).toLocalDate();
@@ -80,7 +82,7 @@ final class FormulaLoader {
                     "CO_PRODUCT".equals(row.getString(5)) ? OutputKind.CO_PRODUCT : OutputKind.BY_PRODUCT));
         });
         query.forEach("select id, item_id, revision, batch_size, expected_yield, valid_from, valid_to from recipe"
-                + " where tenant_id = ?", row -> {
+                + " where tenant_id = ? order by id", row -> {
             long item = row.getLong(2);
             LocalDate from = row.getDate(6).toLocalDate();
             input.recipe(new Recipe(items.code(item), row.getString(3), from, Jdbc.date(row.getDate(7)),

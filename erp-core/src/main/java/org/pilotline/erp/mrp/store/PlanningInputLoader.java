@@ -70,7 +70,7 @@ public final class PlanningInputLoader {
         query.forEach("select i.id, i.code, i.sourcing, i.lead_time_days, i.lot_sizing, i.lot_size_quantity,"
                 + " i.lot_size_minimum, i.lot_size_maximum, i.lot_size_multiple, i.periods_of_supply, i.safety_stock,"
                 + " i.stock_unit_id, u.decimals from item i join unit u on u.id = i.stock_unit_id"
-                + " where i.tenant_id = ?", row -> {
+                + " where i.tenant_id = ? order by i.id", row -> {
             long id = row.getLong(1);
             String code = row.getString(2);
             items.add(id, code, row.getLong(12));
@@ -83,20 +83,22 @@ public final class PlanningInputLoader {
         query.forEach("select o.number, l.line_no, l.item_id, l.quantity - l.shipped_quantity, l.unit_id,"
                 + " l.requested_date from sales_order_line l join sales_order o on o.id = l.order_id"
                 + " where o.tenant_id = ? and l.tenant_id = o.tenant_id and o.status in (" + OPEN_SALES + ")"
-                + " and l.quantity > l.shipped_quantity", row -> {
+                + " and l.quantity > l.shipped_quantity order by o.id, l.line_no", row -> {
             long item = row.getLong(3);
             input.salesOrder(new SalesOrderLine(lineReference(row.getString(1), row.getInt(2)), items.code(item),
                     row.getDate(6).toLocalDate(), items.toStockUnit(row.getBigDecimal(4), row.getLong(5), item)));
         });
-        query.forEach("select item_id, week, quantity from mrp_forecast where tenant_id = ? and quantity > 0", row ->
+        query.forEach("select item_id, week, quantity from mrp_forecast where tenant_id = ? and quantity > 0"
+                + " order by item_id, week", row ->
                 input.forecast(new Forecast(items.code(row.getLong(1)), row.getDate(2).toLocalDate(),
                         row.getBigDecimal(3))));
-        query.forEach("select item_id, sum(quantity) from stock_balance where tenant_id = ? group by item_id", row ->
+        query.forEach("select item_id, sum(quantity) from stock_balance where tenant_id = ? group by item_id"
+                + " order by item_id", row ->
                 input.stock(new StockOnHand(items.code(row.getLong(1)), row.getBigDecimal(2))));
         query.forEach("select o.number, l.line_no, l.item_id, l.quantity - l.received_quantity, l.unit_id, l.due_date"
                 + " from purchase_order_line l join purchase_order o on o.id = l.order_id"
                 + " where o.tenant_id = ? and l.tenant_id = o.tenant_id and o.status in (" + OPEN_PURCHASE + ")"
-                + " and l.quantity > l.received_quantity", row -> {
+                + " and l.quantity > l.received_quantity order by o.id, l.line_no", row -> {
             long item = row.getLong(3);
             input.receipt(new ScheduledReceipt(ReceiptKind.PURCHASE_ORDER, lineReference(row.getString(1),
                     row.getInt(2)), items.code(item), row.getDate(6).toLocalDate(),
@@ -104,7 +106,7 @@ public final class PlanningInputLoader {
         });
         new ProductionOrderLoader(query, items).load(input);
         query.forEach("select reference, item_id, quantity, release_date, due_date, formula from mrp_firmed_order"
-                + " where tenant_id = ? and status = 'FIRM'", row ->
+                + " where tenant_id = ? and status = 'FIRM' order by reference", row ->
                 input.firmedPlannedOrder(new FirmedPlannedOrder(row.getString(1), items.code(row.getLong(2)),
                         row.getBigDecimal(3), row.getDate(4).toLocalDate(), row.getDate(5).toLocalDate(),
                         row.getString(6))));

@@ -43,7 +43,7 @@ final class ProductionOrderLoader {
         List<OpenOrder> orders = new ArrayList<>();
         query.forEach("select number, item_id, quantity - completed_quantity, start_date, due_date, bom_id, recipe_id"
                 + " from production_order where tenant_id = ? and status in (" + OPEN + ")"
-                + " and quantity > completed_quantity", row -> {
+                + " and quantity > completed_quantity order by id", row -> {
             long item = row.getLong(2);
             input.receipt(new ScheduledReceipt(ReceiptKind.PRODUCTION_ORDER, row.getString(1), items.code(item),
                     row.getDate(5).toLocalDate(), row.getBigDecimal(3)));
@@ -66,7 +66,7 @@ final class ProductionOrderLoader {
         Map<Long, List<ComponentNeed>> bomComponents = new HashMap<>();
         query.forEach("select b.id, b.base_quantity, l.component_id, l.quantity, l.unit_id, l.scrap_factor from bom b"
                 + " join bom_line l on l.bom_id = b.id where b.tenant_id = ? and b.id in (select bom_id from"
-                + " production_order where tenant_id = b.tenant_id and status in (" + OPEN + "))", row -> {
+                + " production_order where tenant_id = b.tenant_id and status in (" + OPEN + ")) order by b.id, l.line_no", row -> {
             bomBase.put(row.getLong(1), row.getBigDecimal(2));
             long component = row.getLong(3);
             BigDecimal perBase = items.toStockUnit(row.getBigDecimal(4), row.getLong(5), component)
@@ -78,7 +78,7 @@ final class ProductionOrderLoader {
         Map<Long, List<ComponentNeed>> recipeComponents = new HashMap<>();
         query.forEach("select r.id, r.batch_size * r.expected_yield, i.item_id, i.quantity, i.unit_id from recipe r"
                 + " join recipe_ingredient i on i.recipe_id = r.id where r.tenant_id = ? and r.id in (select recipe_id"
-                + " from production_order where tenant_id = r.tenant_id and status in (" + OPEN + "))", row -> {
+                + " from production_order where tenant_id = r.tenant_id and status in (" + OPEN + ")) order by r.id, i.line_no", row -> {
             recipeOutput.put(row.getLong(1), row.getBigDecimal(2));
             long component = row.getLong(3);
             recipeComponents.computeIfAbsent(row.getLong(1), k -> new ArrayList<>()).add(new ComponentNeed(component,
