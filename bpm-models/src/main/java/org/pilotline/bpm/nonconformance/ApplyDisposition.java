@@ -14,7 +14,7 @@ import org.pilotline.erp.inventory.MoveType;
 import org.pilotline.erp.inventory.StockLedger;
 import org.pilotline.erp.partner.PartnerService;
 import org.pilotline.mes.inspection.InspectionService;
-import org.pilotline.mes.workorder.WorkOrderRework;
+import org.pilotline.mes.inspection.ReworkOperations;
 import org.pilotline.platform.journal.JournalService;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
@@ -52,7 +52,7 @@ public class ApplyDisposition implements JavaDelegate {
     PartnerService partners;
 
     @Inject
-    WorkOrderRework rework;
+    ReworkOperations rework;
 
     @Inject
     InspectionService inspections;

@@ -1,4 +1,4 @@
-package org.pilotline.mes.workorder;
+package org.pilotline.mes.inspection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -6,8 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.pilotline.erp.equipment.WorkCenter;
-import org.pilotline.mes.inspection.NonConformance;
-import org.pilotline.mes.workorder.WorkOrderViews.OperationView;
+import org.pilotline.mes.workorder.Operation;
+import org.pilotline.mes.workorder.OperationState;
+import org.pilotline.mes.workorder.WorkOrder;
 import org.pilotline.platform.persistence.Lookups;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
@@ -21,7 +22,11 @@ import java.util.List;
  * center or another, ready to start at once; it stands beside the routing's sequence (see {@link Operation#reworkOf}).
  */
 @ApplicationScoped
-public class WorkOrderRework {
+public class ReworkOperations {
+
+    /** The rework operation added: its id and number within the work order. */
+    public record ReworkOperation(long id, int operationNo) {
+    }
 
     @Inject
     EntityManager em;
@@ -32,7 +37,7 @@ public class WorkOrderRework {
      * before the next operation.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public OperationView addReworkOperation(long nonConformanceId, Long workCenterId, String field,
+    public ReworkOperation addReworkOperation(long nonConformanceId, Long workCenterId, String field,
                                             String workCenterField) {
         NonConformance ncr = Lookups.require(NonConformance.class, "Non-conformance", nonConformanceId);
         if (ncr.workOrderId == null || ncr.operationId == null) {
@@ -74,7 +79,7 @@ public class WorkOrderRework {
         rework.reworkOf = ncr.id;
         em.persist(rework);
         em.flush();
-        return OperationView.of(rework);
+        return new ReworkOperation(rework.id, rework.operationNo);
     }
 
     private static boolean taken(List<Operation> operations, int number) {
