@@ -15,10 +15,15 @@ import java.util.List;
 /**
  * The suite's process engine configuration: Camunda's own for Quarkus, except that it takes the MyBatis mappings that
  * {@link PreparsedMappings} read while the application was booting, instead of reading them again on the main thread,
- * and that every user task of every model is journalled ({@link TaskJournal}).
+ * that every user task of every model is journalled ({@link TaskJournal}), that delegates run as the process's
+ * enterprise ({@link TenantDelegateInterceptor}), and that failed jobs are retried three times a minute apart before
+ * they raise an incident.
  */
 @Singleton
 public class PilotLineProcessEngineConfiguration extends QuarkusProcessEngineConfiguration {
+
+    /** How a failed job is retried unless its model says otherwise: three attempts, a minute apart. */
+    public static final String FAILED_JOB_RETRIES = "R3/PT1M";
 
     @Override
     protected void init() {
@@ -30,6 +35,13 @@ public class PilotLineProcessEngineConfiguration extends QuarkusProcessEngineCon
             listeners.add(new TaskJournal.ParseListener());
         }
         setCustomPostBPMNParseListeners(listeners);
+        if (getDelegateInterceptor() == null) {
+            setDelegateInterceptor(new TenantDelegateInterceptor());
+        }
+        if (getFailedJobRetryTimeCycle() == null) {
+            // a failing asynchronous step or timer is tried three times, a minute apart, then raises an incident
+            setFailedJobRetryTimeCycle(FAILED_JOB_RETRIES);
+        }
         super.init();
     }
 

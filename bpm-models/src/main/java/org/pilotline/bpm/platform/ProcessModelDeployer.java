@@ -6,12 +6,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import org.jboss.logging.Logger;
 import org.pilotline.erp.enterprise.Enterprise;
 import org.pilotline.erp.enterprise.EnterpriseRegistered;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Deploys the process models once per enterprise, with the enterprise code as Camunda tenant id, so that each
@@ -42,12 +47,24 @@ public class ProcessModelDeployer {
         deployFor(event.code());
     }
 
+    /**
+     * Deploys the shared templates for one enterprise, except those of which it has deployed its own version: a new
+     * release of a template must not take precedence over an enterprise's reengineered process.
+     */
     public void deployFor(String tenantId) {
+        Set<String> own = repository.createDeploymentQuery().tenantIdIn(tenantId).list().stream()
+                .map(Deployment::getName).filter(n -> n != null && n.startsWith(ProcessModels.ENTERPRISE_DEPLOYMENT_PREFIX))
+                .map(n -> n.substring(ProcessModels.ENTERPRISE_DEPLOYMENT_PREFIX.length())).collect(Collectors.toSet());
+        List<String> templates = ProcessModels.RESOURCES.stream()
+                .filter(resource -> !own.contains(ProcessModels.keyOf(resource))).toList();
+        if (templates.isEmpty()) {
+            return;
+        }
         DeploymentBuilder deployment = repository.createDeployment()
                 .name(DEPLOYMENT_NAME)
                 .tenantId(tenantId)
                 .enableDuplicateFiltering(true);
-        ProcessModels.RESOURCES.forEach(deployment::addClasspathResource);
+        templates.forEach(deployment::addClasspathResource);
         var definitions = deployment.deployWithResult().getDeployedProcessDefinitions();
         // null when duplicate filtering found every model deployed already
         if (definitions != null && !definitions.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.pilotline.mes.inspection;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -11,6 +12,7 @@ import org.pilotline.mes.workorder.WorkOrder;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.problem.ProblemKind;
+import org.pilotline.platform.tenancy.TenantContext;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -31,6 +33,12 @@ public class NonConformances {
     @Inject
     ShopFloorSettings settings;
 
+    @Inject
+    Event<NonConformanceRaised> raised;
+
+    @Inject
+    TenantContext tenant;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public NonConformance raise(NonConformance.Source source, WorkOrder order, Operation operation, long itemId,
                                 Long characteristicId, BigDecimal quantity, String description, String raisedBy) {
@@ -47,6 +55,7 @@ public class NonConformances {
         ncr.raisedAt = Instant.now();
         ncr.raisedBy = raisedBy;
         em.persist(ncr);
+        raised.fire(new NonConformanceRaised(ncr.id, ncr.number, source, tenant.currentTenantId()));
         return ncr;
     }
 

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.query.NativeQuery;
 import org.pilotline.erp.order.ProductionReported;
 import org.pilotline.mes.inspection.Inspections;
+import org.pilotline.mes.inspection.NonConformance;
 import org.pilotline.mes.inspection.NonConformances;
 import org.pilotline.mes.material.Backflush;
 import org.pilotline.mes.material.MaterialBookings;
@@ -85,6 +86,8 @@ public class OperationReports {
         List<Operation> operations = em.createQuery("select o from Operation o where o.workOrder = :wo order by o.operationNo",
                 Operation.class).setParameter("wo", order).getResultList();
         Operation operation = operations.stream().filter(o -> o.id.equals(r.operationId())).findFirst().orElseThrow();
+        // rework operations stand beside the routing's sequence: they neither wait for nor feed another operation
+        List<Operation> sequence = operations.stream().filter(o -> !o.isRework()).toList();
         if (!order.state.acceptsReports()) {
             throw DomainException.conflict("work-order-closed", "The work order takes no more reports",
                     "Work order " + order.number + " is " + order.state, new FieldError("operationId", "work order is " + order.state));
@@ -113,12 +116,12 @@ public class OperationReports {
             }
             case QUANTITY -> {
                 requireQuantityState(operation, order);
-                booked = reportQuantities(report, r, who, order, operations, operation);
+                booked = reportQuantities(report, r, who, order, sequence, operation);
             }
             case FINISH -> {
                 if (r.hasQuantity()) {
                     requireQuantityState(operation, order);
-                    booked = reportQuantities(report, r, who, order, operations, operation);
+                    booked = reportQuantities(report, r, who, order, sequence, operation);
                 }
                 nonConformances.requireNoneOpen(operation, order);
                 transition(operation, order, OperationEvent.FINISH, at);
@@ -134,7 +137,7 @@ public class OperationReports {
             case DOWNTIME -> throw new IllegalArgumentException("downtime is not an operation report");
         }
         operation.lastReportAt = at;
-        releaseSuccessors(operations);
+        releaseSuccessors(sequence);
         completeWhenLastFinished(order, operations, at);
         return new Applied(operation, order, booked, inspection);
     }
@@ -225,6 +228,9 @@ public class OperationReports {
 
     private MaterialBookings.Booked reportQuantities(Report report, ReportRequest r, Reporter who, WorkOrder order,
                                                      List<Operation> operations, Operation operation) {
+        if (operation.isRework()) {
+            return reportRework(r, order, operation);
+        }
         int index = operations.indexOf(operation);
         Operation predecessor = index == 0 ? null : operations.get(index - 1);
         QuantityRules.Reported reported = new QuantityRules.Reported(r.goodOrZero(), r.scrapOrZero(), r.reworkOrZero());
@@ -271,6 +277,29 @@ public class OperationReports {
             nonConformances.raiseIfScrapAboveThreshold(order, operation, reported.scrap(), report.username);
         }
         return booked;
+    }
+
+    /**
+     * Quantities of a rework operation: at most the quantity its non-conformance held, good or scrap or rework again;
+     * scrap counts for the order. No material is booked: the pieces were issued and received by the routing's steps.
+     */
+    private MaterialBookings.Booked reportRework(ReportRequest r, WorkOrder order, Operation operation) {
+        NonConformance held = em.find(NonConformance.class, operation.reworkOf);
+        QuantityRules.Reported reported = new QuantityRules.Reported(r.goodOrZero(), r.scrapOrZero(), r.reworkOrZero());
+        QuantityRules.Standing standing = new QuantityRules.Standing(order.quantity, settings.overDeliveryTolerance(),
+                operation.goodQuantity, operation.processedQuantity(), held.quantity);
+        QuantityRules.refusal(standing, reported).ifPresent(refusal -> {
+            throw new DomainException(ProblemKind.UNPROCESSABLE, refusal.type(), "The quantity cannot be accepted",
+                    refusal.detail(), List.of(new FieldError(refusal.field(), refusal.detail())), Map.of());
+        });
+        if (reported.scrap().signum() > 0) {
+            reasons.require(r.reasonCode(), EnumSet.of(ReasonPurpose.SCRAP), "reasonCode");
+        }
+        operation.goodQuantity = operation.goodQuantity.add(reported.good());
+        operation.scrapQuantity = operation.scrapQuantity.add(reported.scrap());
+        operation.reworkQuantity = operation.reworkQuantity.add(reported.rework());
+        order.scrapQuantity = order.scrapQuantity.add(reported.scrap());
+        return new MaterialBookings.Booked(List.of(), List.of(), false);
     }
 
     /** A waiting operation becomes ready once its predecessor has passed its transfer quantity (to the next) or finished. */

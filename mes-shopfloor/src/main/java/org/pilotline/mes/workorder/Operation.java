@@ -83,6 +83,18 @@ public class Operation extends Versioned {
     @Column(name = "last_report_at")
     public Instant lastReportAt;
 
+    /**
+     * The non-conformance whose held quantity this operation reworks (a disposition of the non-conformance process),
+     * or null for an operation of the routing. A rework operation stands beside the routing's sequence: it neither
+     * waits for a predecessor nor feeds a successor, and it books no material.
+     */
+    @Column(name = "rework_of_nonconformance_id", updatable = false)
+    public Long reworkOf;
+
+    public boolean isRework() {
+        return reworkOf != null;
+    }
+
     /** Good, scrap and rework: every piece this operation has worked on. */
     public BigDecimal processedQuantity() {
         return goodQuantity.add(scrapQuantity).add(reworkQuantity);

@@ -25,7 +25,8 @@ public class ShopFloorProgressReader implements ShopFloorProgress {
             return progress;
         }
         List<Operation> started = em.createQuery("select o from Operation o join fetch o.workOrder w"
-                        + " where w.productionOrderId in :orders and o.actualStart is not null and o.workUnitId is not null",
+                        + " where w.productionOrderId in :orders and o.actualStart is not null and o.workUnitId is not null"
+                        + " and o.reworkOf is null",
                 Operation.class).setParameter("orders", productionOrderIds).getResultList();
         for (Operation o : started) {
             BigDecimal remaining = o.state == OperationState.FINISHED ? BigDecimal.ZERO

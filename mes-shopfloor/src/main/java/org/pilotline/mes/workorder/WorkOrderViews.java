@@ -25,13 +25,15 @@ public final class WorkOrderViews {
                                 BigDecimal setupMinutes, BigDecimal runMinutesPerUnit, BigDecimal transferQuantity,
                                 Instant plannedStart, Instant plannedEnd, OperationState state, String pauseReason,
                                 BigDecimal goodQuantity, BigDecimal scrapQuantity, BigDecimal reworkQuantity,
-                                Instant actualStart, Instant actualEnd) {
+                                Instant actualStart, Instant actualEnd,
+                                @Schema(description = "the non-conformance this operation reworks; null for a routing step")
+                                Long reworkOf) {
 
         static OperationView of(Operation o) {
             return new OperationView(o.id, o.operationNo, o.name, o.workCenterId, o.workUnitId,
                     plain(o.setupMinutes), plain(o.runMinutesPerUnit), plain(o.transferQuantity), o.plannedStart,
                     o.plannedEnd, o.state, o.pauseReason, plain(o.goodQuantity), plain(o.scrapQuantity),
-                    plain(o.reworkQuantity), o.actualStart, o.actualEnd);
+                    plain(o.reworkQuantity), o.actualStart, o.actualEnd, o.reworkOf);
         }
     }
 
