@@ -9,6 +9,7 @@ import './login.js';
 import './items.js';
 import './orders.js';
 import './mrp.js';
+import './schedule.js';
 import './enterprises.js';
 
 const READERS = ['admin', 'planner', 'manager', 'expert', 'operator', 'quality'];
@@ -18,6 +19,7 @@ export const MENU = [
   { route: 'items', label: 'menu.items', roles: READERS, needsEnterprise: true },
   { route: 'orders', label: 'menu.orders', roles: READERS, needsEnterprise: true },
   { route: 'mrp', label: 'menu.mrp', roles: ['admin', 'planner', 'manager', 'expert'], needsEnterprise: true },
+  { route: 'schedule', label: 'menu.schedule', roles: ['admin', 'planner', 'manager', 'expert', 'operator'], needsEnterprise: true },
   { route: 'enterprises', label: 'menu.enterprises', roles: ['admin', 'bureau', 'expert', 'manager'] },
 ];
 
@@ -119,6 +121,7 @@ class PlApp extends Screen {
       case 'items': return keyed(me.enterprise, html`<pl-items .me=${me}></pl-items>`);
       case 'orders': return keyed(me.enterprise, html`<pl-orders .me=${me}></pl-orders>`);
       case 'mrp': return keyed(me.enterprise, html`<pl-mrp .me=${me}></pl-mrp>`);
+      case 'schedule': return keyed(me.enterprise, html`<pl-schedule .me=${me}></pl-schedule>`);
       case 'enterprises': return html`<pl-enterprises .me=${me}></pl-enterprises>`;
       default: return this.home();
     }
