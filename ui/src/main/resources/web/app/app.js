@@ -11,6 +11,7 @@ import './orders.js';
 import './mrp.js';
 import './schedule.js';
 import './enterprises.js';
+import './terminal.js';
 
 const READERS = ['admin', 'planner', 'manager', 'expert', 'operator', 'quality'];
 
@@ -35,7 +36,11 @@ class PlApp extends Screen {
     this.route = this.currentRoute();
     window.addEventListener('hashchange', () => { this.route = this.currentRoute(); });
     this.addEventListener('signed-in', () => this.loadMe());
-    this.loadMe();
+    // a shop-floor terminal signs in with its own token, not a person's login
+    if (this.route !== 'terminal') {
+      this.loadingMe = true;
+      this.loadMe();
+    }
   }
 
   currentRoute() {
@@ -128,6 +133,8 @@ class PlApp extends Screen {
   }
 
   render() {
+    if (this.route === 'terminal') return html`<pl-terminal></pl-terminal>`;
+    if (!this.checked && !this.loadingMe) { this.loadingMe = true; this.loadMe(); }
     if (!this.checked) return html`${this.header()}<main><p>${t('common.loading')}</p></main>`;
     if (!this.me) return html`${this.header()}<main><pl-login></pl-login></main>`;
     return html`${this.header()}<div class="layout">${this.nav()}<main>${this.screen()}</main></div>`;

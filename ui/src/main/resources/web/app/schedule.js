@@ -4,14 +4,14 @@
 import { html } from 'lit';
 import * as echarts from 'echarts/core';
 import { CustomChart } from 'echarts/charts';
-import { DataZoomComponent, GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { DataZoomComponent, GraphicComponent, GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { Screen } from './base.js';
 import { language, t, tData, tEnum } from './i18n.js';
 import { api, ApiError } from './api.js';
 import { dateTime, fromWall, minutes, parseWallText, quantity, toWall, wallText } from './format.js';
 
-echarts.use([CustomChart, DataZoomComponent, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([CustomChart, DataZoomComponent, GraphicComponent, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
@@ -95,14 +95,14 @@ class PlSchedule extends Screen {
     }
   }
 
-  /** The time span the chart covers: the horizon and every operation and due date, a day either side. */
+  /** The time span the chart covers: the horizon and every operation and due date, a day either side; four weeks at least. */
   span(gantt) {
     const times = [Date.parse(gantt.horizonStart)];
     gantt.machines.forEach((m) => m.operations.forEach((o) => times.push(Date.parse(o.start), Date.parse(o.end))));
     gantt.orders.forEach((o) => { if (o.dueAt) times.push(Date.parse(o.dueAt)); });
     const valid = times.filter((x) => !Number.isNaN(x));
     const from = Math.min(...valid) - DAY;
-    return { from, to: Math.min(Math.max(...valid) + DAY, from + 365 * DAY) };
+    return { from, to: Math.min(Math.max(Math.max(...valid) + DAY, from + ZOOMS.month), from + 365 * DAY) };
   }
 
   /** Non-working time of each work unit, from its work center's calendar (none: it works round the clock). */
@@ -445,7 +445,9 @@ class PlSchedule extends Screen {
   setZoom(zoom) {
     this.zoom = zoom;
     const center = this.window ? (this.window.start + this.window.end) / 2 : toWall(Date.now());
-    const start = ZOOMS[zoom] <= DAY && this.window ? this.window.start : center - ZOOMS[zoom] / 2;
+    const { from, to } = this.span(this.gantt);
+    let start = ZOOMS[zoom] <= DAY && this.window ? this.window.start : center - ZOOMS[zoom] / 2;
+    start = Math.max(toWall(from), Math.min(start, toWall(to) - ZOOMS[zoom]));
     this.window = { start, end: start + ZOOMS[zoom] };
     if (this.chart) this.chart.dispatchAction({ type: 'dataZoom', dataZoomIndex: 0, startValue: this.window.start, endValue: this.window.end });
   }
