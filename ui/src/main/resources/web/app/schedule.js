@@ -126,7 +126,7 @@ class PlSchedule extends Screen {
   async loadProgress() {
     this.progress = new Map();
     try {
-      const page = await api('/api/mes/work-orders', { query: { size: 1000, sort: '-id' } });
+      const page = await api('/api/mes/work-orders', { query: { size: 1000 } });
       page.items.forEach((w) => w.operations.forEach((o) => this.progress.set(`${w.productionOrderId}/${o.operationNo}`, o)));
     } catch (e) {
       if (!(e instanceof ApiError) || e.status !== 403) throw e;
@@ -217,7 +217,7 @@ class PlSchedule extends Screen {
         splitLine: { show: true, lineStyle: { color: '#e3e8ee' } },
       },
       dataZoom: [
-        { type: 'slider', xAxisIndex: 0, filterMode: 'weakFilter', startValue: this.window.start, endValue: this.window.end, bottom: 12, labelFormatter: '' },
+        { type: 'slider', xAxisIndex: 0, filterMode: 'weakFilter', startValue: this.window.start, endValue: this.window.end, bottom: 12, showDetail: false },
         { type: 'inside', xAxisIndex: 0, filterMode: 'weakFilter', zoomOnMouseWheel: true, moveOnMouseMove: 'shift', moveOnMouseWheel: false },
       ],
       series: [
@@ -338,9 +338,10 @@ class PlSchedule extends Screen {
       if (!d || !this.mayChange) return;
       if (Math.abs(e.offsetX - d.x0) + Math.abs(e.offsetY - d.y0) > 4) d.moved = true;
       if (!d.moved) return;
-      const a = chart.convertToPixel({ seriesId: 'ops' }, [d.item.value[0], d.item.value[1]]);
-      const b = chart.convertToPixel({ seriesId: 'ops' }, [d.item.value[0], d.item.value[2]]);
-      const h = chart.convertToPixel({ seriesId: 'ops' }, [1, d.item.value[1]])[1] - chart.convertToPixel({ seriesId: 'ops' }, [0, d.item.value[1]])[1];
+      const [lane, startV, endV] = d.item.value;
+      const a = chart.convertToPixel({ seriesId: 'ops' }, [startV, lane]);
+      const b = chart.convertToPixel({ seriesId: 'ops' }, [endV, lane]);
+      const h = chart.convertToPixel({ seriesId: 'ops' }, [startV, 1])[1] - chart.convertToPixel({ seriesId: 'ops' }, [startV, 0])[1];
       const dy = this.view === 'machines' ? e.offsetY - d.y0 : 0;
       chart.setOption({ graphic: [{ id: 'ghost', type: 'rect', z: 100, shape: { x: a[0] + e.offsetX - d.x0, y: a[1] - h * 0.31 + dy, width: Math.max(b[0] - a[0], 4), height: h * 0.62 }, style: { fill: 'rgba(31,95,168,0.25)', stroke: '#1f5fa8', lineDash: [4, 3] } }] });
     });
@@ -356,8 +357,8 @@ class PlSchedule extends Screen {
       this.propose(d, e.offsetX, e.offsetY);
     });
     chart.on('dataZoom', () => {
-      const opt = chart.getOption().dataZoom[0];
-      this.window = { start: opt.startValue, end: opt.endValue };
+      const [start, end] = this.visibleWindow();
+      this.window = { start, end };
     });
   }
 
@@ -442,21 +443,26 @@ class PlSchedule extends Screen {
     }
   }
 
+  /** Zooms keeping the left edge where it is (so that "now" stays in view), within the chart's span. */
   setZoom(zoom) {
     this.zoom = zoom;
-    const center = this.window ? (this.window.start + this.window.end) / 2 : toWall(Date.now());
     const { from, to } = this.span(this.gantt);
-    let start = ZOOMS[zoom] <= DAY && this.window ? this.window.start : center - ZOOMS[zoom] / 2;
+    let start = this.window ? this.window.start : toWall(Date.now());
     start = Math.max(toWall(from), Math.min(start, toWall(to) - ZOOMS[zoom]));
     this.window = { start, end: start + ZOOMS[zoom] };
     if (this.chart) this.chart.dispatchAction({ type: 'dataZoom', dataZoomIndex: 0, startValue: this.window.start, endValue: this.window.end });
+  }
+
+  /** The time window the chart shows now (plant wall-clock ms), whichever control changed it. */
+  visibleWindow() {
+    return this.chart.getModel().getComponent('dataZoom', 0).getValueRange('x', 0);
   }
 
   /** For the browser test and for scripts: where an operation's bar is drawn, and where a time on a lane is. */
   pixelOf(operationId) {
     const item = (this.opsData || []).find((d) => d.op.id === operationId);
     if (!item) return null;
-    const p = this.chart.convertToPixel({ seriesId: 'ops' }, [item.value[0], (item.value[1] + item.value[2]) / 2]);
+    const p = this.chart.convertToPixel({ seriesId: 'ops' }, [(item.value[1] + item.value[2]) / 2, item.value[0]]);
     return p && [Math.round(p[0]), Math.round(p[1])];
   }
 
@@ -551,7 +557,7 @@ class PlSchedule extends Screen {
       const m = this.gantt.machines.find((x) => String(x.workUnitId) === f.workUnit.value);
       this.proposal = { op, start, workUnit: { id: m.workUnitId, code: m.workUnitCode } };
     }}>
-      <label>${t('schedule.machine')} <select name="workUnit">${machines.map((m) => html`<option value=${m.workUnitId}
+      <label>${t('schedule.machine')} <select name="workUnit">${machines.map((m) => html`<option data-v value=${m.workUnitId}
         ?selected=${m.workUnitId === op.workUnitId}>${m.workUnitCode}</option>`)}</select></label>
       <label>${t('schedule.startAt')} <input name="start" class="wall-time" .value=${wallText(op.start)} placeholder=${t('schedule.timeFormat')} size="16"></label>
       <button type="submit">${t('schedule.propose')}</button>

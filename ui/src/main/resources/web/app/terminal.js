@@ -268,7 +268,7 @@ class PlTerminal extends Screen {
   reasonOptions(purposes) {
     return purposes.map((p) => {
       const rs = this.reasons.filter((r) => r.purpose === p && r.active);
-      return rs.length ? html`<optgroup label=${t(`terminal.reasons.${p}`)}>${rs.map((r) => html`<option value=${r.code}>${this.reasonName(r)}</option>`)}</optgroup>` : '';
+      return rs.length ? html`<optgroup label=${t(`terminal.reasons.${p}`)}>${rs.map((r) => html`<option data-v value=${r.code}>${this.reasonName(r)}</option>`)}</optgroup>` : '';
     });
   }
 

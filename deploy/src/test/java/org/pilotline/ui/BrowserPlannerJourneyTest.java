@@ -35,7 +35,9 @@ class BrowserPlannerJourneyTest {
     @Test
     void aPlannerSeesTheBomTreeTheApiGivesRunsMrpAndEveryScreenSpeaksOneLanguage() {
         MasterData md = MasterData.asUser("demo-planner", Api.DEMO_PASSWORD);
-        long raw = md.item("UI-RAW").bought().cost("2").create();
+        // a long name, as the demo plants' bilingual ones are: it wraps in its column rather than being cut off
+        long raw = md.item("UI-RAW").bought().cost("2")
+                .with("name", "不锈钢圆棒 Ø40 304 冷拔光亮 Stainless steel bar Ø40 304 cold-drawn bright, 6 m lengths").create();
         long bolt = md.item("UI-BOLT").bought().cost("0.5").create();
         long sub = md.item("UI-SUB").made().create();
         long top = md.item("UI-TOP").made().with("type", "FINISHED").with("safetyStock", 10).create();
@@ -65,6 +67,13 @@ class BrowserPlannerJourneyTest {
             browser.waitFor("#bom-table tbody tr");
             browser.waitFor("#bom-chart canvas");
             assertBomTableIsTheExplosion(browser, md, top, plantToday);
+            assertEquals(Boolean.TRUE, browser.script("const pane = document.querySelector('#items-table').closest('.pane');"
+                    + " return pane.scrollWidth <= pane.clientWidth;"), "the items table fits its pane: no name is cut off");
+            // the date is typed as the UI names it, not in the browser's own date widget and locale
+            WebElement bomDate = browser.waitFor("#bom input[name=bomDate]");
+            assertEquals("text", bomDate.getAttribute("type"));
+            assertEquals(plantToday.toString(), bomDate.getAttribute("value"));
+            assertEquals("年-月-日", bomDate.getAttribute("placeholder"));
             browser.assertOneLanguage("zh-CN", "items with the BOM of " + topCode);
             browser.screenshot("02-items-bom");
 

@@ -212,8 +212,8 @@ class BrowserScheduleTest {
 
     private static long zoomWindow(Browser browser) {
         return browser.waitUntil(d -> {
-            Object w = browser.script("const z = document.querySelector('pl-schedule').chart.getOption().dataZoom[0];"
-                    + " return Math.round(z.endValue - z.startValue);");
+            Object w = browser.script("const [s, e] = document.querySelector('pl-schedule').visibleWindow();"
+                    + " return Math.round(e - s);");
             return w instanceof Number n ? n.longValue() : null;
         });
     }

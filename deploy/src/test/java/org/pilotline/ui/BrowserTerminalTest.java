@@ -72,10 +72,10 @@ class BrowserTerminalTest {
 
             browser.click("#dispatch tr[data-op='" + operation + "']");
             browser.click("#act-start");
-            awaitQueueEmptyAndOnline(browser);
+            awaitSent(browser, 1);
             browser.waitFor("#actions[data-state='RUNNING']");
             report(browser, "10", null, null);
-            awaitQueueEmptyAndOnline(browser);
+            awaitSent(browser, 2);
             assertEquals(0, new BigDecimal("10").compareTo(quantity(plant, operation, "goodQuantity")));
             browser.assertOneLanguage("zh-CN", "the dispatch list");
             browser.screenshot("08-terminal-dispatch");
@@ -116,7 +116,7 @@ class BrowserTerminalTest {
                     .body("replayed", is(false));
 
             browser.blockRequests();
-            awaitQueueEmptyAndOnline(browser);
+            awaitSent(browser, 7);
             assertEquals("replayed", browser.waitFor(".sent li[data-client-id='" + lost.get("clientId") + "']")
                     .getAttribute("class"), "the lost answer's report was recognised, not applied again");
             assertEquals(6, browser.all(".sent li.applied").size(), "the two online and the four other offline reports");
@@ -157,7 +157,9 @@ class BrowserTerminalTest {
                 d.findElement(By.cssSelector("#queue-count")).getAttribute("data-count")) ? true : null);
     }
 
-    private static void awaitQueueEmptyAndOnline(Browser browser) {
+    /** Until the page has had answers to this many reports, has none left to send and is online. */
+    private static void awaitSent(Browser browser, int answered) {
+        browser.waitUntil(d -> d.findElements(By.cssSelector(".sent li")).size() == answered ? true : null);
         awaitQueued(browser, 0);
         browser.waitFor("#connection.online");
     }
