@@ -46,9 +46,8 @@ class BrowserScheduleTest {
     @Test
     void aPlannerSeesTheLiveScheduleTheApiGivesExplainsTheLateOrderPinsAndDragsAnOperationToAnotherMachine() {
         ShopFloorFixture plant = new ShopFloorFixture();
-        var planner = plant.data.planner();
         // working 06:00-22:00 every day: the nights are the non-working time to shade
-        long calendar = MasterData.id(planner.body(Map.of("code", plant.data.code("DAY16"), "name", "day16", "shifts",
+        long calendar = MasterData.id(plant.data.planner().body(Map.of("code", plant.data.code("DAY16"), "name", "day16", "shifts",
                 List.of(Map.of("weekdays", List.of(1, 2, 3, 4, 5, 6, 7), "name", "day", "start", "06:00",
                         "end", "22:00")))).post("/api/calendars"));
         long turning = plant.data.workCenter("GT-TURN", "60", calendar);
@@ -70,7 +69,7 @@ class BrowserScheduleTest {
         Map<String, Object> start = ShopFloorFixture.report("START", started);
         start.put("workUnitId", unitA);
         plant.enterprise.as("operator").body(start).post("/api/mes/reports").then().statusCode(200);
-        JsonPath solve = awaitSolve(plant, planner.body(Map.of("orderIds", List.of(onTime, late), "timeLimitSeconds", 2))
+        JsonPath solve = awaitSolve(plant, plant.data.planner().body(Map.of("orderIds", List.of(onTime, late), "timeLimitSeconds", 2))
                 .post("/api/scheduling/solves").then().statusCode(202).extract().path("id"));
         assertEquals("FINISHED", solve.getString("status"), solve.prettify());
         long scheduleId = solve.getLong("scheduleId");
@@ -129,7 +128,7 @@ class BrowserScheduleTest {
             browser.click("tr[data-op='" + lastOfLate + "']");
             browser.click("#why");
             browser.waitFor("#explanation #chain tbody tr");
-            JsonPath explanation = planner.get("/api/scheduling/schedules/" + scheduleId + "/orders/" + late
+            JsonPath explanation = plant.data.planner().get("/api/scheduling/schedules/" + scheduleId + "/orders/" + late
                     + "/explanation").then().statusCode(200).extract().jsonPath();
             assertEquals(explanation.getList("chain.reason"), browser.all("#chain tbody tr").stream()
                     .map(r -> r.getAttribute("data-reason")).toList());
