@@ -151,6 +151,7 @@ class BrowserScheduleTest {
             long to = from == unitA ? unitB : unitA;
             Instant target = today.plusDays(1).atTime(10, 0).atZone(PLANT).toInstant();
             String opStart = (String) gantt.getMap("machines.operations.flatten().find { it.id == " + moved + " }").get("start");
+            browser.script("document.querySelector('#gantt-chart').scrollIntoView({block: 'center'})");
             List<Number> grab = pixel(browser, "pixelOf(" + moved + ")");
             List<Number> startAt = pixel(browser, "pixelAt('" + opStart + "', " + from + ")");
             List<Number> drop = pixel(browser, "pixelAt('" + target + "', " + to + ")");
