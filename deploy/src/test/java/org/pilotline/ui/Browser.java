@@ -85,6 +85,14 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Like waitFor, for what takes longer than a page's answer (a re-solve of the schedule). */
+    WebElement waitLongFor(String css, Duration timeout) {
+        return new WebDriverWait(driver, timeout).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
     <T> T waitUntil(Function<WebDriver, T> condition) {
         return wait.until(condition::apply);
     }

@@ -162,7 +162,8 @@ class BrowserScheduleTest {
             Instant proposed = Instant.parse(proposal.getAttribute("data-start"));
             assertTrue(Duration.between(target, proposed).abs().toMinutes() <= 30, "dropped near " + target + ": " + proposed);
             browser.click("#move-confirm");
-            browser.waitFor("#solve-done");
+            // the re-solve around the pinned operation runs for the API's default time limit
+            browser.waitLongFor("#solve-done", Duration.ofSeconds(90));
             browser.waitUntil(d -> d.findElement(By.cssSelector("tr[data-op='" + moved + "'] .op-pinned")).getText()
                     .equals("是") ? true : null);
             Map<String, Object> after = gantt(plant, scheduleId).getMap("machines.operations.flatten().find { it.id == " + moved + " }");
