@@ -170,7 +170,6 @@ class PlSchedule extends Screen {
       this.chart = echarts.init(el, null, { locale });
       this.chartLocale = locale;
       this.listen();
-      this.window = null;
     } else {
       this.chart.resize();
     }
