@@ -83,7 +83,7 @@ class PlSchedule extends Screen {
         throw e;
       }
       const gantt = await api(`/api/scheduling/schedules/${this.schedule.id}/gantt`);
-      await Promise.all([this.loadShading(gantt), this.loadProgress()]);
+      await Promise.all([this.loadMachines(gantt), this.loadProgress()]);
       this.gantt = gantt;
       if (this.selected) this.selected = this.operations().find((o) => o.id === this.selected.id) || null;
       this.error = null;
@@ -105,12 +105,21 @@ class PlSchedule extends Screen {
     return { from, to: Math.min(Math.max(Math.max(...valid) + DAY, from + ZOOMS.month), from + 365 * DAY) };
   }
 
-  /** Non-working time of each work unit, from its work center's calendar (none: it works round the clock). */
-  async loadShading(gantt) {
+  /**
+   * Every active machine of the work centers in the schedule gets its lane, idle ones too (so that an operation can be
+   * dragged onto one), and each lane its non-working time from its work center's calendar (none: round the clock).
+   */
+  async loadMachines(gantt) {
     this.shading = new Map();
     if (!gantt.machines.length) return;
     const { from, to } = this.span(gantt);
-    const centers = await api('/api/work-centers', { query: { size: 1000 } });
+    const [centers, units] = await Promise.all([api('/api/work-centers', { query: { size: 1000 } }),
+      api('/api/work-units', { query: { size: 1000 } })]);
+    const inSchedule = new Set(gantt.machines.map((m) => m.workCenterId));
+    const laned = new Set(gantt.machines.map((m) => m.workUnitId));
+    units.items.filter((u) => u.active && inSchedule.has(u.workCenterId) && !laned.has(u.id)).forEach((u) => gantt.machines.push({
+      workUnitId: u.id, workUnitCode: u.code, workCenterId: u.workCenterId, workCenterCode: u.workCenterCode, operations: [],
+    }));
     const calendarOf = new Map(centers.items.map((c) => [c.id, c.calendarId]));
     const calendars = [...new Set(gantt.machines.map((m) => calendarOf.get(m.workCenterId)).filter((c) => c))];
     const gaps = new Map();
