@@ -26,6 +26,11 @@ export function explosionTree(item, rows) {
   return root;
 }
 
+/** Pixels a tree label of 12 px text needs, with its gap to the node. */
+function labelRoom(text) {
+  return Math.min(320, 20 + 7.5 * String(text).length);
+}
+
 class PlItems extends Screen {
   static properties = {
     me: { attribute: false }, page: { state: true }, query: { state: true }, selected: { state: true },
@@ -92,8 +97,9 @@ class PlItems extends Screen {
     this.chart.setOption({
       tooltip: { trigger: 'item' },
       series: [{
-        type: 'tree', data: [explosionTree(this.selected, this.explosion)], top: 10, bottom: 10, left: 90,
-        right: 180, initialTreeDepth: depth + 1, symbolSize: 8, expandAndCollapse: true,
+        // the root's label stands left of it and the leaves' right of them: room for the longest, so none is cut off
+        type: 'tree', data: [explosionTree(this.selected, this.explosion)], top: 10, bottom: 10,
+        left: labelRoom(this.selected.code), right: Math.max(...this.explosion.map((r) => labelRoom(`${r.code} × ${r.extendedQuantity}`))), initialTreeDepth: depth + 1, symbolSize: 8, expandAndCollapse: true,
         label: { position: 'left', verticalAlign: 'middle', align: 'right', fontSize: 12 },
         leaves: { label: { position: 'right', align: 'left' } },
       }],
