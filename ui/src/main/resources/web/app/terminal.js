@@ -182,15 +182,18 @@ class PlTerminal extends Screen {
     await this.flush();
   }
 
-  /** What the operator did shows at once, also offline; the server's answer replaces it. */
+  /** The state the operator left the operation in shows at once, also offline; the server's answers replace it. */
   applyLocally(line, body) {
-    if (!line || body.kind === 'DOWNTIME') return;
-    const l = this.local.get(line.operationId) || { state: line.state, good: 0, scrap: 0 };
-    if (AFTER[body.kind]) l.state = AFTER[body.kind];
-    l.good += Number(body.good || 0);
-    l.scrap += Number(body.scrap || 0);
-    this.local.set(line.operationId, l);
+    if (!line || !AFTER[body.kind]) return;
+    this.local.set(line.operationId, { state: AFTER[body.kind] });
     this.requestUpdate();
+  }
+
+  /** Good and scrap of an operation's reports still waiting in the queue. */
+  waitingQuantities(operationId) {
+    return this.queue.filter((q) => q.body.operationId === operationId).reduce((sum, q) => ({
+      good: sum.good + Number(q.body.good || 0), scrap: sum.scrap + Number(q.body.scrap || 0),
+    }), { good: 0, scrap: 0 });
   }
 
   /**
@@ -209,6 +212,7 @@ class PlTerminal extends Screen {
           const outcome = await this.call('/api/mes/reports', { method: 'POST', body: entry.body });
           await remove(entry.clientId);
           this.note({ entry, outcome });
+          this.answered(entry, outcome);
           this.session = { ...this.session, lastSequence: Math.max(this.session.lastSequence, entry.sequence) };
           sent++;
         } catch (e) {
@@ -235,6 +239,15 @@ class PlTerminal extends Screen {
     }
     if (this.again && this.online) { await this.flush(); return; }
     if (sent && this.online && !this.queue.length) await this.refresh();
+  }
+
+  /** The server's state of the operation after an answer, unless more reports of it are still to be sent. */
+  answered(entry, outcome) {
+    const op = outcome && outcome.operation;
+    if (!op) return;
+    const line = this.lines.find((l) => l.operationId === op.id);
+    if (line) line.state = op.state;
+    if (!this.queue.some((q) => q.clientId !== entry.clientId && q.body.operationId === op.id)) this.local.delete(op.id);
   }
 
   note(result) {
@@ -323,12 +336,12 @@ class PlTerminal extends Screen {
     const l = this.selected;
     if (!l) return html`<p class="hint">${t('terminal.pick')}</p>`;
     const state = this.stateOf(l);
-    const local = this.local.get(l.operationId);
+    const waiting = this.waitingQuantities(l.operationId);
     const can = (s) => s.includes(state);
     return html`<section id="actions" class="terminal-card" data-op=${l.operationId} data-state=${state}>
       <h2>${tData('terminal.selected', `${l.workOrderNumber} / ${l.operationNo}`)} <span data-v>${l.operationName || ''}</span></h2>
       <p>${tData('terminal.stateNow', tEnum('opState', state))} · ${tData('terminal.toGoNow', quantity(l.quantityToGo))}
-        ${local && (local.good || local.scrap) ? html` · <span id="pending-quantities">${tData('terminal.reportedHere', local.good, local.scrap)}</span>` : ''}</p>
+        ${waiting.good || waiting.scrap ? html` · <span id="pending-quantities">${tData('terminal.reportedHere', waiting.good, waiting.scrap)}</span>` : ''}</p>
       <div class="buttons">
         <button id="act-start" class="big go" ?disabled=${!can(['READY', 'WAITING'])} @click=${() => this.report('START')}>${t('terminal.start')}</button>
         <button id="act-resume" class="big go" ?disabled=${!can(['PAUSED'])} @click=${() => this.report('RESUME')}>${t('terminal.resume')}</button>

@@ -46,10 +46,13 @@ class BrowserScheduleTest {
     @Test
     void aPlannerSeesTheLiveScheduleTheApiGivesExplainsTheLateOrderPinsAndDragsAnOperationToAnotherMachine() {
         ShopFloorFixture plant = new ShopFloorFixture();
-        // working 06:00-22:00 every day: the nights are the non-working time to shade
+        // sixteen working hours a day from three hours before now (the operation started below must start in working
+        // time, or the solver refuses its pin): the other eight are the non-working time to shade
+        LocalTime shiftStart = LocalTime.of(ZonedDateTime.now(PLANT).getHour(), 0).minusHours(3);
+        LocalTime shiftEnd = shiftStart.plusHours(16);
         long calendar = MasterData.id(plant.data.planner().body(Map.of("code", plant.data.code("DAY16"), "name", "day16", "shifts",
-                List.of(Map.of("weekdays", List.of(1, 2, 3, 4, 5, 6, 7), "name", "day", "start", "06:00",
-                        "end", "22:00")))).post("/api/calendars"));
+                List.of(Map.of("weekdays", List.of(1, 2, 3, 4, 5, 6, 7), "name", "day", "start", shiftStart.toString(),
+                        "end", shiftEnd.toString())))).post("/api/calendars"));
         long turning = plant.data.workCenter("GT-TURN", "60", calendar);
         plant.enterprise.as("admin").body(Map.of("stagingLocationId", plant.staging, "receiptLocationId",
                 plant.finishedGoods, "countingSource", "TERMINAL")).put("/api/mes/work-centers/" + turning + "/settings")
@@ -95,7 +98,7 @@ class BrowserScheduleTest {
             assertEquals("加工中", browser.text("tr[data-op='" + opAt(gantt, onTime, 10) + "'] .op-state"),
                     "the shop floor's running operation");
 
-            // the calendar's nights (22:00-06:00 plant time) are what is shaded, on both machines
+            // the calendar's eight idle hours a day are what is shaded, on both machines
             @SuppressWarnings("unchecked")
             List<List<Number>> shade = (List<List<Number>>) browser.script(
                     "return document.querySelector('pl-schedule').chart.getOption().series[0].data");
@@ -107,10 +110,10 @@ class BrowserScheduleTest {
             for (List<Number> gap : shade) {
                 // the chart counts plant wall-clock time as if it were UTC; the span's own edges cut the first and last
                 if (gap.get(1).longValue() != first) {
-                    assertEquals(LocalTime.of(22, 0), wall(gap.get(1)).toLocalTime(), "a night starts at 22:00");
+                    assertEquals(shiftEnd, wall(gap.get(1)).toLocalTime(), "non-working time starts when the shift ends");
                 }
                 if (gap.get(2).longValue() != last) {
-                    assertEquals(LocalTime.of(6, 0), wall(gap.get(2)).toLocalTime(), "a night ends at 06:00");
+                    assertEquals(shiftStart, wall(gap.get(2)).toLocalTime(), "non-working time ends when the shift starts");
                 }
             }
             assertTrue(shade.size() >= 2 * 27, "every night of four weeks on both machines: " + shade.size());
@@ -144,12 +147,12 @@ class BrowserScheduleTest {
             browser.waitUntil(d -> d.findElement(By.cssSelector("#operation .op-pinned")).getText().equals("否") ? true : null);
             assertFalse(pinned(gantt(plant, scheduleId), lastOfLate));
 
-            // drag the late order's first operation to the other machine, tomorrow at 10:00
+            // drag the late order's first operation to the other machine, tomorrow four hours into the shift
             long moved = opAt(gantt, late, 10);
             long from = ((Number) gantt.getMap("machines.operations.flatten().find { it.id == " + moved + " }")
                     .get("workUnitId")).longValue();
             long to = from == unitA ? unitB : unitA;
-            Instant target = today.plusDays(1).atTime(10, 0).atZone(PLANT).toInstant();
+            Instant target = today.plusDays(1).atTime(shiftStart.plusHours(4)).atZone(PLANT).toInstant();
             String opStart = (String) gantt.getMap("machines.operations.flatten().find { it.id == " + moved + " }").get("start");
             browser.script("document.querySelector('#gantt-chart').scrollIntoView({block: 'center'})");
             List<Number> grab = pixel(browser, "pixelOf(" + moved + ")");
