@@ -9,7 +9,9 @@ import './login.js';
 import './items.js';
 import './orders.js';
 import './mrp.js';
+import './schedule.js';
 import './enterprises.js';
+import './terminal.js';
 
 const READERS = ['admin', 'planner', 'manager', 'expert', 'operator', 'quality'];
 
@@ -18,6 +20,7 @@ export const MENU = [
   { route: 'items', label: 'menu.items', roles: READERS, needsEnterprise: true },
   { route: 'orders', label: 'menu.orders', roles: READERS, needsEnterprise: true },
   { route: 'mrp', label: 'menu.mrp', roles: ['admin', 'planner', 'manager', 'expert'], needsEnterprise: true },
+  { route: 'schedule', label: 'menu.schedule', roles: ['admin', 'planner', 'manager', 'expert', 'operator'], needsEnterprise: true },
   { route: 'enterprises', label: 'menu.enterprises', roles: ['admin', 'bureau', 'expert', 'manager'] },
 ];
 
@@ -33,7 +36,11 @@ class PlApp extends Screen {
     this.route = this.currentRoute();
     window.addEventListener('hashchange', () => { this.route = this.currentRoute(); });
     this.addEventListener('signed-in', () => this.loadMe());
-    this.loadMe();
+    // a shop-floor terminal signs in with its own token, not a person's login
+    if (this.route !== 'terminal') {
+      this.loadingMe = true;
+      this.loadMe();
+    }
   }
 
   currentRoute() {
@@ -119,12 +126,15 @@ class PlApp extends Screen {
       case 'items': return keyed(me.enterprise, html`<pl-items .me=${me}></pl-items>`);
       case 'orders': return keyed(me.enterprise, html`<pl-orders .me=${me}></pl-orders>`);
       case 'mrp': return keyed(me.enterprise, html`<pl-mrp .me=${me}></pl-mrp>`);
+      case 'schedule': return keyed(me.enterprise, html`<pl-schedule .me=${me}></pl-schedule>`);
       case 'enterprises': return html`<pl-enterprises .me=${me}></pl-enterprises>`;
       default: return this.home();
     }
   }
 
   render() {
+    if (this.route === 'terminal') return html`<pl-terminal></pl-terminal>`;
+    if (!this.checked && !this.loadingMe) { this.loadingMe = true; this.loadMe(); }
     if (!this.checked) return html`${this.header()}<main><p>${t('common.loading')}</p></main>`;
     if (!this.me) return html`${this.header()}<main><pl-login></pl-login></main>`;
     return html`${this.header()}<div class="layout">${this.nav()}<main>${this.screen()}</main></div>`;

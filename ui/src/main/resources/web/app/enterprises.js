@@ -29,7 +29,7 @@ class PlEnterprises extends Screen {
       ${!p ? html`<p>${t('common.loading')}</p>` : html`
       <table id="enterprises-table"><thead><tr><th>${t('enterprises.code')}</th><th>${t('enterprises.name')}</th>
         <th>${t('enterprises.type')}</th><th>${t('enterprises.pilotSince')}</th><th>${t('enterprises.zone')}</th></tr></thead>
-        <tbody>${p.items.map((e) => html`<tr><td data-v>${e.code}</td><td data-v>${e.name}</td>
+        <tbody>${p.items.map((e) => html`<tr><td data-v>${e.code}</td><td data-v class="name">${e.name}</td>
           <td>${tEnum('mfgType', e.manufacturingType)}</td><td data-v>${date(e.pilotSince)}</td><td data-v>${e.timeZone}</td></tr>`)}
         </tbody></table>${pager(p, (n) => this.load(n))}`}`;
   }

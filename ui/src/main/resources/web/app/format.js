@@ -40,3 +40,55 @@ export function quantity(value) {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return fraction ? `${grouped}.${fraction}` : grouped;
 }
+
+const offsetFormats = new Map();
+
+/** How far the plant's wall clock is ahead of UTC at an instant (ms since the epoch), in ms. */
+export function zoneOffset(ms, timeZone = plantZone) {
+  let f = offsetFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+      second: '2-digit',
+    });
+    offsetFormats.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/** An instant as the plant's wall-clock time counted as if it were UTC: what a chart in UTC mode shows as plant time. */
+export function toWall(ms) {
+  return ms + zoneOffset(ms);
+}
+
+/** The instant of a plant wall-clock time (the inverse of toWall). */
+export function fromWall(wall) {
+  const guess = wall - zoneOffset(wall);
+  return wall - zoneOffset(guess);
+}
+
+/** An instant as "yyyy-mm-dd hh:mm" of the plant: the form the time inputs take, the same in every language. */
+export function wallText(instant) {
+  if (!instant) return '';
+  const d = new Date(toWall(new Date(instant).getTime()));
+  const two = (n) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+}
+
+/** "yyyy-mm-dd hh:mm" of the plant as an ISO instant (UTC); null when the text is not such a time. */
+export function parseWallText(text) {
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})\s*$/.exec(text || '');
+  if (!m) return null;
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  if (Number.isNaN(wall)) return null;
+  return new Date(fromWall(wall)).toISOString();
+}
+
+/** Minutes as hours and minutes in the UI's language (2 h 05 min, 2 小时 05 分). */
+export function minutes(total, hUnit, mUnit) {
+  const m = Math.abs(Math.round(total));
+  const h = Math.floor(m / 60);
+  return h ? `${h} ${hUnit} ${String(m % 60).padStart(2, '0')} ${mUnit}` : `${m} ${mUnit}`;
+}

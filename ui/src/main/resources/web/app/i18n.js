@@ -23,7 +23,7 @@ export function initialLanguage(storage = localStorage, browserLanguages = navig
   return 'zh-CN';
 }
 
-/** A shop-floor terminal opens the UI under /#/terminal (the terminal screens themselves are planned). */
+/** A shop-floor terminal opens the UI under /#/terminal. */
 export function isTerminal() {
   return location.hash.startsWith('#/terminal');
 }

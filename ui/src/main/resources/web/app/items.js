@@ -9,6 +9,7 @@ import { t, tData, tEnum } from './i18n.js';
 import { api } from './api.js';
 import { date, plantToday, quantity } from './format.js';
 import { pager } from './pager.js';
+import { dateInput, validDate } from './inputs.js';
 
 echarts.use([TreeChart, TooltipComponent, CanvasRenderer]);
 
@@ -23,6 +24,11 @@ export function explosionTree(item, rows) {
     (byPath.get(parentPath) || root).children.push(node);
   }
   return root;
+}
+
+/** Pixels a tree label of 12 px text needs, with its gap to the node. */
+function labelRoom(text) {
+  return Math.min(320, 20 + 7.5 * String(text).length);
 }
 
 class PlItems extends Screen {
@@ -91,8 +97,9 @@ class PlItems extends Screen {
     this.chart.setOption({
       tooltip: { trigger: 'item' },
       series: [{
-        type: 'tree', data: [explosionTree(this.selected, this.explosion)], top: 10, bottom: 10, left: 90,
-        right: 180, initialTreeDepth: depth + 1, symbolSize: 8, expandAndCollapse: true,
+        // the root's label stands left of it and the leaves' right of them: room for the longest, so none is cut off
+        type: 'tree', data: [explosionTree(this.selected, this.explosion)], top: 10, bottom: 10,
+        left: labelRoom(this.selected.code), right: Math.max(...this.explosion.map((r) => labelRoom(`${r.code} × ${r.extendedQuantity}`))), initialTreeDepth: depth + 1, symbolSize: 8, expandAndCollapse: true,
         label: { position: 'left', verticalAlign: 'middle', align: 'right', fontSize: 12 },
         leaves: { label: { position: 'right', align: 'left' } },
       }],
@@ -117,7 +124,7 @@ class PlItems extends Screen {
           <th>${t('items.sourcing')}</th><th>${t('items.unit')}</th><th>${t('items.leadTime')}</th></tr></thead>
         <tbody>${p.items.map((i) => html`<tr class=${this.selected && this.selected.id === i.id ? 'selected' : ''}
             @click=${() => this.select(i)} data-item=${i.code}>
-          <td data-v><a href="javascript:void 0">${i.code}</a></td><td data-v>${i.name}</td><td>${tEnum('itemType', i.type)}</td>
+          <td data-v><a href="javascript:void 0">${i.code}</a></td><td data-v class="name">${i.name}</td><td>${tEnum('itemType', i.type)}</td>
           <td>${tEnum('sourcing', i.sourcing)}</td><td data-v>${i.stockUnit}</td><td class="num">${i.leadTimeDays}</td></tr>`)}
         </tbody></table>
       ${pager(p, (n) => this.load(n))}`}`;
@@ -127,9 +134,12 @@ class PlItems extends Screen {
     const rows = this.explosion;
     return html`<section id="bom">
       <h3>${tData('bom.title', this.selected.code)}</h3>
-      <form class="filters" @change=${(e) => { this[e.target.name] = e.target.value; this.loadExplosion(); this.loadWhereUsed(); }}
+      <form class="filters" @change=${(e) => {
+        if (e.target.name === 'bomDate' && (!e.target.value || !validDate(e.target.value))) return;
+        this[e.target.name] = e.target.value; this.loadExplosion(); this.loadWhereUsed();
+      }}
             @submit=${(e) => e.preventDefault()}>
-        <label>${t('bom.date')} <input type="date" name="bomDate" .value=${this.bomDate}></label>
+        <label>${t('bom.date')} ${dateInput('bomDate', this.bomDate, { required: true })}</label>
         <label>${t('bom.quantity')} <input type="number" min="0" step="any" name="bomQuantity" .value=${this.bomQuantity}></label>
       </form>
       ${!rows ? html`<p>${t('common.loading')}</p>` : !rows.length ? html`<p>${t('bom.empty')}</p>` : html`
@@ -141,7 +151,7 @@ class PlItems extends Screen {
         <tbody>${rows.map((r) => html`<tr data-path=${r.path} data-level=${r.level}>
           <td class="num">${r.level}</td>
           <td data-v class="code" style=${`padding-left:${(r.level - 1) * 1.2 + 0.4}em`}>${r.code}</td>
-          <td data-v>${r.name}</td><td class="num" data-v>${quantity(r.quantityPer)}</td>
+          <td data-v class="name">${r.name}</td><td class="num" data-v>${quantity(r.quantityPer)}</td>
           <td class="num" data-v>${quantity(r.scrapFactor)}</td><td class="num extended" data-v>${quantity(r.extendedQuantity)}</td>
           <td data-v>${r.unit}</td><td>${r.phantom ? t('common.yes') : ''}</td><td data-v>${r.structure ?? ''}</td></tr>`)}
         </tbody></table>`}
@@ -160,7 +170,7 @@ class PlItems extends Screen {
           <th>${t('whereUsed.kind')}</th><th>${t('whereUsed.revision')}</th><th>${t('whereUsed.validFrom')}</th>
           <th>${t('whereUsed.validTo')}</th><th>${t('bom.quantityPer')}</th></tr></thead>
         <tbody>${rows.map((r) => html`<tr>
-          <td class="num">${r.level}</td><td data-v>${r.parentCode}</td><td data-v>${r.parentName}</td>
+          <td class="num">${r.level}</td><td data-v>${r.parentCode}</td><td data-v class="name">${r.parentName}</td>
           <td>${tEnum('structureKind', r.kind)}</td><td data-v>${r.revision}</td><td data-v>${date(r.validFrom)}</td>
           <td data-v>${date(r.validTo)}</td><td class="num" data-v>${quantity(r.quantityPer)}</td></tr>`)}
         </tbody></table>`}

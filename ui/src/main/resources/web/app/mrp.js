@@ -5,6 +5,7 @@ import { t, tData, tEnum } from './i18n.js';
 import { api } from './api.js';
 import { date, dateTime, plantToday, quantity } from './format.js';
 import { pager } from './pager.js';
+import { dateInput, validDate } from './inputs.js';
 
 const EXCEPTIONS = ['RELEASE_IN_PAST', 'EXPEDITE', 'DEFER', 'CANCEL', 'BELOW_SAFETY_STOCK', 'NO_VALID_FORMULA'];
 const FINISHED = ['COMPLETED', 'FAILED', 'SUPERSEDED'];
@@ -65,6 +66,7 @@ class PlMrp extends Screen {
   async start(event) {
     event.preventDefault();
     const form = event.target;
+    if (!validDate(form.start.value)) { this.error = t('common.badDate'); return; }
     try {
       const run = await api('/api/mrp/runs', { method: 'POST', body: { start: form.start.value, weeks: Number(form.weeks.value) } });
       this.message = run.id;
@@ -90,6 +92,7 @@ class PlMrp extends Screen {
   filter(event) {
     event.preventDefault();
     const f = event.target;
+    if (!validDate(f.dueFrom.value) || !validDate(f.dueTo.value)) { this.error = t('common.badDate'); return; }
     this.filters = { type: f.type.value, dueFrom: f.dueFrom.value, dueTo: f.dueTo.value, exception: f.exception.value };
     this.showPlanned(this.run, 0);
   }
@@ -97,7 +100,7 @@ class PlMrp extends Screen {
   startForm() {
     if (!this.mayRun) return '';
     return html`<form id="mrp-start" class="filters" @submit=${this.start}>
-      <label>${t('mrp.startDate')} <input type="date" name="start" .value=${plantToday()} required></label>
+      <label>${t('mrp.startDate')} ${dateInput('start', plantToday(), { required: true })}</label>
       <label>${t('mrp.weeks')} <input type="number" name="weeks" min="1" max="520" value="52" required></label>
       <button type="submit" id="start-run">${t('mrp.start')}</button>
       ${this.message ? html`<span class="note">${tData('mrp.started', this.message)}</span>` : ''}
@@ -139,8 +142,8 @@ class PlMrp extends Screen {
           <option value="">${t('common.all')}</option>
           ${['PRODUCTION', 'PURCHASE'].map((v) => html`<option value=${v} ?selected=${f.type === v}>${tEnum('plannedType', v)}</option>`)}
         </select></label>
-        <label>${t('mrp.dueFrom')} <input type="date" name="dueFrom" .value=${f.dueFrom}></label>
-        <label>${t('mrp.dueTo')} <input type="date" name="dueTo" .value=${f.dueTo}></label>
+        <label>${t('mrp.dueFrom')} ${dateInput('dueFrom', f.dueFrom)}</label>
+        <label>${t('mrp.dueTo')} ${dateInput('dueTo', f.dueTo)}</label>
         <label>${t('mrp.exception')} <select name="exception">
           <option value="">${t('common.all')}</option>
           ${EXCEPTIONS.map((v) => html`<option value=${v} ?selected=${f.exception === v}>${tEnum('exception', v)}</option>`)}

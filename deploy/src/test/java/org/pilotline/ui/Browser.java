@@ -11,6 +11,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -19,9 +20,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver: Selenium is given both paths, so it downloads
@@ -83,6 +87,14 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Like waitFor, for what takes longer than a page's answer (a re-solve of the schedule). */
+    WebElement waitLongFor(String css, Duration timeout) {
+        return new WebDriverWait(driver, timeout).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
     <T> T waitUntil(Function<WebDriver, T> condition) {
         return wait.until(condition::apply);
     }
@@ -113,6 +125,21 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /** A script that answers later: it calls its last argument with the answer. */
+    Object asyncScript(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
+    }
+
+    /**
+     * Cuts the page off from the URLs matching the patterns (Chromium's DevTools Network.setBlockedURLs: the request
+     * fails as a network error, as when a terminal's Wi-Fi drops); no pattern lets everything through again.
+     */
+    void blockRequests(String... urlPatterns) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(urlPatterns)));
+    }
+
     /**
      * Every visible piece of text that the UI itself wrote: text nodes, button and placeholder texts, but not data
      * values (inside an element marked data-v), not the language menu (each language is named in its own), not what a
@@ -132,6 +159,45 @@ final class Browser implements AutoCloseable {
                 }
                 document.querySelectorAll('input[placeholder]').forEach((i) => { if (visible(i)) texts.push(i.placeholder); });
                 return texts;""");
+    }
+
+    private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
+    private static final Pattern CJK = Pattern.compile("[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]");
+    /** The product's name is the same in every language. */
+    private static final Set<String> NAMES = Set.of("PilotLine");
+
+    /** No text of the UI in the other language: no Latin words on a Chinese screen, no Chinese on an English one. */
+    void assertOneLanguage(String language, String screen) {
+        List<String> texts = uiTexts();
+        Assertions.assertFalse(texts.isEmpty(), screen + " shows text");
+        List<String> wrong = new ArrayList<>();
+        for (String text : texts) {
+            String words = text;
+            for (String name : NAMES) {
+                words = words.replace(name, "");
+            }
+            boolean mixed = language.equals("en") ? CJK.matcher(words).find() : LATIN_WORD.matcher(words).find();
+            if (mixed) {
+                wrong.add(text);
+            }
+        }
+        Assertions.assertTrue(wrong.isEmpty(), screen + " in " + language + " shows texts of another language: " + wrong);
+        Assertions.assertEquals(language, script("return document.documentElement.lang"));
+    }
+
+    /**
+     * Presses the mouse at (x, y) of the element (pixels from its top left corner), moves it in steps to (x + dx,
+     * y + dy) and lets go: a person's drag, as the page's own mouse events see it.
+     */
+    void drag(WebElement element, int x, int y, int dx, int dy) {
+        int width = element.getRect().getWidth();
+        int height = element.getRect().getHeight();
+        Actions actions = new Actions(driver).moveToElement(element, x - width / 2, y - height / 2).clickAndHold();
+        int steps = 6;
+        for (int i = 0; i < steps; i++) {
+            actions.moveByOffset(dx * (i + 1) / steps - dx * i / steps, dy * (i + 1) / steps - dy * i / steps);
+        }
+        actions.release().perform();
     }
 
     void screenshot(String name) {

@@ -1,0 +1,171 @@
+package org.pilotline.ui;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.pilotline.mes.ShopFloorFixture;
+
+import java.math.BigDecimal;
+import java.net.URL;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pilotline.mes.ShopFloorFixture.id;
+import static org.pilotline.mes.ShopFloorFixture.operations;
+
+/**
+ * The operator's journey at a shop-floor terminal in a real Chromium: the device connects with its token, the operator
+ * signs in with badge and PIN, starts the work center's operation and reports quantities; then the network drops
+ * mid-shift, quantities, scrap, a downtime pause and a resume wait in the browser's queue (IndexedDB), one of them
+ * even reaches the server while the page never hears the answer, and on reconnection every report is applied exactly
+ * once — checked through the API: quantities, stock and the terminal's sequence numbers.
+ */
+@QuarkusTest
+class BrowserTerminalTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void anOperatorReportsThroughANetworkDropAndEveryQueuedReportIsAppliedExactlyOnce() {
+        ShopFloorFixture plant = new ShopFloorFixture();
+        long center = plant.workCenter("TT");
+        long bar = plant.data.bought("TT-BAR", "1");
+        long part = plant.product("TT-PART", center, bar);
+        plant.receive(bar, "200", plant.staging, null, null);
+        long operation = id(operations(plant.release(part, "50")).get(0));
+        Response registered = plant.enterprise.as("admin").body(Map.of("code", plant.data.code("TT-T1"), "name", "TT-T1",
+                "workCenterId", center)).post("/api/mes/terminals");
+        registered.then().statusCode(201);
+        long terminalId = ((Number) registered.path("id")).longValue();
+        String token = registered.path("token");
+
+        // an English browser, but a terminal starts in Chinese
+        try (Browser browser = Browser.open("en-US")) {
+            browser.get(base + "#/terminal");
+            assertEquals("车间终端", browser.text(".terminal-header h1"));
+            browser.type("#terminal-token", token);
+            browser.click("#register button[type=submit]");
+            browser.type("#badge", "B-" + plant.enterprise.code);
+            browser.type("#pin", "0000");
+            browser.click("#operator-sign-in button[type=submit]");
+            assertEquals("工牌号或密码错误。", browser.text("#terminal-problem"));
+            browser.assertOneLanguage("zh-CN", "the operator's sign-in");
+            browser.screenshot("07-terminal-sign-in");
+            browser.type("#pin", "4711");
+            browser.click("#operator-sign-in button[type=submit]");
+            browser.waitFor("#dispatch tbody tr");
+            List<Object> dispatch = plant.data.planner().queryParam("workCenterId", center).get("/api/mes/dispatch-list")
+                    .then().statusCode(200).extract().path("operationId");
+            assertEquals(dispatch.stream().map(String::valueOf).toList(),
+                    browser.all("#dispatch tbody tr").stream().map(r -> r.getAttribute("data-op")).toList());
+
+            browser.click("#dispatch tr[data-op='" + operation + "']");
+            browser.click("#act-start");
+            awaitSent(browser, 1);
+            browser.waitFor("#actions[data-state='RUNNING']");
+            report(browser, "10", null, null);
+            awaitSent(browser, 2);
+            assertEquals(0, new BigDecimal("10").compareTo(quantity(plant, operation, "goodQuantity")));
+            browser.assertOneLanguage("zh-CN", "the dispatch list");
+            browser.screenshot("08-terminal-dispatch");
+
+            // the network drops mid-shift
+            browser.blockRequests("*/api/*");
+            report(browser, "5", null, null);
+            browser.waitFor("#connection.offline");
+            report(browser, null, "2", "SCRAP-DEFECT");
+            browser.choose("#pause-form select[name=reason]", "DOWN-JAM");
+            browser.click("#act-pause");
+            browser.waitFor("#actions[data-state='PAUSED']");
+            browser.click("#act-resume");
+            browser.waitFor("#actions[data-state='RUNNING']");
+            report(browser, "8", null, null);
+            awaitQueued(browser, 5);
+            assertTrue(browser.text("#pending-quantities").contains("合格 13，报废 2"), browser.text("#pending-quantities"));
+            browser.assertOneLanguage("zh-CN", "the terminal offline");
+            browser.screenshot("09-terminal-offline-queue");
+            assertEquals(0, new BigDecimal("10").compareTo(quantity(plant, operation, "goodQuantity")),
+                    "nothing reached the server while offline");
+
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> queued = (List<Map<String, Object>>) browser.asyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + " document.querySelector('pl-terminal').queued().then(done, (e) => done(String(e)));");
+            assertEquals(List.of(3L, 4L, 5L, 6L, 7L), queued.stream().map(q -> ((Number) q.get("sequence")).longValue()).toList(),
+                    "the terminal numbers its reports on after the two sent online");
+            assertEquals(5, queued.stream().map(q -> q.get("clientId")).collect(Collectors.toSet()).size());
+            assertEquals(List.of("QUANTITY", "QUANTITY", "PAUSE", "RESUME", "QUANTITY"),
+                    queued.stream().map(q -> ((Map<?, ?>) q.get("body")).get("kind")).toList());
+
+            // the first queued report did reach the server, but its answer was lost: the page still has it queued
+            @SuppressWarnings("unchecked")
+            Map<String, Object> lost = new HashMap<>((Map<String, Object>) queued.get(0).get("body"));
+            RestAssured.given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                    .accept(ContentType.JSON).body(lost).post("/api/mes/reports").then().statusCode(200)
+                    .body("replayed", is(false));
+
+            browser.blockRequests();
+            awaitSent(browser, 7);
+            assertEquals("replayed", browser.waitFor(".sent li[data-client-id='" + lost.get("clientId") + "']")
+                    .getAttribute("class"), "the lost answer's report was recognised, not applied again");
+            assertEquals(6, browser.all(".sent li.applied").size(), "the two online and the four other offline reports");
+
+            JsonPath op = plant.data.planner().get("/api/mes/work-orders/operations/" + operation).then().statusCode(200)
+                    .extract().jsonPath();
+            assertEquals(0, new BigDecimal("23").compareTo(new BigDecimal(op.getString("goodQuantity"))), "10 + 5 + 8 once each");
+            assertEquals(0, new BigDecimal("2").compareTo(new BigDecimal(op.getString("scrapQuantity"))));
+            assertEquals("RUNNING", op.getString("state"));
+            assertEquals("175", plant.stock(bar, plant.staging, null), "25 pieces backflushed, once");
+            assertEquals(7, plant.enterprise.as("admin").get("/api/mes/terminals/" + terminalId).then().statusCode(200)
+                    .extract().<Number>path("lastSequence").intValue());
+
+            browser.click("#act-finish");
+            browser.waitFor("main.terminal p.terminal-card");
+            assertEquals("FINISHED", plant.data.planner().get("/api/mes/work-orders/operations/" + operation).then()
+                    .statusCode(200).extract().path("state"));
+            browser.choose("#language", "en");
+            browser.waitUntil(d -> d.findElement(By.cssSelector(".terminal-header h1")).getText()
+                    .equals("Shop-floor terminal") ? true : null);
+            browser.assertOneLanguage("en", "the terminal in English");
+        }
+    }
+
+    private static void report(Browser browser, String good, String scrap, String scrapReason) {
+        if (good != null) {
+            browser.type("#quantity-form input[name=good]", good);
+        }
+        if (scrap != null) {
+            browser.type("#quantity-form input[name=scrap]", scrap);
+            browser.choose("#quantity-form select[name=scrapReason]", scrapReason);
+        }
+        browser.click("#quantity-form button[type=submit]");
+    }
+
+    private static void awaitQueued(Browser browser, int count) {
+        browser.waitUntil(d -> String.valueOf(count).equals(
+                d.findElement(By.cssSelector("#queue-count")).getAttribute("data-count")) ? true : null);
+    }
+
+    /** Until the page has had answers to this many reports, has none left to send and is online. */
+    private static void awaitSent(Browser browser, int answered) {
+        browser.waitUntil(d -> d.findElements(By.cssSelector(".sent li")).size() == answered ? true : null);
+        awaitQueued(browser, 0);
+        browser.waitFor("#connection.online");
+    }
+
+    private static BigDecimal quantity(ShopFloorFixture plant, long operation, String field) {
+        return new BigDecimal(plant.data.planner().get("/api/mes/work-orders/operations/" + operation).then()
+                .statusCode(200).extract().path(field).toString());
+    }
+}
