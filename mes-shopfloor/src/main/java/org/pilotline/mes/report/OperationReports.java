@@ -82,8 +82,7 @@ public class OperationReports {
     @Transactional(Transactional.TxType.MANDATORY)
     public Applied apply(Report report, ReportRequest r, Reporter who) {
         WorkOrder order = lockWorkOrderOf(r.operationId());
-        List<Operation> operations = em.createQuery("select o from Operation o where o.workOrder = :wo order by o.operationNo",
-                Operation.class).setParameter("wo", order).getResultList();
+        List<Operation> operations = operationsOf(order);
         Operation operation = operations.stream().filter(o -> o.id.equals(r.operationId())).findFirst().orElseThrow();
         if (!order.state.acceptsReports()) {
             throw DomainException.conflict("work-order-closed", "The work order takes no more reports",
@@ -139,14 +138,30 @@ public class OperationReports {
         return new Applied(operation, order, booked, inspection);
     }
 
+    /**
+     * The work order of the operation, locked, in one statement naming the tenant. These reads run for every report:
+     * as SQL, because Hibernate translates HQL and builds entity loaders anew on every call while its tenant filter is
+     * enabled.
+     */
     private WorkOrder lockWorkOrderOf(Long operationId) {
-        List<?> ids = em.createNativeQuery("select work_order_id from mes_operation where id = ?1 and tenant_id = ?2")
-                .setParameter(1, operationId).setParameter(2, tenant.requireEnterprise())
-                .unwrap(NativeQuery.class).addSynchronizedEntityClass(Operation.class).getResultList();
-        if (ids.isEmpty()) {
+        String tenantId = tenant.requireEnterprise();
+        List<?> orders = em.createNativeQuery("select w.* from mes_work_order w where w.tenant_id = ?1 and w.id ="
+                        + " (select o.work_order_id from mes_operation o where o.id = ?2 and o.tenant_id = ?1) for update",
+                        WorkOrder.class)
+                .setParameter(1, tenantId).setParameter(2, operationId)
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(WorkOrder.class).getResultList();
+        if (orders.isEmpty()) {
             throw DomainException.notFound("Operation", operationId);
         }
-        return em.find(WorkOrder.class, ((Number) ids.get(0)).longValue(), LockModeType.PESSIMISTIC_WRITE);
+        return (WorkOrder) orders.get(0); // the report's transaction is new: nothing had loaded it before
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Operation> operationsOf(WorkOrder order) {
+        return em.createNativeQuery("select * from mes_operation where tenant_id = ?1 and work_order_id = ?2"
+                        + " order by operation_no", Operation.class)
+                .setParameter(1, tenant.requireEnterprise()).setParameter(2, order.id)
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(Operation.class).getResultList();
     }
 
     private boolean runsAt(Operation operation, Long workCenterId) {
