@@ -16,7 +16,6 @@ import org.pilotline.platform.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +25,12 @@ import java.util.TreeSet;
 /**
  * Applies moves to the ledger and the balances together, inside the caller's transaction.
  * <p>
- * Locking protocol: every move first makes sure the anchor balance row (no lot) of each item/location pair it touches
- * exists, then locks those anchors in (item, location) order with SELECT … FOR UPDATE. Everything that changes stock
- * of a pair — moves of any lot, reservations — holds its anchor, so checks and updates of a pair are serialised and
- * no update is lost; the fixed order keeps two moves from waiting on each other. Deadlocks that InnoDB still reports
- * (insert-intention locks of the upsert) are retried by the caller in a new transaction.
+ * Locking protocol: every move locks the balance rows of each item/location pair it touches in (item, location) order
+ * with SELECT … FOR UPDATE, the pair's anchor row (no lot) first, creating the anchor (and the lot's row) where it does
+ * not exist yet. Everything that changes stock of a pair — moves of any lot, reservations — holds its anchor, so checks
+ * and updates of a pair are serialised and no update is lost; the fixed order keeps two moves from waiting on each
+ * other. Deadlocks that InnoDB still reports (insert-intention locks of the upsert) are retried by the caller in a new
+ * transaction.
  */
 @ApplicationScoped
 public class StockLedger {
@@ -63,6 +63,10 @@ public class StockLedger {
         BalanceRow of(Lot lot) {
             Long lotId = lot == null ? null : lot.id;
             return rows.stream().filter(r -> java.util.Objects.equals(r.lotId(), lotId)).findFirst().orElseThrow();
+        }
+
+        boolean has(Long lotId) {
+            return rows.stream().anyMatch(r -> java.util.Objects.equals(r.lotId(), lotId));
         }
 
         BigDecimal onHand() {
@@ -187,49 +191,60 @@ public class StockLedger {
     }
 
     /**
-     * Makes sure the anchor (and the lot's row) of each pair exists, with one statement, then locks each pair's rows in
-     * (item, location) order, anchor first, and reads them: what the move checks and changes.
+     * Locks each pair's rows in (item, location) order, anchor first, and reads them: what the move checks and changes.
+     * A pair whose anchor (or the lot's row) does not exist yet gets it with an upsert, and is read again; usually both
+     * exist, and locking a pair costs one statement.
      */
     private Map<Pair, LockedPair> lockPairs(String tenantId, TreeSet<Pair> pairs, Lot lot) {
         Map<Pair, LockedPair> locked = new java.util.HashMap<>();
         jdbc(c -> {
-            int rows = lot == null ? pairs.size() : 2 * pairs.size();
-            try (PreparedStatement upsert = c.prepareStatement("insert into stock_balance (tenant_id, item_id, location_id,"
-                    + " lot_id, quantity, version) values " + String.join(", ", java.util.Collections.nCopies(rows,
-                    "(?, ?, ?, ?, 0, 0)")) + " on duplicate key update id = id")) {
-                int index = 1;
-                for (Pair pair : pairs) {
-                    for (int i = 0; i < (lot == null ? 1 : 2); i++) {
-                        upsert.setString(index++, tenantId);
-                        upsert.setLong(index++, pair.item());
-                        upsert.setLong(index++, pair.location());
-                        if (i == 0) {
-                            upsert.setNull(index++, Types.BIGINT);
-                        } else {
-                            upsert.setLong(index++, lot.id);
-                        }
-                    }
-                }
-                upsert.executeUpdate();
-            }
             try (PreparedStatement select = c.prepareStatement("select id, lot_id, quantity from stock_balance"
                     + " where tenant_id = ? and item_id = ? and location_id = ? order by lot_key for update")) {
                 for (Pair pair : pairs) {
-                    select.setString(1, tenantId);
-                    select.setLong(2, pair.item());
-                    select.setLong(3, pair.location());
-                    List<BalanceRow> balanceRows = new ArrayList<>();
-                    try (ResultSet r = select.executeQuery()) {
-                        while (r.next()) {
-                            long lotId = r.getLong(2);
-                            balanceRows.add(new BalanceRow(r.getLong(1), r.wasNull() ? null : lotId, r.getBigDecimal(3)));
-                        }
+                    LockedPair rows = selectRows(select, tenantId, pair);
+                    if (!rows.has(null) || (lot != null && !rows.has(lot.id))) {
+                        upsertRows(c, tenantId, pair, lot);
+                        rows = selectRows(select, tenantId, pair);
                     }
-                    locked.put(pair, new LockedPair(balanceRows));
+                    locked.put(pair, rows);
                 }
             }
         });
         return locked;
+    }
+
+    private static LockedPair selectRows(PreparedStatement select, String tenantId, Pair pair) throws java.sql.SQLException {
+        select.setString(1, tenantId);
+        select.setLong(2, pair.item());
+        select.setLong(3, pair.location());
+        List<BalanceRow> rows = new ArrayList<>();
+        try (ResultSet r = select.executeQuery()) {
+            while (r.next()) {
+                long id = r.getLong(1);
+                long lotId = r.getLong(2);
+                Long lot = r.wasNull() ? null : lotId;
+                rows.add(new BalanceRow(id, lot, r.getBigDecimal(3)));
+            }
+        }
+        return new LockedPair(rows);
+    }
+
+    /** The pair's anchor and (with a lot) the lot's row, created at zero where missing; both locked afterwards. */
+    private static void upsertRows(java.sql.Connection c, String tenantId, Pair pair, Lot lot) throws java.sql.SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("insert into stock_balance (tenant_id, item_id, location_id,"
+                + " lot_id, quantity, version) values (?, ?, ?, null, 0, 0)" + (lot == null ? "" : ", (?, ?, ?, ?, 0, 0)")
+                + " on duplicate key update id = id")) {
+            upsert.setString(1, tenantId);
+            upsert.setLong(2, pair.item());
+            upsert.setLong(3, pair.location());
+            if (lot != null) {
+                upsert.setString(4, tenantId);
+                upsert.setLong(5, pair.item());
+                upsert.setLong(6, pair.location());
+                upsert.setLong(7, lot.id);
+            }
+            upsert.executeUpdate();
+        }
     }
 
     /**
