@@ -16,7 +16,6 @@ import org.pilotline.mes.material.OrderStructure;
 import org.pilotline.mes.reason.ReasonPurpose;
 import org.pilotline.mes.reason.Reasons;
 import org.pilotline.mes.settings.ShopFloorSettings;
-import org.pilotline.mes.settings.WorkCenterSettings;
 import org.pilotline.mes.workorder.Operation;
 import org.pilotline.mes.workorder.OperationEvent;
 import org.pilotline.mes.workorder.OperationLifecycle;
@@ -274,10 +273,10 @@ public class OperationReports {
                 }
             }
         }
-        WorkCenterSettings center = settings.workCenter(operation.workCenterId).orElse(null);
+        ShopFloorSettings.Locations center = settings.locationsOf(operation.workCenterId).orElse(null);
         MaterialBookings.Booked booked = bookings.book(new MaterialBookings.BookingRequest(order.id, order.number, order.itemId, report.id,
-                report.clientId, report.username, components, center == null ? null : center.stagingLocationId,
-                receipts, center == null ? null : center.receiptLocationId, r.lots(), r.serials()));
+                report.clientId, report.username, components, center == null ? null : center.stagingLocationId(),
+                receipts, center == null ? null : center.receiptLocationId(), r.lots(), r.serials()));
         if (last && reported.good().signum() > 0) {
             order.goodQuantity = order.goodQuantity.add(reported.good());
             progress.fire(new ProductionReported(order.productionOrderId, order.goodQuantity, false));
