@@ -4,9 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.hibernate.query.NativeQuery;
+import org.hibernate.Session;
 import org.pilotline.erp.order.ProductionReported;
 import org.pilotline.mes.inspection.Inspections;
 import org.pilotline.mes.inspection.NonConformances;
@@ -39,7 +38,8 @@ import java.util.Set;
 
 /**
  * Applies a report to its operation, inside the report's transaction: the work order is locked first (so reports of
- * one order are applied one after another, and never deadlock), the transition is checked against the operation's
+ * one order are applied one after another, and never deadlock; {@link WorkOrderRows} reads and writes it and its
+ * operations), the transition is checked against the operation's
  * state machine, quantities against the quantity rules, then stock is booked, the successor is released, the work order
  * and the ERP production order follow.
  */
@@ -80,8 +80,11 @@ public class OperationReports {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Applied apply(Report report, ReportRequest r, Reporter who) {
-        WorkOrder order = lockWorkOrderOf(r.operationId());
-        List<Operation> operations = operationsOf(order);
+        Session session = em.unwrap(Session.class);
+        WorkOrderRows rows = session.doReturningWork(c -> WorkOrderRows.lock(c, tenant.requireEnterprise(), r.operationId()))
+                .orElseThrow(() -> DomainException.notFound("Operation", r.operationId()));
+        WorkOrder order = rows.order;
+        List<Operation> operations = rows.operations;
         Operation operation = operations.stream().filter(o -> o.id.equals(r.operationId())).findFirst().orElseThrow();
         if (!order.state.acceptsReports()) {
             throw DomainException.conflict("work-order-closed", "The work order takes no more reports",
@@ -134,41 +137,16 @@ public class OperationReports {
         operation.lastReportAt = at;
         releaseSuccessors(operations);
         completeWhenLastFinished(order, operations, at);
+        session.doWork(rows::writeBack);
         return new Applied(operation, order, booked, inspection);
-    }
-
-    /**
-     * The work order of the operation, locked, in one statement naming the tenant. These reads run for every report:
-     * as SQL, because Hibernate translates HQL and builds entity loaders anew on every call while its tenant filter is
-     * enabled.
-     */
-    private WorkOrder lockWorkOrderOf(Long operationId) {
-        String tenantId = tenant.requireEnterprise();
-        List<?> orders = em.createNativeQuery("select w.* from mes_work_order w where w.tenant_id = ?1 and w.id ="
-                        + " (select o.work_order_id from mes_operation o where o.id = ?2 and o.tenant_id = ?1) for update",
-                        WorkOrder.class)
-                .setParameter(1, tenantId).setParameter(2, operationId)
-                .unwrap(NativeQuery.class).addSynchronizedEntityClass(WorkOrder.class).getResultList();
-        if (orders.isEmpty()) {
-            throw DomainException.notFound("Operation", operationId);
-        }
-        return (WorkOrder) orders.get(0); // the report's transaction is new: nothing had loaded it before
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Operation> operationsOf(WorkOrder order) {
-        return em.createNativeQuery("select * from mes_operation where tenant_id = ?1 and work_order_id = ?2"
-                        + " order by operation_no", Operation.class)
-                .setParameter(1, tenant.requireEnterprise()).setParameter(2, order.id)
-                .unwrap(NativeQuery.class).addSynchronizedEntityClass(Operation.class).getResultList();
     }
 
     private boolean runsAt(Operation operation, Long workCenterId) {
         if (workCenterId == null || operation.workCenterId == workCenterId) {
             return true;
         }
-        return !em.createQuery("select a.id from OperationAlternative a where a.operation = :op and a.workCenterId = :wc",
-                Long.class).setParameter("op", operation).setParameter("wc", workCenterId).getResultList().isEmpty();
+        return !em.createQuery("select a.id from OperationAlternative a where a.operation.id = :op and a.workCenterId = :wc",
+                Long.class).setParameter("op", operation.id).setParameter("wc", workCenterId).getResultList().isEmpty();
     }
 
     /**
