@@ -176,6 +176,13 @@ class MachineBindingApiTest {
         assertTrue(!units.containsKey((String) unplaced.get("machineCode")), "a machine bound to no work unit is left out");
         assertTrue(TenantContext.callAs("demo", () -> directory.workUnitsOf("demo")).keySet().stream()
                 .noneMatch(code -> code.equals(placed.get("machineCode"))), "another enterprise's directory");
+
+        List<String> named = List.of((String) placed.get("machineCode"), (String) unplaced.get("machineCode"), "NO-SUCH-MACHINE");
+        assertEquals(Map.of((String) placed.get("machineCode"), 4242L),
+                TenantContext.callAs(enterprise().code, () -> directory.workUnitsOf(enterprise().code, named)),
+                "the named machines only: bound to a work unit, not unplaced or unknown ones");
+        assertTrue(TenantContext.callAs("demo", () -> directory.workUnitsOf("demo", named)).isEmpty(),
+                "another enterprise's machines are not in its directory");
     }
 
     private static String unique() {

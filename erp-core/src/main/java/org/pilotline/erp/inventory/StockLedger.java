@@ -4,15 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.problem.ProblemKind;
 import org.pilotline.erp.item.Item;
 import org.pilotline.erp.item.Tracking;
+import org.pilotline.platform.persistence.SqlWrites;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -20,11 +25,12 @@ import java.util.TreeSet;
 /**
  * Applies moves to the ledger and the balances together, inside the caller's transaction.
  * <p>
- * Locking protocol: every move first makes sure the anchor balance row (no lot) of each item/location pair it touches
- * exists, then locks those anchors in (item, location) order with SELECT … FOR UPDATE. Everything that changes stock
- * of a pair — moves of any lot, reservations — holds its anchor, so checks and updates of a pair are serialised and
- * no update is lost; the fixed order keeps two moves from waiting on each other. Deadlocks that InnoDB still reports
- * (insert-intention locks of the upsert) are retried by the caller in a new transaction.
+ * Locking protocol: every move locks the balance rows of each item/location pair it touches in (item, location) order
+ * with SELECT … FOR UPDATE, the pair's anchor row (no lot) first, creating the anchor (and the lot's row) where it does
+ * not exist yet. Everything that changes stock of a pair — moves of any lot, reservations — holds its anchor, so checks
+ * and updates of a pair are serialised and no update is lost; the fixed order keeps two moves from waiting on each
+ * other. Deadlocks that InnoDB still reports (insert-intention locks of the upsert) are retried by the caller in a new
+ * transaction.
  */
 @ApplicationScoped
 public class StockLedger {
@@ -48,6 +54,37 @@ public class StockLedger {
     @Inject
     EntityManager em;
 
+    /** A balance row of a locked pair: its id, its lot (null: the anchor or the lot-less stock) and quantity. */
+    private record BalanceRow(long id, Long lotId, BigDecimal quantity) {
+    }
+
+    /** The pair's rows, anchor first, held for the rest of the transaction. */
+    private record LockedPair(List<BalanceRow> rows) {
+        BalanceRow of(Lot lot) {
+            Long lotId = lot == null ? null : lot.id;
+            return rows.stream().filter(r -> java.util.Objects.equals(r.lotId(), lotId)).findFirst().orElseThrow();
+        }
+
+        boolean has(Long lotId) {
+            return rows.stream().anyMatch(r -> java.util.Objects.equals(r.lotId(), lotId));
+        }
+
+        BigDecimal onHand() {
+            return rows.stream().map(BalanceRow::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+
+    /** An active reservation at a pair; {@code sameReference}: it holds stock for the move's own reference. */
+    private record ActiveReservation(long id, BigDecimal quantity, boolean sameReference) {
+    }
+
+    /**
+     * Every move of a terminal report goes through here, so it runs as plain JDBC naming the tenant in each statement:
+     * Hibernate translates an HQL query anew on every call while its tenant filter is enabled, and the balances and
+     * reservations are rows this class alone changes. Balance and reservation instances another part of the same
+     * transaction loaded as entities are detached when their row changes here, so that nothing reads or writes a stale
+     * copy later in the transaction.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public StockMove apply(Move move) {
         String tenantId = tenant.requireEnterprise();
@@ -58,17 +95,31 @@ public class StockLedger {
         if (move.to() != null) {
             pairs.add(new Pair(move.item().id, move.to().id));
         }
-        lockPairs(tenantId, pairs, move.lot());
+        Map<Pair, LockedPair> locked = lockPairs(tenantId, pairs, move.lot());
         if (move.item().tracking == Tracking.SERIAL && move.to() != null && move.from() == null) {
-            requireSerialNotInStock(move);
+            requireSerialNotInStock(tenantId, move);
         }
+        Map<Long, BigDecimal> changes = new java.util.LinkedHashMap<>();
         if (move.from() != null) {
-            take(move);
+            take(tenantId, move, locked.get(new Pair(move.item().id, move.from().id)), changes);
         }
         if (move.to() != null) {
-            StockBalance into = balance(move.item(), move.to(), move.lot());
-            into.quantity = into.quantity.add(move.quantity());
+            BalanceRow into = locked.get(new Pair(move.item().id, move.to().id)).of(move.lot());
+            changes.merge(into.id(), move.quantity(), BigDecimal::add);
         }
+        jdbc(c -> {
+            try (PreparedStatement update = c.prepareStatement("update stock_balance set quantity = quantity + ?,"
+                    + " version = version + 1 where id = ? and tenant_id = ?")) {
+                for (Map.Entry<Long, BigDecimal> change : changes.entrySet()) {
+                    update.setBigDecimal(1, change.getValue());
+                    update.setLong(2, change.getKey());
+                    update.setString(3, tenantId);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
+        changes.keySet().forEach(id -> detachManaged(StockBalance.class, id));
         StockMove line = new StockMove();
         line.type = move.type();
         line.reason = move.reason();
@@ -82,8 +133,7 @@ public class StockLedger {
         line.username = move.username();
         line.movedAt = Instant.now();
         line.requestId = move.requestId();
-        line.persist();
-        em.flush();
+        em.persist(line); // an identity insert: executed here, so a duplicate request id fails inside the caller's retry
         return line;
     }
 
@@ -100,10 +150,13 @@ public class StockLedger {
     /** Holds stock at a location for a reference, if that much is available to others. */
     @Transactional(Transactional.TxType.MANDATORY)
     public StockReservation reserve(Item item, Location location, BigDecimal quantity, String reference, String username) {
-        lockPairs(tenant.requireEnterprise(), new TreeSet<>(List.of(new Pair(item.id, location.id))), null);
-        BigDecimal available = onHandAt(item, location).subtract(reservedAt(item, location, null));
-        if (available.compareTo(quantity) < 0) {
-            throw shortage(item, location, onHandAt(item, location), reservedAt(item, location, null), quantity);
+        String tenantId = tenant.requireEnterprise();
+        Pair pair = new Pair(item.id, location.id);
+        BigDecimal onHand = lockPairs(tenantId, new TreeSet<>(List.of(pair)), null).get(pair).onHand();
+        BigDecimal reserved = activeReservations(tenantId, pair, null).stream().map(ActiveReservation::quantity)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (onHand.subtract(reserved).compareTo(quantity) < 0) {
+            throw shortage(item, location, onHand, reserved, quantity);
         }
         StockReservation reservation = new StockReservation();
         reservation.item = item;
@@ -117,98 +170,168 @@ public class StockLedger {
         return reservation;
     }
 
-    private void take(Move move) {
-        StockBalance from = balance(move.item(), move.from(), move.lot());
+    private void take(String tenantId, Move move, LockedPair pair, Map<Long, BigDecimal> changes) {
+        BalanceRow from = pair.of(move.lot());
+        boolean consumes = move.reference() != null;
+        List<ActiveReservation> reservations = consumes || !move.item().allowNegativeStock
+                ? activeReservations(tenantId, new Pair(move.item().id, move.from().id), move.reference()) : List.of();
         if (!move.item().allowNegativeStock) {
-            BigDecimal atLocation = onHandAt(move.item(), move.from());
-            BigDecimal reservedForOthers = reservedAt(move.item(), move.from(), move.reference());
-            if (StockRules.wouldBeShort(from.quantity, atLocation, reservedForOthers, move.quantity())) {
-                throw shortage(move.item(), move.from(), move.lot() == null ? atLocation : from.quantity,
+            BigDecimal atLocation = pair.onHand();
+            BigDecimal reservedForOthers = reservations.stream().filter(r -> !r.sameReference())
+                    .map(ActiveReservation::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (StockRules.wouldBeShort(from.quantity(), atLocation, reservedForOthers, move.quantity())) {
+                throw shortage(move.item(), move.from(), move.lot() == null ? atLocation : from.quantity(),
                         reservedForOthers, move.quantity());
             }
         }
-        from.quantity = from.quantity.subtract(move.quantity());
-        if (move.reference() != null) {
-            consumeReservations(move.item(), move.from(), move.reference(), move.quantity());
+        changes.merge(from.id(), move.quantity().negate(), BigDecimal::add);
+        if (consumes) {
+            consumeReservations(tenantId, reservations, move.quantity());
         }
     }
 
-    private void lockPairs(String tenantId, TreeSet<Pair> pairs, Lot lot) {
-        for (Pair pair : pairs) {
-            upsert(tenantId, pair, null);
-            if (lot != null) {
-                upsert(tenantId, pair, lot.id);
+    /**
+     * Locks each pair's rows in (item, location) order, anchor first, and reads them: what the move checks and changes.
+     * A pair whose anchor (or the lot's row) does not exist yet gets it with an upsert, and is read again; usually both
+     * exist, and locking a pair costs one statement.
+     */
+    private Map<Pair, LockedPair> lockPairs(String tenantId, TreeSet<Pair> pairs, Lot lot) {
+        Map<Pair, LockedPair> locked = new java.util.HashMap<>();
+        jdbc(c -> {
+            try (PreparedStatement select = c.prepareStatement("select id, lot_id, quantity from stock_balance"
+                    + " where tenant_id = ? and item_id = ? and location_id = ? order by lot_key for update")) {
+                for (Pair pair : pairs) {
+                    LockedPair rows = selectRows(select, tenantId, pair);
+                    if (!rows.has(null) || (lot != null && !rows.has(lot.id))) {
+                        upsertRows(c, tenantId, pair, lot);
+                        rows = selectRows(select, tenantId, pair);
+                    }
+                    locked.put(pair, rows);
+                }
+            }
+        });
+        return locked;
+    }
+
+    private static LockedPair selectRows(PreparedStatement select, String tenantId, Pair pair) throws java.sql.SQLException {
+        select.setString(1, tenantId);
+        select.setLong(2, pair.item());
+        select.setLong(3, pair.location());
+        List<BalanceRow> rows = new ArrayList<>();
+        try (ResultSet r = select.executeQuery()) {
+            while (r.next()) {
+                long id = r.getLong(1);
+                long lotId = r.getLong(2);
+                Long lot = r.wasNull() ? null : lotId;
+                rows.add(new BalanceRow(id, lot, r.getBigDecimal(3)));
             }
         }
-        for (Pair pair : pairs) {
-            em.createNativeQuery("select id from stock_balance where tenant_id = ?1 and item_id = ?2 and location_id = ?3"
-                            + " and lot_key = 0 for update")
-                    .setParameter(1, tenantId).setParameter(2, pair.item()).setParameter(3, pair.location())
-                    .getResultList();
+        return new LockedPair(rows);
+    }
+
+    /** The pair's anchor and (with a lot) the lot's row, created at zero where missing; both locked afterwards. */
+    private static void upsertRows(java.sql.Connection c, String tenantId, Pair pair, Lot lot) throws java.sql.SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("insert into stock_balance (tenant_id, item_id, location_id,"
+                + " lot_id, quantity, version) values (?, ?, ?, null, 0, 0)" + (lot == null ? "" : ", (?, ?, ?, ?, 0, 0)")
+                + " on duplicate key update id = id")) {
+            upsert.setString(1, tenantId);
+            upsert.setLong(2, pair.item());
+            upsert.setLong(3, pair.location());
+            if (lot != null) {
+                upsert.setString(4, tenantId);
+                upsert.setLong(5, pair.item());
+                upsert.setLong(6, pair.location());
+                upsert.setLong(7, lot.id);
+            }
+            upsert.executeUpdate();
         }
     }
 
-    private void upsert(String tenantId, Pair pair, Long lotId) {
-        em.createNativeQuery("insert into stock_balance (tenant_id, item_id, location_id, lot_id, quantity, version)"
-                        + " values (?1, ?2, ?3, ?4, 0, 0) on duplicate key update id = id")
-                .setParameter(1, tenantId).setParameter(2, pair.item()).setParameter(3, pair.location())
-                .setParameter(4, lotId).executeUpdate();
+    /**
+     * Active reservations at the pair, oldest first; {@code reference}: which of them hold stock for it (compared by
+     * the database, as the reference column's collation says).
+     */
+    private List<ActiveReservation> activeReservations(String tenantId, Pair pair, String reference) {
+        List<ActiveReservation> reservations = new ArrayList<>();
+        jdbc(c -> {
+            try (PreparedStatement select = c.prepareStatement("select id, quantity, coalesce(reference = ?, false)"
+                    + " from stock_reservation where tenant_id = ? and item_id = ? and location_id = ? and status = ?"
+                    + " order by id")) {
+                select.setString(1, reference);
+                select.setString(2, tenantId);
+                select.setLong(3, pair.item());
+                select.setLong(4, pair.location());
+                select.setString(5, ReservationStatus.ACTIVE.name());
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        reservations.add(new ActiveReservation(r.getLong(1), r.getBigDecimal(2), r.getBoolean(3)));
+                    }
+                }
+            }
+        });
+        return reservations;
     }
 
-    private StockBalance balance(Item item, Location location, Lot lot) {
-        var query = em.createQuery("select b from StockBalance b where b.item = :item and b.location = :location and "
-                        + (lot == null ? "b.lot is null" : "b.lot = :lot"), StockBalance.class)
-                .setParameter("item", item).setParameter("location", location);
-        if (lot != null) {
-            query.setParameter("lot", lot);
-        }
-        return query.getResultStream().findFirst().orElseThrow();
-    }
-
-    private BigDecimal onHandAt(Item item, Location location) {
-        return em.createQuery("select coalesce(sum(b.quantity), 0) from StockBalance b where b.item = :item"
-                        + " and b.location = :location", BigDecimal.class)
-                .setParameter("item", item).setParameter("location", location).getSingleResult();
-    }
-
-    /** Active reservations at the location, except those of {@code exceptReference} (which the move may use). */
-    private BigDecimal reservedAt(Item item, Location location, String exceptReference) {
-        var query = em.createQuery("select coalesce(sum(r.quantity), 0) from StockReservation r where r.item = :item"
-                        + " and r.location = :location and r.status = :active"
-                        + (exceptReference == null ? "" : " and r.reference <> :reference"), BigDecimal.class)
-                .setParameter("item", item).setParameter("location", location)
-                .setParameter("active", ReservationStatus.ACTIVE);
-        if (exceptReference != null) {
-            query.setParameter("reference", exceptReference);
-        }
-        return query.getSingleResult();
-    }
-
-    private void consumeReservations(Item item, Location location, String reference, BigDecimal quantity) {
+    private void consumeReservations(String tenantId, List<ActiveReservation> reservations, BigDecimal quantity) {
         BigDecimal left = quantity;
-        for (StockReservation reservation : StockReservation.<StockReservation>list(
-                "item = ?1 and location = ?2 and reference = ?3 and status = ?4 order by id",
-                item, location, reference, ReservationStatus.ACTIVE)) {
+        List<ActiveReservation> consumed = new ArrayList<>();
+        for (ActiveReservation reservation : reservations) {
             if (left.signum() <= 0) {
                 break;
             }
-            BigDecimal used = reservation.quantity.min(left);
-            reservation.quantity = reservation.quantity.subtract(used);
-            left = left.subtract(used);
-            if (reservation.quantity.signum() == 0) {
-                reservation.status = ReservationStatus.CONSUMED;
+            if (!reservation.sameReference()) {
+                continue;
             }
+            BigDecimal used = reservation.quantity().min(left);
+            left = left.subtract(used);
+            consumed.add(new ActiveReservation(reservation.id(), reservation.quantity().subtract(used), true));
         }
+        if (consumed.isEmpty()) {
+            return;
+        }
+        jdbc(c -> {
+            try (PreparedStatement update = c.prepareStatement("update stock_reservation set quantity = ?, status = ?,"
+                    + " version = version + 1 where id = ? and tenant_id = ?")) {
+                for (ActiveReservation r : consumed) {
+                    update.setBigDecimal(1, r.quantity());
+                    update.setString(2, (r.quantity().signum() == 0 ? ReservationStatus.CONSUMED : ReservationStatus.ACTIVE).name());
+                    update.setLong(3, r.id());
+                    update.setString(4, tenantId);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
+        consumed.forEach(r -> detachManaged(StockReservation.class, r.id()));
     }
 
-    private void requireSerialNotInStock(Move move) {
-        BigDecimal anywhere = em.createQuery("select coalesce(sum(b.quantity), 0) from StockBalance b where b.lot = :lot",
-                BigDecimal.class).setParameter("lot", move.lot()).getSingleResult();
-        if (anywhere.signum() > 0) {
+    private void requireSerialNotInStock(String tenantId, Move move) {
+        BigDecimal[] anywhere = {BigDecimal.ZERO};
+        jdbc(c -> {
+            try (PreparedStatement select = c.prepareStatement("select coalesce(sum(quantity), 0) from stock_balance"
+                    + " where tenant_id = ? and lot_id = ?")) {
+                select.setString(1, tenantId);
+                select.setLong(2, move.lot().id);
+                try (ResultSet r = select.executeQuery()) {
+                    if (r.next()) {
+                        anywhere[0] = r.getBigDecimal(1);
+                    }
+                }
+            }
+        });
+        if (anywhere[0].signum() > 0) {
             throw DomainException.conflict("serial-in-stock", "The serial number is already in stock",
                     "Serial number " + move.lot().lotNumber + " of '" + move.item().code + "' is already in stock",
                     new FieldError("lotNumber", "is already in stock"));
         }
+    }
+
+    private void jdbc(org.hibernate.jdbc.Work work) {
+        em.unwrap(Session.class).doWork(work);
+    }
+
+    private void detachManaged(Class<?> entity, long id) {
+        SqlWrites.changed(em, entity, id);
     }
 
     private static DomainException shortage(Item item, Location location, BigDecimal onHand, BigDecimal reservedForOthers,

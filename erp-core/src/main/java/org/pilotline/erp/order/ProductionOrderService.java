@@ -3,6 +3,7 @@ package org.pilotline.erp.order;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.pilotline.erp.bom.Bom;
 import org.pilotline.erp.bom.Recipe;
 import org.pilotline.erp.calendar.WorkingCalendar;
@@ -11,6 +12,7 @@ import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.persistence.Lookups;
 import org.pilotline.platform.paging.Page;
 import org.pilotline.platform.paging.PageRequest;
+import org.pilotline.platform.persistence.SqlWrites;
 import org.pilotline.platform.persistence.Versions;
 import org.pilotline.erp.enterprise.PlantClock;
 import org.pilotline.erp.item.Item;
@@ -22,6 +24,8 @@ import org.pilotline.erp.routing.RoutingService;
 import org.pilotline.platform.tenancy.TenantContext;
 import org.pilotline.erp.unit.UnitService;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -142,13 +146,40 @@ public class ProductionOrderService {
      * the work order's good quantity, and the order is COMPLETED when its work order is. MRP and scheduling then plan
      * only what remains.
      */
+    /**
+     * The shop floor's progress, in the report's transaction: plain JDBC naming the tenant, because it runs for every
+     * quantity reported at a last operation, and locking the order as an entity loads it with its item and units through
+     * a loader Hibernate builds anew on every call while its tenant filter is enabled.
+     */
     void onProductionReported(@jakarta.enterprise.event.Observes ProductionReported reported) {
-        ProductionOrder order = ProductionOrder.getEntityManager().find(ProductionOrder.class, reported.productionOrderId(),
-                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        order.completedQuantity = reported.completedQuantity();
-        if (reported.finished() && OrderRules.mayProduction(order.status, ProductionOrderStatus.COMPLETED)) {
-            order.status = ProductionOrderStatus.COMPLETED;
+        String tenantId = tenant.requireEnterprise();
+        Session session = ProductionOrder.getEntityManager().unwrap(Session.class);
+        ProductionOrderStatus status = session.doReturningWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("select status from production_order where id = ?"
+                    + " and tenant_id = ? for update")) {
+                select.setLong(1, reported.productionOrderId());
+                select.setString(2, tenantId);
+                try (ResultSet r = select.executeQuery()) {
+                    return r.next() ? ProductionOrderStatus.valueOf(r.getString(1)) : null;
+                }
+            }
+        });
+        if (status == null) {
+            throw DomainException.notFound("Production order", reported.productionOrderId());
         }
+        ProductionOrderStatus next = reported.finished()
+                && OrderRules.mayProduction(status, ProductionOrderStatus.COMPLETED) ? ProductionOrderStatus.COMPLETED : status;
+        session.doWork(c -> {
+            try (PreparedStatement update = c.prepareStatement("update production_order set completed_quantity = ?,"
+                    + " status = ?, version = version + 1 where id = ? and tenant_id = ?")) {
+                update.setBigDecimal(1, reported.completedQuantity());
+                update.setString(2, next.name());
+                update.setLong(3, reported.productionOrderId());
+                update.setString(4, tenantId);
+                update.executeUpdate();
+            }
+        });
+        SqlWrites.changed(ProductionOrder.getEntityManager(), ProductionOrder.class, reported.productionOrderId());
     }
 
     /** The calendar of the first operation's work center, or weekdays only when there is none to go by. */

@@ -21,12 +21,14 @@ import org.pilotline.plc.contract.PartCountDelta;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -78,17 +80,21 @@ public class MachineHistoryRecorder {
     }
 
     void onBatch(@Observes MachineEventBatch batch) {
-        Map<String, Long> units = directory.isResolvable() ? ownWorkUnits(directory.get().workUnitsOf(batch.tenant()))
+        Set<String> machines = new HashSet<>();
+        batch.events().forEach(e -> machines.add(e.machine()));
+        Map<String, Long> bound = directory.isResolvable() ? directory.get().workUnitsOf(batch.tenant(), machines)
                 : Map.of();
-        Map<Long, Long> runningOperations = runningOperations(batch.tenant(), new HashSet<>(units.values()));
         List<MachineCounting.CountedParts> counted = new ArrayList<>();
         em.unwrap(Session.class).doWork(connection -> {
+            Placement placement = Placement.read(connection, batch.tenant(), bound);
             try (Writer writer = new Writer(connection, batch.tenant())) {
-                for (MachineEvent event : batch.events()) {
-                    Long unit = units.get(event.machine());
-                    Long operation = unit == null ? null : runningOperations.get(unit);
+                List<MachineEvent> events = batch.events();
+                Map<ChangeKey, MachineStateChanged> nextChange = nextStateChanges(events);
+                for (MachineEvent event : events) {
+                    Long unit = placement.units().get(event.machine());
+                    Long operation = unit == null ? null : placement.running().get(unit);
                     if (event instanceof MachineStateChanged s) {
-                        writer.stateChanged(s, unit, operation);
+                        writer.stateChanged(s, unit, operation, nextChange.get(key(s)));
                     } else if (event instanceof PartCountDelta p) {
                         writer.partCount(p, unit, operation);
                         if (operation != null && p.good() > 0) {
@@ -106,6 +112,31 @@ public class MachineHistoryRecorder {
             counting.countedAfterCommit(counted);
         }
         measureLagAfterCommit(batch);
+    }
+
+    /**
+     * For each state change of the batch, the machine's next state change in the same batch (which ends the interval
+     * the first one opens), keyed by {@link #key}. A batch holds each machine's events in sequence order.
+     */
+    private static Map<ChangeKey, MachineStateChanged> nextStateChanges(List<MachineEvent> events) {
+        Map<ChangeKey, MachineStateChanged> next = new HashMap<>();
+        Map<String, MachineStateChanged> previous = new HashMap<>();
+        for (MachineEvent event : events) {
+            if (event instanceof MachineStateChanged s) {
+                MachineStateChanged before = previous.put(s.machine(), s);
+                if (before != null) {
+                    next.put(key(before), s);
+                }
+            }
+        }
+        return next;
+    }
+
+    private static ChangeKey key(MachineStateChanged s) {
+        return new ChangeKey(s.machine(), s.sequence());
+    }
+
+    private record ChangeKey(String machine, long sequence) {
     }
 
     private void measureLagAfterCommit(MachineEventBatch batch) {
@@ -132,39 +163,49 @@ public class MachineHistoryRecorder {
     }
 
     /**
-     * The machines bound to work units of the batch's enterprise. A binding may name any id as its work unit (the
-     * gateway knows nothing of the equipment): a machine whose work unit is not one of the enterprise's is kept
-     * unplaced, rather than failing the batch — which would hold up every later batch of the gateway's queue.
+     * Where the batch's machines are: machine → work unit for machines bound to one of the enterprise's work units, and
+     * work unit → the operation under way on it (set up, running or paused; the one started last if several). A binding
+     * may name any id as its work unit (the gateway knows nothing of the equipment): a machine whose work unit is not
+     * one of the enterprise's is kept unplaced, rather than failing the batch — which would hold up every later batch
+     * of the gateway's queue. One statement naming the enterprise, per batch.
      */
-    private Map<String, Long> ownWorkUnits(Map<String, Long> bound) {
-        if (bound.isEmpty()) {
-            return bound;
-        }
-        Set<Long> own = new HashSet<>(em.createQuery("select u.id from WorkUnit u where u.id in :ids", Long.class)
-                .setParameter("ids", new HashSet<>(bound.values())).getResultList());
-        Map<String, Long> placed = new HashMap<>();
-        bound.forEach((machine, unit) -> {
-            if (own.contains(unit)) {
-                placed.put(machine, unit);
-            }
-        });
-        return placed;
-    }
+    record Placement(Map<String, Long> units, Map<Long, Long> running) {
 
-    /** Work unit → the operation under way on it (set up, running or paused), the one started last if several. */
-    private Map<Long, Long> runningOperations(String tenant, Set<Long> units) {
-        Map<Long, Long> running = new HashMap<>();
-        if (units.isEmpty()) {
-            return running;
+        static Placement read(Connection c, String tenant, Map<String, Long> bound) throws SQLException {
+            Map<String, Long> placed = new HashMap<>();
+            Map<Long, Long> running = new HashMap<>();
+            List<Long> ids = bound.values().stream().distinct().toList();
+            if (ids.isEmpty()) {
+                return new Placement(placed, running);
+            }
+            Set<Long> own = new HashSet<>();
+            try (PreparedStatement select = c.prepareStatement("select u.id, o.id from work_unit u"
+                    + " left join mes_operation o on o.tenant_id = u.tenant_id and o.work_unit_id = u.id"
+                    + " and o.state in ('SETUP', 'RUNNING', 'PAUSED')"
+                    + " where u.tenant_id = ? and u.id in (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                    + ") order by o.actual_start")) {
+                select.setString(1, tenant);
+                for (int i = 0; i < ids.size(); i++) {
+                    select.setLong(i + 2, ids.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        long unit = rows.getLong(1);
+                        own.add(unit);
+                        long operation = rows.getLong(2);
+                        if (!rows.wasNull()) {
+                            running.put(unit, operation); // ordered by start: the one started last stays
+                        }
+                    }
+                }
+            }
+            bound.forEach((machine, unit) -> {
+                if (own.contains(unit)) {
+                    placed.put(machine, unit);
+                }
+            });
+            return new Placement(placed, running);
         }
-        List<?> rows = em.createNativeQuery("select work_unit_id, id from mes_operation where tenant_id = ?1"
-                        + " and work_unit_id in (?2) and state in ('SETUP', 'RUNNING', 'PAUSED') order by actual_start")
-                .setParameter(1, tenant).setParameter(2, units).getResultList();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            running.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
-        }
-        return running;
     }
 
     /** The batched statements of one delivery. */
@@ -174,27 +215,34 @@ public class MachineHistoryRecorder {
         private final PreparedStatement open;
         private final PreparedStatement parts;
         private final PreparedStatement losses;
+        private final Set<String> closing = new HashSet<>();
 
         Writer(Connection c, String tenant) throws SQLException {
             this.tenant = tenant;
             close = c.prepareStatement("update mes_machine_interval set ended_at = ? where tenant_id = ?"
                     + " and machine_code = ? and ended_at is null and start_sequence < ?");
             open = c.prepareStatement("insert into mes_machine_interval (tenant_id, work_unit_id, machine_code, state,"
-                    + " operation_mode, started_at, start_sequence, operation_id) values (?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " operation_mode, started_at, start_sequence, operation_id, ended_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
             parts = c.prepareStatement("insert into mes_part_count (tenant_id, work_unit_id, machine_code, sequence_no,"
                     + " total, good, reject, counted_at, operation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
             losses = c.prepareStatement("insert into mes_data_loss (tenant_id, work_unit_id, machine_code, sequence_no,"
                     + " from_at, to_at, reason) values (?, ?, ?, ?, ?, ?, ?)");
         }
 
-        void stateChanged(MachineStateChanged s, Long unit, Long operation) throws SQLException {
-            // an interval's close must see the intervals opened earlier in this batch
-            open.executeBatch();
-            close.setTimestamp(1, ts(s.sourceTime()));
-            close.setString(2, tenant);
-            close.setString(3, s.machine());
-            close.setLong(4, s.sequence());
-            close.executeUpdate();
+        /**
+         * A state change opens an interval and ends the machine's previous one. {@code next}: the machine's next state
+         * change in this batch, which ends this interval at once. Only the machine's first change in the batch closes
+         * an interval stored before (all closes go out as one batch, before the inserts).
+         */
+        void stateChanged(MachineStateChanged s, Long unit, Long operation, MachineStateChanged next) throws SQLException {
+            if (!closing.contains(s.machine())) {
+                closing.add(s.machine());
+                close.setTimestamp(1, ts(s.sourceTime()));
+                close.setString(2, tenant);
+                close.setString(3, s.machine());
+                close.setLong(4, s.sequence());
+                close.addBatch();
+            }
             open.setString(1, tenant);
             setLong(open, 2, unit);
             open.setString(3, s.machine());
@@ -203,6 +251,7 @@ public class MachineHistoryRecorder {
             open.setTimestamp(6, ts(s.sourceTime()));
             open.setLong(7, s.sequence());
             setLong(open, 8, operation);
+            open.setTimestamp(9, next == null ? null : ts(next.sourceTime()));
             open.addBatch();
         }
 
@@ -231,6 +280,7 @@ public class MachineHistoryRecorder {
         }
 
         void flush() throws SQLException {
+            close.executeBatch();
             open.executeBatch();
             parts.executeBatch();
             losses.executeBatch();

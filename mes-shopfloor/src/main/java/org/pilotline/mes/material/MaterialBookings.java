@@ -4,12 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.query.NativeQuery;
+import org.hibernate.Session;
 import org.pilotline.erp.inventory.Location;
 import org.pilotline.erp.inventory.Lot;
 import org.pilotline.erp.inventory.MoveReason;
 import org.pilotline.erp.inventory.MoveType;
-import org.pilotline.erp.inventory.StockBalance;
 import org.pilotline.erp.inventory.StockLedger;
 import org.pilotline.erp.inventory.StockMove;
 import org.pilotline.erp.item.Item;
@@ -21,7 +20,14 @@ import org.pilotline.platform.tenancy.TenantContext;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,7 +70,7 @@ public class MaterialBookings {
     public Booked book(BookingRequest request) {
         List<StockBooking> consumed = new ArrayList<>();
         List<ConsumedLot> genealogySources = new ArrayList<>();
-        Map<Long, Lot> workOrderLots = new java.util.HashMap<>();
+        Map<Long, OutputLot> workOrderLots = new java.util.HashMap<>();
         boolean negative = false;
         int moveNo = 0;
         if (!request.components().isEmpty()) {
@@ -89,20 +95,21 @@ public class MaterialBookings {
                     }
                 }
                 for (LotPicker.Allocation allocation : merge(allocations)) {
-                    Lot lot = allocation.lotId() == null ? null : em.find(Lot.class, allocation.lotId());
+                    // the lot's number came with its stock; the move needs only its id, so the lot is not loaded
+                    Lot lot = allocation.lotId() == null ? null : em.getReference(Lot.class, allocation.lotId());
                     StockMove move = ledger.apply(new StockLedger.Move(item, allocation.quantity(), MoveType.ISSUE,
                             MoveReason.PRODUCTION_ISSUE, staging, null, lot, request.workOrderNumber(), null,
                             request.username(), requestId(request.clientId(), ++moveNo)));
-                    consumed.add(new StockBooking(item.id, item.code, lot == null ? null : lot.lotNumber, allocation.quantity(),
+                    consumed.add(new StockBooking(item.id, item.code, allocation.lotNumber(), allocation.quantity(),
                             staging.id, move.id));
-                    genealogySources.add(new ConsumedLot(item.id, lot == null ? null : lot.id, allocation.quantity()));
+                    genealogySources.add(new ConsumedLot(item.id, allocation.lotId(), allocation.quantity()));
                 }
             }
         }
         if (!genealogySources.isEmpty()) {
             Item produced = em.find(Item.class, request.producedItemId());
-            Lot into = produced.tracking == Tracking.LOT ? workOrderLot(produced, request, workOrderLots) : null;
-            link(request, produced.id, into, BigDecimal.ONE, genealogySources);
+            OutputLot into = produced.tracking == Tracking.LOT ? workOrderLot(produced, request, workOrderLots) : null;
+            link(request, produced.id, into == null ? null : into.lotId(), BigDecimal.ONE, genealogySources);
         }
         List<StockBooking> received = new ArrayList<>();
         if (!request.receipts().isEmpty()) {
@@ -113,11 +120,11 @@ public class MaterialBookings {
                     StockMove move = ledger.apply(new StockLedger.Move(item, output.quantity(), MoveType.RECEIPT,
                             MoveReason.PRODUCTION_RECEIPT, null, into, output.lot(), request.workOrderNumber(), null,
                             request.username(), requestId(request.clientId(), ++moveNo)));
-                    received.add(new StockBooking(item.id, item.code, output.lot() == null ? null : output.lot().lotNumber,
-                            output.quantity(), into.id, move.id));
+                    received.add(new StockBooking(item.id, item.code, output.lotNumber(), output.quantity(), into.id,
+                            move.id));
                     boolean linkedAtConsumption = item.id == request.producedItemId() && item.tracking != Tracking.SERIAL;
                     if (!linkedAtConsumption) {
-                        link(request, item.id, output.lot(), output.quantity().divide(receipt.quantity(), 12,
+                        link(request, item.id, output.lotId(), output.quantity().divide(receipt.quantity(), 12,
                                 RoundingMode.HALF_UP), genealogySources);
                     }
                 }
@@ -129,7 +136,20 @@ public class MaterialBookings {
     private record ConsumedLot(long itemId, Long lotId, BigDecimal quantity) {
     }
 
-    private record OutputLot(Lot lot, BigDecimal quantity) {
+    /** A lot to receive into (null for an untracked item), its number and quantity. */
+    private record OutputLot(Lot lot, String lotNumber, BigDecimal quantity) {
+        OutputLot with(BigDecimal received) {
+            return new OutputLot(lot, lotNumber, received);
+        }
+
+        Long lotId() {
+            return lot == null ? null : lot.id;
+        }
+    }
+
+    /** A lot as read with SQL: referenced by id, not loaded. */
+    private OutputLot lotRef(long id, String number) {
+        return new OutputLot(em.getReference(Lot.class, id), number, null);
     }
 
     /**
@@ -138,25 +158,44 @@ public class MaterialBookings {
      * holds everything of every operation. Co- and by-products and serial numbers are linked at their receipt to what
      * the receiving report consumed, each in proportion to its share of the output.
      */
-    private void link(BookingRequest request, long producedItem, Lot producedLot, BigDecimal share,
+    private void link(BookingRequest request, long producedItem, Long producedLot, BigDecimal share,
                       List<ConsumedLot> sources) {
-        for (ConsumedLot source : sources) {
-            em.createNativeQuery("insert into mes_genealogy (tenant_id, produced_item_id, produced_lot_id,"
-                            + " consumed_item_id, consumed_lot_id, quantity, work_order_id, report_id)"
-                            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-                    .setParameter(1, tenant.requireEnterprise()).setParameter(2, producedItem)
-                    .setParameter(3, producedLot == null ? null : producedLot.id).setParameter(4, source.itemId())
-                    .setParameter(5, source.lotId())
-                    .setParameter(6, source.quantity().multiply(share).setScale(6, RoundingMode.HALF_UP))
-                    .setParameter(7, request.workOrderId()).setParameter(8, request.reportId())
-                    .unwrap(NativeQuery.class).addSynchronizedQuerySpace("mes_genealogy").executeUpdate();
+        if (sources.isEmpty()) {
+            return;
+        }
+        String tenantId = tenant.requireEnterprise();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement("insert into mes_genealogy (tenant_id, produced_item_id,"
+                    + " produced_lot_id, consumed_item_id, consumed_lot_id, quantity, work_order_id, report_id)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (ConsumedLot source : sources) {
+                    insert.setString(1, tenantId);
+                    insert.setLong(2, producedItem);
+                    setLong(insert, 3, producedLot);
+                    insert.setLong(4, source.itemId());
+                    setLong(insert, 5, source.lotId());
+                    insert.setBigDecimal(6, source.quantity().multiply(share).setScale(6, RoundingMode.HALF_UP));
+                    insert.setLong(7, request.workOrderId());
+                    insert.setLong(8, request.reportId());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.BIGINT);
+        } else {
+            s.setLong(index, value);
         }
     }
 
     /** The work order's lot of this output (created on first receipt), or one lot per serial number. */
-    private List<OutputLot> outputLots(Item item, BookingRequest request, BigDecimal quantity, Map<Long, Lot> workOrderLots) {
+    private List<OutputLot> outputLots(Item item, BookingRequest request, BigDecimal quantity, Map<Long, OutputLot> workOrderLots) {
         if (item.tracking == Tracking.NONE) {
-            return List.of(new OutputLot(null, quantity));
+            return List.of(new OutputLot(null, null, quantity));
         }
         if (item.tracking == Tracking.SERIAL) {
             List<String> serials = request.serials() == null ? List.of() : request.serials();
@@ -168,49 +207,74 @@ public class MaterialBookings {
             }
             List<OutputLot> lots = new ArrayList<>();
             for (String serial : serials) {
-                lots.add(new OutputLot(createLot(item, serial), BigDecimal.ONE));
+                lots.add(createLot(item, serial).with(BigDecimal.ONE));
             }
             return lots;
         }
-        return List.of(new OutputLot(workOrderLot(item, request, workOrderLots), quantity));
+        return List.of(workOrderLot(item, request, workOrderLots).with(quantity));
     }
 
     /** {@code lots}: the work order's lots already found in this booking, by item (one look-up per output, not two). */
-    private Lot workOrderLot(Item item, BookingRequest request, Map<Long, Lot> lots) {
+    private OutputLot workOrderLot(Item item, BookingRequest request, Map<Long, OutputLot> lots) {
         return lots.computeIfAbsent(item.id, id -> findOrCreateWorkOrderLot(item, request));
     }
 
-    private Lot findOrCreateWorkOrderLot(Item item, BookingRequest request) {
-        List<?> existing = em.createNativeQuery("select lot_id from mes_output_lot where work_order_id = ?1 and item_id = ?2")
-                .setParameter(1, request.workOrderId()).setParameter(2, item.id)
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("mes_output_lot").getResultList();
-        if (!existing.isEmpty()) {
-            return em.find(Lot.class, ((Number) existing.get(0)).longValue());
+    private OutputLot findOrCreateWorkOrderLot(Item item, BookingRequest request) {
+        String tenantId = tenant.requireEnterprise();
+        OutputLot existing = em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("select l.id, l.lot_number from mes_output_lot o"
+                    + " join lot l on l.id = o.lot_id and l.tenant_id = o.tenant_id"
+                    + " where o.tenant_id = ? and o.work_order_id = ? and o.item_id = ?")) {
+                select.setString(1, tenantId);
+                select.setLong(2, request.workOrderId());
+                select.setLong(3, item.id);
+                try (ResultSet r = select.executeQuery()) {
+                    return r.next() ? lotRef(r.getLong(1), r.getString(2)) : null;
+                }
+            }
+        });
+        if (existing != null) {
+            return existing;
         }
-        Lot lot = createLot(item, request.workOrderNumber());
-        em.createNativeQuery("insert into mes_output_lot (tenant_id, work_order_id, item_id, lot_id) values (?1, ?2, ?3, ?4)")
-                .setParameter(1, tenant.requireEnterprise()).setParameter(2, request.workOrderId())
-                .setParameter(3, item.id).setParameter(4, lot.id)
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("mes_output_lot").executeUpdate();
+        OutputLot lot = createLot(item, request.workOrderNumber());
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement("insert into mes_output_lot (tenant_id, work_order_id,"
+                    + " item_id, lot_id) values (?, ?, ?, ?)")) {
+                insert.setString(1, tenantId);
+                insert.setLong(2, request.workOrderId());
+                insert.setLong(3, item.id);
+                insert.setLong(4, lot.lotId());
+                insert.executeUpdate();
+            }
+        });
         return lot;
     }
 
-    private Lot createLot(Item item, String lotNumber) {
-        List<Lot> existing = em.createQuery("select l from Lot l where l.item = :item and l.lotNumber = :number", Lot.class)
-                .setParameter("item", item).setParameter("number", lotNumber).getResultList();
-        if (!existing.isEmpty()) {
+    private OutputLot createLot(Item item, String lotNumber) {
+        Long existing = em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("select id from lot where tenant_id = ? and item_id = ?"
+                    + " and lot_number = ?")) {
+                select.setString(1, tenant.requireEnterprise());
+                select.setLong(2, item.id);
+                select.setString(3, lotNumber);
+                try (ResultSet r = select.executeQuery()) {
+                    return r.next() ? r.getLong(1) : null;
+                }
+            }
+        });
+        if (existing != null) {
             if (item.tracking == Tracking.SERIAL) {
                 throw DomainException.conflict("serial-exists", "The serial number exists",
                         "Item '" + item.code + "' already has serial number " + lotNumber, new FieldError("serials", "has " + lotNumber + " twice"));
             }
-            return existing.get(0);
+            return lotRef(existing, lotNumber);
         }
         Lot lot = new Lot();
         lot.item = item;
         lot.lotNumber = lotNumber;
         lot.createdAt = Instant.now();
-        em.persist(lot);
-        return lot;
+        em.persist(lot); // an identity insert: the row exists at once, for the SQL that refers to it
+        return new OutputLot(lot, lotNumber, null);
     }
 
     private List<LotPicker.Allocation> scannedAllocations(Item item, Location staging, List<ScannedLot> scanned) {
@@ -235,19 +299,32 @@ public class MaterialBookings {
 
     /** Stock of the item at the location: per lot for tracked items, the lot-less balance otherwise. */
     private List<LotPicker.AvailableLot> available(Item item, Location location) {
-        List<StockBalance> balances = em.createQuery("select b from StockBalance b left join fetch b.lot where b.item = :item"
-                        + " and b.location = :location and b.quantity > 0", StockBalance.class)
-                .setParameter("item", item).setParameter("location", location).getResultList();
-        List<LotPicker.AvailableLot> available = new ArrayList<>();
-        for (StockBalance b : balances) {
-            boolean tracked = item.tracking != Tracking.NONE;
-            if (tracked != (b.lot != null)) {
-                continue;
+        boolean tracked = item.tracking != Tracking.NONE;
+        String tenantId = tenant.requireEnterprise();
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            List<LotPicker.AvailableLot> available = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("select b.lot_id, l.lot_number, l.expires_on, l.created_at,"
+                    + " b.quantity from stock_balance b left join lot l on l.id = b.lot_id and l.tenant_id = b.tenant_id"
+                    + " where b.tenant_id = ? and b.item_id = ? and b.location_id = ? and b.quantity > 0")) {
+                select.setString(1, tenantId);
+                select.setLong(2, item.id);
+                select.setLong(3, location.id);
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        long lotId = r.getLong(1);
+                        boolean hasLot = !r.wasNull();
+                        if (tracked != hasLot) {
+                            continue;
+                        }
+                        LocalDateTime created = r.getObject(4, LocalDateTime.class); // stored in UTC
+                        available.add(hasLot ? new LotPicker.AvailableLot(lotId, r.getString(2),
+                                r.getObject(3, LocalDate.class), created == null ? null : created.toInstant(ZoneOffset.UTC),
+                                r.getBigDecimal(5)) : new LotPicker.AvailableLot(null, null, null, null, r.getBigDecimal(5)));
+                    }
+                }
             }
-            available.add(b.lot == null ? new LotPicker.AvailableLot(null, null, null, null, b.quantity)
-                    : new LotPicker.AvailableLot(b.lot.id, b.lot.lotNumber, b.lot.expiresOn, b.lot.createdAt, b.quantity));
-        }
-        return available;
+            return available;
+        });
     }
 
     /**

@@ -3,7 +3,7 @@ package org.pilotline.mes.material;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.hibernate.query.NativeQuery;
+import org.hibernate.Session;
 import org.pilotline.erp.bom.Bom;
 import org.pilotline.erp.bom.BomLine;
 import org.pilotline.erp.bom.Recipe;
@@ -15,9 +15,12 @@ import org.pilotline.platform.tenancy.TenantContext;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The components and outputs of one production order, per unit of the good quantity reported, in stock units: from the
@@ -53,36 +56,41 @@ public class OrderStructure {
      * else (recipes, phantoms, unit conversions) through {@link #of(ProductionOrder)}. Both give the same lines.
      */
     public Structure ofProductionOrder(long productionOrderId) {
-        NativeQuery<?> query = em.createNativeQuery("select p.recipe_id, b.base_quantity, l.component_id, l.quantity,"
-                        + " l.unit_id, i.stock_unit_id, u.decimals, l.scrap_factor, l.operation_no, l.phantom"
-                        + " from production_order p left join bom b on b.id = p.bom_id"
-                        + " left join bom_line l on l.bom_id = b.id left join item i on i.id = l.component_id"
-                        + " left join unit u on u.id = i.stock_unit_id"
-                        + " where p.id = ?1 and p.tenant_id = ?2 order by l.line_no")
-                .setParameter(1, productionOrderId).setParameter(2, tenant.requireEnterprise())
-                .unwrap(NativeQuery.class)
-                .addSynchronizedEntityClass(ProductionOrder.class).addSynchronizedEntityClass(Bom.class)
-                .addSynchronizedEntityClass(BomLine.class).addSynchronizedEntityClass(org.pilotline.erp.item.Item.class)
-                .addSynchronizedEntityClass(org.pilotline.erp.unit.Unit.class);
-        List<?> rows = query.getResultList();
-        List<Backflush.ComponentLine> lines = new ArrayList<>();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            boolean phantom = r[9] instanceof Boolean b ? b : r[9] != null && ((Number) r[9]).intValue() != 0;
-            if (r[0] != null || phantom || (r[2] != null && ((Number) r[4]).longValue() != ((Number) r[5]).longValue())) {
-                return of(em.find(ProductionOrder.class, productionOrderId));
+        String tenantId = tenant.requireEnterprise();
+        // plain JDBC: a native query would still cost an auto-flush check of everything the report's session holds
+        Optional<List<Backflush.ComponentLine>> plain = em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("select p.recipe_id, b.base_quantity, l.component_id,"
+                    + " l.quantity, l.unit_id, i.stock_unit_id, u.decimals, l.scrap_factor, l.operation_no, l.phantom"
+                    + " from production_order p left join bom b on b.id = p.bom_id"
+                    + " left join bom_line l on l.bom_id = b.id left join item i on i.id = l.component_id"
+                    + " left join unit u on u.id = i.stock_unit_id"
+                    + " where p.id = ? and p.tenant_id = ? order by l.line_no")) {
+                select.setLong(1, productionOrderId);
+                select.setString(2, tenantId);
+                List<Backflush.ComponentLine> lines = new ArrayList<>();
+                boolean any = false;
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        any = true;
+                        Long recipe = r.getObject(1, Long.class);
+                        Long component = r.getObject(3, Long.class);
+                        boolean phantom = r.getBoolean(10);
+                        if (recipe != null || phantom || (component != null && r.getLong(5) != r.getLong(6))) {
+                            return Optional.<List<Backflush.ComponentLine>>empty();
+                        }
+                        if (component == null) {
+                            continue; // no BOM, or a BOM without lines
+                        }
+                        BigDecimal perUnit = r.getBigDecimal(4).divide(r.getBigDecimal(2), PRECISION);
+                        lines.add(new Backflush.ComponentLine(component, perUnit, r.getBigDecimal(8),
+                                r.getObject(9, Integer.class), r.getInt(7)));
+                    }
+                }
+                return any ? Optional.of(lines) : Optional.<List<Backflush.ComponentLine>>empty();
             }
-            if (r[2] == null) {
-                continue; // no BOM, or a BOM without lines
-            }
-            BigDecimal perUnit = ((BigDecimal) r[3]).multiply(BigDecimal.ONE).divide((BigDecimal) r[1], PRECISION);
-            lines.add(new Backflush.ComponentLine(((Number) r[2]).longValue(), perUnit, (BigDecimal) r[7],
-                    r[8] == null ? null : ((Number) r[8]).intValue(), ((Number) r[6]).intValue()));
-        }
-        if (rows.isEmpty()) {
-            return of(em.find(ProductionOrder.class, productionOrderId));
-        }
-        return new Structure(lines, List.of());
+        });
+        return plain.map(lines -> new Structure(lines, List.of()))
+                .orElseGet(() -> of(em.find(ProductionOrder.class, productionOrderId)));
     }
 
     public Structure of(ProductionOrder order) {

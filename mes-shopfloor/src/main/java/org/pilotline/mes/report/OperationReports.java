@@ -4,9 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.hibernate.query.NativeQuery;
+import org.hibernate.Session;
 import org.pilotline.erp.order.ProductionReported;
 import org.pilotline.mes.inspection.Inspections;
 import org.pilotline.mes.inspection.NonConformance;
@@ -17,7 +16,6 @@ import org.pilotline.mes.material.OrderStructure;
 import org.pilotline.mes.reason.ReasonPurpose;
 import org.pilotline.mes.reason.Reasons;
 import org.pilotline.mes.settings.ShopFloorSettings;
-import org.pilotline.mes.settings.WorkCenterSettings;
 import org.pilotline.mes.workorder.Operation;
 import org.pilotline.mes.workorder.OperationEvent;
 import org.pilotline.mes.workorder.OperationLifecycle;
@@ -41,7 +39,8 @@ import java.util.Set;
 
 /**
  * Applies a report to its operation, inside the report's transaction: the work order is locked first (so reports of
- * one order are applied one after another, and never deadlock), the transition is checked against the operation's
+ * one order are applied one after another, and never deadlock; {@link WorkOrderRows} reads and writes it and its
+ * operations), the transition is checked against the operation's
  * state machine, quantities against the quantity rules, then stock is booked, the successor is released, the work order
  * and the ERP production order follow.
  */
@@ -82,9 +81,11 @@ public class OperationReports {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Applied apply(Report report, ReportRequest r, Reporter who) {
-        WorkOrder order = lockWorkOrderOf(r.operationId());
-        List<Operation> operations = em.createQuery("select o from Operation o where o.workOrder = :wo order by o.operationNo",
-                Operation.class).setParameter("wo", order).getResultList();
+        Session session = em.unwrap(Session.class);
+        WorkOrderRows rows = session.doReturningWork(c -> WorkOrderRows.lock(c, tenant.requireEnterprise(), r.operationId()))
+                .orElseThrow(() -> DomainException.notFound("Operation", r.operationId()));
+        WorkOrder order = rows.order;
+        List<Operation> operations = rows.operations;
         Operation operation = operations.stream().filter(o -> o.id.equals(r.operationId())).findFirst().orElseThrow();
         // rework operations stand beside the routing's sequence: they neither wait for nor feed another operation
         List<Operation> sequence = operations.stream().filter(o -> !o.isRework()).toList();
@@ -139,25 +140,16 @@ public class OperationReports {
         operation.lastReportAt = at;
         releaseSuccessors(sequence);
         completeWhenLastFinished(order, operations, at);
+        session.doWork(rows::writeBack);
         return new Applied(operation, order, booked, inspection);
-    }
-
-    private WorkOrder lockWorkOrderOf(Long operationId) {
-        List<?> ids = em.createNativeQuery("select work_order_id from mes_operation where id = ?1 and tenant_id = ?2")
-                .setParameter(1, operationId).setParameter(2, tenant.requireEnterprise())
-                .unwrap(NativeQuery.class).addSynchronizedEntityClass(Operation.class).getResultList();
-        if (ids.isEmpty()) {
-            throw DomainException.notFound("Operation", operationId);
-        }
-        return em.find(WorkOrder.class, ((Number) ids.get(0)).longValue(), LockModeType.PESSIMISTIC_WRITE);
     }
 
     private boolean runsAt(Operation operation, Long workCenterId) {
         if (workCenterId == null || operation.workCenterId == workCenterId) {
             return true;
         }
-        return !em.createQuery("select a.id from OperationAlternative a where a.operation = :op and a.workCenterId = :wc",
-                Long.class).setParameter("op", operation).setParameter("wc", workCenterId).getResultList().isEmpty();
+        return !em.createQuery("select a.id from OperationAlternative a where a.operation.id = :op and a.workCenterId = :wc",
+                Long.class).setParameter("op", operation.id).setParameter("wc", workCenterId).getResultList().isEmpty();
     }
 
     /**
@@ -265,10 +257,10 @@ public class OperationReports {
                 }
             }
         }
-        WorkCenterSettings center = settings.workCenter(operation.workCenterId).orElse(null);
+        ShopFloorSettings.Locations center = settings.locationsOf(operation.workCenterId).orElse(null);
         MaterialBookings.Booked booked = bookings.book(new MaterialBookings.BookingRequest(order.id, order.number, order.itemId, report.id,
-                report.clientId, report.username, components, center == null ? null : center.stagingLocationId,
-                receipts, center == null ? null : center.receiptLocationId, r.lots(), r.serials()));
+                report.clientId, report.username, components, center == null ? null : center.stagingLocationId(),
+                receipts, center == null ? null : center.receiptLocationId(), r.lots(), r.serials()));
         if (last && reported.good().signum() > 0) {
             order.goodQuantity = order.goodQuantity.add(reported.good());
             progress.fire(new ProductionReported(order.productionOrderId, order.goodQuantity, false));

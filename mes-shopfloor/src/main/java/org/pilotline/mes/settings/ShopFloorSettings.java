@@ -3,10 +3,13 @@ package org.pilotline.mes.settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Optional;
 
 /**
@@ -31,12 +34,49 @@ public class ShopFloorSettings {
                 .setParameter(1, tenant.requireEnterprise()), EnterpriseSettings.class);
     }
 
+    /** Where a work center's components are staged and its output received (either may be null). */
+    public record Locations(Long stagingLocationId, Long receiptLocationId) {
+    }
+
     public BigDecimal overDeliveryTolerance() {
-        return enterprise().map(s -> s.overDeliveryTolerance).orElse(DEFAULT_OVER_DELIVERY_TOLERANCE);
+        return enterpriseValue("over_delivery_tolerance").orElse(DEFAULT_OVER_DELIVERY_TOLERANCE);
     }
 
     public Optional<BigDecimal> scrapNcrThreshold() {
-        return enterprise().map(s -> s.scrapNcrThreshold);
+        return enterpriseValue("scrap_ncr_threshold");
+    }
+
+    /**
+     * The work center's locations, for reports. Plain JDBC, no entity: a native query that maps an entity still costs
+     * Hibernate an auto-flush check of everything the report's session holds, on every report.
+     */
+    public Optional<Locations> locationsOf(long workCenterId) {
+        String tenantId = tenant.requireEnterprise();
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("select staging_location_id, receipt_location_id"
+                    + " from mes_work_center_settings where tenant_id = ? and work_center_id = ?")) {
+                select.setString(1, tenantId);
+                select.setLong(2, workCenterId);
+                try (ResultSet r = select.executeQuery()) {
+                    return r.next() ? Optional.of(new Locations(r.getObject(1, Long.class), r.getObject(2, Long.class)))
+                            : Optional.<Locations>empty();
+                }
+            }
+        });
+    }
+
+    /** One column of the enterprise's settings; empty without settings or where the column is null. */
+    private Optional<BigDecimal> enterpriseValue(String column) {
+        String tenantId = tenant.requireEnterprise();
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("select " + column + " from mes_enterprise_settings"
+                    + " where tenant_id = ?")) {
+                select.setString(1, tenantId);
+                try (ResultSet r = select.executeQuery()) {
+                    return r.next() ? Optional.ofNullable(r.getBigDecimal(1)) : Optional.<BigDecimal>empty();
+                }
+            }
+        });
     }
 
     public Optional<WorkCenterSettings> workCenter(long workCenterId) {

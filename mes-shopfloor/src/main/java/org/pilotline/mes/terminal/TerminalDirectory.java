@@ -47,6 +47,14 @@ public class TerminalDirectory {
         return loaded;
     }
 
+    /** The terminal of a token if this replica remembers it: answered without a database, so on the event loop. */
+    public Optional<ActiveTerminal> remembered(String token) {
+        if (!TerminalTokens.looksLikeToken(token)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(active.getIfPresent(TerminalTokens.hash(token)));
+    }
+
     /** Forgets a terminal on this replica, so that its revocation takes effect here at once. */
     public void forget(String tokenHash) {
         active.invalidate(tokenHash);

@@ -38,14 +38,23 @@ public class TerminalIdentityProvider implements IdentityProvider<TokenAuthentic
         if (!TerminalAuthenticationMechanism.TOKEN_TYPE.equals(request.getToken().getType())) {
             return Uni.createFrom().nullItem();
         }
-        return context.runBlocking(() -> directory.byToken(request.getToken().getToken())
-                .map(t -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal("terminal:" + t.code()))
-                        .addRole(Roles.TERMINAL)
-                        .addAttribute(TenantContext.ENTERPRISE_ATTRIBUTE, t.tenant())
-                        .addAttribute(TERMINAL_ATTRIBUTE, t.id())
-                        .addAttribute(WORK_CENTER_ATTRIBUTE, t.workCenterId())
-                        .build())
+        String token = request.getToken().getToken();
+        // a terminal reports every few seconds: a remembered token needs no worker thread (only a look-up does)
+        var remembered = directory.remembered(token);
+        if (remembered.isPresent()) {
+            return Uni.createFrom().item(identity(remembered.get()));
+        }
+        return context.runBlocking(() -> directory.byToken(token).map(TerminalIdentityProvider::identity)
                 .orElseThrow(AuthenticationFailedException::new));
+    }
+
+    private static SecurityIdentity identity(TerminalDirectory.ActiveTerminal t) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal("terminal:" + t.code()))
+                .addRole(Roles.TERMINAL)
+                .addAttribute(TenantContext.ENTERPRISE_ATTRIBUTE, t.tenant())
+                .addAttribute(TERMINAL_ATTRIBUTE, t.id())
+                .addAttribute(WORK_CENTER_ATTRIBUTE, t.workCenterId())
+                .build();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.problem.ProblemKind;
@@ -13,7 +14,12 @@ import org.pilotline.plc.binding.BindingService;
 import org.pilotline.plc.contract.MachineEvent;
 import org.pilotline.plc.contract.MachineEventBatch;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +36,9 @@ public class IngestService {
     /** What happened to a delivered batch. */
     public record IngestResult(String batchId, int accepted, int duplicates) {
     }
+
+    /** Machines per watermark statement: a full batch (500 events) in one. */
+    private static final int ROWS_PER_STATEMENT = 500;
 
     @Inject
     Event<MachineEventBatch> batches;
@@ -66,13 +75,8 @@ public class IngestService {
 
     @Transactional
     public IngestResult accept(MachineEventBatch batch) {
-        Map<String, Long> watermarks = new HashMap<>();
-        for (String machine : batch.events().stream().map(MachineEvent::machine).distinct().toList()) {
-            List<?> rows = entityManager.createNativeQuery("select last_sequence from plc_ingest_watermark"
-                            + " where tenant_id = ?1 and machine_code = ?2 for update")
-                    .setParameter(1, batch.tenant()).setParameter(2, machine).getResultList();
-            watermarks.put(machine, rows.isEmpty() ? -1L : ((Number) rows.get(0)).longValue());
-        }
+        List<String> machines = batch.events().stream().map(MachineEvent::machine).distinct().toList();
+        Map<String, Long> watermarks = lockWatermarks(batch.tenant(), machines);
         Map<String, Long> seen = new HashMap<>(watermarks);
         List<MachineEvent> fresh = batch.events().stream().filter(e -> {
             if (e.sequence() <= seen.get(e.machine())) {
@@ -84,14 +88,72 @@ public class IngestService {
         if (!fresh.isEmpty()) {
             batches.fire(new MachineEventBatch(batch.batchId(), batch.tenant(), fresh));
         }
+        Map<String, Long> advanced = new LinkedHashMap<>();
         seen.forEach((machine, sequence) -> {
             if (sequence > watermarks.get(machine)) {
-                entityManager.createNativeQuery("insert into plc_ingest_watermark (tenant_id, machine_code, last_sequence)"
-                                + " values (?1, ?2, ?3) on duplicate key update last_sequence = greatest(last_sequence, ?3)")
-                        .setParameter(1, batch.tenant()).setParameter(2, machine).setParameter(3, sequence)
-                        .executeUpdate();
+                advanced.put(machine, sequence);
             }
         });
+        advanceWatermarks(batch.tenant(), advanced);
         return new IngestResult(batch.batchId(), fresh.size(), batch.events().size() - fresh.size());
+    }
+
+    /**
+     * Reads and locks the watermarks of the batch's machines, -1 for a machine never delivered: one statement per
+     * {@link #ROWS_PER_STATEMENT} machines, not one per machine (a batch names hundreds). The rows are locked in key
+     * order, so two deliveries of the same machines cannot deadlock on them.
+     */
+    private Map<String, Long> lockWatermarks(String tenant, List<String> machines) {
+        Map<String, Long> watermarks = new HashMap<>();
+        machines.forEach(m -> watermarks.put(m, -1L));
+        List<String> ordered = machines.stream().sorted().toList();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            for (int from = 0; from < ordered.size(); from += ROWS_PER_STATEMENT) {
+                List<String> chunk = ordered.subList(from, Math.min(ordered.size(), from + ROWS_PER_STATEMENT));
+                try (PreparedStatement select = connection.prepareStatement("select machine_code, last_sequence"
+                        + " from plc_ingest_watermark where tenant_id = ? and machine_code in ("
+                        + placeholders(chunk.size(), "?") + ") for update")) {
+                    select.setString(1, tenant);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 2, chunk.get(i));
+                    }
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            watermarks.put(rows.getString(1), rows.getLong(2));
+                        }
+                    }
+                }
+            }
+        });
+        return watermarks;
+    }
+
+    /** Writes the advanced watermarks with one multi-row upsert per {@link #ROWS_PER_STATEMENT} machines. */
+    private void advanceWatermarks(String tenant, Map<String, Long> advanced) {
+        if (advanced.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, Long>> rows = new ArrayList<>(advanced.entrySet());
+        rows.sort(Map.Entry.comparingByKey());
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+                List<Map.Entry<String, Long>> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+                try (PreparedStatement upsert = connection.prepareStatement("insert into plc_ingest_watermark"
+                        + " (tenant_id, machine_code, last_sequence) values " + placeholders(chunk.size(), "(?, ?, ?)")
+                        + " on duplicate key update last_sequence = greatest(last_sequence, values(last_sequence))")) {
+                    int index = 1;
+                    for (Map.Entry<String, Long> row : chunk) {
+                        upsert.setString(index++, tenant);
+                        upsert.setString(index++, row.getKey());
+                        upsert.setLong(index++, row.getValue());
+                    }
+                    upsert.executeUpdate();
+                }
+            }
+        });
+    }
+
+    private static String placeholders(int count, String each) {
+        return String.join(", ", Collections.nCopies(count, each));
     }
 }
