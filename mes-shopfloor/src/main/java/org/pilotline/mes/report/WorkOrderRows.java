@@ -32,7 +32,7 @@ final class WorkOrderRows {
     private static final String OPERATION_COLUMNS = "id, version, operation_no, name, work_center_id, work_unit_id,"
             + " setup_minutes, run_minutes_per_unit, transfer_quantity, planned_start, planned_end, state, paused_from,"
             + " pause_reason, good_quantity, scrap_quantity, rework_quantity, actual_start, actual_end, last_report_at,"
-            + " tenant_id";
+            + " tenant_id, rework_of_nonconformance_id";
 
     /** The rows as read, to write back only what the report changed. */
     private final List<Object> orderSnapshot;
@@ -112,6 +112,7 @@ final class WorkOrderRows {
                     o.actualEnd = instant(r, 19);
                     o.lastReportAt = instant(r, 20);
                     o.tenantId = r.getString(21);
+                    o.reworkOf = r.getObject(22, Long.class); // a rework operation stands beside the sequence
                     operations.add(o);
                 }
             }
