@@ -1,5 +1,8 @@
 package org.pilotline.bpm.nonconformance.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -38,6 +41,8 @@ public class NonConformanceProcessResource {
             description = "requestId (the client's), itemId, quantity, description, optionally workOrderId and"
                     + " operationId. 201 with the process; the same requestId again answers 200 with the process it"
                     + " started. 400 naming the field (unknown item, work order or operation).")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = NonConformanceProcessView.class)))
+    @APIResponse(responseCode = "200", description = "Sent again: nothing new, the existing one", content = @Content(schema = @Schema(implementation = NonConformanceProcessView.class)))
     public Response raise(@Valid @NotNull NonConformanceProcessRequest request) {
         NonConformanceService.Raised raised = nonConformances.raise(request);
         NonConformanceProcessView view = raised.view();

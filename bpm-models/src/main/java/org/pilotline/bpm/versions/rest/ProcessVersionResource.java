@@ -1,5 +1,8 @@
 package org.pilotline.bpm.versions.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -67,6 +70,8 @@ public class ProcessVersionResource {
                     + " deployed. 400 invalid-model naming bpmn: not BPMN, another process id, not executable, no"
                     + " history time to live, scripts, Java classes, call activities, delegates other than the suite's,"
                     + " expressions that navigate or call. 404 for an unknown model.")
+    @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = ProcessVersionView.class)))
+    @APIResponse(responseCode = "200", description = "Sent again: nothing new, the existing one", content = @Content(schema = @Schema(implementation = ProcessVersionView.class)))
     public Response deploy(@PathParam("key") String key, @Valid @NotNull ProcessVersionRequest request) {
         ProcessVersionService.Deployed deployed = versions.deploy(key, request);
         ProcessVersionView view = deployed.version();

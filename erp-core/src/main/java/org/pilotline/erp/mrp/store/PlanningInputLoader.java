@@ -70,7 +70,7 @@ public final class PlanningInputLoader {
         query.forEach("select i.id, i.code, i.sourcing, i.lead_time_days, i.lot_sizing, i.lot_size_quantity,"
                 + " i.lot_size_minimum, i.lot_size_maximum, i.lot_size_multiple, i.periods_of_supply, i.safety_stock,"
                 + " i.stock_unit_id, u.decimals from item i join unit u on u.id = i.stock_unit_id"
-                + " where i.tenant_id = ? order by i.id", row -> {
+                + " where i.tenant_id = ? order by i.code", row -> {
             long id = row.getLong(1);
             String code = row.getString(2);
             items.add(id, code, row.getLong(12));
