@@ -60,7 +60,7 @@ class AuthenticationAndRolesTest {
 
     @Test
     void aBrowserLogsInWithTheFormAndUsesTheSessionCookie() {
-        var login = RestAssured.given().contentType(ContentType.URLENC)
+        var login = RestAssured.given().contentType(ContentType.URLENC).header("X-Requested-With", "XMLHttpRequest")
                 .formParam("j_username", "demo-planner").formParam("j_password", "demo")
                 .post("/j_security_check");
         login.then().statusCode(200).cookie("quarkus-credential", notNullValue());
@@ -70,7 +70,7 @@ class AuthenticationAndRolesTest {
 
     @Test
     void aFailedFormLoginIs401() {
-        RestAssured.given().contentType(ContentType.URLENC)
+        RestAssured.given().contentType(ContentType.URLENC).header("X-Requested-With", "XMLHttpRequest")
                 .formParam("j_username", "demo-planner").formParam("j_password", "wrong")
                 .post("/j_security_check").then().statusCode(401);
     }

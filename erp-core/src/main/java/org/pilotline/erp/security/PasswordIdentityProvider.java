@@ -23,7 +23,11 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
+        io.vertx.ext.web.RoutingContext routing = io.quarkus.vertx.http.runtime.security.HttpSecurityUtils
+                .getRoutingContextAttribute(request);
+        String remote = routing == null || routing.request().remoteAddress() == null ? null
+                : routing.request().remoteAddress().hostAddress();
         return context.runBlocking(() -> PilotLineIdentities.of(
-                directory.authenticate(request.getUsername(), request.getPassword().getPassword()), request));
+                directory.authenticate(request.getUsername(), request.getPassword().getPassword(), remote), request));
     }
 }

@@ -1,5 +1,7 @@
 package org.pilotline.erp.security;
 
+import org.pilotline.platform.audit.AuditAction;
+import org.pilotline.platform.audit.SecurityAudit;
 import org.pilotline.platform.security.Role;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -20,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Optional;
@@ -52,6 +55,11 @@ public class UserDirectory {
     @Inject
     SecurityConfig config;
 
+    @Inject
+    SecurityAudit audit;
+
+    private volatile LoginThrottle throttle;
+
     /** A hash of nothing in particular, verified for unknown users so that their refusal takes as long as any other. */
     private volatile String dummyHash;
 
@@ -67,22 +75,57 @@ public class UserDirectory {
 
     /** The login for this user name and password; refused the same way for an unknown user or a wrong password. */
     public Login authenticate(String username, char[] password) {
+        return authenticate(username, password, null);
+    }
+
+    /**
+     * The login for this user name and password, refused the same way for an unknown user, a wrong password and an
+     * account locked by {@link LoginThrottle} (a lock is recorded in the security audit with the client's address).
+     */
+    public Login authenticate(String username, char[] password, String remoteAddress) {
+        Instant now = Instant.now();
+        if (throttle().lockedFor(username, now).isPresent()) {
+            throw new AuthenticationFailedException();
+        }
         byte[] proof = proof(username, password);
         Verified known = verified.getIfPresent(username);
         if (known != null && MessageDigest.isEqual(known.proof(), proof)) {
+            throttle().succeeded(username);
             return known.login();
         }
         Optional<Login> login = load(username);
         String plain = new String(password);
         if (login.isEmpty()) {
             PasswordHasher.matches(plain, dummyHash());
-            throw new AuthenticationFailedException();
+            throw failed(username, Optional.empty(), now, remoteAddress);
         }
         if (!login.get().enabled() || !PasswordHasher.matches(plain, login.get().passwordHash())) {
-            throw new AuthenticationFailedException();
+            throw failed(username, login, now, remoteAddress);
         }
+        throttle().succeeded(username);
         verified.put(username, new Verified(login.get(), proof));
         return login.get();
+    }
+
+    private AuthenticationFailedException failed(String username, Optional<Login> login, Instant now,
+                                                 String remoteAddress) {
+        throttle().failed(username, now).ifPresent(lock -> audit.recordSystem(AuditAction.LOGIN_LOCKED,
+                login.flatMap(Login::enterprise).orElse(null), username,
+                config.loginFailuresBeforeLock() + " failed logins in a row: locked for " + lock.toSeconds() + " s"
+                        + (login.isEmpty() ? " (no such account)" : ""), remoteAddress));
+        return new AuthenticationFailedException();
+    }
+
+    private LoginThrottle throttle() {
+        if (throttle == null) {
+            synchronized (this) {
+                if (throttle == null) {
+                    throttle = new LoginThrottle(config.loginFailuresBeforeLock(), config.loginFailureWindow(),
+                            config.loginLock(), config.loginLockMax());
+                }
+            }
+        }
+        return throttle;
     }
 
     private String dummyHash() {

@@ -14,6 +14,8 @@ import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.problem.ProblemKind;
 import org.pilotline.platform.persistence.Versions;
 import org.pilotline.erp.enterprise.Enterprise;
+import org.pilotline.platform.audit.AuditAction;
+import org.pilotline.platform.audit.SecurityAudit;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +43,9 @@ public class UserService {
     @Inject
     SecurityConfig security;
 
+    @Inject
+    SecurityAudit audit;
+
     @Transactional
     public UserView createUser(NewUser request) {
         Optional<String> enterprise = Optional.ofNullable(request.enterprise()).filter(s -> !s.isBlank());
@@ -63,8 +68,11 @@ public class UserService {
                     "There is already a user '" + request.username() + "'",
                     new FieldError("username", "is already taken"));
         }
-        return UserView.of(provision(request.username(), request.displayName(), request.password(),
-                enterprise.orElse(null), request.roles(), assigned));
+        UserAccount created = provision(request.username(), request.displayName(), request.password(),
+                enterprise.orElse(null), request.roles(), assigned);
+        audit.record(AuditAction.USER_CREATED, created.enterpriseCode, created.username,
+                "roles " + roleIds(created.roles) + (assigned.isEmpty() ? "" : ", assigned " + new java.util.TreeSet<>(assigned)));
+        return UserView.of(created);
     }
 
     /**
@@ -102,6 +110,8 @@ public class UserService {
             throw new DomainException(ProblemKind.BAD_REQUEST, "invalid-account", "The account is not valid",
                     problems.get(0).field() + " " + problems.get(0).message(), problems, Map.of());
         }
+        String before = "roles " + roleIds(account.roles) + ", enabled " + account.enabled
+                + ", assigned " + new java.util.TreeSet<>(account.assignedEnterprises);
         account.displayName = update.displayName();
         account.roles.clear();
         account.roles.addAll(update.roles());
@@ -110,6 +120,9 @@ public class UserService {
         account.enabled = update.enabled();
         UserAccount.flush(); // so that the view carries the new version
         directory.forget(username);
+        audit.record(AuditAction.USER_UPDATED, account.enterpriseCode, account.username, before + " -> roles "
+                + roleIds(account.roles) + ", enabled " + account.enabled
+                + ", assigned " + new java.util.TreeSet<>(account.assignedEnterprises));
         return UserView.of(account);
     }
 
@@ -123,6 +136,12 @@ public class UserService {
         });
         account.passwordHash = PasswordHasher.hash(newPassword, security.bcryptCost());
         directory.forget(username);
+        audit.record(AuditAction.PASSWORD_CHANGED, account.enterpriseCode, account.username,
+                username.equals(caller.username()) ? "by the user" : "by an administrator");
+    }
+
+    private static java.util.List<String> roleIds(Set<Role> roles) {
+        return roles.stream().map(Role::id).sorted().toList();
     }
 
     /** Who the caller is and which enterprise this request acts for: what a UI needs to decide which screens to offer. */

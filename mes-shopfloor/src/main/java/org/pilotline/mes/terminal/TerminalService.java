@@ -1,6 +1,8 @@
 package org.pilotline.mes.terminal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.pilotline.platform.audit.AuditAction;
+import org.pilotline.platform.audit.SecurityAudit;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -51,6 +53,9 @@ public class TerminalService {
     @Inject
     SecurityConfig security;
 
+    @Inject
+    SecurityAudit audit;
+
     @Transactional
     public TerminalView registerTerminal(TerminalRequest r) {
         tenant.requireEnterprise();
@@ -67,6 +72,8 @@ public class TerminalService {
         terminal.registeredBy = caller.username();
         terminal.persist();
         em.flush();
+        audit.record(AuditAction.TERMINAL_REGISTERED, tenant.requireEnterprise(), "terminal:" + terminal.code,
+                "work center " + terminal.workCenterId + ", token ending " + terminal.tokenHint);
         return TerminalView.of(terminal, token);
     }
 
@@ -80,6 +87,7 @@ public class TerminalService {
             terminal.operatorName = null;
             terminal.operatorUserId = null;
             closeSessions(terminal.id);
+            audit.record(AuditAction.TERMINAL_REVOKED, tenant.requireEnterprise(), "terminal:" + terminal.code, null);
         }
         directory.forget(terminal.tokenHash);
         return TerminalView.of(terminal, null);
@@ -107,6 +115,8 @@ public class TerminalService {
         closeSessions(terminal.id);
         em.flush();
         directory.forget(previousHash);
+        audit.record(AuditAction.TERMINAL_TOKEN_ISSUED, tenant.requireEnterprise(), "terminal:" + terminal.code,
+                "new token ending " + terminal.tokenHint);
         return TerminalView.of(terminal, token);
     }
 
