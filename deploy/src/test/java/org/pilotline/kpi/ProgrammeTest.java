@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.pilotline.mes.ShopFloorFixture.id;
+import static org.pilotline.testing.MasterData.id;
 import static org.pilotline.mes.ShopFloorFixture.operations;
 import static org.pilotline.mes.ShopFloorFixture.quantity;
 import static org.pilotline.mes.ShopFloorFixture.report;
