@@ -246,18 +246,22 @@ class ProgrammeTest {
         terminal.send(report("START", op)).then().statusCode(200);
         terminal.send(quantity(op, "1")).then().statusCode(200);
         e.as("operator").body(quantity(op, "1")).post("/api/mes/reports").then().statusCode(200);
+        // two process instances on the engine, as the enterprise's tenant
+        e.as("admin").body(Map.of("goal", "usage")).post("/api/processes/onboarding").then().statusCode(201);
+        e.as("admin").body(Map.of("goal", "usage again")).post("/api/processes/onboarding").then().statusCode(201);
 
         String zone = e.as("admin").get("/api/enterprises/" + e.code).then().statusCode(200).extract().path("timeZone");
         YearMonth month = YearMonth.now(ZoneId.of(zone));
         e.as("manager").queryParam("month", month.toString()).get("/api/programme/usage").then().statusCode(200)
                 .body("mrpRuns", is(2)).body("reports", is(3)).body("terminalReports", is(2))
-                .body("machinesBound", is(0)).body("machinesReporting", is(0));
+                .body("machinesBound", is(0)).body("machinesReporting", is(0)).body("processesStarted", is(2));
         assertEquals(new BigDecimal("0.6667"), Api.decimal(e.as("manager").queryParam("month", month.toString())
                 .get("/api/programme/usage"), "terminalShare"));
         e.as("manager").queryParam("month", "March").get("/api/programme/usage").then().statusCode(400)
                 .body("errors[0].field", is("month"));
         a.as("manager").queryParam("month", month.toString()).get("/api/programme/usage").then().statusCode(200)
-                .body("mrpRuns", is(0)).body("reports", is(0)).body("terminalShare", nullValue());
+                .body("mrpRuns", is(0)).body("reports", is(0)).body("terminalShare", nullValue())
+                .body("processesStarted", is(0));
 
         int year = month.getYear();
         String path = "/api/programme/cmmm/" + year;
