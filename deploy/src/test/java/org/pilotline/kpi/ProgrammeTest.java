@@ -322,6 +322,22 @@ class ProgrammeTest {
         f.as("admin").get("/api/programme/pairings").then().statusCode(403);
     }
 
+    @Test
+    void theDemoEnterprisesFormTheSeededPilotCohortWithTheDemoExpertsVisits() {
+        Response overview = bureau().queryParam("year", 2026).get("/api/programme/overview");
+        overview.then().statusCode(200);
+        String demo = "enterprises.find { it.enterprise == 'demo' }";
+        overview.then().body(demo + ".cohortYear", is(2026)).body(demo + ".experts", hasItem("expert"))
+                .body(demo + ".visits", is(2)).body(demo + ".openFollowUps", is(2))
+                .body(demo + ".projects.ACTIVE", is(1)).body(demo + ".modelCases", is(List.of("DISCRETE 2026")))
+                .body(demo + ".cmmmLevels.size()", is(8))
+                .body("enterprises.find { it.enterprise == 'demo2' }.visits", is(1));
+        Api.as("expert").header(HEADER, "demo").get("/api/programme/visits").then().statusCode(200)
+                .body("requestId", hasItem("demo-visit-1"));
+        Api.as("demo2-admin").get("/api/programme/cmmm/2026").then().statusCode(200)
+                .body("assessment.submittedBy", is("demo2-admin")).body("assessment.levels.size()", is(8));
+    }
+
     private static RequestSpecification bureau() {
         return Api.as("bureau");
     }
