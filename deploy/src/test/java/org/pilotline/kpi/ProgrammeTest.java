@@ -190,6 +190,23 @@ class ProgrammeTest {
                 .then().statusCode(403);
         d.as("manager").get("/api/programme/overview?year=" + thisYear).then().statusCode(403);
         d.as("manager").get("/api/programme/visit-counts?from=2026-01-01&to=2026-12-31").then().statusCode(403);
+        Response session = bureau().body(training("MANAGEMENT", d.code, 3, "9")).post("/api/programme/trainings");
+        long sessionId = id(session);
+        Map<String, Object> moved = new java.util.HashMap<>(training("MANAGEMENT", d.code, 3, "9"));
+        moved.put("date", LocalDate.of(thisYear - 1, 12, 2).toString());
+        moved.put("version", session.then().extract().<Number>path("version").longValue());
+        bureau().body(moved).put("/api/programme/trainings/" + sessionId).then().statusCode(200)
+                .body("date", is((thisYear - 1) + "-12-02"));
+        bureau().body(moved).put("/api/programme/trainings/" + sessionId).then().statusCode(409)
+                .body("type", containsString("stale-version"));
+        bureau().body(training("MANAGEMENT", "no-such", 3, "9")).post("/api/programme/trainings").then()
+                .statusCode(400).body("errors[0].field", is("attendance[0].enterprise"));
+        bureau().get("/api/programme/trainings/" + sessionId).then().statusCode(200).body("attendance[0].attendees", is(3));
+        bureau().get("/api/programme/cohorts/999999999").then().statusCode(404).contentType("application/problem+json");
+        long spare = id(bureau().body(Map.of("enterprise", d.code, "manufacturingType", "PROCESS", "year", thisYear,
+                "citation", "withdrawn")).post("/api/programme/model-cases"));
+        bureau().delete("/api/programme/model-cases/" + spare).then().statusCode(204);
+        bureau().get("/api/programme/model-cases/" + spare).then().statusCode(404);
         d.as("manager").queryParam("year", thisYear).get("/api/programme/training-totals").then().statusCode(200)
                 .body("find { it.level == 'ENGINEERING' }.sessions", is(2))
                 .body("find { it.level == 'ENGINEERING' }.attendees", is(6));

@@ -20,10 +20,15 @@ final class Enterprises {
     }
 
     static void requireAll(String field, List<String> codes) {
+        requireAll(field, "", codes);
+    }
+
+    /** Each code of a list must exist; a missing one is named {@code field[i]suffix} (suffix: ".enterprise"). */
+    static void requireAll(String field, String suffix, List<String> codes) {
         List<FieldError> problems = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             if (Enterprise.findByCode(codes.get(i)).isEmpty()) {
-                problems.add(new FieldError(field + "[" + i + "]", "no enterprise has the code '" + codes.get(i) + "'"));
+                problems.add(new FieldError(field + "[" + i + "]" + suffix, "no enterprise has the code '" + codes.get(i) + "'"));
             }
         }
         if (codes.stream().distinct().count() != codes.size()) {

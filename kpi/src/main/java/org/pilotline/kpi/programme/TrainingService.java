@@ -40,7 +40,7 @@ public class TrainingService {
         if (id != null) {
             Versions.requireCurrent("Training", id, r.version(), training.version);
         }
-        Enterprises.requireAll("attendance", r.attendance().stream().map(a -> a.enterprise()).toList());
+        Enterprises.requireAll("attendance", ".enterprise", r.attendance().stream().map(a -> a.enterprise()).toList());
         training.level = r.level();
         training.topic = r.topic();
         training.sessionDate = r.date();

@@ -59,7 +59,7 @@ public class TrainingResource {
     @RolesAllowed(Roles.BUREAU)
     @Operation(summary = "Record a training session (bureau only)",
             description = "Level ENGINEERING (staff applying the technology) or MANAGEMENT (process change); attendance per enterprise."
-                    + " 400 `unknown-reference` naming attendance[i].")
+                    + " 400 `unknown-reference` naming attendance[i].enterprise.")
     @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = TrainingView.class)))
     public Response create(@Valid @NotNull TrainingRequest request) {
         TrainingView created = trainings.saveTraining(null, request);
