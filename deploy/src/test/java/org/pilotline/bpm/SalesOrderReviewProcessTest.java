@@ -77,8 +77,10 @@ class SalesOrderReviewProcessTest {
         long valve = stocked("5");
         LocalDate requested = later(10);
         LocalDate supplied = later(25);
-        data.planner().body(Map.of("itemId", valve, "quantity", "20", "dueDate", supplied.toString()))
-                .post("/api/production-orders").then().statusCode(201);
+        long supplier = data.partner("SUP" + counter, false, true);
+        long purchase = MasterData.id(data.planner().body(Map.of("supplierId", supplier, "lines", List.of(Map.of(
+                "itemId", valve, "quantity", "20", "date", supplied.toString())))).post("/api/purchase-orders"));
+        data.planner().post("/api/purchase-orders/" + purchase + "/release").then().statusCode(200);
         long order = salesOrder(customer, valve, "10", "5", requested);
 
         var review = review(order).body("status", is("DATE_PROPOSAL")).body("materialAvailable", is(false))
