@@ -2,15 +2,24 @@ package org.pilotline.bpm;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pilotline.testing.Api;
 import org.pilotline.testing.MasterData;
 import org.pilotline.testing.TestEnterprise;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +31,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The review of every sales order entered, end to end through REST on the real engine: approved at once when the
@@ -34,6 +44,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SalesOrderReviewProcessTest {
 
     private static final String PATH = "/api/processes/sales-order-reviews";
+
+    @Inject
+    ManagementService management;
 
     private static MasterData data;
     private static TestEnterprise other;
@@ -147,6 +160,41 @@ class SalesOrderReviewProcessTest {
     }
 
     @Test
+    void aCustomerAnswerUnansweredForThreeWorkingDaysIsOfferedToTheAdministratorsToo() {
+        ZoneId zone = ZoneId.of(Api.as("admin").get("/api/enterprises/" + data.enterprise().code).then()
+                .extract().<String>path("timeZone"));
+        // proposed on a Friday at 10:00 plant time: the answer is due on Wednesday at 10:00, the weekend does not count
+        Instant friday = LocalDate.of(2027, 1, 8).atTime(10, 0).atZone(zone).toInstant();
+        Instant wednesday = LocalDate.of(2027, 1, 13).atTime(10, 0).atZone(zone).toInstant();
+        long order = salesOrder(customer, stocked("0"), "2", "5", later(5));
+        String id = review(order).extract().path("id");
+        ClockUtil.setCurrentTime(Date.from(friday));
+        complete("planner", task("planner", id, "proposeDate"), Map.of("proposedDate", later(40).toString()), 204);
+        String confirm = task("manager", id, "confirmWithCustomer");
+        data.enterprise().as("manager").get("/api/tasks/" + confirm).then().body("due", is(wednesday.toString()));
+        Job timer = management.createJobQuery().processInstanceId(id).timers().singleResult();
+        assertEquals(wednesday, timer.getDuedate().toInstant());
+        data.enterprise().as("admin").get("/api/tasks").then().body("id", not(hasItem(confirm)));
+
+        ClockUtil.setCurrentTime(Date.from(wednesday.plusSeconds(60)));
+        try {
+            management.executeJob(timer.getId());
+        } catch (RuntimeException takenByTheJobExecutor) {
+            // the job executor may have fired it first, on the same clock
+        }
+        boolean offered = false;
+        for (int i = 0; i < 100 && !offered; i++) {
+            List<String> ids = data.enterprise().as("admin").get("/api/tasks").then().extract().path("id");
+            offered = ids.contains(confirm);
+            sleep();
+        }
+        assertTrue(offered, "the overdue confirmation was not offered to the administrators");
+        journal(id).body("items.kind", hasItem("sales-order-confirmation-overdue"));
+        complete("admin", confirm, Map.of("customerAccepted", true), 204);
+        review(order).body("status", is("APPROVED"));
+    }
+
+    @Test
     void anotherEnterpriseSeesNoneOfTheReviewAndCannotDecideIt() {
         long valve = stocked("0");
         long order = salesOrder(customer, valve, "1", "5", later(5));
@@ -184,6 +232,19 @@ class SalesOrderReviewProcessTest {
         long valve = stocked("0");
         long mine = salesOrder(customer, valve, "1", "5", later(5));
         review(mine).body("processDefinitionVersion", is(1));
+    }
+
+    @AfterEach
+    void resetTheEngineClock() {
+        ClockUtil.reset();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String template() {

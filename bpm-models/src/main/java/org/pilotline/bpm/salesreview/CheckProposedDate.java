@@ -9,14 +9,21 @@ import org.pilotline.erp.enterprise.PlantClock;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.pilotline.bpm.purchase.WorkingDays;
+
 import java.time.LocalDate;
+import java.util.Date;
 import java.time.format.DateTimeParseException;
 
+import static org.pilotline.bpm.salesreview.SalesOrderReviews.CONFIRMATION_DAYS;
+import static org.pilotline.bpm.salesreview.SalesOrderReviews.CONFIRMATION_DUE;
 import static org.pilotline.bpm.salesreview.SalesOrderReviews.PROPOSED_DATE;
 
 /**
  * The planner's proposed date must be a date (yyyy-mm-dd) and not before the plant's today: checked in the
- * completing transaction, so a bad one is a 400 naming {@code variables.proposedDate} and the task stays open.
+ * completing transaction, so a bad one is a 400 naming {@code variables.proposedDate} and the task stays open. Sets
+ * when the customer's answer is due ({@code confirmationDue}), which the confirmation task and its reminder read.
  */
 @Named("checkProposedDate")
 @Dependent
@@ -41,5 +48,8 @@ public class CheckProposedDate implements JavaDelegate {
                     new FieldError("variables.proposedDate", "must not be before today (" + today + ")"));
         }
         execution.setVariable(PROPOSED_DATE, date.toString());
+        // the customer's answer is due within three working days, on the engine's clock
+        execution.setVariable(CONFIRMATION_DUE, Date.from(WorkingDays.after(ClockUtil.getCurrentTime().toInstant(),
+                clock.zone(), CONFIRMATION_DAYS)));
     }
 }

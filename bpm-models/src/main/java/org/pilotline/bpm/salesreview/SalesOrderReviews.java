@@ -60,6 +60,9 @@ public class SalesOrderReviews {
     static final String PROPOSAL_COMMENT = "proposalComment";
     static final String CUSTOMER_ACCEPTED = "customerAccepted";
     static final String CUSTOMER_COMMENT = "customerComment";
+    static final String CONFIRMATION_DUE = "confirmationDue";
+    /** Working days sales has to get the customer's answer before the administrators are asked as well. */
+    static final int CONFIRMATION_DAYS = 3;
     static final String OUTCOME = "outcome";
     static final String PROMISED_DATE = "promisedDate";
 
