@@ -7,8 +7,9 @@ import java.util.NavigableMap;
 
 /**
  * Available to promise, plain Java: what is on hand now plus the net of supplies and other demand dated up to a day.
- * An item is covered on its requested date when that is at least what the order wants; the earliest date is the first
- * day from today on which it would be.
+ * What can be promised on a day is the lowest position from that day on, so that a promise never takes what other
+ * orders already want later; an item is covered on its requested date when that is at least what the order wants, and
+ * its earliest date is the first day from today on which it would be.
  */
 public final class SalesOrderReviewRules {
 
@@ -25,34 +26,33 @@ public final class SalesOrderReviewRules {
 
     public static Promise promise(BigDecimal onHand, NavigableMap<LocalDate, BigDecimal> changes, LocalDate requested,
                                   BigDecimal required, LocalDate today) {
-        BigDecimal available = onHand;
-        for (Map.Entry<LocalDate, BigDecimal> change : changes.headMap(requested, true).entrySet()) {
-            available = available.add(change.getValue());
-        }
+        BigDecimal available = availableFrom(onHand, changes, requested);
         LocalDate earliest = null;
-        for (LocalDate day : candidates(changes, today)) {
-            if (coveredFrom(onHand, changes, day, required)) {
+        java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>(changes.tailMap(today, true).keySet());
+        days.add(today);
+        for (LocalDate day : days) {
+            if (availableFrom(onHand, changes, day).compareTo(required) >= 0) {
                 earliest = day;
                 break;
             }
         }
-        boolean covered = coveredFrom(onHand, changes, requested, required);
-        return new Promise(available, earliest, covered);
+        return new Promise(available, earliest, available.compareTo(required) >= 0);
     }
 
-    private static Iterable<LocalDate> candidates(NavigableMap<LocalDate, BigDecimal> changes, LocalDate today) {
-        java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>(changes.tailMap(today, true).keySet());
-        days.add(today);
-        return days;
-    }
-
-    /** What is available on {@code day} (on hand plus the net of changes dated up to it) covers {@code required}. */
-    private static boolean coveredFrom(BigDecimal onHand, NavigableMap<LocalDate, BigDecimal> changes, LocalDate day,
-                                       BigDecimal required) {
+    /**
+     * What may still be promised on {@code day}: the position then (on hand plus the changes dated up to it), but no
+     * more than the lowest position after it, since what is promised now is missing from every later day too.
+     */
+    static BigDecimal availableFrom(BigDecimal onHand, NavigableMap<LocalDate, BigDecimal> changes, LocalDate day) {
         BigDecimal position = onHand;
         for (BigDecimal change : changes.headMap(day, true).values()) {
             position = position.add(change);
         }
-        return position.compareTo(required) >= 0;
+        BigDecimal lowest = position;
+        for (BigDecimal change : changes.tailMap(day, false).values()) {
+            position = position.add(change);
+            lowest = lowest.min(position);
+        }
+        return lowest;
     }
 }
