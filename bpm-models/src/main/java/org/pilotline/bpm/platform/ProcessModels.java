@@ -10,9 +10,12 @@ public final class ProcessModels {
     /** The decision table of a requisition's approval chain (amount thresholds, item category). */
     public static final String PURCHASE_APPROVAL_DECISION = "purchase-approval";
     public static final String NON_CONFORMANCE = "non-conformance";
+    public static final String ENGINEERING_CHANGE = "engineering-change";
+    public static final String SALES_ORDER_REVIEW = "sales-order-review";
 
     /** The processes an enterprise may deploy its own version of. */
-    public static final List<String> PROCESS_KEYS = List.of(ONBOARDING, PURCHASE_REQUISITION, NON_CONFORMANCE);
+    public static final List<String> PROCESS_KEYS = List.of(ONBOARDING, PURCHASE_REQUISITION, NON_CONFORMANCE,
+            ENGINEERING_CHANGE, SALES_ORDER_REVIEW);
 
     /** Deployments of an enterprise's own version of a model are named this, then the model's key. */
     public static final String ENTERPRISE_DEPLOYMENT_PREFIX = "enterprise:";
@@ -21,6 +24,8 @@ public final class ProcessModels {
             "bpmn/pilot-onboarding.bpmn",
             "bpmn/purchase-requisition.bpmn",
             "bpmn/non-conformance.bpmn",
+            "bpmn/engineering-change.bpmn",
+            "bpmn/sales-order-review.bpmn",
             "dmn/purchase-approval.dmn");
 
     private ProcessModels() {

@@ -1,6 +1,7 @@
 package org.pilotline.erp.bom;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.pilotline.erp.bom.structure.StructureVersion;
 import org.pilotline.erp.item.Item;
 import org.pilotline.platform.persistence.Lookups;
 
@@ -64,6 +65,11 @@ public class BomService extends StructureRevisionService<Bom, BomRequest, BomVie
                 });
             }
         };
+    }
+
+    @Override
+    StructureVersion normalise(DatabaseStructureSource source, Bom bom) {
+        return source.normalise(bom);
     }
 
     @Override

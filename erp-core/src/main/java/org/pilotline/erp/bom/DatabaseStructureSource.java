@@ -95,7 +95,8 @@ final class DatabaseStructureSource implements StructureSource {
             components.add(new StructureVersion.Component(line.lineNo, line.component.id,
                     inStockUnit.divide(bom.baseQuantity, MathContext.DECIMAL128), line.scrapFactor, line.phantom));
         }
-        return new StructureVersion(bom.item.id, StructureVersion.Kind.BOM, bom.id, bom.revision, bom.validFrom,
+        // a proposed revision, not stored, has no id yet
+        return new StructureVersion(bom.item.id, StructureVersion.Kind.BOM, bom.id == null ? 0 : bom.id, bom.revision, bom.validFrom,
                 bom.validTo, components, List.of(), BigDecimal.ONE);
     }
 
@@ -116,7 +117,8 @@ final class DatabaseStructureSource implements StructureSource {
             outputs.add(new StructureVersion.Output(output.lineNo, output.item.id, output.kind,
                     inStockUnit.divide(mainOutput, MathContext.DECIMAL128), output.costAllocation));
         }
-        return new StructureVersion(recipe.item.id, StructureVersion.Kind.RECIPE, recipe.id, recipe.revision,
+        return new StructureVersion(recipe.item.id, StructureVersion.Kind.RECIPE, recipe.id == null ? 0 : recipe.id,
+                recipe.revision,
                 recipe.validFrom, recipe.validTo, components, outputs, recipe.costAllocation);
     }
 

@@ -1,6 +1,7 @@
 package org.pilotline.erp.bom;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.pilotline.erp.bom.structure.StructureVersion;
 import org.pilotline.erp.item.Item;
 import org.pilotline.platform.persistence.Lookups;
 
@@ -56,6 +57,11 @@ public class RecipeService extends StructureRevisionService<Recipe, RecipeReques
                 });
             }
         };
+    }
+
+    @Override
+    StructureVersion normalise(DatabaseStructureSource source, Recipe recipe) {
+        return source.normalise(recipe);
     }
 
     @Override

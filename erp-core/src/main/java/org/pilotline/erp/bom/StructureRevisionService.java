@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.pilotline.erp.bom.structure.StructureVersion;
 import org.pilotline.erp.item.Item;
 import org.pilotline.erp.item.Sourcing;
 import org.pilotline.erp.unit.Unit;
@@ -99,6 +100,34 @@ public abstract class StructureRevisionService<E extends StructureRevision, R, V
 
     /** Writes the header fields of this kind's own. */
     abstract void writeOwnHeader(E revision, R request);
+
+    /** The revision in the structure rules' terms (quantities per unit of the item, in stock units). */
+    abstract StructureVersion normalise(DatabaseStructureSource source, E revision);
+
+    /**
+     * The revision a request proposes, with its lines checked as a save checks them (400 naming the field), but not
+     * stored: what an engineering change's cost roll-up compares with the revision in force.
+     */
+    public StructureVersion proposedVersion(R request) {
+        tenant.requireEnterprise();
+        Header h = header(request);
+        Item item = Lookups.reference(Item.class, "Item", h.itemId(), h.itemCode(), "itemId");
+        Problems problems = new Problems();
+        if (item.sourcing != Sourcing.MAKE) {
+            problems.add("itemId", "item '" + item.code + "' is bought, not made");
+        }
+        Lines<E> lines = lines(request, item, problems);
+        problems.refuseIfAny(kind.invalidType(), "The " + kind.nameInText() + " is not valid");
+        structures.requireNoCycle(item, lines.consumedItemIds(), kind.consumedField());
+        E revision = create.get();
+        revision.item = item;
+        revision.revision = h.revision();
+        revision.validFrom = h.validFrom();
+        revision.validTo = h.validTo();
+        writeOwnHeader(revision, request);
+        lines.attachTo(revision);
+        return normalise(structures.source(), revision);
+    }
 
     /** Filtered by the item the revisions are for, or an item they consume. */
     public Page<V> listRevisions(PageRequest page, Long itemId, Long consumedItemId) {

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import org.pilotline.erp.bom.structure.CostRollup;
 import org.pilotline.erp.bom.structure.Explosion;
 import org.pilotline.erp.bom.structure.StructureCycles;
+import org.pilotline.erp.bom.structure.StructureSource;
+import org.pilotline.erp.bom.structure.StructureVersion;
 import org.pilotline.erp.bom.structure.WhereUsed;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.erp.common.Effectivity;
@@ -60,6 +62,46 @@ public class StructureService {
         tenant.requireEnterprise();
         Lookups.require(Item.class, "Item", itemId);
         return CostRollup.of(itemId, dateOr(date), source());
+    }
+
+    /**
+     * The cost roll-up of one unit of the item on the date as if {@code proposedStructure} (when not null) were its
+     * only BOM or recipe and {@code proposedOperationCost} (when not null) its routing's cost per unit: an
+     * engineering change's proposed cost, by the same roll-up as the cost in force.
+     */
+    public CostRollup.Cost rollUpCostWith(long itemId, LocalDate date, StructureVersion proposedStructure,
+                                          BigDecimal proposedOperationCost) {
+        tenant.requireEnterprise();
+        Lookups.require(Item.class, "Item", itemId);
+        DatabaseStructureSource database = source();
+        StructureSource proposed = new StructureSource() {
+            @Override
+            public ItemFacts item(long id) {
+                return database.item(id);
+            }
+
+            @Override
+            public List<StructureVersion> versionsOf(long id) {
+                return id == itemId && proposedStructure != null ? List.of(proposedStructure) : database.versionsOf(id);
+            }
+
+            @Override
+            public List<StructureVersion> versionsUsing(long id) {
+                return database.versionsUsing(id);
+            }
+
+            @Override
+            public java.util.Optional<StructureVersion> versionProducing(long id, LocalDate day) {
+                return database.versionProducing(id, day);
+            }
+
+            @Override
+            public BigDecimal operationCostPerUnit(long id, LocalDate day) {
+                return id == itemId && proposedOperationCost != null ? proposedOperationCost
+                        : database.operationCostPerUnit(id, day);
+            }
+        };
+        return CostRollup.of(itemId, date, proposed);
     }
 
     /** Refuses giving {@code parent} these components if that closes a cycle, naming the cycle by item codes. */

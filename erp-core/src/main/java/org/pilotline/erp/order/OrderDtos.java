@@ -56,10 +56,17 @@ public final class OrderDtos {
 
     public record SalesOrderView(long id, String number, long customerId, String customer, LocalDate orderDate,
                                  SalesOrderStatus status, String currency, String note, BigDecimal total,
-                                 List<SalesLineView> lines, long version) {
+                                 List<SalesLineView> lines, long version,
+                                 @Schema(description = "the review on entry: PENDING, CREDIT_HOLD, DATE_PROPOSAL,"
+                                         + " CUSTOMER_CONFIRMATION, APPROVED, REJECTED; null when never reviewed")
+                                 String reviewStatus,
+                                 @Schema(description = "the date promised to the customer once the review approved")
+                                 LocalDate promisedDate,
+                                 String reviewNote) {
         public static SalesOrderView of(SalesOrder o) {
             return new SalesOrderView(o.id, o.number, o.partner.id, o.partner.code, o.orderDate, o.status, o.currency,
-                    o.note, totalOf(o), lineViews(o, SalesLineView::new), o.version);
+                    o.note, totalOf(o), lineViews(o, SalesLineView::new), o.version, o.reviewStatus, o.promisedDate,
+                    o.reviewNote);
         }
     }
 

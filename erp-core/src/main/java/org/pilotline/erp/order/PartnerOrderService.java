@@ -112,6 +112,10 @@ public abstract class PartnerOrderService<O extends OrderBase<L, S>, L extends O
     /** The request in the shape both kinds share. */
     abstract Requested requested(R request);
 
+    /** A new order has just been entered (saved, in the entering transaction); nothing happens by default. */
+    void entered(O order) {
+    }
+
     /** Refuses lines this kind of order cannot have; every line is fine by default. */
     void checkLines(List<OrderLines.Resolved> lines) {
     }
@@ -148,6 +152,9 @@ public abstract class PartnerOrderService<O extends OrderBase<L, S>, L extends O
         String number = number(order, id, r.number());
         OrderLines.save(order, id == null, new OrderLines.Header(number, partner,
                 r.orderDate() == null ? clock.today() : r.orderDate(), r.currency(), r.note()), lines);
+        if (id == null) {
+            entered(order);
+        }
         return view.apply(order);
     }
 

@@ -9,6 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.OptimisticLock;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,22 @@ public class SalesOrder extends OrderBase<SalesOrderLine, SalesOrderStatus> {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     public SalesOrderStatus status;
+
+    /**
+     * The review's standing, the date promised to the customer and why: the review's, not the order's content, so a
+     * change of them does not make a salesperson's copy of the order stale (no version increment).
+     */
+    @Column(name = "review_status", length = 24)
+    @OptimisticLock(excluded = true)
+    public String reviewStatus;
+
+    @Column(name = "promised_date")
+    @OptimisticLock(excluded = true)
+    public java.time.LocalDate promisedDate;
+
+    @Column(name = "review_note", length = 500)
+    @OptimisticLock(excluded = true)
+    public String reviewNote;
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("lineNo")

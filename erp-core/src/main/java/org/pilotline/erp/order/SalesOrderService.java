@@ -1,6 +1,8 @@
 package org.pilotline.erp.order;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import org.pilotline.erp.inventory.MoveReason;
 import org.pilotline.erp.inventory.MoveType;
 import org.pilotline.erp.order.OrderDtos.FulfilmentRequest;
@@ -25,6 +27,15 @@ public class SalesOrderService
     /** Issues the shipped goods from stock and records them on the lines, all or nothing; retried on deadlock. */
     public FulfilmentResult<SalesOrderView> ship(long id, FulfilmentRequest request) {
         return fulfil(id, request);
+    }
+
+    @Inject
+    Event<SalesOrderEntered> entered;
+
+    /** Tells observers (the order review of bpm-models) that the order exists; they act once it has committed. */
+    @Override
+    void entered(SalesOrder order) {
+        entered.fire(new SalesOrderEntered(tenant.requireEnterprise(), order.id, order.number, caller.username()));
     }
 
     @Override

@@ -24,4 +24,8 @@ public class Partner extends Versioned {
 
     @Column(length = 200)
     public String contact;
+
+    /** The open sales order value the enterprise accepts from this customer; null when no limit is kept. */
+    @Column(name = "credit_limit", precision = 20, scale = 6)
+    public java.math.BigDecimal creditLimit;
 }

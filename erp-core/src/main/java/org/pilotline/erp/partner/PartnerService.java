@@ -3,6 +3,8 @@ package org.pilotline.erp.partner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -12,8 +14,11 @@ import org.pilotline.platform.persistence.Lookups;
 import org.pilotline.platform.paging.Page;
 import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.persistence.Versions;
+import org.pilotline.platform.quantity.Decimals;
 import org.pilotline.platform.tenancy.TenantContext;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 /** Customers and suppliers of the caller's enterprise. */
@@ -23,13 +28,22 @@ public class PartnerService {
     public record PartnerRequest(@NotBlank @Pattern(regexp = "\\S{1,32}", message = "must be 1-32 characters without spaces") String code,
                                  @NotBlank @Size(max = 200) String name,
                                  Boolean customer, Boolean supplier,
-                                 @Size(max = 200) String contact, Long version) {
+                                 @Size(max = 200) String contact, Long version,
+                                 @DecimalMin("0") @Digits(integer = 14, fraction = 6)
+                                 @Schema(description = "open sales order value accepted from this customer before a"
+                                         + " manager must release an order; absent: no limit") BigDecimal creditLimit) {
+
+        /** The form without a credit limit. */
+        public PartnerRequest(String code, String name, Boolean customer, Boolean supplier, String contact, Long version) {
+            this(code, name, customer, supplier, contact, version, null);
+        }
     }
 
     public record PartnerView(long id, String code, String name, boolean customer, boolean supplier, String contact,
-                              long version) {
+                              long version, BigDecimal creditLimit) {
         static PartnerView of(Partner p) {
-            return new PartnerView(p.id, p.code, p.name, p.customer, p.supplier, p.contact, p.version);
+            return new PartnerView(p.id, p.code, p.name, p.customer, p.supplier, p.contact, p.version,
+                    p.creditLimit == null ? null : Decimals.plain(p.creditLimit));
         }
     }
 
@@ -69,6 +83,7 @@ public class PartnerService {
         partner.customer = customer;
         partner.supplier = supplier;
         partner.contact = r.contact();
+        partner.creditLimit = r.creditLimit();
         partner.persist();
         Partner.flush();
         return PartnerView.of(partner);

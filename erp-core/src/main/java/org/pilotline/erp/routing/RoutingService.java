@@ -124,8 +124,26 @@ public class RoutingService {
         if (routing.isEmpty()) {
             return BigDecimal.ZERO;
         }
+        return costPerUnit(item, routing.get().operations);
+    }
+
+    /**
+     * What the operations a routing request proposes would cost per unit of the item (work centers checked, 400
+     * naming the field), without storing anything: an engineering change's proposed cost.
+     */
+    public BigDecimal operationCostPerUnit(Item item, RoutingRequest proposed) {
+        tenant.requireEnterprise();
+        Routing routing = new Routing();
+        List<RoutingOperation> operations = new ArrayList<>();
+        for (int i = 0; i < proposed.operations().size(); i++) {
+            operations.add(operation(routing, proposed.operations().get(i), "operations[" + i + "]"));
+        }
+        return costPerUnit(item, operations);
+    }
+
+    private static BigDecimal costPerUnit(Item item, List<RoutingOperation> operations) {
         BigDecimal total = BigDecimal.ZERO;
-        for (RoutingOperation operation : routing.get().operations) {
+        for (RoutingOperation operation : operations) {
             BigDecimal minutes = operation.setupMinutes.divide(item.standardLotSize, MathContext.DECIMAL128)
                     .add(operation.runMinutes);
             total = total.add(minutes.multiply(operation.workCenter.hourlyRate).divide(MINUTES_PER_HOUR, MathContext.DECIMAL128));

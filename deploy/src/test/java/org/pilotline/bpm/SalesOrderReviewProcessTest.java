@@ -1,0 +1,305 @@
+package org.pilotline.bpm;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pilotline.testing.Api;
+import org.pilotline.testing.MasterData;
+import org.pilotline.testing.TestEnterprise;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The review of every sales order entered, end to end through REST on the real engine: approved at once when the
+ * customer is within its credit limit and every item is available on its requested date; otherwise the planner
+ * proposes a date (validated: a date, not in the past) that sales confirms with the customer — accepted, the order is
+ * promised for it; declined, it is cancelled; over the credit limit a manager releases or rejects it. The review's
+ * standing shows on the order; another enterprise sees none of it; an enterprise's own version takes precedence.
+ */
+@QuarkusTest
+class SalesOrderReviewProcessTest {
+
+    private static final String PATH = "/api/processes/sales-order-reviews";
+
+    @Inject
+    ManagementService management;
+
+    private static MasterData data;
+    private static TestEnterprise other;
+    private static long location;
+    private static long customer;
+    private static int counter;
+
+    @BeforeEach
+    void masterData() {
+        if (data != null) {
+            return;
+        }
+        data = new MasterData(TestEnterprise.create());
+        other = TestEnterprise.create();
+        location = data.location(data.warehouse("WH"), "FG");
+        customer = data.partner("CUST", true, false);
+    }
+
+    @Test
+    void anOrderWithinCreditAndInStockIsApprovedAtOnceForItsRequestedDate() {
+        long valve = stocked("100");
+        LocalDate requested = later(20);
+        var entered = data.planner().body(Map.of("customerId", customer, "lines", List.of(Map.of("itemId", valve,
+                "quantity", "10", "unitPrice", "5", "date", requested.toString())))).post("/api/sales-orders").then()
+                .statusCode(201).extract();
+        long order = ((Number) entered.path("id")).longValue();
+        int version = entered.path("version");
+
+        review(order).body("status", is("APPROVED")).body("withinCreditLimit", is(true))
+                .body("materialAvailable", is(true)).body("creditLimit", nullValue())
+                .body("availability[0].itemId", is((int) valve)).body("availability[0].covered", is(true))
+                .body("promisedDate", is(requested.toString()));
+        data.planner().get("/api/sales-orders/" + order).then().statusCode(200).body("reviewStatus", is("APPROVED"))
+                .body("promisedDate", is(requested.toString())).body("status", is("DRAFT"))
+                // the review does not make a salesperson's copy of the order stale
+                .body("version", is(version));
+    }
+
+    @Test
+    void aShortItemWaitsForThePlannersDateWhichTheCustomerAccepts() {
+        long valve = stocked("5");
+        LocalDate requested = later(10);
+        LocalDate supplied = later(25);
+        long supplier = data.partner("SUP" + counter, false, true);
+        long purchase = MasterData.id(data.planner().body(Map.of("supplierId", supplier, "lines", List.of(Map.of(
+                "itemId", valve, "quantity", "20", "date", supplied.toString())))).post("/api/purchase-orders"));
+        data.planner().post("/api/purchase-orders/" + purchase + "/release").then().statusCode(200);
+        long order = salesOrder(customer, valve, "10", "5", requested);
+
+        var review = review(order).body("status", is("DATE_PROPOSAL")).body("materialAvailable", is(false))
+                .body("availability[0].covered", is(false)).body("availability[0].available", is(5))
+                .body("availability[0].earliestDate", is(supplied.toString())).extract();
+        String id = review.path("id");
+        data.planner().get("/api/sales-orders/" + order).then().body("reviewStatus", is("DATE_PROPOSAL"))
+                .body("promisedDate", nullValue());
+        String propose = task("planner", id, "proposeDate");
+        complete("planner", propose, Map.of(), 400).body("errors.field", hasItem("variables.proposedDate"));
+        complete("planner", propose, Map.of("proposedDate", "next week"), 400)
+                .body("errors.field", hasItem("variables.proposedDate"));
+        complete("planner", propose, Map.of("proposedDate", LocalDate.now(ZoneOffset.UTC).minusDays(3).toString()), 400)
+                .body("errors[0].field", is("variables.proposedDate")).body("errors[0].message", containsString("today"));
+        complete("planner", propose, Map.of("proposedDate", supplied.toString(), "proposalComment", "after MO"), 204);
+
+        review(order).body("status", is("CUSTOMER_CONFIRMATION")).body("proposedDate", is(supplied.toString()));
+        data.planner().get("/api/sales-orders/" + order).then().body("reviewStatus", is("CUSTOMER_CONFIRMATION"));
+        complete("manager", task("manager", id, "confirmWithCustomer"), Map.of("customerAccepted", true), 204);
+
+        review(order).body("status", is("APPROVED")).body("promisedDate", is(supplied.toString()));
+        data.planner().get("/api/sales-orders/" + order).then().body("reviewStatus", is("APPROVED"))
+                .body("promisedDate", is(supplied.toString()));
+        journal(id).body("items.kind", hasItem("sales-order-review-checked"))
+                .body("items.kind", hasItem("sales-order-approved"));
+    }
+
+    @Test
+    void aCustomerWhoDeclinesTheProposedDateGetsTheOrderCancelled() {
+        long valve = stocked("0");
+        long order = salesOrder(customer, valve, "3", "5", later(5));
+        String id = review(order).body("status", is("DATE_PROPOSAL")).extract().path("id");
+        complete("planner", task("planner", id, "proposeDate"), Map.of("proposedDate", later(60).toString()), 204);
+        complete("manager", task("manager", id, "confirmWithCustomer"),
+                Map.of("customerAccepted", false, "customerComment", "too late"), 204);
+
+        review(order).body("status", is("REJECTED"));
+        data.planner().get("/api/sales-orders/" + order).then().body("status", is("CANCELLED"))
+                .body("reviewStatus", is("REJECTED")).body("reviewNote", containsString("too late"));
+    }
+
+    @Test
+    void anOrderOverTheCreditLimitWaitsForAManagersRelease() {
+        long limited = MasterData.id(data.planner().body(Map.of("code", data.code("LIM" + (++counter)), "name", "limited",
+                "customer", true, "supplier", false, "creditLimit", "100")).post("/api/partners"));
+        data.planner().get("/api/partners/" + limited).then().body("creditLimit", is(100));
+        long valve = stocked("100");
+        long released = salesOrder(limited, valve, "10", "20", later(10));
+        String id = review(released).body("status", is("CREDIT_HOLD")).body("withinCreditLimit", is(false))
+                .body("creditLimit", is(100)).body("openOrderValue", is(200)).extract().path("id");
+        data.planner().get("/api/sales-orders/" + released).then().body("reviewStatus", is("CREDIT_HOLD"));
+        // the planner is not asked: releasing credit is the managers'
+        data.enterprise().as("planner").get("/api/tasks").then().body("processInstanceId", not(hasItem(id)));
+        complete("manager", task("manager", id, "releaseCredit"), Map.of("creditReleased", true), 204);
+        review(released).body("status", is("APPROVED")).body("creditReleased", is(true));
+
+        long refused = salesOrder(limited, valve, "1", "20", later(10));
+        String second = review(refused).body("status", is("CREDIT_HOLD")).body("openOrderValue", is(220))
+                .extract().path("id");
+        complete("manager", task("manager", second, "releaseCredit"),
+                Map.of("creditReleased", false, "creditComment", "overdue invoices"), 204);
+        data.planner().get("/api/sales-orders/" + refused).then().body("status", is("CANCELLED"))
+                .body("reviewStatus", is("REJECTED"));
+    }
+
+    @Test
+    void aCustomerAnswerUnansweredForThreeWorkingDaysIsOfferedToTheAdministratorsToo() {
+        ZoneId zone = ZoneId.of(Api.as("admin").get("/api/enterprises/" + data.enterprise().code).then()
+                .extract().<String>path("timeZone"));
+        // proposed on a Friday at 10:00 plant time: the answer is due on Wednesday at 10:00, the weekend does not count
+        Instant friday = LocalDate.of(2027, 1, 8).atTime(10, 0).atZone(zone).toInstant();
+        Instant wednesday = LocalDate.of(2027, 1, 13).atTime(10, 0).atZone(zone).toInstant();
+        long order = salesOrder(customer, stocked("0"), "2", "5", later(5));
+        String id = review(order).extract().path("id");
+        ClockUtil.setCurrentTime(Date.from(friday));
+        complete("planner", task("planner", id, "proposeDate"), Map.of("proposedDate", later(40).toString()), 204);
+        String confirm = task("manager", id, "confirmWithCustomer");
+        data.enterprise().as("manager").get("/api/tasks/" + confirm).then().body("due", is(wednesday.toString()));
+        Job timer = management.createJobQuery().processInstanceId(id).timers().singleResult();
+        assertEquals(wednesday, timer.getDuedate().toInstant());
+        data.enterprise().as("admin").get("/api/tasks").then().body("id", not(hasItem(confirm)));
+
+        ClockUtil.setCurrentTime(Date.from(wednesday.plusSeconds(60)));
+        try {
+            management.executeJob(timer.getId());
+        } catch (RuntimeException takenByTheJobExecutor) {
+            // the job executor may have fired it first, on the same clock
+        }
+        boolean offered = false;
+        for (int i = 0; i < 100 && !offered; i++) {
+            List<String> ids = data.enterprise().as("admin").get("/api/tasks").then().extract().path("id");
+            offered = ids.contains(confirm);
+            sleep();
+        }
+        assertTrue(offered, "the overdue confirmation was not offered to the administrators");
+        journal(id).body("items.kind", hasItem("sales-order-confirmation-overdue"));
+        complete("admin", confirm, Map.of("customerAccepted", true), 204);
+        review(order).body("status", is("APPROVED"));
+    }
+
+    @Test
+    void anotherEnterpriseSeesNoneOfTheReviewAndCannotDecideIt() {
+        long valve = stocked("0");
+        long order = salesOrder(customer, valve, "1", "5", later(5));
+        String id = review(order).extract().path("id");
+        String propose = task("planner", id, "proposeDate");
+        other.as("planner").get(PATH + "/" + id).then().statusCode(404).contentType("application/problem+json");
+        other.as("planner").queryParam("orderId", order).get(PATH).then().statusCode(200).body("size()", is(0));
+        other.as("planner").get("/api/tasks").then().body("processInstanceId", not(hasItem(id)));
+        other.as("planner").body(Map.of("variables", Map.of("proposedDate", later(30).toString())))
+                .post("/api/tasks/" + propose + "/complete").then().statusCode(404);
+        data.planner().queryParam("orderId", "abc").get(PATH).then().statusCode(400)
+                .body("errors.field", hasItem("orderId"));
+        review(order).body("status", is("DATE_PROPOSAL"));
+    }
+
+    @Test
+    void anEnterprisesOwnVersionOfTheReviewTakesPrecedence() {
+        MasterData own = new MasterData(TestEnterprise.create());
+        String toBe = template().replace("name=\"Propose a delivery date\" camunda:candidateGroups=\"planner\"",
+                "name=\"Propose a delivery date (to-be)\" camunda:candidateGroups=\"manager\"");
+        own.enterprise().as("manager").body(Map.of("bpmn", toBe))
+                .post("/api/processes/models/sales-order-review/versions").then().statusCode(201);
+        long buyer = own.partner("C", true, false);
+        long item = own.item("NONE").made().create();
+        long order = MasterData.id(own.planner().body(Map.of("customerId", buyer, "lines", List.of(Map.of("itemId", item,
+                "quantity", "1", "unitPrice", "1", "date", later(5).toString())))).post("/api/sales-orders"));
+        var review = own.planner().queryParam("orderId", order).get(PATH).then().statusCode(200)
+                .body("[0].processDefinitionVersion", is(2)).body("[0].status", is("DATE_PROPOSAL")).extract();
+        String id = review.path("[0].id");
+        own.enterprise().as("planner").get("/api/tasks").then().body("processInstanceId", not(hasItem(id)));
+        List<Map<String, Object>> tasks = own.enterprise().as("manager").get("/api/tasks").then().extract().path("$");
+        assertEquals(List.of("Propose a delivery date (to-be)"), tasks.stream()
+                .filter(t -> id.equals(t.get("processInstanceId"))).map(t -> t.get("name")).toList());
+        // the shared template still reviews the others' orders
+        long valve = stocked("0");
+        long mine = salesOrder(customer, valve, "1", "5", later(5));
+        review(mine).body("processDefinitionVersion", is(1));
+    }
+
+    @AfterEach
+    void resetTheEngineClock() {
+        ClockUtil.reset();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String template() {
+        try (InputStream in = SalesOrderReviewProcessTest.class.getClassLoader()
+                .getResourceAsStream("bpmn/sales-order-review.bpmn")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static LocalDate later(int days) {
+        return LocalDate.now(ZoneOffset.UTC).plusDays(days);
+    }
+
+    /** A new bought item with {@code onHand} in stock. */
+    private static long stocked(String onHand) {
+        long item = data.item("V" + (++counter)).bought().cost("3").create();
+        if (!"0".equals(onHand)) {
+            data.planner().body(Map.of("type", "RECEIPT", "reason", "OPENING_BALANCE", "itemId", item, "quantity", onHand,
+                    "toLocationId", location)).post("/api/stock/moves").then().statusCode(201);
+        }
+        return item;
+    }
+
+    private static long salesOrder(long customerId, long item, String quantity, String price, LocalDate date) {
+        Map<String, Object> line = new HashMap<>(Map.of("itemId", item, "quantity", quantity, "unitPrice", price,
+                "date", date.toString()));
+        return MasterData.id(data.planner().body(Map.of("customerId", customerId, "lines", List.of(line)))
+                .post("/api/sales-orders"));
+    }
+
+    private static ValidatableResponse review(long orderId) {
+        List<Map<String, Object>> found = data.planner().queryParam("orderId", orderId).get(PATH).then().statusCode(200)
+                .extract().path("$");
+        assertEquals(1, found.size(), "reviews of order " + orderId);
+        return data.planner().get(PATH + "/" + found.get(0).get("id")).then().statusCode(200)
+                .body("orderId", is((int) orderId));
+    }
+
+    private static ValidatableResponse journal(String id) {
+        return data.enterprise().as("manager").queryParam("subject", "process:" + id).queryParam("size", 100)
+                .get("/api/journal").then().statusCode(200);
+    }
+
+    private static String task(String role, String processId, String definitionKey) {
+        List<Map<String, Object>> tasks = data.enterprise().as(role).get("/api/tasks").then().statusCode(200)
+                .extract().path("$");
+        return tasks.stream().filter(t -> processId.equals(t.get("processInstanceId"))
+                        && definitionKey.equals(t.get("taskDefinitionKey"))).map(t -> (String) t.get("id")).findFirst()
+                .orElseThrow(() -> new AssertionError("no task " + definitionKey + " for " + role + " in " + processId));
+    }
+
+    private static ValidatableResponse complete(String role, String taskId, Map<String, Object> variables, int status) {
+        return data.enterprise().as(role).body(Map.of("variables", variables)).post("/api/tasks/" + taskId + "/complete")
+                .then().statusCode(status);
+    }
+}
