@@ -1,7 +1,6 @@
 package org.pilotline.erp.security.rest;
 
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,7 +23,7 @@ public class MeResource {
     UserService users;
 
     @Inject
-    SecurityIdentity identity;
+    io.vertx.ext.web.RoutingContext request;
 
     @GET
     @Authenticated
@@ -40,6 +39,7 @@ public class MeResource {
             description = "Clears the form login's session cookie (quarkus-credential); HTTP Basic clients have no session.")
     @APIResponse(responseCode = "204", description = "Signed out: the login cookie is cleared")
     public void signOut() {
-        FormAuthenticationMechanism.logout(identity);
+        // by the request, not the identity: an identity signed in with HTTP Basic does not carry its request
+        FormAuthenticationMechanism.logout(request);
     }
 }
