@@ -52,7 +52,7 @@ class WorkbookReaderFuzzTest {
             }
             workbook.write(out);
             upload = out.toByteArray();
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (RuntimeException e) {
             return; // POI itself refuses to write such a cell (a formula it cannot parse): no workbook to read
         }
 
