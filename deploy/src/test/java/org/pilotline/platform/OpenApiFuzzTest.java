@@ -78,7 +78,15 @@ class OpenApiFuzzTest {
 
         TestEnterprise enterprise = TestEnterprise.create();
         ShopFloorFixture floor = new ShopFloorFixture(enterprise);
-        ShopFloorFixture.Terminal terminal = floor.terminal("T-FUZZ", floor.workCenter("FUZZ"));
+        long workCenter = floor.workCenter("FUZZ");
+        ShopFloorFixture.Terminal terminal = floor.terminal("T-FUZZ", workCenter);
+        // records of every common kind, so that the fuzzed input reaches the services behind existing records
+        long component = floor.data.bought("FZC", "2");
+        floor.receive(component, "100", floor.staging, null, null);
+        floor.release(floor.product("FZP", workCenter, component), "5");
+        floor.order(floor.data.made("FZM"), "3");
+        floor.data.partner("FZCU", true, true);
+        floor.data.workUnit(workCenter, "FZU");
         Map<String, Supplier<RequestSpecification>> callers = new LinkedHashMap<>();
         for (String role : List.of("admin", "planner", "quality", "manager", "operator")) {
             callers.put(role, () -> enterprise.as(role));
@@ -87,12 +95,20 @@ class OpenApiFuzzTest {
         callers.put("platform admin", () -> Api.as("admin"));
         callers.put("bureau", () -> Api.as("bureau"));
 
+        // one record of every kind the enterprise has (not its terminal: revoking it would end the terminal's calls)
+        Map<String, String> ids = walker.discover(List.of(() -> enterprise.as("admin"), () -> enterprise.as("planner"),
+                () -> enterprise.as("quality"), () -> enterprise.as("operator")), (list, row) -> { });
+        ids.remove("terminal");
+        // deletions last, so that the records stay for the other operations
+        operations = new ArrayList<>(operations);
+        operations.sort(java.util.Comparator.comparing((Operation o) -> o.method().equals("DELETE")));
+
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> wrong = new ArrayList<>();
         int requests = 0;
         for (Operation operation : operations) {
             Supplier<RequestSpecification> caller = callerOf(operation, callers);
-            List<Case> cases = cases(walker, operation, caller);
+            List<Case> cases = cases(walker, operation, caller, ids);
             Collections.shuffle(cases, new Random(operation.key().hashCode()));
             for (Case c : cases.subList(0, Math.min(MAX_CASES_PER_OPERATION, cases.size()))) {
                 Response answer;
@@ -128,13 +144,23 @@ class OpenApiFuzzTest {
         return callers.values().iterator().next();
     }
 
-    private static List<Case> cases(OpenApiWalker walker, Operation op, Supplier<RequestSpecification> caller) {
+    private static List<Case> cases(OpenApiWalker walker, Operation op, Supplier<RequestSpecification> caller,
+                                    Map<String, String> ids) {
         List<Case> cases = new ArrayList<>();
-        String path = op.expand(Map.of());
+        Map<String, String> existing = new java.util.HashMap<>();
+        for (Parameter p : op.in("path")) {
+            String id = OpenApiWalker.idFor(ids, op.path(), p.name());
+            if (id != null) {
+                existing.put(p.name(), encode(id));
+            }
+        }
+        String path = op.expand(existing);
         // bad path ids
         for (Parameter p : op.in("path")) {
             for (String value : BAD_PATH_VALUES) {
-                String bad = op.expand(Map.of(p.name(), value));
+                Map<String, String> values = new java.util.HashMap<>(existing);
+                values.put(p.name(), value);
+                String bad = op.expand(values);
                 cases.add(new Case("path " + p.name() + "=" + abbreviate(value), () -> send(caller, op, bad, null, null)));
             }
         }
@@ -183,7 +209,8 @@ class OpenApiFuzzTest {
             cases.add(new Case("text/plain body", () -> send(caller, op, path, "code=x", "text/plain")));
             cases.add(new Case("xml body", () -> send(caller, op, path, "<a/>", "application/xml")));
             if ("object".equals(OpenApiWalker.type(op.body()))) {
-                ObjectNode plausible = (ObjectNode) walker.plausible(op.body(), null, name -> null, 0);
+                ObjectNode plausible = (ObjectNode) walker.plausible(op.body(), null,
+                        name -> OpenApiWalker.idOfField(ids, name), 0);
                 cases.add(new Case("plausible body", () -> send(caller, op, path, write(plausible), "application/json")));
                 ObjectNode extra = plausible.deepCopy();
                 extra.put("colour", "red");

@@ -76,7 +76,7 @@ class TenantSweepTest {
                         "password", TestEnterprise.PASSWORD, "roles", List.of("expert"), "assignedEnterprises", List.of(b.code)))
                 .post("/api/admin/users").then().statusCode(201);
 
-        discover(operations);
+        discover(walker);
         // B's own lists carry B's codes (standard units, its reasons): those are no marker of A
         for (String list : new LinkedHashSet<>(listOf.values())) {
             String own = b.as("admin").queryParam("size", 1000).get(list).asString();
@@ -172,45 +172,19 @@ class TenantSweepTest {
     }
 
     /** Finds one record of every kind A has, through A's own lists (each GET without path parameters). */
-    private void discover(List<Operation> operations) {
-        ids.put("enterprise", A);
-        for (Operation op : operations) {
-            if (!op.method().equals("GET") || op.hasPathParameters()) {
-                continue;
-            }
-            String kind = kind(lastSegment(op.path()));
-            if (ids.containsKey(kind)) {
-                continue;
-            }
-            for (String reader : A_READERS) {
-                Response answer = Api.as(reader).queryParam("size", 20).get(op.path());
-                if (answer.statusCode() != 200 || !answer.contentType().startsWith("application/json")) {
-                    continue;
-                }
-                JsonNode rows = parse(answer.asString());
-                rows = rows.isArray() ? rows : rows.path("items");
-                if (rows.isArray() && rows.size() > 0) {
-                    JsonNode row = rows.get(0);
-                    String id = row.hasNonNull("id") ? row.path("id").asText()
-                            : row.hasNonNull("username") ? row.path("username").asText()
-                            : row.hasNonNull("code") ? row.path("code").asText() : null;
-                    if (id != null) {
-                        ids.put(kind, id);
-                        listOf.put(kind, op.path());
-                    }
-                    for (JsonNode r : rows) {
-                        for (String field : List.of("code", "name", "number", "username", "lotNumber", "displayName")) {
-                            String value = r.path(field).asText("");
-                            if (value.length() >= 5) {
-                                markers.add(value);
-                            }
+    private void discover(OpenApiWalker walker) {
+        ids.putAll(walker.discover(A_READERS.stream().<Supplier<RequestSpecification>>map(r -> () -> Api.as(r)).toList(),
+                (list, row) -> {
+                    listOf.put(OpenApiWalker.kind(OpenApiWalker.lastSegment(list)), list);
+                    for (String field : List.of("code", "name", "number", "username", "lotNumber", "displayName")) {
+                        String value = row.path(field).asText("");
+                        if (value.length() >= 5) {
+                            markers.add(value);
                         }
                     }
-                }
-                break;
-            }
-        }
-        // nested records: an operation of a work order, a lot of an item
+                }));
+        ids.put("enterprise", A);
+        // nested records: an operation of a work order
         String workOrder = ids.get("workorder");
         if (workOrder != null) {
             JsonNode order = parse(Api.as("demo-admin").get("/api/mes/work-orders/" + workOrder).asString());
@@ -219,7 +193,7 @@ class TenantSweepTest {
         markers.add("HZ1-");
     }
 
-    /** A's records by list, read as A's administrator: the totals and the first rows, to compare after the sweep. */
+    /** A's lists (those no background work moves on), read as A's users, to compare after the sweep. */
     private Map<String, String> snapshotOfA() {
         Map<String, String> snapshot = new TreeMap<>();
         for (String list : new TreeSet<>(listOf.values())) {
@@ -245,37 +219,24 @@ class TenantSweepTest {
         return snapshot;
     }
 
-    /** The A record a path parameter names: {id} by the segment before it, {itemId} by its own name. */
+    /** The A record a path parameter names. */
     private String idFor(String template, String parameter) {
-        String kind;
-        if (parameter.equals("id")) {
-            String before = template.substring(0, template.indexOf("{" + parameter + "}") - 1);
-            kind = kind(lastSegment(before));
-        } else if (parameter.equals("username")) {
+        if (parameter.equals("username")) {
             return "demo-operator";
-        } else if (parameter.equals("code")) {
-            return A;
-        } else {
-            kind = kind(parameter.replaceAll("Id$", ""));
         }
-        return ids.get(kind);
+        if (parameter.equals("code")) {
+            return A;
+        }
+        return OpenApiWalker.idFor(ids, template, parameter);
     }
 
     private Object idOfField(String field) {
-        if (field.endsWith("Id")) {
-            String id = ids.get(kind(field.substring(0, field.length() - 2)));
-            return id == null ? null : Long.valueOf(id);
-        }
-        if (field.endsWith("Ids")) {
-            String id = ids.get(kind(field.substring(0, field.length() - 3)));
-            return id == null ? null : List.of(Long.valueOf(id));
-        }
-        return null;
+        return OpenApiWalker.idOfField(ids, field);
     }
 
     private String queryValue(Parameter p) {
         if (p.name().endsWith("Id")) {
-            return ids.get(kind(p.name().substring(0, p.name().length() - 2)));
+            return OpenApiWalker.idFor(ids, "", p.name());
         }
         if (p.name().equals("enterprise")) {
             return A;
@@ -289,25 +250,6 @@ class TenantSweepTest {
             default -> p.schema().has("enum") ? p.schema().path("enum").get(0).asText()
                     : p.type().equals("integer") ? "1" : "x";
         };
-    }
-
-    private static String lastSegment(String path) {
-        String[] segments = path.split("/");
-        for (int i = segments.length - 1; i >= 0; i--) {
-            if (!segments[i].startsWith("{")) {
-                return segments[i];
-            }
-        }
-        return "";
-    }
-
-    /** "work-centers" and "workCenter" are the same kind: "workcenter". */
-    static String kind(String name) {
-        String k = name.replace("-", "").toLowerCase(Locale.ROOT);
-        if (k.endsWith("ies")) {
-            return k.substring(0, k.length() - 3) + "y";
-        }
-        return k.endsWith("s") ? k.substring(0, k.length() - 1) : k;
     }
 
     private static JsonNode parse(String text) {

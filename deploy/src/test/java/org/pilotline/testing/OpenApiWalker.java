@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Walks the live OpenAPI document ({@code /q/openapi?format=json}): every operation of {@code /api} with its path and
@@ -245,6 +246,90 @@ public final class OpenApiWalker {
 
     private static String singular(String name) {
         return name != null && name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
+    }
+
+    /**
+     * One record of every kind the readers can list: each GET without path parameters is called (as the first reader
+     * it answers 200) and the first row's id (or username, or code) is kept under the kind's name ({@link #kind}).
+     * Every row read goes to {@code rows} as well.
+     */
+    public Map<String, String> discover(List<Supplier<RequestSpecification>> readers,
+                                        java.util.function.BiConsumer<String, JsonNode> rows) {
+        Map<String, String> ids = new TreeMap<>();
+        for (Operation op : operations()) {
+            if (!op.method().equals("GET") || op.hasPathParameters()) {
+                continue;
+            }
+            String kind = kind(lastSegment(op.path()));
+            if (ids.containsKey(kind)) {
+                continue;
+            }
+            for (Supplier<RequestSpecification> reader : readers) {
+                Response answer = reader.get().queryParam("size", 20).get(op.path());
+                if (answer.statusCode() != 200 || answer.contentType() == null
+                        || !answer.contentType().startsWith("application/json")) {
+                    continue;
+                }
+                JsonNode found;
+                try {
+                    found = JSON.readTree(answer.asString());
+                } catch (java.io.IOException e) {
+                    break;
+                }
+                found = found.isArray() ? found : found.path("items");
+                if (found.isArray() && found.size() > 0) {
+                    JsonNode row = found.get(0);
+                    String id = row.hasNonNull("id") ? row.path("id").asText()
+                            : row.hasNonNull("username") ? row.path("username").asText()
+                            : row.hasNonNull("code") ? row.path("code").asText() : null;
+                    if (id != null) {
+                        ids.put(kind, id);
+                        found.forEach(r -> rows.accept(op.path(), r));
+                    }
+                }
+                break;
+            }
+        }
+        return ids;
+    }
+
+    /** The record a path parameter names: {id} by the segment before it, {itemId} by its own name; null if unknown. */
+    public static String idFor(Map<String, String> ids, String template, String parameter) {
+        if (parameter.equals("id")) {
+            return ids.get(kind(lastSegment(template.substring(0, template.indexOf("{id}")))));
+        }
+        return ids.get(kind(parameter.replaceAll("Id$", "")));
+    }
+
+    /** The id a body field or query parameter named like {@code itemId} or {@code itemIds} takes, if known. */
+    public static Object idOfField(Map<String, String> ids, String field) {
+        String base = field.endsWith("Id") ? field.substring(0, field.length() - 2)
+                : field.endsWith("Ids") ? field.substring(0, field.length() - 3) : null;
+        String id = base == null ? null : ids.get(kind(base));
+        if (id == null || !id.matches("\\d{1,18}")) {
+            return null;
+        }
+        return field.endsWith("Ids") ? List.of(Long.valueOf(id)) : Long.valueOf(id);
+    }
+
+    /** The last segment of a path that is no parameter: "/api/work-centers/{id}" → "work-centers". */
+    public static String lastSegment(String path) {
+        String[] segments = path.split("/");
+        for (int i = segments.length - 1; i >= 0; i--) {
+            if (!segments[i].isEmpty() && !segments[i].startsWith("{")) {
+                return segments[i];
+            }
+        }
+        return "";
+    }
+
+    /** "work-centers", "workCenter" and "WorkCenters" are the same kind: "workcenter". */
+    public static String kind(String name) {
+        String k = name.replace("-", "").toLowerCase(Locale.ROOT);
+        if (k.endsWith("ies")) {
+            return k.substring(0, k.length() - 3) + "y";
+        }
+        return k.endsWith("s") ? k.substring(0, k.length() - 1) : k;
     }
 
     /**
