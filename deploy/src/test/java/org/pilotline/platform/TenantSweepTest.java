@@ -11,6 +11,7 @@ import org.pilotline.testing.Api;
 import org.pilotline.testing.OpenApiWalker;
 import org.pilotline.testing.OpenApiWalker.Operation;
 import org.pilotline.testing.OpenApiWalker.Parameter;
+import org.pilotline.testing.MasterData;
 import org.pilotline.testing.TestEnterprise;
 
 import java.net.URLEncoder;
@@ -42,8 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TenantSweepTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String A = "demo";
-    private static final List<String> A_READERS = List.of("demo-admin", "demo-planner", "demo-operator");
+    private static final List<String> ROLES = List.of("admin", "planner", "quality", "manager", "operator");
     private static final Set<Integer> REFUSED = Set.of(403, 404);
 
     /**
@@ -56,6 +56,8 @@ class TenantSweepTest {
             "GET /api/enterprises", "the bureau reads every pilot enterprise's profile (code, name, industry)");
     // (a path prefix or "METHOD /path" prefix; the bureau's exemption covers both the leak and the refusal check)
 
+    /** Enterprise A, whose records the other callers must not reach. */
+    private TestEnterprise a;
     /** A's records: the id (or code, username) of one record per kind, by the kind's normalized name. */
     private final Map<String, String> ids = new TreeMap<>();
     /** The list each kind was found in (for the before/after comparison). */
@@ -68,6 +70,8 @@ class TenantSweepTest {
         OpenApiWalker walker = OpenApiWalker.live();
         List<Operation> operations = walker.operations();
 
+        a = TestEnterprise.create();
+        plantOfA();
         TestEnterprise b = TestEnterprise.create();
         ShopFloorFixture floor = new ShopFloorFixture(b);
         ShopFloorFixture.Terminal terminal = floor.terminal("T-SWEEP", floor.workCenter("SWEEP"));
@@ -82,16 +86,16 @@ class TenantSweepTest {
             String own = b.as("admin").queryParam("size", 1000).get(list).asString();
             markers.removeIf(own::contains);
         }
-        assertTrue(ids.size() > 20 && markers.size() > 10, "A's records found: " + ids + ", markers " + markers);
+        assertTrue(ids.size() > 15 && markers.size() > 10, "A's records found: " + ids + ", markers " + markers);
         Map<String, String> before = snapshotOfA();
 
         Map<String, Supplier<RequestSpecification>> callers = new LinkedHashMap<>();
-        for (String role : List.of("admin", "planner", "quality", "manager", "operator")) {
+        for (String role : ROLES) {
             callers.put(role + " of B", () -> b.as(role));
         }
         callers.put("terminal of B", terminal::request);
         callers.put("expert of B", () -> Api.as(expert, TestEnterprise.PASSWORD).header("PilotLine-Enterprise", b.code));
-        callers.put("expert of B naming A", () -> Api.as(expert, TestEnterprise.PASSWORD).header("PilotLine-Enterprise", A));
+        callers.put("expert of B naming A", () -> Api.as(expert, TestEnterprise.PASSWORD).header("PilotLine-Enterprise", a.code));
         callers.put("bureau", () -> Api.as("bureau"));
 
         List<String> wrong = new ArrayList<>();
@@ -173,7 +177,7 @@ class TenantSweepTest {
 
     /** Finds one record of every kind A has, through A's own lists (each GET without path parameters). */
     private void discover(OpenApiWalker walker) {
-        ids.putAll(walker.discover(A_READERS.stream().<Supplier<RequestSpecification>>map(r -> () -> Api.as(r)).toList(),
+        ids.putAll(walker.discover(ROLES.stream().<Supplier<RequestSpecification>>map(r -> () -> a.as(r)).toList(),
                 (list, row) -> {
                     listOf.put(OpenApiWalker.kind(OpenApiWalker.lastSegment(list)), list);
                     for (String field : List.of("code", "name", "number", "username", "lotNumber", "displayName")) {
@@ -183,14 +187,49 @@ class TenantSweepTest {
                         }
                     }
                 }));
-        ids.put("enterprise", A);
+        ids.put("enterprise", a.code);
         // nested records: an operation of a work order
         String workOrder = ids.get("workorder");
         if (workOrder != null) {
-            JsonNode order = parse(Api.as("demo-admin").get("/api/mes/work-orders/" + workOrder).asString());
+            JsonNode order = parse(a.as("admin").get("/api/mes/work-orders/" + workOrder).asString());
             ids.putIfAbsent("operation", order.path("operations").path(0).path("id").asText());
         }
-        markers.add("HZ1-");
+        markers.add(a.code);
+    }
+
+    /**
+     * A small plant in A: master data, stock, a released production order with its work order, a planned one, a
+     * sales and a purchase order, a forecast, an inspection plan and a non-conformance, a terminal, a machine binding.
+     */
+    private void plantOfA() {
+        ShopFloorFixture floor = new ShopFloorFixture(a);
+        MasterData data = floor.data;
+        long workCenter = floor.workCenter("SWA");
+        data.workUnit(workCenter, "SWA-1");
+        floor.terminal("T-SWA", workCenter);
+        long component = data.bought("SWC", "2");
+        floor.receive(component, "100", floor.staging, null, null);
+        long product = data.made("SWP");
+        data.bom(product).line(component, "1").create();
+        long routing = data.routing(product, ShopFloorFixture.routingStep(10, workCenter, null));
+        long routingOperation = ((Number) data.planner().get("/api/routings/" + routing).path("operations[0].id"))
+                .longValue();
+        a.as("quality").body(Map.of("routingOperationId", routingOperation, "characteristic", "width",
+                "upperLimit", "10", "sampleSize", 1)).post("/api/mes/inspection-plans").then().statusCode(201);
+        floor.release(product, "5");
+        floor.order(data.made("SWM"), "3");
+        long customer = data.partner("SWCU", true, true);
+        a.as("planner").body(Map.of("customerId", customer, "lines", List.of(Map.of("itemId", product, "quantity", "1",
+                "date", "2026-12-01")))).post("/api/sales-orders").then().statusCode(201);
+        a.as("planner").body(Map.of("supplierId", customer, "lines", List.of(Map.of("itemId", component, "quantity", "1",
+                "date", "2026-12-01")))).post("/api/purchase-orders").then().statusCode(201);
+        a.as("planner").body(Map.of("itemId", product, "week", "2026-12-07", "quantity", "5"))
+                .post("/api/mrp/forecasts").then().statusCode(201);
+        a.as("quality").body(Map.of("itemId", product, "quantity", "1", "description", "scratched"))
+                .post("/api/mes/nonconformances").then().statusCode(201);
+        Map<String, Object> binding = new HashMap<>(org.pilotline.gateway.Bindings.newBody(data.code("M")));
+        binding.put("endpointUrl", "opc.tcp://localhost:1/none"); // a machine that never answers: nothing moves
+        a.as("admin").body(binding).post("/api/gateway/bindings").then().statusCode(201);
     }
 
     /** A's lists (those no background work moves on), read as A's users, to compare after the sweep. */
@@ -203,14 +242,14 @@ class TenantSweepTest {
                     || list.contains("machine") || list.equals("/api/me")) {
                 continue; // moved on by the demo plant's machines, other test classes and background work
             }
-            for (String reader : A_READERS) {
-                Response answer = Api.as(reader).queryParam("size", 1000).queryParam("sort", "id").get(list);
+            for (String reader : ROLES) {
+                Response answer = a.as(reader).queryParam("size", 1000).queryParam("sort", "id").get(list);
                 if (answer.statusCode() == 200) {
                     snapshot.put(list, answer.asString());
                     break;
                 }
                 if (answer.statusCode() == 400) {
-                    answer = Api.as(reader).queryParam("size", 1000).get(list);
+                    answer = a.as(reader).queryParam("size", 1000).get(list);
                     snapshot.put(list, answer.asString());
                     break;
                 }
@@ -222,10 +261,10 @@ class TenantSweepTest {
     /** The A record a path parameter names. */
     private String idFor(String template, String parameter) {
         if (parameter.equals("username")) {
-            return "demo-operator";
+            return a.code + "-operator";
         }
         if (parameter.equals("code")) {
-            return A;
+            return a.code;
         }
         return OpenApiWalker.idFor(ids, template, parameter);
     }
@@ -239,7 +278,7 @@ class TenantSweepTest {
             return OpenApiWalker.idFor(ids, "", p.name());
         }
         if (p.name().equals("enterprise")) {
-            return A;
+            return a.code;
         }
         if (!p.required()) {
             return null;
