@@ -58,6 +58,8 @@ class TenantSweepTest {
 
     /** Enterprise A, whose records the other callers must not reach. */
     private TestEnterprise a;
+    /** A process instance of A, when its onboarding process could be started. */
+    private String processOfA;
     /** A's records: the id (or code, username) of one record per kind, by the kind's normalized name. */
     private final Map<String, String> ids = new TreeMap<>();
     /** The list each kind was found in (for the before/after comparison). */
@@ -202,6 +204,10 @@ class TenantSweepTest {
                     }
                 }));
         ids.put("enterprise", a.code);
+        ids.put("transition", "release");
+        if (processOfA != null) {
+            ids.put(OpenApiWalker.kind("processes"), processOfA);
+        }
         // nested records: an operation of a work order
         String workOrder = ids.get("workorder");
         if (workOrder != null) {
@@ -241,6 +247,17 @@ class TenantSweepTest {
                 .post("/api/mrp/forecasts").then().statusCode(201);
         a.as("quality").body(Map.of("itemId", product, "quantity", "1", "description", "scratched"))
                 .post("/api/mes/nonconformances").then().statusCode(201);
+        a.as("planner").body(Map.of("code", data.code("CAL"), "name", "two shifts", "shifts", List.of(Map.of("weekday", 1,
+                "name", "day", "start", "08:00", "end", "16:00")))).post("/api/calendars").then().statusCode(201);
+        a.as("planner").body(Map.of("itemId", component, "locationId", floor.staging, "quantity", "2",
+                "reference", data.code("RES"))).post("/api/stock/reservations").then().statusCode(201);
+        a.as("planner").body(Map.of("name", data.code("what-if"))).post("/api/scheduling/schedules").then().statusCode(201);
+        data.mrpRun("2026-12-07", 4);
+        // a process of A (where its process models are deployed for it)
+        Response onboarding = a.as("admin").body(Map.of("goal", data.code("goal"))).post("/api/processes/onboarding");
+        if (onboarding.statusCode() == 201) {
+            processOfA = onboarding.path("processInstanceId");
+        }
         Map<String, Object> binding = new HashMap<>(org.pilotline.gateway.Bindings.newBody(data.code("M")));
         binding.put("endpointUrl", "opc.tcp://localhost:1/none"); // a machine that never answers: nothing moves
         a.as("admin").body(binding).post("/api/gateway/bindings").then().statusCode(201);
