@@ -32,12 +32,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every operation of the OpenAPI document is called with the ids of records that exist in the demo enterprise
- * {@code demo} (enterprise A) — as each role of another enterprise B, as a terminal of B, as an expert assigned to B
- * only (acting for B, and naming A), and as the bureau: every answer naming an A record is 403 or 404 (or a 400 that
- * refuses the body before anything is looked up), no answer carries A's codes or names, and nothing of A changed.
- * The ids are found through A's own lists, so a new resource is swept without a line of test code; what the sweep
- * could not find an id for is printed.
+ * Every operation of the OpenAPI document is called with the ids of records that exist in an enterprise A (a test
+ * enterprise with a small plant: the test database seeds no demo plant) — as each role of another enterprise B, as a
+ * terminal of B, as an expert assigned to B only (acting for B, and naming A), and as the bureau: every answer naming
+ * an A record is 403 or 404 (a 400 only where a missing record gets the same 400), no body naming an A record is
+ * accepted, no answer carries A's codes or names, and A's lists are unchanged. The ids are found through A's own
+ * lists, so a new resource is swept without a line of test code; what the sweep found no id of A for is printed.
  */
 @QuarkusTest
 class TenantSweepTest {
@@ -47,14 +47,16 @@ class TenantSweepTest {
     private static final Set<Integer> REFUSED = Set.of(403, 404);
 
     /**
-     * Operations whose answers legitimately carry other enterprises' data for some caller, with the reason. Only the
-     * leak check is lifted for them (an A id in the path still has to be refused).
+     * Operations whose answers legitimately carry other enterprises' data for the bureau, with the reason (a path
+     * prefix or a "METHOD /path" prefix): for the bureau both the refusal and the leak check are lifted on them; every
+     * other caller is held to both. Operations that are global by nature — {@code /api/me} (the caller's own
+     * account), {@code /api/kpi/definitions} (the ISO 22400 catalogue), {@code /api/processes/models} (the process
+     * model catalogue) — need no exemption: they are swept like the others and carry nothing of A.
      */
     private static final Map<String, String> GLOBAL = Map.of(
             "/api/kpi/bureau/", "the bureau compares every enterprise's profile and KPI aggregates side by side (never"
                     + " raw records): that is its purpose",
             "GET /api/enterprises", "the bureau reads every pilot enterprise's profile (code, name, industry)");
-    // (a path prefix or "METHOD /path" prefix; the bureau's exemption covers both the leak and the refusal check)
 
     /** Enterprise A, whose records the other callers must not reach. */
     private TestEnterprise a;
