@@ -52,7 +52,8 @@ public final class WorkbookGuard {
                     throw bomb("it inflates to more than " + MAX_TOTAL_BYTES / (1024 * 1024) + " MB");
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // ZipInputStream throws IllegalArgumentException for an entry name that is not valid UTF-8
             throw refuse(ProblemKind.BAD_REQUEST, "not-a-workbook", "The upload is not a readable .xlsx workbook",
                     "The zip structure could not be read");
         }

@@ -146,9 +146,11 @@ public class UserService {
 
     /** Who the caller is and which enterprise this request acts for: what a UI needs to decide which screens to offer. */
     public MeView describeCaller() {
-        UserAccount account = UserAccount.findByUsername(caller.username()).orElseThrow();
+        // a shop-floor terminal signs in with its token and has no account: its identity names it
+        String displayName = UserAccount.findByUsername(caller.username()).map(a -> a.displayName)
+                .orElse(caller.username());
         Optional<Enterprise> enterprise = caller.enterprise().flatMap(Enterprise::findByCode);
-        return new MeView(account.username, account.displayName, enterprise.map(e -> e.code).orElse(null),
+        return new MeView(caller.username(), displayName, enterprise.map(e -> e.code).orElse(null),
                 enterprise.map(e -> e.name).orElse(null), enterprise.map(e -> e.timeZone).orElse(null),
                 new TreeSet<>(caller.roles().stream().map(Role::id).toList()), new TreeSet<>(caller.assignedEnterprises()),
                 caller.isPlatformAdmin());

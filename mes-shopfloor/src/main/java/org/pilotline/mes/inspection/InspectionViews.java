@@ -1,5 +1,6 @@
 package org.pilotline.mes.inspection;
 
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +16,9 @@ public final class InspectionViews {
     }
 
     public record PlanRequest(@NotNull Long routingOperationId, @NotBlank @Size(max = 100) String characteristic,
-                              BigDecimal nominal, BigDecimal lowerLimit, BigDecimal upperLimit,
+                              @Digits(integer = 14, fraction = 6) BigDecimal nominal,
+                              @Digits(integer = 14, fraction = 6) BigDecimal lowerLimit,
+                              @Digits(integer = 14, fraction = 6) BigDecimal upperLimit,
                               @Size(max = 16) String unit, @NotNull @Min(1) Integer sampleSize) {
     }
 
@@ -42,6 +45,6 @@ public final class InspectionViews {
 
     public record NonConformanceRequest(@NotNull Long itemId, Long workOrderId, Long operationId,
                                         @NotNull @jakarta.validation.constraints.DecimalMin(value = "0", inclusive = false)
-                                        BigDecimal quantity, @NotBlank @Size(max = 1000) String description) {
+                                        @Digits(integer = 14, fraction = 6) BigDecimal quantity, @NotBlank @Size(max = 1000) String description) {
     }
 }

@@ -1,6 +1,7 @@
 package org.pilotline.mes.report;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -28,9 +29,9 @@ public record ReportRequest(
         Long operationId,
         @Schema(description = "DOWNTIME: the work unit that stood still")
         Long workUnitId,
-        @PositiveOrZero BigDecimal good,
-        @PositiveOrZero BigDecimal scrap,
-        @PositiveOrZero BigDecimal rework,
+        @PositiveOrZero @Digits(integer = 14, fraction = 6) BigDecimal good,
+        @PositiveOrZero @Digits(integer = 14, fraction = 6) BigDecimal scrap,
+        @PositiveOrZero @Digits(integer = 14, fraction = 6) BigDecimal rework,
         @Schema(description = "Reason code from the enterprise's reason tree: required for PAUSE, DOWNTIME and scrap")
         @Size(max = 32) String reasonCode,
         @Schema(description = "When it happened at the terminal (reports queued offline arrive later); default: now")
@@ -46,9 +47,10 @@ public record ReportRequest(
         @Size(max = 1000) List<@NotBlank @Size(max = 64) String> serials,
         @Size(max = 500) String note,
         @Schema(description = "INSPECTION: the characteristic measured") Long characteristicId,
-        @Schema(description = "INSPECTION: the measured value, in the characteristic's unit") BigDecimal measured,
+        @Schema(description = "INSPECTION: the measured value, in the characteristic's unit")
+        @Digits(integer = 14, fraction = 6) BigDecimal measured,
         @Schema(description = "INSPECTION: the quantity the sample stands for; held by a non-conformance when out of limits")
-        @PositiveOrZero BigDecimal concernsQuantity) {
+        @PositiveOrZero @Digits(integer = 14, fraction = 6) BigDecimal concernsQuantity) {
 
     public BigDecimal goodOrZero() {
         return good == null ? BigDecimal.ZERO : good;

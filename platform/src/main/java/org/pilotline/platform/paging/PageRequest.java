@@ -29,6 +29,11 @@ public record PageRequest(int page, int size, List<String> sort) {
             throw DomainException.invalid("invalid-paging", "Invalid paging",
                     new FieldError("size", "must be between 1 and " + MAX_SIZE));
         }
+        if ((long) p * s > Integer.MAX_VALUE - s) {
+            // the database's offset (page × size) is an int: a page past it would overflow into a negative offset
+            throw DomainException.invalid("invalid-paging", "Invalid paging",
+                    new FieldError("page", "is too large: page × size must stay below " + Integer.MAX_VALUE));
+        }
         List<String> keys = new ArrayList<>();
         if (sort != null && !sort.isBlank()) {
             for (String key : sort.split(",")) {

@@ -211,6 +211,11 @@ public class ProblemMappers {
                     && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
                 return poolExhausted(uri);
             }
+            if (cause instanceof java.sql.SQLException sql && unstorableText(sql)) {
+                return respond(ProblemDetail.of("unsupported-characters", "Text the database cannot hold", 400,
+                        "The request holds characters (such as emoji) that the tables behind this operation cannot store"
+                                + " or compare; nothing was changed", path(uri), List.of(), Map.of()));
+            }
         }
         if (connectionBroke(e)) {
             // The client went away while its body was being read (a reset, a closed channel): nobody will read the
@@ -225,6 +230,17 @@ public class ProblemMappers {
         return respond(ProblemDetail.of("internal-error", "Internal error", 500,
                 "The server could not complete the request; quote error id " + errorId + " when reporting it",
                 path(uri), List.of(), Map.of("errorId", errorId)));
+    }
+
+    /**
+     * MariaDB refused a text for its character set: "Incorrect string value" (1366) on a write, "Illegal mix of
+     * collations" (1267, 1270, 1271) on a comparison — the process engine's own tables are utf8mb3, which holds no
+     * character outside the Basic Multilingual Plane (emoji).
+     */
+    private static boolean unstorableText(java.sql.SQLException sql) {
+        String message = sql.getMessage();
+        return java.util.Set.of(1366, 1267, 1270, 1271).contains(sql.getErrorCode())
+                || message.contains("Incorrect string value") || message.contains("Illegal mix of collations");
     }
 
     /** An I/O failure caused by the connection to the client closing or being reset. */

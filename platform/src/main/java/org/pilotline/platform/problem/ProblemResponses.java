@@ -53,7 +53,8 @@ public class ProblemResponses implements OASFilter {
         GENERIC.put("400", "The request is not valid; `errors` names each field or parameter. Types: `validation`"
                 + " (a field or parameter breaks its constraint), `malformed-json`, `invalid-field-type`, `unknown-field`,"
                 + " `invalid-parameter` (a path or query parameter is not of its type), `unknown-reference` (the body"
-                + " names a record that does not exist, or another enterprise's)");
+                + " names a record that does not exist, or another enterprise's), `unsupported-characters` (text, such as emoji, that"
+                + " the tables behind the operation cannot store or compare: the process engine's)");
         GENERIC.put("401", "`unauthenticated`: no credentials, or wrong ones (HTTP Basic or the login cookie)");
         GENERIC.put("403", "`forbidden`: none of the caller's roles may do this; `enterprise-required`: the request acts"
                 + " on an enterprise's records and the caller acts for none (an expert names one in `PilotLine-Enterprise`)");

@@ -1,7 +1,6 @@
 package org.pilotline.erp.security.rest;
 
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -23,8 +22,11 @@ public class MeResource {
     @Inject
     UserService users;
 
+    /** Where FormAuthenticationMechanism keeps its cookie's name on the request (Quarkus 3.27). */
+    private static final String FORM_COOKIE_NAME = "io.quarkus.vertx.http.runtime.security.form.cookie-name";
+
     @Inject
-    SecurityIdentity identity;
+    io.vertx.ext.web.RoutingContext request;
 
     @GET
     @Authenticated
@@ -40,6 +42,10 @@ public class MeResource {
             description = "Clears the form login's session cookie (quarkus-credential); HTTP Basic clients have no session.")
     @APIResponse(responseCode = "204", description = "Signed out: the login cookie is cleared")
     public void signOut() {
-        FormAuthenticationMechanism.logout(identity);
+        // The form mechanism leaves its cookie's name on the request when it read the request; a request it did not
+        // read (HTTP Basic) has no login cookie to clear, and logout() would fail on the missing name.
+        if (request.get(FORM_COOKIE_NAME) != null) {
+            FormAuthenticationMechanism.logout(request);
+        }
     }
 }
