@@ -39,6 +39,11 @@ export async function readEvents(path, signal, onEvent) {
   }
 }
 
+/** Whether instant a (ISO text) is after instant b. */
+function later(a, b) {
+  return Boolean(a) && (!b || Date.parse(a) > Date.parse(b));
+}
+
 class PlBoard extends Screen {
   static properties = {
     me: { attribute: false }, rows: { state: true }, oee: { state: true }, live: { state: true }, error: { state: true },
@@ -86,13 +91,10 @@ class PlBoard extends Screen {
       this.error = null;
       this.loadOee();
     } else if (event.kind === 'state' && this.rows) {
-      let changed = false;
-      this.rows = this.rows.map((r) => {
-        if (r.machine !== event.machine || (r.since && event.since < r.since)) return r;
-        changed = true;
-        return { ...r, state: event.state, operationMode: event.operationMode, since: event.since };
-      });
-      if (!changed) this.refresh();
+      // a machine bound since the board was read: read the board again
+      if (!this.rows.some((r) => r.machine === event.machine)) { this.refresh(); return; }
+      this.rows = this.rows.map((r) => (r.machine !== event.machine || later(r.since, event.since) ? r
+        : { ...r, state: event.state, operationMode: event.operationMode, since: event.since }));
     }
   }
 
@@ -101,7 +103,7 @@ class PlBoard extends Screen {
     const before = new Map((this.rows || []).map((r) => [`${r.workUnitId}/${r.machine}`, r]));
     this.rows = machines.map((m) => {
       const old = before.get(`${m.workUnitId}/${m.machine}`);
-      return old && old.since && (!m.since || old.since > m.since)
+      return old && old.since && (!m.since || later(old.since, m.since))
         ? { ...m, state: old.state, operationMode: old.operationMode, since: old.since } : m;
     });
   }
