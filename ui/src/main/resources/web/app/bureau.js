@@ -28,10 +28,12 @@ function shiftMonth(month, by) {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-/** The month as [from, to) instants: its first midnight of the plant to the next month's. */
+/** The month as [from, to) instants: its first midnight of the plant to the next month's, or to now in this month. */
 function monthSpan(month) {
   const [y, m] = month.split('-').map(Number);
-  return { from: new Date(fromWall(Date.UTC(y, m - 1, 1))).toISOString(), to: new Date(fromWall(Date.UTC(y, m, 1))).toISOString() };
+  const from = fromWall(Date.UTC(y, m - 1, 1));
+  const to = Math.max(Math.min(fromWall(Date.UTC(y, m, 1)), Math.floor(Date.now() / 60000) * 60000), from + 60000);
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
 }
 
 function valueOf(list, code) {
@@ -242,7 +244,7 @@ class PlBureau extends Screen {
 
   table() {
     const c = this.comparison;
-    return html`<table id="bureau-table"><thead><tr><th>${t('enterprises.code')}</th><th>${t('enterprises.name')}</th>
+    return html`<div class="pane"><table id="bureau-table"><thead><tr><th>${t('enterprises.code')}</th><th>${t('enterprises.name')}</th>
       <th>${t('bureau.industry')}</th><th>${t('enterprises.type')}</th>
       <th class="num">${this.kpiName(this.kpi)}</th><th class="num">${t('bureau.industryPercentile')}</th>
       <th class="num">${t('bureau.typePercentile')}</th>
@@ -257,7 +259,7 @@ class PlBureau extends Screen {
         <td class="num" data-v>${shown(p && p.industryPercentile)}</td><td class="num" data-v>${shown(p && p.typePercentile)}</td>
         ${HEADLINE.filter((k) => k !== this.kpi).map((k) => html`<td class="num" data-v>${shown(valueOf(e.kpis, k))}</td>`)}
       </tr>`;
-  })}</tbody></table>`;
+  })}</tbody></table></div>`;
   }
 
   drill() {
