@@ -12,6 +12,8 @@ import './mrp.js';
 import './schedule.js';
 import './enterprises.js';
 import './terminal.js';
+import './board.js';
+import './bureau.js';
 
 const READERS = ['admin', 'planner', 'manager', 'expert', 'operator', 'quality'];
 
@@ -21,6 +23,8 @@ export const MENU = [
   { route: 'orders', label: 'menu.orders', roles: READERS, needsEnterprise: true },
   { route: 'mrp', label: 'menu.mrp', roles: ['admin', 'planner', 'manager', 'expert'], needsEnterprise: true },
   { route: 'schedule', label: 'menu.schedule', roles: ['admin', 'planner', 'manager', 'expert', 'operator'], needsEnterprise: true },
+  { route: 'board', label: 'menu.board', roles: READERS, needsEnterprise: true },
+  { route: 'bureau', label: 'menu.bureau', roles: ['bureau'] },
   { route: 'enterprises', label: 'menu.enterprises', roles: ['admin', 'bureau', 'expert', 'manager'] },
 ];
 
@@ -127,6 +131,8 @@ class PlApp extends Screen {
       case 'orders': return keyed(me.enterprise, html`<pl-orders .me=${me}></pl-orders>`);
       case 'mrp': return keyed(me.enterprise, html`<pl-mrp .me=${me}></pl-mrp>`);
       case 'schedule': return keyed(me.enterprise, html`<pl-schedule .me=${me}></pl-schedule>`);
+      case 'board': return keyed(me.enterprise, html`<pl-board .me=${me}></pl-board>`);
+      case 'bureau': return html`<pl-bureau .me=${me}></pl-bureau>`;
       case 'enterprises': return html`<pl-enterprises .me=${me}></pl-enterprises>`;
       default: return this.home();
     }

@@ -135,8 +135,11 @@ class PlSchedule extends Screen {
   async loadProgress() {
     this.progress = new Map();
     try {
-      const page = await api('/api/mes/work-orders', { query: { size: 1000 } });
-      page.items.forEach((w) => w.operations.forEach((o) => this.progress.set(`${w.productionOrderId}/${o.operationNo}`, o)));
+      // only live work orders can be on the schedule: asking for those keeps the closed ones from filling the page
+      const pages = await Promise.all(['RELEASED', 'IN_PROGRESS'].map((state) => api('/api/mes/work-orders',
+        { query: { state, size: 1000 } })));
+      pages.forEach((page) => page.items.forEach((w) => w.operations.filter((o) => o.reworkOf == null)
+        .forEach((o) => this.progress.set(`${w.productionOrderId}/${o.operationNo}`, o))));
     } catch (e) {
       if (!(e instanceof ApiError) || e.status !== 403) throw e;
     }

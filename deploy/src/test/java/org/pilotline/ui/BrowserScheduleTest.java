@@ -3,7 +3,6 @@ package org.pilotline.ui;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -37,9 +36,6 @@ import static org.pilotline.mes.ShopFloorFixture.operations;
  * one dragged to the other machine a day later is moved there through the move API — in Chinese, then in English.
  */
 @QuarkusTest
-@Disabled("Fails against the merged suite at its first shop-floor check: the Gantt's table shows no state for the"
-        + " operation the test started (expected 加工中). Written at the end of the 2026-12-04 session and checked only"
-        + " against a mock API; to be fixed before the Gantt is called done (issue 14).")
 class BrowserScheduleTest {
 
     private static final ZoneId PLANT = ZoneId.of("Asia/Shanghai");

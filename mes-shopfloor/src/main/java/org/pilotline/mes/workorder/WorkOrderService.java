@@ -15,8 +15,10 @@ import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.pilotline.mes.workorder.WorkOrderViews.plain;
 
@@ -38,8 +40,22 @@ public class WorkOrderService {
         var filter = new Lookups.Filter()
                 .and(state != null, "state = :state", "state", () -> state)
                 .and(itemId != null, "itemId = :item", "item", () -> itemId);
-        return Lookups.page(WorkOrder.<WorkOrder>find(filter.where(), page.toSort(SORTABLE, "id"), filter.parameters()),
-                page, w -> view(w, List.of()));
+        var query = WorkOrder.<WorkOrder>find(filter.where(), page.toSort(SORTABLE, "id"), filter.parameters());
+        long total = query.count();
+        List<WorkOrder> rows = query.page(page.page(), page.size()).list();
+        Map<Long, List<Operation>> operations = operationsOf(rows);
+        return new Page<>(rows.stream().map(w -> view(w, operations.getOrDefault(w.id, List.of()))).toList(),
+                page.page(), page.size(), total);
+    }
+
+    /** The operations of a page of work orders, in one query, by work order id and in operation order. */
+    private Map<Long, List<Operation>> operationsOf(List<WorkOrder> orders) {
+        if (orders.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select o from Operation o where o.workOrder in :orders order by o.operationNo, o.id",
+                        Operation.class).setParameter("orders", orders).getResultStream()
+                .collect(Collectors.groupingBy(o -> o.workOrder.id, LinkedHashMap::new, Collectors.toList()));
     }
 
     public WorkOrderView getWorkOrder(long id) {
