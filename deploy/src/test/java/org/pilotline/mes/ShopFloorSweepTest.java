@@ -170,6 +170,7 @@ class ShopFloorSweepTest {
         probes.put("GET /api/mes/work-units/{id}/machine-history", List.of(probe("/api/mes/work-units/{}/machine-history", ids.get("workUnit"),
                 Map.of("from", Instant.now().minusSeconds(3600).toString(), "to", Instant.now().toString()))));
         probes.put("GET /api/mes/reasons", List.of(probe("/api/mes/reasons", Map.of(), OWN_LIST)));
+        probes.put("GET /api/mes/machines", List.of(probe("/api/mes/machines", Map.of(), OWN_LIST)));
         probes.put("POST /api/mes/reasons", List.of(new Probe("/api/mes/reasons", Map.of(), () -> Map.of("parentId", ids.get("reason"),
                 "code", "X" + UUID.randomUUID().toString().substring(0, 8), "purpose", "DOWNTIME", "planned", false,
                 "nameZh", "x", "nameEn", "x"), BAD_REFERENCE)));
@@ -272,6 +273,37 @@ class ShopFloorSweepTest {
     }
 
     @Test
+    void theMachineBoardStreamShowsTheCallersOwnBoardOnly() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, java.net.http.HttpRequest> request = user -> java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/mes/machines/stream"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (user + ":" + org.pilotline.testing.TestEnterprise.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Accept", "text/event-stream").build();
+        // the first event is the whole board of the caller's enterprise: the second enterprise sees none of the first's
+        String own = firstEvent(client, request.apply(first.enterprise.code + "-planner"));
+        String other = firstEvent(client, request.apply(second.enterprise.code + "-planner"));
+        String suffix = first.data.code("").substring(1);
+        assertTrue(own.contains(suffix), "the first enterprise's board names its work units: " + own);
+        assertTrue(!other.contains(suffix) && !other.contains(first.enterprise.code), "leak: " + other);
+        java.net.http.HttpResponse<Void> bureau = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        RestAssured.baseURI + ":" + RestAssured.port + "/api/mes/machines/stream"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("bureau:" + Api.DEMO_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(403, bureau.statusCode(), "the bureau reads no machine board");
+    }
+
+    private static String firstEvent(java.net.http.HttpClient client, java.net.http.HttpRequest request) throws Exception {
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> response = client.sendAsync(request,
+                java.net.http.HttpResponse.BodyHandlers.ofLines()).get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode());
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            return lines.filter(line -> line.startsWith("data:")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
     void theBureauMayUseNoShopFloorEndpoint() {
         Map<String, List<Probe>> probes = probes();
         List<String> problems = new ArrayList<>();
@@ -339,7 +371,9 @@ class ShopFloorSweepTest {
         openApi.path("paths").fields().forEachRemaining(path -> {
             if (path.getKey().startsWith("/api/mes")) {
                 path.getValue().fieldNames().forEachRemaining(method -> {
-                    if (Set.of("get", "post", "put", "delete", "patch").contains(method)) {
+                    boolean stream = path.getValue().path(method).path("responses").path("200").path("content")
+                            .has("text/event-stream"); // never ends: theMachineBoardStreamShowsTheCallersOwnBoardOnly
+                    if (Set.of("get", "post", "put", "delete", "patch").contains(method) && !stream) {
                         endpoints.add(method.toUpperCase() + " " + path.getKey());
                     }
                 });
