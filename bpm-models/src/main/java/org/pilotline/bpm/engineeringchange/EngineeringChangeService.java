@@ -114,7 +114,8 @@ public class EngineeringChangeService {
      */
     public Requested request(EngineeringChangeRequest r) {
         String enterprise = tenant.requireEnterprise();
-        Optional<String> earlier = ProcessRequests.requested(em, enterprise, ProcessModels.ENGINEERING_CHANGE, r.requestId());
+        Optional<String> earlier = ProcessRequests.requested(em, enterprise, ProcessModels.ENGINEERING_CHANGE,
+                r.requestId());
         if (earlier.isPresent()) {
             return new Requested(change(earlier.get()), true);
         }
@@ -162,7 +163,8 @@ public class EngineeringChangeService {
             return new Requested(change(id), false);
         } catch (RuntimeException e) {
             if (ProcessRequests.isDuplicateRequest(e)) {
-                return ProcessRequests.requested(em, enterprise, ProcessModels.ENGINEERING_CHANGE, r.requestId()).map(id -> new Requested(change(id), true))
+                return ProcessRequests.requested(em, enterprise, ProcessModels.ENGINEERING_CHANGE, r.requestId())
+                        .map(id -> new Requested(change(id), true))
                         .orElseThrow(() -> e);
             }
             throw e;

@@ -128,7 +128,8 @@ public class NonConformanceService {
      */
     public Raised raise(NonConformanceProcessRequest r) {
         String enterprise = tenant.requireEnterprise();
-        Optional<String> earlier = ProcessRequests.requested(em, enterprise, ProcessModels.NON_CONFORMANCE, r.requestId());
+        Optional<String> earlier = ProcessRequests.requested(em, enterprise, ProcessModels.NON_CONFORMANCE,
+                r.requestId());
         if (earlier.isPresent()) {
             return new Raised(nonConformance(earlier.get()), true);
         }
