@@ -1,5 +1,9 @@
 package org.pilotline.bpm.engineeringchange;
 
+import org.pilotline.bpm.platform.ProcessRequests;
+import static org.pilotline.bpm.platform.ProcessValues.boxed;
+import static org.pilotline.bpm.platform.ProcessValues.date;
+import static org.pilotline.bpm.platform.ProcessValues.instant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,9 +32,7 @@ import org.pilotline.platform.tenancy.TenantContext;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +114,8 @@ public class EngineeringChangeService {
      */
     public Requested request(EngineeringChangeRequest r) {
         String enterprise = tenant.requireEnterprise();
-        Optional<String> earlier = requested(enterprise, r.requestId());
+        Optional<String> earlier = ProcessRequests.requested(em, enterprise, ProcessModels.ENGINEERING_CHANGE,
+                r.requestId());
         if (earlier.isPresent()) {
             return new Requested(change(earlier.get()), true);
         }
@@ -159,8 +162,9 @@ public class EngineeringChangeService {
             });
             return new Requested(change(id), false);
         } catch (RuntimeException e) {
-            if (isDuplicateRequest(e)) {
-                return requested(enterprise, r.requestId()).map(id -> new Requested(change(id), true))
+            if (ProcessRequests.isDuplicateRequest(e)) {
+                return ProcessRequests.requested(em, enterprise, ProcessModels.ENGINEERING_CHANGE, r.requestId())
+                        .map(id -> new Requested(change(id), true))
                         .orElseThrow(() -> e);
             }
             throw e;
@@ -239,37 +243,5 @@ public class EngineeringChangeService {
                 switched == null || switched.isEmpty() ? List.of() : Arrays.asList(switched.split(",")),
                 instance.getProcessDefinitionVersion() == null ? 0 : instance.getProcessDefinitionVersion(),
                 instant(instance.getStartTime()), instant(instance.getEndTime()));
-    }
-
-    private Optional<String> requested(String enterprise, String requestId) {
-        return em.createNativeQuery("select process_instance_id from bpm_process_request where tenant_id = ?1"
-                        + " and process_key = ?2 and request_id = ?3").setParameter(1, enterprise)
-                .setParameter(2, ProcessModels.ENGINEERING_CHANGE).setParameter(3, requestId).getResultStream()
-                .findFirst().map(Object::toString);
-    }
-
-    private static boolean isDuplicateRequest(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException cv
-                    && cv.getConstraintName() != null && cv.getConstraintName().contains("uk_bpm_process_request")) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    private static Long boxed(Object value) {
-        return value == null ? null : ((Number) value).longValue();
-    }
-
-    private static LocalDate date(Object text) {
-        return text == null ? null : LocalDate.parse((String) text);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }

@@ -1,5 +1,10 @@
 package org.pilotline.bpm.nonconformance;
 
+import org.pilotline.bpm.platform.ProcessRequests;
+import static org.pilotline.bpm.platform.ProcessValues.number;
+import static org.pilotline.bpm.platform.ProcessValues.boxed;
+import static org.pilotline.bpm.platform.ProcessValues.decimal;
+import static org.pilotline.bpm.platform.ProcessValues.instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,9 +24,7 @@ import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.security.Caller;
 import org.pilotline.platform.tenancy.TenantContext;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +128,8 @@ public class NonConformanceService {
      */
     public Raised raise(NonConformanceProcessRequest r) {
         String enterprise = tenant.requireEnterprise();
-        Optional<String> earlier = requested(enterprise, r.requestId());
+        Optional<String> earlier = ProcessRequests.requested(em, enterprise, ProcessModels.NON_CONFORMANCE,
+                r.requestId());
         if (earlier.isPresent()) {
             return new Raised(nonConformance(earlier.get()), true);
         }
@@ -146,8 +150,9 @@ public class NonConformanceService {
             });
             return new Raised(nonConformance(id), false);
         } catch (RuntimeException e) {
-            if (isDuplicateRequest(e)) {
-                return requested(enterprise, r.requestId()).map(id -> new Raised(nonConformance(id), true))
+            if (ProcessRequests.isDuplicateRequest(e)) {
+                return ProcessRequests.requested(em, enterprise, ProcessModels.NON_CONFORMANCE, r.requestId())
+                        .map(id -> new Raised(nonConformance(id), true))
                         .orElseThrow(() -> e);
             }
             throw e;
@@ -195,41 +200,5 @@ public class NonConformanceService {
                 waiting == null ? null : waiting.getId(), waiting == null ? null : instant(waiting.getDueDate()),
                 instance.getProcessDefinitionVersion() == null ? 0 : instance.getProcessDefinitionVersion(),
                 instant(instance.getStartTime()), instant(instance.getEndTime()));
-    }
-
-    private Optional<String> requested(String enterprise, String requestId) {
-        return em.createNativeQuery("select process_instance_id from bpm_process_request where tenant_id = ?1"
-                        + " and process_key = ?2 and request_id = ?3").setParameter(1, enterprise)
-                .setParameter(2, ProcessModels.NON_CONFORMANCE).setParameter(3, requestId).getResultStream()
-                .findFirst().map(Object::toString);
-    }
-
-    private static boolean isDuplicateRequest(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException cv
-                    && cv.getConstraintName() != null && cv.getConstraintName().contains("uk_bpm_process_request")) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static Long boxed(Object value) {
-        return value == null ? null : ((Number) value).longValue();
-    }
-
-    private static BigDecimal decimal(Object text) {
-        return text == null ? null : new BigDecimal((String) text);
-    }
-
-    private static Instant instant(Object date) {
-        return date == null ? null : ((Date) date).toInstant();
     }
 }

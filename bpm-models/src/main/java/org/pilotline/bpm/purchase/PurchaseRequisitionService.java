@@ -1,5 +1,7 @@
 package org.pilotline.bpm.purchase;
 
+import static org.pilotline.bpm.platform.ProcessValues.decimal;
+import static org.pilotline.bpm.platform.ProcessValues.instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,9 +27,7 @@ import org.pilotline.platform.security.Caller;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,13 +209,5 @@ public class PurchaseRequisitionService {
             throw DomainException.invalid("unknown-reference", "A referenced record does not exist",
                     new FieldError(field, e.detail()));
         }
-    }
-
-    private static BigDecimal decimal(Object text) {
-        return text == null ? null : new BigDecimal((String) text);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }

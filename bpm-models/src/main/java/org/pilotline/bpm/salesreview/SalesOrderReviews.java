@@ -1,5 +1,9 @@
 package org.pilotline.bpm.salesreview;
 
+import static org.pilotline.bpm.platform.ProcessValues.number;
+import static org.pilotline.bpm.platform.ProcessValues.decimal;
+import static org.pilotline.bpm.platform.ProcessValues.date;
+import static org.pilotline.bpm.platform.ProcessValues.instant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,10 +29,6 @@ import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,21 +175,5 @@ public class SalesOrderReviews {
                 date(v.get(PROMISED_DATE)), waiting == null ? null : waiting.getId(),
                 instance.getProcessDefinitionVersion() == null ? 0 : instance.getProcessDefinitionVersion(),
                 instant(instance.getStartTime()), instant(instance.getEndTime()));
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static BigDecimal decimal(Object text) {
-        return text == null ? null : new BigDecimal((String) text);
-    }
-
-    private static LocalDate date(Object text) {
-        return text == null ? null : LocalDate.parse((String) text);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }

@@ -1,5 +1,6 @@
 package org.pilotline.bpm.tasks;
 
+import static org.pilotline.bpm.platform.ProcessValues.instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -338,9 +339,5 @@ public class TaskWork {
     private static ActivityView view(HistoricActivityInstance activity) {
         return new ActivityView(activity.getActivityId(), activity.getActivityName(), activity.getActivityType(),
                 instant(activity.getStartTime()), instant(activity.getEndTime()));
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }
