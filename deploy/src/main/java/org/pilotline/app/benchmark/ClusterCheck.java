@@ -36,7 +36,7 @@ public final class ClusterCheck {
         double warmup = Double.parseDouble(o.getOrDefault("warmup", "10"));
         int quantityReports = 20;
         int good = 2;
-        int orders = Integer.parseInt(o.getOrDefault("orders-per-terminal", "12"));
+        int orders = Integer.parseInt(o.getOrDefault("orders-per-terminal", "20"));
         Path started = Path.of(o.get("started-file"));
 
         long seedStart = System.nanoTime();
