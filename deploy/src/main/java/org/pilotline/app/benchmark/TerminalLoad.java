@@ -32,8 +32,9 @@ import java.util.concurrent.TimeUnit;
  * answers come: it measures the ceiling.
  * <p>
  * With several ports (application replicas, {@code bin/cluster-check}) terminal i starts on replica i mod n; in failover
- * mode a report whose connection failed or that was answered 503 (database unavailable, nothing of it saved) is sent
- * again unchanged to the next replica, as a terminal behind a load balancer would.
+ * mode a report whose connection failed or that was answered 503 (database unavailable, nothing of it saved) or 409
+ * {@code concurrent-update} (the server gave up retrying a lock conflict, nothing saved) is sent again unchanged to the
+ * next replica, as a terminal behind a load balancer would.
  */
 final class TerminalLoad {
 
@@ -63,7 +64,7 @@ final class TerminalLoad {
     record Result(double measuredSeconds, long acknowledged, double reportsPerSecond, Latencies service,
                   Latencies fromSchedule, Map<Kind, Long> mix, Map<Integer, Long> refusedByStatus,
                   List<String> firstRefusals, long retries, long unanswered, int terminalsOutOfWork, List<Sent> sent,
-                  long[] acknowledgedByReplica, long failovers, long resentAfter503) {
+                  long[] acknowledgedByReplica, long failovers, long resentAfter503, long resentAfterConflict) {
     }
 
     private static final int MAX_ATTEMPTS = 5;
@@ -144,7 +145,7 @@ final class TerminalLoad {
         double seconds = (measureUntil - measureFrom) / 1e9;
         return new Result(seconds, run.acknowledged, run.acknowledged / seconds, run.service, run.fromSchedule, run.mix,
                 run.refused, run.firstRefusals, run.retries, run.unanswered, run.outOfWork, run.sent,
-                run.acknowledgedByReplica, run.failovers, run.resentAfter503);
+                run.acknowledgedByReplica, run.failovers, run.resentAfter503, run.resentAfterConflict);
     }
 
     /** State shared by the drivers; touched on the event loop only. */
@@ -166,6 +167,7 @@ final class TerminalLoad {
         long retries;
         long failovers;
         long resentAfter503;
+        long resentAfterConflict;
         long unanswered;
         int outOfWork;
         int running;
@@ -253,13 +255,15 @@ final class TerminalLoad {
                             .putHeader("Content-Type", "application/json").putHeader("Accept", "application/json")
                             .send(body).compose(response -> response.body().map(b -> new Answer(response.statusCode(), b))))
                     .onComplete(answer -> {
-                        if (answer.succeeded() && !(failover && answer.result().status() == 503
+                        if (answer.succeeded() && !(failover && sendAgain(answer.result())
                                 && attempts < MAX_FAILOVER_ATTEMPTS)) {
                             answered(answer.result());
                         } else if (attempts < (failover ? MAX_FAILOVER_ATTEMPTS : MAX_ATTEMPTS)) {
                             run.retries++;
-                            if (answer.succeeded()) {
+                            if (answer.succeeded() && answer.result().status() == 503) {
                                 run.resentAfter503++;
+                            } else if (answer.succeeded()) {
+                                run.resentAfterConflict++;
                             }
                             if (failover && run.clients.length > 1) {
                                 replica = (replica + 1) % run.clients.length;
@@ -271,6 +275,12 @@ final class TerminalLoad {
                             advance();
                         }
                     });
+        }
+
+        /** 503 (nothing saved, Retry-After) and 409 concurrent-update ("try again") are answers a terminal resends. */
+        private boolean sendAgain(Answer answer) {
+            return answer.status() == 503
+                    || answer.status() == 409 && answer.body().toString().contains("/problems/concurrent-update");
         }
 
         private void answered(Answer answer) {
