@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * The Java side of {@code bin/cluster-check}: against application replicas that are already running (prod profile, on
  * a database cluster the script started), builds the terminal benchmark's plant over REST through the first replica,
  * drives the simulated terminals spread over all replicas with failover (a report whose replica died or that was
- * answered 503 or 409 concurrent-update is sent again unchanged to the next one), and then runs the terminal benchmark's checks over JDBC against
+ * answered 503, 500 or 409 concurrent-update is sent again unchanged to the next one), and then runs the terminal benchmark's checks over JDBC against
  * a surviving database node: every acknowledged report applied exactly once, ledger = balances (also the suite's own
  * {@code GET /api/stock/integrity} through a surviving replica), and each Camunda job executed successfully at most
  * once. The script kills a database node and a replica while the load runs; it learns when the load began from the file
@@ -79,9 +79,8 @@ public final class ClusterCheck {
         out.put("reportsPerSecond", Math.round(result.reportsPerSecond()));
         out.put("latencyMs", result.service().summary());
         out.put("acknowledgedByReplica", Arrays.stream(result.acknowledgedByReplica()).boxed().toList());
-        out.put("resentAfterConnectionFailureOr503", result.retries());
-        out.put("resentAfter503", result.resentAfter503());
-        out.put("resentAfter409ConcurrentUpdate", result.resentAfterConflict());
+        out.put("resent", result.retries());
+        out.put("resentByStatus", result.resentByStatus());
         out.put("failovers", result.failovers());
         out.put("unanswered", result.unanswered());
         out.put("refusedByStatus", result.refusedByStatus());

@@ -32,9 +32,8 @@ import java.util.concurrent.TimeUnit;
  * answers come: it measures the ceiling.
  * <p>
  * With several ports (application replicas, {@code bin/cluster-check}) terminal i starts on replica i mod n; in failover
- * mode a report whose connection failed or that was answered 503 (database unavailable, nothing of it saved) or 409
- * {@code concurrent-update} (the server gave up retrying a lock conflict, nothing saved) is sent again unchanged to the
- * next replica, as a terminal behind a load balancer would.
+ * mode a report whose connection failed or that was answered 503, 500 or 409 {@code concurrent-update} is sent again
+ * unchanged to the next replica, as a terminal behind a load balancer would.
  */
 final class TerminalLoad {
 
@@ -64,7 +63,7 @@ final class TerminalLoad {
     record Result(double measuredSeconds, long acknowledged, double reportsPerSecond, Latencies service,
                   Latencies fromSchedule, Map<Kind, Long> mix, Map<Integer, Long> refusedByStatus,
                   List<String> firstRefusals, long retries, long unanswered, int terminalsOutOfWork, List<Sent> sent,
-                  long[] acknowledgedByReplica, long failovers, long resentAfter503, long resentAfterConflict) {
+                  long[] acknowledgedByReplica, long failovers, Map<Integer, Long> resentByStatus) {
     }
 
     private static final int MAX_ATTEMPTS = 5;
@@ -145,7 +144,7 @@ final class TerminalLoad {
         double seconds = (measureUntil - measureFrom) / 1e9;
         return new Result(seconds, run.acknowledged, run.acknowledged / seconds, run.service, run.fromSchedule, run.mix,
                 run.refused, run.firstRefusals, run.retries, run.unanswered, run.outOfWork, run.sent,
-                run.acknowledgedByReplica, run.failovers, run.resentAfter503, run.resentAfterConflict);
+                run.acknowledgedByReplica, run.failovers, run.resentByStatus);
     }
 
     /** State shared by the drivers; touched on the event loop only. */
@@ -166,8 +165,7 @@ final class TerminalLoad {
         long acknowledged;
         long retries;
         long failovers;
-        long resentAfter503;
-        long resentAfterConflict;
+        final Map<Integer, Long> resentByStatus = new TreeMap<>();
         long unanswered;
         int outOfWork;
         int running;
@@ -260,10 +258,8 @@ final class TerminalLoad {
                             answered(answer.result());
                         } else if (attempts < (failover ? MAX_FAILOVER_ATTEMPTS : MAX_ATTEMPTS)) {
                             run.retries++;
-                            if (answer.succeeded() && answer.result().status() == 503) {
-                                run.resentAfter503++;
-                            } else if (answer.succeeded()) {
-                                run.resentAfterConflict++;
+                            if (answer.succeeded()) {
+                                run.resentByStatus.merge(answer.result().status(), 1L, Long::sum);
                             }
                             if (failover && run.clients.length > 1) {
                                 replica = (replica + 1) % run.clients.length;
@@ -277,9 +273,13 @@ final class TerminalLoad {
                     });
         }
 
-        /** 503 (nothing saved, Retry-After) and 409 concurrent-update ("try again") are answers a terminal resends. */
+        /**
+         * Answers a terminal's offline queue resends (same client id and number, applied once however often sent): 503
+         * (Retry-After), 409 concurrent-update ("try again"), and a 500 — whose report may or may not have been saved
+         * (a connection lost during the commit), so only sending it again tells.
+         */
         private boolean sendAgain(Answer answer) {
-            return answer.status() == 503
+            return answer.status() == 503 || answer.status() == 500
                     || answer.status() == 409 && answer.body().toString().contains("/problems/concurrent-update");
         }
 
