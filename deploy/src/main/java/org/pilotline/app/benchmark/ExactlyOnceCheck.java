@@ -75,6 +75,9 @@ final class ExactlyOnceCheck {
         acked.forEach(s -> ackedIds.add(s.clientId));
         long unexpected = stored.stream().filter(id -> !ackedIds.contains(id) && !unanswered.contains(id)).count();
         facts.put("reportsStored", rows);
+        facts.put("acknowledgedButLost", missing);
+        facts.put("storedTwice", rows - stored.size());
+        facts.put("appliedButNotAcknowledged", unexpected);
         check(missing == 0, missing + " acknowledged reports are not stored");
         check(rows == stored.size(), "a client id is stored twice");
         check(unexpected == 0, unexpected + " reports are stored as applied that were not acknowledged");

@@ -30,6 +30,10 @@ import java.util.concurrent.TimeUnit;
  * report's latency is then also taken from the moment it was due, so that a slow answer that delays the reports behind
  * it is counted against them too (no coordinated omission). Closed-loop mode ({@code rate = 0}) sends as fast as the
  * answers come: it measures the ceiling.
+ * <p>
+ * With several ports (application replicas, {@code bin/cluster-check}) terminal i starts on replica i mod n; in failover
+ * mode a report whose connection failed or that was answered 503, 500 or 409 {@code concurrent-update} is sent again
+ * unchanged to the next replica, as a terminal behind a load balancer would.
  */
 final class TerminalLoad {
 
@@ -58,21 +62,32 @@ final class TerminalLoad {
     /** What the run measured. */
     record Result(double measuredSeconds, long acknowledged, double reportsPerSecond, Latencies service,
                   Latencies fromSchedule, Map<Kind, Long> mix, Map<Integer, Long> refusedByStatus,
-                  List<String> firstRefusals, long retries, long unanswered, int terminalsOutOfWork, List<Sent> sent) {
+                  List<String> firstRefusals, long retries, long unanswered, int terminalsOutOfWork, List<Sent> sent,
+                  long[] acknowledgedByReplica, long failovers, Map<Integer, Long> resentByStatus) {
     }
 
     private static final int MAX_ATTEMPTS = 5;
+    /** In failover mode: 600 attempts 100 ms apart ride out a minute without a replica or a database node. */
+    private static final int MAX_FAILOVER_ATTEMPTS = 600;
 
     private final String host;
-    private final int port;
+    private final int[] ports;
+    private final boolean failover;
     private final TerminalPlant plant;
     private final int quantityReports;
     private final int goodPerReport;
     private final double rate;
 
     TerminalLoad(String host, int port, TerminalPlant plant, int quantityReports, int goodPerReport, double rate) {
+        this(host, new int[]{port}, false, plant, quantityReports, goodPerReport, rate);
+    }
+
+    /** Terminals spread over several replicas' ports; {@code failover}: resend to the next one on failure or 503. */
+    TerminalLoad(String host, int[] ports, boolean failover, TerminalPlant plant, int quantityReports, int goodPerReport,
+                 double rate) {
         this.host = host;
-        this.port = port;
+        this.ports = ports.clone();
+        this.failover = failover;
         this.plant = plant;
         this.quantityReports = quantityReports;
         this.goodPerReport = goodPerReport;
@@ -100,13 +115,20 @@ final class TerminalLoad {
     Result run(double warmupSeconds, double measureSeconds) throws InterruptedException {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         int terminals = plant.stations.size();
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host).setDefaultPort(port)
-                .setKeepAlive(true).setTcpNoDelay(true), new PoolOptions().setHttp1MaxSize(terminals + 8));
+        HttpClient[] clients = new HttpClient[ports.length];
+        for (int i = 0; i < ports.length; i++) {
+            HttpClientOptions options = new HttpClientOptions().setDefaultHost(host).setDefaultPort(ports[i])
+                    .setKeepAlive(true).setTcpNoDelay(true);
+            if (failover) {
+                options.setConnectTimeout(2000).setIdleTimeout(30); // a replica that stops answering counts as failed
+            }
+            clients[i] = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(terminals + 8));
+        }
         long start = System.nanoTime() + 200_000_000L;
         long measureFrom = start + (long) (warmupSeconds * 1e9);
         long measureUntil = measureFrom + (long) (measureSeconds * 1e9);
         long period = rate > 0 ? (long) (terminals * 1e9 / rate) : 0;
-        Run run = new Run(vertx, client, measureFrom, measureUntil, period, terminals);
+        Run run = new Run(vertx, clients, measureFrom, measureUntil, period, terminals);
         vertx.runOnContext(v -> {
             for (TerminalPlant.Station station : plant.stations) {
                 long phase = period > 0 ? ThreadLocalRandom.current().nextLong(period) : 0;
@@ -121,13 +143,15 @@ final class TerminalLoad {
         closed.await(30, TimeUnit.SECONDS);
         double seconds = (measureUntil - measureFrom) / 1e9;
         return new Result(seconds, run.acknowledged, run.acknowledged / seconds, run.service, run.fromSchedule, run.mix,
-                run.refused, run.firstRefusals, run.retries, run.unanswered, run.outOfWork, run.sent);
+                run.refused, run.firstRefusals, run.retries, run.unanswered, run.outOfWork, run.sent,
+                run.acknowledgedByReplica, run.failovers, run.resentByStatus);
     }
 
     /** State shared by the drivers; touched on the event loop only. */
     private static final class Run {
         final Vertx vertx;
-        final HttpClient client;
+        final HttpClient[] clients;
+        final long[] acknowledgedByReplica;
         final long measureFrom;
         final long measureUntil;
         final long period;
@@ -140,13 +164,16 @@ final class TerminalLoad {
         final List<Sent> sent = new ArrayList<>();
         long acknowledged;
         long retries;
+        long failovers;
+        final Map<Integer, Long> resentByStatus = new TreeMap<>();
         long unanswered;
         int outOfWork;
         int running;
 
-        Run(Vertx vertx, HttpClient client, long measureFrom, long measureUntil, long period, int terminals) {
+        Run(Vertx vertx, HttpClient[] clients, long measureFrom, long measureUntil, long period, int terminals) {
             this.vertx = vertx;
-            this.client = client;
+            this.clients = clients;
+            this.acknowledgedByReplica = new long[clients.length];
             this.measureFrom = measureFrom;
             this.measureUntil = measureUntil;
             this.period = period;
@@ -176,9 +203,11 @@ final class TerminalLoad {
         private Buffer body;
         private int attempts;
         private long sentAt;
+        private int replica;
 
         Driver(Run run, TerminalPlant.Station station, long firstDue) {
             this.run = run;
+            this.replica = station.index() % run.clients.length;
             this.station = station;
             this.orders = station.orders().iterator();
             this.authorization = "Bearer " + station.token();
@@ -219,15 +248,23 @@ final class TerminalLoad {
         private void send() {
             attempts++;
             sentAt = System.nanoTime();
-            run.client.request(HttpMethod.POST, "/api/mes/reports")
+            run.clients[replica].request(HttpMethod.POST, "/api/mes/reports")
                     .compose(request -> request.putHeader("Authorization", authorization)
                             .putHeader("Content-Type", "application/json").putHeader("Accept", "application/json")
                             .send(body).compose(response -> response.body().map(b -> new Answer(response.statusCode(), b))))
                     .onComplete(answer -> {
-                        if (answer.succeeded()) {
+                        if (answer.succeeded() && !(failover && sendAgain(answer.result())
+                                && attempts < MAX_FAILOVER_ATTEMPTS)) {
                             answered(answer.result());
-                        } else if (attempts < MAX_ATTEMPTS) {
+                        } else if (attempts < (failover ? MAX_FAILOVER_ATTEMPTS : MAX_ATTEMPTS)) {
                             run.retries++;
+                            if (answer.succeeded()) {
+                                run.resentByStatus.merge(answer.result().status(), 1L, Long::sum);
+                            }
+                            if (failover && run.clients.length > 1) {
+                                replica = (replica + 1) % run.clients.length;
+                                run.failovers++;
+                            }
                             run.vertx.setTimer(100, t -> send());
                         } else {
                             run.unanswered++;
@@ -236,12 +273,23 @@ final class TerminalLoad {
                     });
         }
 
+        /**
+         * Answers a terminal's offline queue resends (same client id and number, applied once however often sent): 503
+         * (Retry-After), 409 concurrent-update ("try again"), and a 500 — whose report may or may not have been saved
+         * (a connection lost during the commit), so only sending it again tells.
+         */
+        private boolean sendAgain(Answer answer) {
+            return answer.status() == 503 || answer.status() == 500
+                    || answer.status() == 409 && answer.body().toString().contains("/problems/concurrent-update");
+        }
+
         private void answered(Answer answer) {
             long now = System.nanoTime();
             current.status = answer.status();
             if (now >= run.measureFrom && now < run.measureUntil) {
                 if (answer.status() == 200) {
                     run.acknowledged++;
+                    run.acknowledgedByReplica[replica]++;
                     run.mix.merge(current.step.kind(), 1L, Long::sum);
                     run.service.add(Math.max(0, (now - sentAt) / 1000));
                     run.fromSchedule.add(Math.max(0, (now - due) / 1000));

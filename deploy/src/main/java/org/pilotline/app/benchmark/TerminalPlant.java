@@ -54,8 +54,14 @@ final class TerminalPlant {
 
     static TerminalPlant seed(String base, int terminals, int ordersPerTerminal, int orderQuantity, int threads)
             throws Exception {
+        return seed(base, "demo", terminals, ordersPerTerminal, orderQuantity, threads);
+    }
+
+    /** As {@link #seed(String, int, int, int, int)}, as the platform administrator {@code admin} with this password. */
+    static TerminalPlant seed(String base, String adminPassword, int terminals, int ordersPerTerminal, int orderQuantity,
+                              int threads) throws Exception {
         String code = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        BenchmarkRest platform = BenchmarkRest.as(base, "admin", "demo");
+        BenchmarkRest platform = BenchmarkRest.as(base, "admin", adminPassword);
         platform.post("/api/enterprises", Map.of("code", code, "name", "Terminal benchmark " + code,
                 "creditCode", creditCode(), "industry", "benchmark", "manufacturingType", "DISCRETE",
                 "pilotSince", "2026-01-01"), 201);

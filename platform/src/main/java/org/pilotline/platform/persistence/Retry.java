@@ -39,8 +39,25 @@ public final class Retry {
         }
     }
 
+    /**
+     * Whether the failure, or anything it was caused by or suppressed, is a deadlock or lock wait timeout. A conflict
+     * found only at commit — a Galera certification failure, reported as a deadlock (1213) by the commit itself — reaches
+     * us as Narayana's {@code RollbackException} with the resource's {@code XAException} among its suppressed exceptions,
+     * not as its cause.
+     */
     static boolean isLockConflict(Throwable e) {
+        return isLockConflict(e, 0);
+    }
+
+    private static boolean isLockConflict(Throwable e, int depth) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (depth < 4) {
+                for (Throwable suppressed : cause.getSuppressed()) {
+                    if (isLockConflict(suppressed, depth + 1)) {
+                        return true;
+                    }
+                }
+            }
             if (cause instanceof LockAcquisitionException || cause instanceof jakarta.persistence.PessimisticLockException
                     || cause instanceof jakarta.persistence.LockTimeoutException) {
                 return true;

@@ -1,0 +1,135 @@
+package org.pilotline.app.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The Java side of {@code bin/cluster-check}: against application replicas that are already running (prod profile, on
+ * a database cluster the script started), builds the terminal benchmark's plant over REST through the first replica,
+ * drives the simulated terminals spread over all replicas with failover (a report whose replica died or that was
+ * answered 503, 500 or 409 concurrent-update is sent again unchanged to the next one), and then runs the terminal benchmark's checks over JDBC against
+ * a surviving database node: every acknowledged report applied exactly once, ledger = balances (also the suite's own
+ * {@code GET /api/stock/integrity} through a surviving replica), and each Camunda job executed successfully at most
+ * once. The script kills a database node and a replica while the load runs; it learns when the load began from the file
+ * {@code --started-file}. Prints one JSON object as its last line; progress goes to standard error.
+ */
+public final class ClusterCheck {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        List<String> urls = Arrays.asList(o.get("urls").split(","));
+        int[] ports = urls.stream().mapToInt(u -> Integer.parseInt(u.substring(u.lastIndexOf(':') + 1))).toArray();
+        String adminPassword = o.get("admin-password");
+        int terminals = Integer.parseInt(o.getOrDefault("terminals", "40"));
+        double seconds = Double.parseDouble(o.getOrDefault("seconds", "60"));
+        double warmup = Double.parseDouble(o.getOrDefault("warmup", "10"));
+        int quantityReports = 20;
+        int good = 2;
+        int orders = Integer.parseInt(o.getOrDefault("orders-per-terminal", "20"));
+        Path started = Path.of(o.get("started-file"));
+
+        long seedStart = System.nanoTime();
+        TerminalPlant plant = TerminalPlant.seed(urls.get(0), adminPassword, terminals, orders,
+                (quantityReports + 1) * good, 4);
+        double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+        TerminalBenchmark.log("plant %s seeded in %.1f s; driving %d terminals over %s for %.0f s + %.0f s warm-up",
+                plant.enterprise, seedSeconds, terminals, urls, seconds, warmup);
+
+        TerminalLoad load = new TerminalLoad("127.0.0.1", ports, true, plant, quantityReports, good, 0);
+        Files.writeString(started, Long.toString(System.currentTimeMillis() + 200));
+        TerminalLoad.Result result = load.run(warmup, seconds);
+        TerminalBenchmark.log("%d reports acknowledged in the measured window (%.0f/s); checking", result.acknowledged(),
+                result.reportsPerSecond());
+
+        Map<String, Object> check = null;
+        Map<String, Object> jobs;
+        try (Connection db = DriverManager.getConnection(o.get("db-url"), o.get("db-user"), o.get("db-password"))) {
+            Exception last = null;
+            for (String url : urls) { // the integrity check through whichever replica still answers
+                try {
+                    check = new ExactlyOnceCheck(db, plant, result.sent()).run(
+                            BenchmarkRest.as(url, plant.enterprise + "-manager", TerminalPlant.PASSWORD));
+                    break;
+                } catch (IllegalStateException e) {
+                    last = e;
+                }
+            }
+            if (check == null) {
+                throw last;
+            }
+            jobs = jobs(db);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("terminals", terminals);
+        out.put("replicas", urls.size());
+        out.put("measuredSeconds", result.measuredSeconds());
+        out.put("warmupSeconds", warmup);
+        out.put("reportsAcknowledged", result.acknowledged());
+        out.put("reportsPerSecond", Math.round(result.reportsPerSecond()));
+        out.put("latencyMs", result.service().summary());
+        out.put("acknowledgedByReplica", Arrays.stream(result.acknowledgedByReplica()).boxed().toList());
+        out.put("resent", result.retries());
+        out.put("resentByStatus", result.resentByStatus());
+        out.put("failovers", result.failovers());
+        out.put("unanswered", result.unanswered());
+        out.put("refusedByStatus", result.refusedByStatus());
+        out.put("firstRefusals", result.firstRefusals());
+        out.put("mix", result.mix().entrySet().stream().collect(Collectors.toMap(e -> e.getKey().name(),
+                Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
+        out.put("check", check);
+        out.put("jobs", jobs);
+        out.put("seedSeconds", Math.round(seedSeconds));
+        out.put("workOrders", (long) orders * terminals);
+        System.out.println(BenchmarkRest.JSON.writeValueAsString(out));
+    }
+
+    /**
+     * Camunda's job log: how many jobs ran to success, and how many of them ran to success more than once (a job the
+     * job executors of two replicas both executed).
+     */
+    private static Map<String, Object> jobs(Connection db) throws SQLException {
+        Map<String, Object> jobs = new LinkedHashMap<>();
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("select count(*), coalesce(sum(n > 1), 0)"
+                + " from (select JOB_ID_, count(*) n from ACT_HI_JOB_LOG where JOB_STATE_ = 2 group by JOB_ID_) j")) {
+            r.next();
+            jobs.put("succeeded", r.getLong(1));
+            jobs.put("succeededMoreThanOnce", r.getLong(2));
+        }
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(
+                "select count(*), coalesce(sum(JOB_STATE_ = 1), 0) from ACT_HI_JOB_LOG")) {
+            r.next();
+            jobs.put("logEntries", r.getLong(1));
+            jobs.put("failedAttempts", r.getLong(2));
+        }
+        return jobs;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        List<String> list = new ArrayList<>(List.of(args));
+        for (int i = 0; i < list.size(); i++) {
+            if (!list.get(i).startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + list.get(i));
+            }
+            String name = list.get(i).substring(2);
+            int eq = name.indexOf('=');
+            if (eq > 0) {
+                options.put(name.substring(0, eq), name.substring(eq + 1));
+            } else {
+                options.put(name, list.get(++i));
+            }
+        }
+        return options;
+    }
+}
