@@ -203,8 +203,12 @@ public class ProblemMappers {
             if (cause instanceof ConstraintViolationException cv) {
                 return constraintViolation(cv, uri);
             }
+            // SQLState class 08: the connection failed (Connector/J's CommunicationsException is neither of the two
+            // java.sql connection exceptions; bin/cluster-check met it wrapped by the MES's own lookups)
             if (cause instanceof JDBCConnectionException || cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof java.sql.SQLNonTransientConnectionException) {
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof java.sql.SQLException sql08 && sql08.getSQLState() != null
+                    && sql08.getSQLState().startsWith("08")) {
                 return databaseUnavailable(e, uri);
             }
             if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null

@@ -36,6 +36,16 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aConnectionLostUnderALookupOfOurOwnIs503DatabaseUnavailable() {
+        // what bin/cluster-check saw when a Galera node died: the MES's terminal lookup wraps Connector/J's
+        // CommunicationsException (a SQLRecoverableException, SQLState 08S01)
+        Response answer = mappers.unexpected(new IllegalStateException("Cannot look up the terminal",
+                new java.sql.SQLRecoverableException("Communications link failure", "08S01")), null);
+        assertEquals(503, answer.getStatus());
+        assertEquals("database-unavailable", type(answer));
+    }
+
+    @Test
     void aBodyWhoseConnectionIsResetWhileItIsReadIs400IncompleteRequest() {
         // what RESTEasy Reactive's VertxInputStream throws when the client resets the connection mid-body
         Response reset = mappers.unexpected(new java.io.IOException(new java.io.IOException(
