@@ -6,6 +6,7 @@ import { t, tData, tEnum, language } from './i18n.js';
 import { api, ApiError } from './api.js';
 import { date, dateTime, plantToday } from './format.js';
 import { dateInput, validDate } from './inputs.js';
+import { newClientId } from './terminal-queue.js';
 
 const FOLLOW_UP_ROWS = 3;
 
@@ -18,7 +19,7 @@ class PlExpert extends Screen {
   constructor() {
     super();
     this.errors = {};
-    this.requestId = crypto.randomUUID();
+    this.requestId = newClientId();
   }
 
   connectedCallback() {
@@ -62,8 +63,9 @@ class PlExpert extends Screen {
       const visit = await api('/api/programme/visits', { method: 'POST', body: {
         requestId: this.requestId, visitDate, topics: el.topics.value, findings: el.findings.value, followUps,
       } });
-      this.requestId = crypto.randomUUID();
+      this.requestId = newClientId();
       event.target.reset();
+      event.target.elements.visitDate.value = plantToday();
       this.saved = visit;
       this.error = null;
       this.visits = await api('/api/programme/visits');
