@@ -14,6 +14,8 @@ import './enterprises.js';
 import './terminal.js';
 import './board.js';
 import './bureau.js';
+import './tasks.js';
+import './expert.js';
 
 const READERS = ['admin', 'planner', 'manager', 'expert', 'operator', 'quality'];
 
@@ -24,6 +26,8 @@ export const MENU = [
   { route: 'mrp', label: 'menu.mrp', roles: ['admin', 'planner', 'manager', 'expert'], needsEnterprise: true },
   { route: 'schedule', label: 'menu.schedule', roles: ['admin', 'planner', 'manager', 'expert', 'operator'], needsEnterprise: true },
   { route: 'board', label: 'menu.board', roles: READERS, needsEnterprise: true },
+  { route: 'tasks', label: 'menu.tasks', roles: ['admin', 'planner', 'operator', 'quality', 'manager'], needsEnterprise: true },
+  { route: 'expert', label: 'menu.expert', roles: ['expert'] },
   { route: 'bureau', label: 'menu.bureau', roles: ['bureau'] },
   { route: 'enterprises', label: 'menu.enterprises', roles: ['admin', 'bureau', 'expert', 'manager'] },
 ];
@@ -40,6 +44,8 @@ class PlApp extends Screen {
     this.route = this.currentRoute();
     window.addEventListener('hashchange', () => { this.route = this.currentRoute(); });
     this.addEventListener('signed-in', () => this.loadMe());
+    // the expert's page acts for another of the expert's enterprises, as the header's switcher does
+    this.addEventListener('choose-enterprise', (e) => { chooseEnterprise(e.detail); this.loadMe(); });
     // a shop-floor terminal signs in with its own token, not a person's login
     if (this.route !== 'terminal') {
       this.loadingMe = true;
@@ -132,6 +138,8 @@ class PlApp extends Screen {
       case 'mrp': return keyed(me.enterprise, html`<pl-mrp .me=${me}></pl-mrp>`);
       case 'schedule': return keyed(me.enterprise, html`<pl-schedule .me=${me}></pl-schedule>`);
       case 'board': return keyed(me.enterprise, html`<pl-board .me=${me}></pl-board>`);
+      case 'tasks': return keyed(me.enterprise, html`<pl-tasks .me=${me}></pl-tasks>`);
+      case 'expert': return keyed(me.enterprise, html`<pl-expert .me=${me}></pl-expert>`);
       case 'bureau': return html`<pl-bureau .me=${me}></pl-bureau>`;
       case 'enterprises': return html`<pl-enterprises .me=${me}></pl-enterprises>`;
       default: return this.home();

@@ -1,0 +1,101 @@
+package org.pilotline.ui;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.pilotline.testing.TestEnterprise;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The task inbox in a real Chromium, in Chinese and in English: an onboarding started through the API leaves its review
+ * for the enterprise's managers; a manager sees it among their groups' tasks with its process and the current step,
+ * claims it, sends the form without the required decision (the server's 400 is shown next to that field, nothing
+ * changes), then with it: the task leaves the inbox and the API shows the process finished.
+ */
+@QuarkusTest
+class BrowserTaskInboxTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void aManagerClaimsAndCompletesTheOnboardingReviewInChinese() {
+        inbox("zh-CN", "此项必填", "待办任务");
+    }
+
+    @Test
+    void aManagerClaimsAndCompletesTheOnboardingReviewInEnglish() {
+        inbox("en", "Required", "Task inbox");
+    }
+
+    private void inbox(String language, String required, String title) {
+        TestEnterprise enterprise = TestEnterprise.create();
+        String manager = enterprise.code + "-manager";
+        String processId = enterprise.as("admin").body(Map.of("goal", "inbox in " + language))
+                .post("/api/processes/onboarding").then().statusCode(201).extract().path("processInstanceId");
+        List<String> offered = enterprise.as("manager").queryParam("scope", "groups").get("/api/tasks").then()
+                .statusCode(200).extract().path("findAll { it.processInstanceId == '" + processId + "' }.id");
+        assertEquals(1, offered.size(), "the review is offered to the managers");
+        String taskId = offered.get(0);
+
+        try (Browser browser = Browser.open(language)) {
+            browser.get(base.toString());
+            browser.type("#username", manager);
+            browser.type("#password", TestEnterprise.PASSWORD);
+            browser.click("#sign-in");
+            browser.click("#menu-tasks");
+            browser.waitFor("h2");
+            assertEquals(title, browser.text("h2"));
+            // not mine yet: among my groups' tasks
+            browser.waitUntil(d -> d.findElements(By.id("tasks-table")).isEmpty()
+                    || d.findElements(By.cssSelector("#tasks-table tr[data-id='" + taskId + "']")).isEmpty() ? true : null);
+            browser.click("#tab-groups");
+            browser.click("#tasks-table tr[data-id='" + taskId + "']");
+            browser.waitFor("#task-detail[data-task='" + taskId + "']");
+            browser.waitFor("#process-steps li.current[data-activity='reviewOnboarding']");
+            browser.assertOneLanguage(language, "the groups' tasks with the chosen one");
+            browser.screenshot("task-inbox-" + language);
+
+            browser.click("#claim");
+            browser.waitUntil(d -> manager.equals(d.findElement(By.id("task-assignee")).getText()) ? true : null);
+            enterprise.as("manager").get("/api/tasks/" + taskId).then().statusCode(200).body("assignee", is(manager));
+
+            // the decision is required: the server refuses, and says so next to the field
+            browser.type("#field-comment", "figures checked");
+            browser.click("#complete");
+            assertEquals(required, browser.text("#error-approved"));
+            assertTrue(browser.all("#error-comment").isEmpty(), "only the missing field is named");
+            browser.assertOneLanguage(language, "the form with the server's refusal");
+            enterprise.as("manager").get("/api/tasks/" + taskId).then().statusCode(200);
+
+            browser.choose("#field-approved", "true");
+            browser.click("#complete");
+            browser.waitFor("#task-done");
+            browser.waitUntil(d -> d.findElements(By.cssSelector("#tasks-table tr[data-id='" + taskId + "']")).isEmpty()
+                    ? true : null);
+            browser.click("#tab-mine");
+            browser.waitUntil(d -> d.findElements(By.cssSelector("#tasks-table tr[data-id='" + taskId + "']")).isEmpty()
+                    && (!d.findElements(By.id("no-tasks")).isEmpty() || !d.findElements(By.id("tasks-table")).isEmpty())
+                    ? true : null);
+            browser.assertOneLanguage(language, "the inbox after completing");
+        }
+        enterprise.as("manager").get("/api/tasks/" + taskId).then().statusCode(404);
+        enterprise.as("manager").get("/api/tasks").then().statusCode(200).body("id", not(hasItem(taskId)));
+        enterprise.as("manager").get("/api/processes/" + processId).then().statusCode(200)
+                .body("state", is("COMPLETED"))
+                .body("activities.find { it.activityId == 'reviewOnboarding' }.ended", org.hamcrest.Matchers.notNullValue())
+                .body("activities.activityId", hasItem("reviewed"));
+        enterprise.as("manager").get("/api/journal?kind=task-completed").then().statusCode(200)
+                .body("items[0].text", org.hamcrest.Matchers.containsString("approved=true"));
+    }
+}
