@@ -82,7 +82,7 @@ class ProcessAnalyticsTest {
         String check = "processes[0].steps.find { it.activityId == 'checkPilotActive' }";
         assertEquals(4, report.getInt(check + ".completed"));
         assertEquals(0L, report.getLong(check + ".total.ms"));
-        assertEquals(null, report.get(check + ".taskTimes"));
+        assertEquals(null, (Object) report.get(check + ".taskTimes"));
         assertEquals("reviewOnboarding", report.getString("processes[0].bottleneck.activityId"));
         assertEquals("largest-total-duration", report.getString("processes[0].bottleneck.basis"));
         assertEquals(2_000_000L, report.getLong("processes[0].bottleneck.total.ms"));
