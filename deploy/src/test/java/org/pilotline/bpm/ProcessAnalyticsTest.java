@@ -46,8 +46,8 @@ class ProcessAnalyticsTest {
         TestEnterprise other = TestEnterprise.create();
         // review waits 100 s then takes 300 s; waits 200 s then 500 s; is completed unclaimed after 900 s; is open
         String first = run(enterprise, "manager", 0, 100L, 400L);
-        String second = run(enterprise, "manager", 1000, 200L, 1700L);
-        String third = run(enterprise, "manager", 2000, null, 2900L);
+        String second = run(enterprise, "manager", 1000, 200L, 700L);
+        String third = run(enterprise, "manager", 2000, null, 900L);
         run(enterprise, "manager", 3000, null, null);
         String instances = String.join("\n", List.of(first, second, third).stream().map(id -> enterprise.as("manager")
                 .get("/api/processes/" + id).then().extract().asString()).toList());

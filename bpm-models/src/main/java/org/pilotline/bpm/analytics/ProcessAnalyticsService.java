@@ -130,8 +130,10 @@ public class ProcessAnalyticsService {
     }
 
     private Map<String, List<StepFigures>> steps(Filter f) {
-        String join = " from ACT_HI_ACTINST a join ACT_HI_PROCINST p on p.ID_ = a.PROC_INST_ID_ where "
-                + f.where("p") + " and a.TENANT_ID_ = ?1 and " + STEP_TYPES;
+        // the instances' start time is on ACT_HI_PROCINST only: joined when the window has an end
+        String join = (f.needsInstances() ? " from ACT_HI_ACTINST a join ACT_HI_PROCINST p on p.ID_ = a.PROC_INST_ID_"
+                + " where " + f.where("p") : " from ACT_HI_ACTINST a where " + f.where("a")) + " and a.TENANT_ID_ = ?1"
+                + " and " + STEP_TYPES;
         Map<String, long[]> durations = new HashMap<>();
         for (Object[] r : rows(f, "select distinct a.PROC_DEF_ID_, a.ACT_ID_,"
                 + " percentile_disc(0.5) within group (order by a.DURATION_) over (partition by a.PROC_DEF_ID_, a.ACT_ID_),"
@@ -165,11 +167,11 @@ public class ProcessAnalyticsService {
         String times = "select t.PROC_DEF_ID_ def, t.TASK_DEF_KEY_ act,"
                 + " least(t.DURATION_, greatest(0, coalesce(timestampdiff(microsecond, t.START_TIME_, c.claimed) div 1000,"
                 + " t.DURATION_))) waiting, t.DURATION_ duration"
-                + " from ACT_HI_TASKINST t join ACT_HI_PROCINST p on p.ID_ = t.PROC_INST_ID_"
+                + " from ACT_HI_TASKINST t" + (f.needsInstances() ? " join ACT_HI_PROCINST p on p.ID_ = t.PROC_INST_ID_" : "")
                 + " left join (select TASK_ID_, min(TIMESTAMP_) claimed from ACT_HI_IDENTITYLINK where TENANT_ID_ = ?1"
                 + " and TYPE_ = 'assignee' and OPERATION_TYPE_ = 'add' and TASK_ID_ is not null group by TASK_ID_) c"
                 + " on c.TASK_ID_ = t.ID_"
-                + " where " + f.where("p") + " and t.TENANT_ID_ = ?1 and t.END_TIME_ is not null"
+                + " where " + f.where(f.needsInstances() ? "p" : "t") + " and t.TENANT_ID_ = ?1 and t.END_TIME_ is not null"
                 + " and t.DURATION_ is not null and t.DELETE_REASON_ = 'completed'";
         String partition = " over (partition by x.def, x.act)";
         Map<String, TaskTimes> result = new HashMap<>();
@@ -268,6 +270,10 @@ public class ProcessAnalyticsService {
             if (definitionId != null) {
                 parameters.add(definitionId);
             }
+        }
+
+        boolean needsInstances() {
+            return window.from != null || window.to != null;
         }
 
         String where(String alias) {
