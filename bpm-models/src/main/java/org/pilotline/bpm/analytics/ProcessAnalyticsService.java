@@ -1,0 +1,297 @@
+package org.pilotline.bpm.analytics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import org.pilotline.bpm.analytics.ProcessAnalyticsViews.BureauProcessFigures;
+import org.pilotline.bpm.analytics.ProcessAnalyticsViews.BureauReport;
+import org.pilotline.bpm.analytics.ProcessAnalyticsViews.Comparison;
+import org.pilotline.bpm.analytics.ProcessAnalyticsViews.EnterpriseProcesses;
+import org.pilotline.bpm.analytics.ProcessAnalyticsViews.Percentiles;
+import org.pilotline.bpm.analytics.ProcessAnalyticsViews.ProcessFigures;
+import org.pilotline.bpm.analytics.ProcessAnalyticsViews.Report;
+import org.pilotline.bpm.analytics.ProcessAnalyticsViews.Span;
+import org.pilotline.bpm.analytics.ProcessAnalyticsViews.StepFigures;
+import org.pilotline.bpm.analytics.ProcessAnalyticsViews.TaskTimes;
+import org.pilotline.bpm.platform.ProcessModels;
+import org.pilotline.erp.enterprise.Enterprise;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.tenancy.TenantContext;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Process analytics from Camunda's history tables, computed in SQL for one tenant (enterprise code): per process
+ * definition (key and version) the instances started in [from, to), completed and running, the cycle time of the
+ * completed ones, and per step its durations, a user task's waiting and working time and the bottleneck step.
+ * Percentiles are MariaDB's {@code PERCENTILE_DISC} window functions, so only the aggregates reach Java.
+ */
+@ApplicationScoped
+public class ProcessAnalyticsService {
+
+    /** Steps without duration of their own: start and end events and gateways are left out of the step figures. */
+    private static final String STEP_TYPES = "a.ACT_TYPE_ not like '%Gateway' and a.ACT_TYPE_ not like '%EndEvent'"
+            + " and a.ACT_TYPE_ not like '%StartEvent' and a.ACT_TYPE_ <> 'startEvent'";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TenantContext tenant;
+
+    @Transactional
+    public Report report(String processKey, String from, String to) {
+        Window window = Window.parse(processKey, from, to);
+        String enterprise = tenant.requireEnterprise();
+        return new Report(enterprise, window.key, window.from, window.to, figures(enterprise, window, null));
+    }
+
+    @Transactional
+    public Comparison compare(String processKey, String versionA, String versionB, String from, String to) {
+        if (processKey == null || processKey.isBlank()) {
+            throw invalid(new FieldError("processKey", "is required"));
+        }
+        Window window = Window.parse(processKey, from, to);
+        int a = version("versionA", versionA);
+        int b = version("versionB", versionB);
+        String enterprise = tenant.requireEnterprise();
+        ProcessFigures figuresA = versionFigures(enterprise, window, a);
+        ProcessFigures figuresB = versionFigures(enterprise, window, b);
+        return new Comparison(window.key, window.from, window.to, figuresA, figuresB,
+                ProcessAnalyticsRules.differences(figuresA, figuresB));
+    }
+
+    /** Every enterprise's aggregates side by side: counts, cycle time and the bottleneck step's name, nothing more. */
+    @Transactional
+    public BureauReport bureau(String processKey, String from, String to) {
+        Window window = Window.parse(processKey, from, to);
+        List<Enterprise> enterprises = Enterprise.<Enterprise>listAll().stream()
+                .sorted(Comparator.comparing(e -> e.code)).toList();
+        List<EnterpriseProcesses> result = new ArrayList<>();
+        for (Enterprise e : enterprises) {
+            List<BureauProcessFigures> processes = figures(e.code, window, null).stream()
+                    .map(p -> new BureauProcessFigures(p.processKey(), p.version(), p.started(), p.completed(),
+                            p.running(), p.cycleTime(), p.bottleneck() == null ? null : p.bottleneck().name()))
+                    .toList();
+            result.add(new EnterpriseProcesses(e.code, e.name, processes));
+        }
+        return new BureauReport(window.key, window.from, window.to, result);
+    }
+
+    private ProcessFigures versionFigures(String enterprise, Window window, int version) {
+        List<?> definitions = em.createNativeQuery("select ID_, NAME_, VERSION_TAG_ from ACT_RE_PROCDEF"
+                        + " where TENANT_ID_ = ?1 and KEY_ = ?2 and VERSION_ = ?3")
+                .setParameter(1, enterprise).setParameter(2, window.key).setParameter(3, version).getResultList();
+        if (definitions.isEmpty()) {
+            throw DomainException.notFound("Version of process model " + window.key, version);
+        }
+        Object[] d = (Object[]) definitions.get(0);
+        String id = (String) d[0];
+        return figures(enterprise, window, id).stream().findFirst().orElse(new ProcessFigures(window.key, version, id,
+                (String) d[1], (String) d[2], 0, 0, 0, null, List.of(), null));
+    }
+
+    /** The figures of every definition with instances in the window (or of one definition). */
+    private List<ProcessFigures> figures(String enterprise, Window window, String definitionId) {
+        Filter f = new Filter(enterprise, window, definitionId);
+        Map<String, long[]> cycle = new HashMap<>();
+        for (Object[] r : rows(f, "select distinct p.PROC_DEF_ID_,"
+                + " percentile_disc(0.5) within group (order by p.DURATION_) over (partition by p.PROC_DEF_ID_),"
+                + " percentile_disc(0.9) within group (order by p.DURATION_) over (partition by p.PROC_DEF_ID_)"
+                + " from ACT_HI_PROCINST p where " + f.where("p") + " and p.STATE_ = 'COMPLETED'"
+                + " and p.END_TIME_ is not null and p.DURATION_ is not null")) {
+            cycle.put((String) r[0], new long[]{num(r[1]), num(r[2])});
+        }
+        Map<String, List<StepFigures>> steps = steps(f);
+        List<ProcessFigures> result = new ArrayList<>();
+        for (Object[] r : rows(f, "select p.PROC_DEF_ID_, d.KEY_, d.VERSION_, d.NAME_, d.VERSION_TAG_, count(*),"
+                + " sum(case when p.STATE_ = 'COMPLETED' and p.END_TIME_ is not null then 1 else 0 end),"
+                + " sum(case when p.END_TIME_ is null then 1 else 0 end)"
+                + " from ACT_HI_PROCINST p join ACT_RE_PROCDEF d on d.ID_ = p.PROC_DEF_ID_ where " + f.where("p")
+                + " group by p.PROC_DEF_ID_, d.KEY_, d.VERSION_, d.NAME_, d.VERSION_TAG_ order by d.KEY_, d.VERSION_")) {
+            String id = (String) r[0];
+            long[] c = cycle.get(id);
+            List<StepFigures> own = steps.getOrDefault(id, List.of());
+            result.add(new ProcessFigures((String) r[1], (int) num(r[2]), id, (String) r[3], (String) r[4],
+                    num(r[5]), num(r[6]), num(r[7]), c == null ? null : Percentiles.of(c[0], c[1]), own,
+                    ProcessAnalyticsRules.bottleneck(own)));
+        }
+        return result;
+    }
+
+    private Map<String, List<StepFigures>> steps(Filter f) {
+        // the instances' start time is on ACT_HI_PROCINST only: joined when the window has an end
+        String join = (f.needsInstances() ? " from ACT_HI_ACTINST a join ACT_HI_PROCINST p on p.ID_ = a.PROC_INST_ID_"
+                + " where " + f.where("p") : " from ACT_HI_ACTINST a where " + f.where("a")) + " and a.TENANT_ID_ = ?1"
+                + " and " + STEP_TYPES;
+        Map<String, long[]> durations = new HashMap<>();
+        for (Object[] r : rows(f, "select distinct a.PROC_DEF_ID_, a.ACT_ID_,"
+                + " percentile_disc(0.5) within group (order by a.DURATION_) over (partition by a.PROC_DEF_ID_, a.ACT_ID_),"
+                + " percentile_disc(0.9) within group (order by a.DURATION_) over (partition by a.PROC_DEF_ID_, a.ACT_ID_)"
+                + join + " and a.END_TIME_ is not null and a.DURATION_ is not null")) {
+            durations.put(r[0] + "\n" + r[1], new long[]{num(r[2]), num(r[3])});
+        }
+        Map<String, TaskTimes> taskTimes = taskTimes(f);
+        Map<String, List<StepFigures>> result = new LinkedHashMap<>();
+        for (Object[] r : rows(f, "select a.PROC_DEF_ID_, a.ACT_ID_, max(a.ACT_NAME_), max(a.ACT_TYPE_),"
+                + " sum(case when a.END_TIME_ is not null then 1 else 0 end),"
+                + " sum(case when a.END_TIME_ is null then 1 else 0 end),"
+                + " sum(case when a.END_TIME_ is not null then a.DURATION_ else 0 end), min(a.START_TIME_)" + join
+                + " group by a.PROC_DEF_ID_, a.ACT_ID_ order by a.PROC_DEF_ID_, min(a.START_TIME_), a.ACT_ID_")) {
+            String group = r[0] + "\n" + r[1];
+            long[] d = durations.get(group);
+            long completed = num(r[4]);
+            result.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new StepFigures((String) r[1],
+                    (String) r[2], (String) r[3], completed, num(r[5]), completed == 0 ? null : Span.of(num(r[6])),
+                    d == null ? null : Percentiles.of(d[0], d[1]), taskTimes.get(group)));
+        }
+        return result;
+    }
+
+    /**
+     * Waiting (created → first assignment, or → completion when never assigned) and working time (first assignment
+     * → completion) of completed user tasks; the first assignment is the task's first "assignee add" in the
+     * identity-link history (a claim, or the assignment completing an unclaimed task), stored to the second.
+     */
+    private Map<String, TaskTimes> taskTimes(Filter f) {
+        String times = "select t.PROC_DEF_ID_ def, t.TASK_DEF_KEY_ act,"
+                + " least(t.DURATION_, greatest(0, coalesce(timestampdiff(microsecond, t.START_TIME_, c.claimed) div 1000,"
+                + " t.DURATION_))) waiting, t.DURATION_ duration"
+                + " from ACT_HI_TASKINST t" + (f.needsInstances() ? " join ACT_HI_PROCINST p on p.ID_ = t.PROC_INST_ID_" : "")
+                + " left join (select TASK_ID_, min(TIMESTAMP_) claimed from ACT_HI_IDENTITYLINK where TENANT_ID_ = ?1"
+                + " and TYPE_ = 'assignee' and OPERATION_TYPE_ = 'add' and TASK_ID_ is not null group by TASK_ID_) c"
+                + " on c.TASK_ID_ = t.ID_"
+                + " where " + f.where(f.needsInstances() ? "p" : "t") + " and t.TENANT_ID_ = ?1 and t.END_TIME_ is not null"
+                + " and t.DURATION_ is not null and t.DELETE_REASON_ = 'completed'";
+        String partition = " over (partition by x.def, x.act)";
+        Map<String, TaskTimes> result = new HashMap<>();
+        for (Object[] r : rows(f, "select distinct x.def, x.act, sum(x.waiting)" + partition + ", sum(x.working)"
+                + partition + ", percentile_disc(0.5) within group (order by x.waiting)" + partition
+                + ", percentile_disc(0.9) within group (order by x.waiting)" + partition
+                + ", percentile_disc(0.5) within group (order by x.working)" + partition
+                + ", percentile_disc(0.9) within group (order by x.working)" + partition
+                + " from (select y.def, y.act, y.waiting, y.duration - y.waiting working from (" + times + ") y) x")) {
+            result.put(r[0] + "\n" + r[1], new TaskTimes(Span.of(num(r[2])), Span.of(num(r[3])),
+                    Percentiles.of(num(r[4]), num(r[5])), Percentiles.of(num(r[6]), num(r[7]))));
+        }
+        return result;
+    }
+
+    private List<Object[]> rows(Filter f, String sql) {
+        Query query = em.createNativeQuery(sql);
+        for (int i = 0; i < f.parameters.size(); i++) {
+            query.setParameter(i + 1, f.parameters.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows;
+    }
+
+    private static long num(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static int version(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw invalid(new FieldError(field, "is required"));
+        }
+        try {
+            int version = Integer.parseInt(value.trim());
+            if (version < 1) {
+                throw invalid(new FieldError(field, "must be a version number, 1 or more"));
+            }
+            return version;
+        } catch (NumberFormatException e) {
+            throw invalid(new FieldError(field, "must be a version number, 1 or more"));
+        }
+    }
+
+    private static DomainException invalid(FieldError error) {
+        return DomainException.invalid("invalid-analytics-query", "The process analytics query is not valid", error);
+    }
+
+    /** The query's process key (optional) and [from, to) of the instances' start (each end optional). */
+    private record Window(String key, Instant from, Instant to) {
+        static Window parse(String key, String from, String to) {
+            String k = key == null || key.isBlank() ? null : key.trim();
+            if (k != null && !ProcessModels.PROCESS_KEYS.contains(k)) {
+                throw invalid(new FieldError("processKey", "is not a process model: one of "
+                        + String.join(", ", ProcessModels.PROCESS_KEYS)));
+            }
+            Instant f = instant("from", from);
+            Instant t = instant("to", to);
+            if (f != null && t != null && !f.isBefore(t)) {
+                throw invalid(new FieldError("to", "must be after from"));
+            }
+            return new Window(k, f, t);
+        }
+
+        private static Instant instant(String field, String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return Instant.parse(value.trim());
+            } catch (DateTimeParseException e) {
+                throw invalid(new FieldError(field, "must be an ISO-8601 instant such as 2027-01-01T00:00:00Z"));
+            }
+        }
+    }
+
+    /** The where clause on the instances, always ?1 = the tenant; its parameters in order. */
+    private static final class Filter {
+        final List<Object> parameters = new ArrayList<>();
+        private final Window window;
+        private final String definitionId;
+
+        Filter(String enterprise, Window window, String definitionId) {
+            this.window = window;
+            this.definitionId = definitionId;
+            parameters.add(enterprise);
+            if (window.key != null) {
+                parameters.add(window.key);
+            }
+            if (window.from != null) {
+                parameters.add(window.from);
+            }
+            if (window.to != null) {
+                parameters.add(window.to);
+            }
+            if (definitionId != null) {
+                parameters.add(definitionId);
+            }
+        }
+
+        boolean needsInstances() {
+            return window.from != null || window.to != null;
+        }
+
+        String where(String alias) {
+            StringBuilder sql = new StringBuilder(alias + ".TENANT_ID_ = ?1");
+            int n = 2;
+            if (window.key != null) {
+                sql.append(" and ").append(alias).append(".PROC_DEF_KEY_ = ?").append(n++);
+            }
+            if (window.from != null) {
+                sql.append(" and ").append(alias).append(".START_TIME_ >= ?").append(n++);
+            }
+            if (window.to != null) {
+                sql.append(" and ").append(alias).append(".START_TIME_ < ?").append(n++);
+            }
+            if (definitionId != null) {
+                sql.append(" and ").append(alias).append(".PROC_DEF_ID_ = ?").append(n);
+            }
+            return sql.toString();
+        }
+    }
+}
