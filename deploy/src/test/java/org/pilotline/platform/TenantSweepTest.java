@@ -56,7 +56,9 @@ class TenantSweepTest {
     private static final Map<String, String> GLOBAL = Map.of(
             "/api/kpi/bureau/", "the bureau compares every enterprise's profile and KPI aggregates side by side (never"
                     + " raw records): that is its purpose",
-            "GET /api/enterprises", "the bureau reads every pilot enterprise's profile (code, name, industry)");
+            "GET /api/enterprises", "the bureau reads every pilot enterprise's profile (code, name, industry)",
+            "/api/processes/analytics/bureau", "the bureau compares every enterprise's process aggregates (counts, cycle"
+                    + " times, the bottleneck step's name; no instance or business data): that is its purpose");
 
     /** Enterprise A, whose records the other callers must not reach. */
     private TestEnterprise a;
