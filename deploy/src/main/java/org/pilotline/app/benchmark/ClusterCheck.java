@@ -1,5 +1,8 @@
 package org.pilotline.app.benchmark;
 
+import static org.pilotline.app.benchmark.BenchmarkSupport.summary;
+import static org.pilotline.app.benchmark.BenchmarkSupport.round;
+import static org.pilotline.app.benchmark.BenchmarkSupport.options;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,21 +117,4 @@ public final class ClusterCheck {
         return jobs;
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        List<String> list = new ArrayList<>(List.of(args));
-        for (int i = 0; i < list.size(); i++) {
-            if (!list.get(i).startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + list.get(i));
-            }
-            String name = list.get(i).substring(2);
-            int eq = name.indexOf('=');
-            if (eq > 0) {
-                options.put(name.substring(0, eq), name.substring(eq + 1));
-            } else {
-                options.put(name, list.get(++i));
-            }
-        }
-        return options;
-    }
 }

@@ -1,7 +1,10 @@
 package org.pilotline.app.benchmark;
 
+import static org.pilotline.app.benchmark.BenchmarkSupport.summary;
+import static org.pilotline.app.benchmark.BenchmarkSupport.round;
+import static org.pilotline.app.benchmark.BenchmarkSupport.creditCode;
+import static org.pilotline.app.benchmark.BenchmarkSupport.options;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.pilotline.erp.enterprise.UnifiedSocialCreditCode;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -260,53 +263,6 @@ public final class KpiBenchmark {
             sizes.put("total", round(r.getDouble(1)));
         }
         return sizes;
-    }
-
-    private static Map<String, Object> summary(List<Long> nanos) {
-        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("samples", sorted.length);
-        m.put("p50", ms(sorted, 50));
-        m.put("p95", ms(sorted, 95));
-        m.put("max", sorted.length == 0 ? 0 : round(sorted[sorted.length - 1] / 1e6));
-        return m;
-    }
-
-    private static double ms(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(sorted.length * p / 100.0);
-        return round(sorted[Math.max(0, rank - 1)] / 1e6);
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10) / 10.0;
-    }
-
-    private static String creditCode() {
-        StringBuilder first17 = new StringBuilder("91330100MA");
-        while (first17.length() < 17) {
-            first17.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        return UnifiedSocialCreditCode.withCheckCharacter(first17.toString());
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + args[i]);
-            }
-            String name = args[i].substring(2);
-            int eq = name.indexOf('=');
-            if (eq > 0) {
-                options.put(name.substring(0, eq), name.substring(eq + 1));
-            } else {
-                options.put(name, args[++i]);
-            }
-        }
-        return options;
     }
 
     static void log(String format, Object... args) {

@@ -1,5 +1,8 @@
 package org.pilotline.app.benchmark;
 
+import static org.pilotline.app.benchmark.BenchmarkSupport.summary;
+import static org.pilotline.app.benchmark.BenchmarkSupport.round;
+import static org.pilotline.app.benchmark.BenchmarkSupport.options;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -179,23 +182,6 @@ public final class TerminalBenchmark {
 
     private static double round3(double v) {
         return Math.round(v * 1000) / 1000.0;
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + args[i]);
-            }
-            String name = args[i].substring(2);
-            int eq = name.indexOf('=');
-            if (eq > 0) {
-                options.put(name.substring(0, eq), name.substring(eq + 1));
-            } else {
-                options.put(name, args[++i]);
-            }
-        }
-        return options;
     }
 
     static void log(String format, Object... args) {
