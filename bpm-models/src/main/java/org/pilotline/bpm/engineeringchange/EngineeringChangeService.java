@@ -1,9 +1,9 @@
 package org.pilotline.bpm.engineeringchange;
 
-import org.pilotline.bpm.platform.ProcessRequests;
-import static org.pilotline.bpm.platform.ProcessValues.boxed;
-import static org.pilotline.bpm.platform.ProcessValues.date;
-import static org.pilotline.bpm.platform.ProcessValues.instant;
+import org.pilotline.bpm.common.ProcessRequests;
+import static org.pilotline.bpm.common.ProcessValues.boxed;
+import static org.pilotline.bpm.common.ProcessValues.date;
+import static org.pilotline.bpm.common.ProcessValues.instant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;

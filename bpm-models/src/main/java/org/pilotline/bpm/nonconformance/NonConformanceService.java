@@ -1,10 +1,10 @@
 package org.pilotline.bpm.nonconformance;
 
-import org.pilotline.bpm.platform.ProcessRequests;
-import static org.pilotline.bpm.platform.ProcessValues.number;
-import static org.pilotline.bpm.platform.ProcessValues.boxed;
-import static org.pilotline.bpm.platform.ProcessValues.decimal;
-import static org.pilotline.bpm.platform.ProcessValues.instant;
+import org.pilotline.bpm.common.ProcessRequests;
+import static org.pilotline.bpm.common.ProcessValues.number;
+import static org.pilotline.bpm.common.ProcessValues.boxed;
+import static org.pilotline.bpm.common.ProcessValues.decimal;
+import static org.pilotline.bpm.common.ProcessValues.instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

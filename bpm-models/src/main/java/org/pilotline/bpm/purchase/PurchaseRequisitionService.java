@@ -1,7 +1,7 @@
 package org.pilotline.bpm.purchase;
 
-import static org.pilotline.bpm.platform.ProcessValues.decimal;
-import static org.pilotline.bpm.platform.ProcessValues.instant;
+import static org.pilotline.bpm.common.ProcessValues.decimal;
+import static org.pilotline.bpm.common.ProcessValues.instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

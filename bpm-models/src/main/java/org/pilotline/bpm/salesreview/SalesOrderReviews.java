@@ -1,9 +1,9 @@
 package org.pilotline.bpm.salesreview;
 
-import static org.pilotline.bpm.platform.ProcessValues.number;
-import static org.pilotline.bpm.platform.ProcessValues.decimal;
-import static org.pilotline.bpm.platform.ProcessValues.date;
-import static org.pilotline.bpm.platform.ProcessValues.instant;
+import static org.pilotline.bpm.common.ProcessValues.number;
+import static org.pilotline.bpm.common.ProcessValues.decimal;
+import static org.pilotline.bpm.common.ProcessValues.date;
+import static org.pilotline.bpm.common.ProcessValues.instant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
 package org.pilotline.bpm.tasks;
 
-import static org.pilotline.bpm.platform.ProcessValues.instant;
+import static org.pilotline.bpm.common.ProcessValues.instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,4 +1,4 @@
-package org.pilotline.bpm.platform;
+package org.pilotline.bpm.common;
 
 import java.math.BigDecimal;
 import java.time.Instant;
