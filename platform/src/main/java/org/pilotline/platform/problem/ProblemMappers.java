@@ -221,6 +221,15 @@ public class ProblemMappers {
                                 + " or compare; nothing was changed", path(uri), List.of(), Map.of()));
             }
         }
+        if (lostAtCommit(e, 0)) {
+            LOG.warnf("Database connection lost while committing on %s: %s", path(uri), e.getMessage());
+            return Response.status(503).type(ProblemDetail.MEDIA_TYPE).header("Retry-After", "1")
+                    .entity(ProblemDetail.of("database-unavailable", "The database is not reachable", 503,
+                            "The connection to the database broke while this change was being committed, so whether"
+                                    + " it was saved is not known; send it again with the same request id (it is applied"
+                                    + " once) or check before repeating it", path(uri), List.of(), Map.of()))
+                    .build();
+        }
         if (connectionBroke(e)) {
             // The client went away while its body was being read (a reset, a closed channel): nobody will read the
             // answer, nothing was applied, and it is no failure of the server.
@@ -306,6 +315,38 @@ public class ProblemMappers {
      * The connection to the database broke (a restart, a failover, a killed session): nothing of the request was
      * committed, since its transaction died with the connection, and the same request may be sent again.
      */
+    /**
+     * Whether a lost database connection is among the exceptions suppressed under the failure: Narayana reports a
+     * commit whose connection broke as a {@code RollbackException} with the resource's {@code XAException} (caused by
+     * Connector/J's {@code CommunicationsException}) suppressed, not as its cause (CrashRecoveryIT met it).
+     */
+    static boolean lostAtCommit(Throwable e, int depth) {
+        if (e == null || depth > 8) {
+            return false;
+        }
+        for (Throwable suppressed : e.getSuppressed()) {
+            if (isConnectionFailure(suppressed, 0) || lostAtCommit(suppressed, depth + 1)) {
+                return true;
+            }
+        }
+        return e.getCause() != e && lostAtCommit(e.getCause(), depth + 1);
+    }
+
+    private static boolean isConnectionFailure(Throwable e, int depth) {
+        for (Throwable cause = e; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+            if (cause instanceof JDBCConnectionException || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
     private Response databaseUnavailable(Throwable e, UriInfo uri) {
         LOG.warnf("Database connection lost on %s: %s", path(uri), e.getMessage());
         return Response.status(503).type(ProblemDetail.MEDIA_TYPE).header("Retry-After", "1")

@@ -36,6 +36,21 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aConnectionLostWhileCommittingIs503SayingTheOutcomeIsUnknown() {
+        // what CrashRecoveryIT saw when the database was killed: Narayana's RollbackException with the XAException,
+        // caused by Connector/J's CommunicationsException, suppressed under it
+        jakarta.transaction.RollbackException rollback = new jakarta.transaction.RollbackException(
+                "ARJUNA016053: Could not commit transaction.");
+        javax.transaction.xa.XAException xa = new javax.transaction.xa.XAException("Error trying to transactionCommit");
+        xa.initCause(new java.sql.SQLNonTransientConnectionException("Communications link failure", "08S01"));
+        rollback.addSuppressed(xa);
+        Response answer = mappers.unexpected(new IllegalStateException(rollback), null);
+        assertEquals(503, answer.getStatus());
+        assertEquals("database-unavailable", type(answer));
+        assertEquals("1", answer.getHeaderString("Retry-After"));
+    }
+
+    @Test
     void aConnectionLostUnderALookupOfOurOwnIs503DatabaseUnavailable() {
         // what bin/cluster-check saw when a Galera node died: the MES's terminal lookup wraps Connector/J's
         // CommunicationsException (a SQLRecoverableException, SQLState 08S01)
