@@ -56,9 +56,24 @@ public class PilotLineProcessEngineConfiguration extends QuarkusProcessEngineCon
                     configuration.setDefaultExecutorType(ExecutorType.BATCH);
                 }
                 sqlSessionFactory = new DefaultSqlSessionFactory(configuration);
+                releaseParsedXml(configuration);
                 return;
             }
         }
         super.initSqlSessionFactory();
+        releaseParsedXml(sqlSessionFactory.getConfiguration());
+    }
+
+    /**
+     * MyBatis keeps every {@code <sql>} fragment of the mappings as a node of its parsed XML document, so the documents
+     * of all fifty mapping files (≈ 15 MB of DOM, measured with a class histogram) stayed reachable for the engine's
+     * lifetime, though fragments are only read while statements are built. Statements whose fragments lived in a
+     * later file are built now (asking for the statement names builds every pending one), then the fragments go.
+     */
+    static void releaseParsedXml(Configuration configuration) {
+        configuration.getMappedStatementNames();
+        if (configuration.getIncompleteStatements().isEmpty()) {
+            configuration.getSqlFragments().clear();
+        }
     }
 }

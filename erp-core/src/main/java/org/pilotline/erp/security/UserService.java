@@ -82,10 +82,26 @@ public class UserService {
     @Transactional
     public UserAccount provision(String username, String displayName, String password, String enterprise,
                                  Set<Role> roles, Set<String> assigned) {
+        return provisionHashed(username, displayName, hash(password), enterprise, roles, assigned);
+    }
+
+    /** A bcrypt hash of {@code password} at the configured cost, for {@link #provisionHashed}. */
+    public String hash(String password) {
+        return PasswordHasher.hash(password, security.bcryptCost());
+    }
+
+    /**
+     * {@link #provision} with a password already hashed by {@link #hash}: set-up code that creates many accounts with
+     * one password (the demo logins) hashes it once instead of once per account — each bcrypt hash costs a quarter of a
+     * second by design.
+     */
+    @Transactional
+    public UserAccount provisionHashed(String username, String displayName, String passwordHash, String enterprise,
+                                       Set<Role> roles, Set<String> assigned) {
         UserAccount account = new UserAccount();
         account.username = username;
         account.displayName = displayName;
-        account.passwordHash = PasswordHasher.hash(password, security.bcryptCost());
+        account.passwordHash = passwordHash;
         account.enterpriseCode = enterprise;
         account.roles = EnumSet.copyOf(roles);
         account.assignedEnterprises = new HashSet<>(assigned);
