@@ -51,7 +51,7 @@ class StartupRefusalIT {
     static void startDatabase() {
         Path home = Path.of("target", "it-mariadb").toAbsolutePath();
         deleteRecursively(home.resolve("data"));
-        database = EmbeddedMariaDb.start(home.resolve("data"), home.resolve("base"), 0);
+        database = EmbeddedMariaDb.start(home.resolve("data"), EmbeddedMariaDb.sharedBinaries(), 0);
     }
 
     @AfterAll

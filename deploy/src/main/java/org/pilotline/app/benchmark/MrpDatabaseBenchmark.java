@@ -87,7 +87,7 @@ public final class MrpDatabaseBenchmark {
             Path home = Path.of("deploy", "target", "mrp-benchmark-db").toAbsolutePath();
             deleteRecursively(home.resolve("data"));
             long t = System.nanoTime();
-            embedded = EmbeddedMariaDb.start(home.resolve("data"), home.resolve("base"), 0);
+            embedded = EmbeddedMariaDb.start(home.resolve("data"), EmbeddedMariaDb.sharedBinaries(), 0);
             url = embedded.jdbcUrl();
             user = embedded.user();
             password = embedded.password();
