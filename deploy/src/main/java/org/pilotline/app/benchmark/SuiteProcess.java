@@ -43,9 +43,13 @@ final class SuiteProcess implements AutoCloseable {
      */
     static SuiteProcess start(Path quarkusApp, Path home, List<String> javaOptions, List<String> properties)
             throws IOException, InterruptedException {
+        return start(quarkusApp, home, javaOptions, properties, freePort(), freePort());
+    }
+
+    /** As {@link #start(Path, Path, List, List)} on these ports (a restart where clients already point). */
+    static SuiteProcess start(Path quarkusApp, Path home, List<String> javaOptions, List<String> properties,
+                              int httpPort, int databasePort) throws IOException, InterruptedException {
         Files.createDirectories(home);
-        int httpPort = freePort();
-        int databasePort = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
@@ -54,7 +58,7 @@ final class SuiteProcess implements AutoCloseable {
         command.add("-jar");
         command.add(quarkusApp.resolve("quarkus-run.jar").toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(home.resolve("suite.log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("suite.log").toFile())); // a restart adds to the log
         builder.environment().put("PILOTLINE_HOME", home.toAbsolutePath().toString());
         builder.environment().put("PILOTLINE_DB_PORT", Integer.toString(databasePort));
         Process process = builder.start();
@@ -73,6 +77,10 @@ final class SuiteProcess implements AutoCloseable {
 
     Path home() {
         return home;
+    }
+
+    int databasePort() {
+        return databasePort;
     }
 
     /** A connection to the suite's own database, as the suite's account. */

@@ -205,10 +205,7 @@ public class ProblemMappers {
             }
             // SQLState class 08: the connection failed (Connector/J's CommunicationsException is neither of the two
             // java.sql connection exceptions; bin/cluster-check met it wrapped by the MES's own lookups)
-            if (cause instanceof JDBCConnectionException || cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof java.sql.SQLNonTransientConnectionException
-                    || cause instanceof java.sql.SQLException sql08 && sql08.getSQLState() != null
-                    && sql08.getSQLState().startsWith("08")) {
+            if (isConnectionFailure(cause, 15)) {
                 return databaseUnavailable(e, uri);
             }
             if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null
@@ -336,8 +333,8 @@ public class ProblemMappers {
         for (Throwable cause = e; cause != null && depth < 16; cause = cause.getCause(), depth++) {
             if (cause instanceof JDBCConnectionException || cause instanceof java.sql.SQLTransientConnectionException
                     || cause instanceof java.sql.SQLNonTransientConnectionException
-                    || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
+                    || cause instanceof java.sql.SQLException sql && (sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08") || statementOfALostConnection(sql))) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -345,6 +342,16 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    /**
+     * Connector/J closes every statement of a connection that broke, and a statement used after that fails with SQLState
+     * S1009 "No operations allowed after statement closed" and no cause: a statement in the middle of a request whose
+     * database server was killed (TerminalCrashIT met it; Hibernate never reuses a statement it closed itself).
+     */
+    private static boolean statementOfALostConnection(java.sql.SQLException e) {
+        return "S1009".equals(e.getSQLState()) && e.getMessage() != null
+                && e.getMessage().startsWith("No operations allowed after statement closed");
     }
 
     private Response databaseUnavailable(Throwable e, UriInfo uri) {

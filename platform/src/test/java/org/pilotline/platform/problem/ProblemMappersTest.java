@@ -61,6 +61,20 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aStatementClosedWithItsKilledConnectionIs503DatabaseUnavailable() {
+        // what TerminalCrashIT saw when MariaDB was killed mid-report: Hibernate's doWork on a statement that
+        // Connector/J had closed with the broken connection (SQLState S1009, no cause)
+        Response answer = mappers.unexpected(new IllegalStateException("report failed",
+                new org.hibernate.exception.GenericJDBCException("Error executing work",
+                        new SQLException("No operations allowed after statement closed.", "S1009"))), null);
+        assertEquals(503, answer.getStatus());
+        assertEquals("database-unavailable", type(answer));
+        Response otherIllegalArgument = mappers.unexpected(new IllegalStateException("a bug",
+                new SQLException("Parameter index out of range (3 > number of parameters, which is 2).", "S1009")), null);
+        assertEquals(500, otherIllegalArgument.getStatus());
+    }
+
+    @Test
     void aBodyWhoseConnectionIsResetWhileItIsReadIs400IncompleteRequest() {
         // what RESTEasy Reactive's VertxInputStream throws when the client resets the connection mid-body
         Response reset = mappers.unexpected(new java.io.IOException(new java.io.IOException(
