@@ -56,6 +56,33 @@ class MachineBindingApiTest {
     }
 
     @Test
+    void bindingChangesAreInTheSecurityAuditWithoutThePassword() {
+        String code = unique();
+        Map<String, Object> body = Bindings.newBody(code);
+        body.put("identityKind", "USERNAME");
+        body.put("username", "operator");
+        body.put("password", "audit-secret-42");
+        int id = enterprise().as("admin").body(body).post("/api/gateway/bindings").then().statusCode(201)
+                .extract().path("id");
+        int version = enterprise().as("admin").get("/api/gateway/bindings/" + id).then().statusCode(200)
+                .extract().path("version");
+        body.put("version", version);
+        body.put("endpointUrl", "opc.tcp://127.0.0.1:4999/audited");
+        enterprise().as("admin").body(body).put("/api/gateway/bindings/" + id).then().statusCode(200);
+        enterprise().as("admin").delete("/api/gateway/bindings/" + id).then().statusCode(204);
+
+        List<Map<String, Object>> about = enterprise().as("admin").queryParam("sort", "recordedAt")
+                .queryParam("size", 500).get("/api/security/audit").then().statusCode(200).extract()
+                .<List<Map<String, Object>>>path("items").stream()
+                .filter(e -> ("machine:" + code).equals(e.get("target"))).toList();
+        assertEquals(List.of("machine-binding-created", "machine-binding-updated", "machine-binding-deleted"),
+                about.stream().map(e -> e.get("action")).toList(), about.toString());
+        assertTrue(String.valueOf(about.get(1).get("detail")).contains("opc.tcp://127.0.0.1:4999/audited"), about.toString());
+        assertTrue(about.stream().noneMatch(e -> String.valueOf(e.get("detail")).contains("audit-secret-42")), about.toString());
+        assertTrue(about.stream().allMatch(e -> (enterprise().code + "-admin").equals(e.get("actor"))), about.toString());
+    }
+
+    @Test
     void aMachineCodeIsBoundOnlyOncePerEnterprise() {
         Map<String, Object> body = Bindings.newBody(unique());
         enterprise().as("admin").body(body).post("/api/gateway/bindings").then().statusCode(201);

@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.pilotline.mes.reason.ReasonViews.ReasonNode;
 import org.pilotline.mes.reason.ReasonViews.ReasonRequest;
+import org.pilotline.platform.audit.AuditAction;
+import org.pilotline.platform.audit.SecurityAudit;
 import org.pilotline.platform.persistence.Lookups;
 import org.pilotline.platform.persistence.Versions;
 import org.pilotline.platform.problem.DomainException;
@@ -20,6 +22,9 @@ import java.util.Map;
 /** The enterprise's reason tree: categories group reasons; a reason's children, if any, are more precise reasons. */
 @ApplicationScoped
 public class ReasonService {
+
+    @Inject
+    SecurityAudit audit;
 
     @Inject
     TenantContext tenant;
@@ -71,6 +76,11 @@ public class ReasonService {
         reason.active = r.active() == null || r.active();
         em.persist(reason);
         em.flush();
+        // reasons classify downtime into planned and unplanned time, and so move availability and OEE: audited
+        audit.record(id == null ? AuditAction.REASON_CREATED : AuditAction.REASON_UPDATED, tenant.requireEnterprise(),
+                "reason:" + reason.code, reason.purpose + (reason.planned ? ", planned" : ", unplanned")
+                        + (reason.parentId == null ? "" : ", under " + reason.parentId) + ", " + reason.nameEn
+                        + " / " + reason.nameZh + (reason.active ? "" : ", inactive"));
         return node(reason, Map.of());
     }
 

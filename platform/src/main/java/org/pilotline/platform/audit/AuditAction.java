@@ -8,7 +8,12 @@ public enum AuditAction {
     LOGIN_LOCKED,
     TERMINAL_REGISTERED,
     TERMINAL_TOKEN_ISSUED,
-    TERMINAL_REVOKED;
+    TERMINAL_REVOKED,
+    MACHINE_BINDING_CREATED,
+    MACHINE_BINDING_UPDATED,
+    MACHINE_BINDING_DELETED,
+    REASON_CREATED,
+    REASON_UPDATED;
 
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.pilotline.platform.audit.AuditAction;
+import org.pilotline.platform.audit.SecurityAudit;
 import org.pilotline.platform.paging.Page;
 import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.persistence.Lookups;
@@ -43,6 +45,9 @@ public class BindingService {
     @Inject
     Event<MachineBindingRemoved> removed;
 
+    @Inject
+    SecurityAudit audit;
+
     @Transactional
     public Page<BindingView> listBindings(PageRequest page) {
         tenants.requireEnterprise();
@@ -65,6 +70,8 @@ public class BindingService {
         secrets.seal(entity, binding.password());
         entity.persist();
         changed.fire(new MachineBindingChanged(binding));
+        audit.record(AuditAction.MACHINE_BINDING_CREATED, binding.tenant(), "machine:" + binding.machineCode(),
+                auditDetail(binding));
         return BindingView.of(entity);
     }
 
@@ -83,6 +90,8 @@ public class BindingService {
             removed.fire(new MachineBindingRemoved(tenant, previousCode));
         }
         changed.fire(new MachineBindingChanged(binding));
+        audit.record(AuditAction.MACHINE_BINDING_UPDATED, tenant, "machine:" + binding.machineCode(),
+                (previousCode.equals(binding.machineCode()) ? "" : "was " + previousCode + "; ") + auditDetail(binding));
         return BindingView.of(entity);
     }
 
@@ -92,6 +101,13 @@ public class BindingService {
         MachineBindingEntity entity = find(id);
         entity.delete();
         removed.fire(new MachineBindingRemoved(tenant, entity.machineCode));
+        audit.record(AuditAction.MACHINE_BINDING_DELETED, tenant, "machine:" + entity.machineCode, entity.endpointUrl);
+    }
+
+    /** Where the gateway connects and how, for the security audit: never the password, only whether one is set. */
+    private static String auditDetail(MachineBinding binding) {
+        return binding.endpointUrl() + ", security " + binding.securityPolicy() + "/" + binding.securityMode()
+                + ", identity " + binding.identityKind() + (binding.password() == null ? "" : " with a password");
     }
 
     /** The machine codes among {@code codes} that the caller's enterprise has bindings for. */
