@@ -44,7 +44,7 @@ public class DemoHistoryStore {
 
     /** An enterprise's row and how many of its days are written. */
     public record Progress(String enterprise, State state, LocalDate firstDay, int daysTotal, int daysDone,
-                           Instant historyEnd, Instant completedAt, String lastError) {
+                           long intervals, long reports, Instant historyEnd, Instant completedAt, String lastError) {
     }
 
     /** A machine's day to write: its work unit and what {@link MachineDay} made. */
@@ -63,13 +63,16 @@ public class DemoHistoryStore {
         List<Progress> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("select e.tenant_id, e.state, e.first_day, e.days_total,"
-                     + " (select count(*) from demo_history_day d where d.tenant_id = e.tenant_id), e.history_end,"
+                     + " (select count(*) from demo_history_day d where d.tenant_id = e.tenant_id),"
+                     + " (select coalesce(sum(intervals), 0) from demo_history_day d where d.tenant_id = e.tenant_id),"
+                     + " (select coalesce(sum(reports), 0) from demo_history_day d where d.tenant_id = e.tenant_id),"
+                     + " e.history_end,"
                      + " e.completed_at, e.last_error from demo_history_enterprise e order by e.started_at, e.tenant_id");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 rows.add(new Progress(rs.getString(1), State.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate(),
-                        rs.getInt(4), rs.getInt(5), rs.getTimestamp(6).toInstant(),
-                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getString(8)));
+                        rs.getInt(4), rs.getInt(5), rs.getLong(6), rs.getLong(7), rs.getTimestamp(8).toInstant(),
+                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getString(10)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the demo programme's progress", e);

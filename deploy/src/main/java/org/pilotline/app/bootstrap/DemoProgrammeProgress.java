@@ -25,9 +25,10 @@ public class DemoProgrammeProgress {
     }
 
     @Schema(description = "One generated pilot enterprise: its state (GENERATING, ROLLING_UP, COMPLETE, FAILED), the"
-            + " days of raw history written of those planned, the period, and when its KPI roll-ups were complete")
-    public record EnterpriseProgress(String enterprise, String state, int daysDone, int daysTotal, LocalDate firstDay,
-                                     Instant historyEnd, Instant completedAt) {
+            + " days of raw history written of those planned, the machine intervals and shop-floor reports written, the"
+            + " period, and when its KPI roll-ups were complete")
+    public record EnterpriseProgress(String enterprise, String state, int daysDone, int daysTotal, long intervals,
+                                     long reports, LocalDate firstDay, Instant historyEnd, Instant completedAt) {
     }
 
     @Schema(description = "The demo programme's generation: enterprises complete of those planned, days of history"
@@ -56,6 +57,7 @@ public class DemoProgrammeProgress {
         return new ProgrammeProgress(state, planned, complete, planned * days,
                 rows.stream().mapToInt(DemoHistoryStore.Progress::daysDone).sum(),
                 rows.stream().map(r -> new EnterpriseProgress(r.enterprise(), r.state().name(), r.daysDone(),
-                        r.daysTotal(), r.firstDay(), r.historyEnd(), r.completedAt())).toList());
+                        r.daysTotal(), r.intervals(), r.reports(), r.firstDay(), r.historyEnd(), r.completedAt()))
+                        .toList());
     }
 }
