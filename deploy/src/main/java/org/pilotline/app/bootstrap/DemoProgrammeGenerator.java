@@ -155,10 +155,11 @@ public class DemoProgrammeGenerator {
     private void run(CompletableFuture<Void> future, int count, int days, int dayLimit) {
         long started = System.nanoTime();
         RuntimeException failure = null;
+        boolean filledAny = false;
         for (int i = 0; i < count && !stopping; i++) {
             DemoPilots.Pilot pilot = DemoPilots.ALL.get(i);
             try {
-                fill(pilot, i + 1, days, dayLimit);
+                filledAny |= fill(pilot, i + 1, days, dayLimit);
             } catch (RuntimeException e) {
                 failure = e;
                 LOG.warnf(e, "Demo programme: '%s' is incomplete; the next start continues it", pilot.code());
@@ -171,18 +172,21 @@ public class DemoProgrammeGenerator {
             }
         }
         if (failure == null && !stopping) {
-            LOG.infof("Demo programme ready: %d generated pilot enterprises with %d days of history (%d s, in the"
-                    + " background)", count, days, (System.nanoTime() - started) / 1_000_000_000L);
+            if (filledAny) {
+                LOG.infof("Demo programme ready: %d generated pilot enterprises with %d days of history (%d s, in the"
+                        + " background)", count, days, (System.nanoTime() - started) / 1_000_000_000L);
+            }
             future.complete(null);
         } else {
             future.completeExceptionally(failure != null ? failure : new IllegalStateException("stopped"));
         }
     }
 
-    private void fill(DemoPilots.Pilot pilot, int index, int days, int dayLimit) {
+    /** Generates what is missing of one pilot; false when it was complete already. */
+    private boolean fill(DemoPilots.Pilot pilot, int index, int days, int dayLimit) {
         var before = store.of(pilot.code());
         if (before.isPresent() && before.get().state() == DemoHistoryStore.State.COMPLETE) {
-            return;
+            return false;
         }
         long started = System.nanoTime();
         Plant plant = setUp(pilot, index);
@@ -194,7 +198,7 @@ public class DemoProgrammeGenerator {
         int writtenNow = 0;
         for (int d = 0; d < progress.daysTotal(); d++) {
             if (stopping || writtenNow == dayLimit) {
-                return;
+                return true;
             }
             LocalDate day = progress.firstDay().plusDays(d);
             if (!written.contains(day)) {
@@ -210,6 +214,7 @@ public class DemoProgrammeGenerator {
                         + " roll-up buckets (%d ms, of which roll-ups %d ms)", pilot.code(), index, enterprisesPlanned,
                 progress.daysTotal(), intervals, recomputed.buckets(), (System.nanoTime() - started) / 1_000_000,
                 (System.nanoTime() - rolling) / 1_000_000);
+        return true;
     }
 
     /** Steps each machine through the day and writes the day; the number of intervals written (0 if it was there). */
