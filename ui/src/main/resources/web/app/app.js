@@ -17,6 +17,7 @@ import './board.js';
 import './bureau.js';
 import './tasks.js';
 import './expert.js';
+import './offline.js';
 
 const READERS = ['admin', 'planner', 'manager', 'expert', 'operator', 'quality'];
 

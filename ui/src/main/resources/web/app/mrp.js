@@ -329,7 +329,7 @@ class PlMrp extends Screen {
 
   supplierSelect(id, name) {
     return html`<select id=${id} name=${name}><option value="">${t('mrp.noSupplier')}</option>
-      ${(this.suppliers || []).map((s) => html`<option value=${s.id}>${s.code} ${s.name}</option>`)}</select>`;
+      ${(this.suppliers || []).map((s) => html`<option data-v value=${s.id}>${s.code} ${s.name}</option>`)}</select>`;
   }
 
   bulkForm() {
