@@ -10,6 +10,7 @@ import { Screen } from './base.js';
 import { language, t, tData, tEnum } from './i18n.js';
 import { api, ApiError } from './api.js';
 import { dateTime, fromWall, minutes, parseWallText, quantity, toWall, wallText } from './format.js';
+import './whatif.js';
 
 echarts.use([CustomChart, DataZoomComponent, GraphicComponent, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
@@ -661,7 +662,8 @@ class PlSchedule extends Screen {
       <div class="split gantt-split">
         <div class="pane">${this.details()}${this.explanationPanel()}</div>
         <div class="pane">${this.table()}</div>
-      </div>`}`;
+      </div>
+      <pl-whatif .me=${this.me} .live=${this.schedule}></pl-whatif>`}`;
   }
 }
 customElements.define('pl-schedule', PlSchedule);

@@ -282,10 +282,41 @@ class BrowserPlannerWorkbenchTest {
             assertTrue(browser.text("#explanation .verdict").startsWith("延期"), browser.text("#explanation .verdict"));
             browser.assertOneLanguage("zh-CN", "the Gantt solved from the page");
 
+            // a what-if copy solved for the makespan, side by side with the live schedule, which stays as it was
+            List<Object> liveBefore = gantt(md, scheduleId).getList("machines.operations.flatten().collect { it.id + '@' + it.workUnitId + '@' + it.start }");
+            browser.type("#whatif-create input[name=name]", "假设-WB");
+            browser.click("#whatif-create button[type=submit]");
+            browser.waitFor("#whatif-metrics");
+            browser.waitFor("#whatif-live-chart canvas");
+            browser.waitFor("#whatif-copy-chart canvas");
+            List<Map<String, Object>> copies = md.planner().queryParam("kind", "WHAT_IF").get("/api/scheduling/schedules")
+                    .then().statusCode(200).extract().path("items");
+            assertEquals(List.of("假设-WB"), copies.stream().map(c -> c.get("name")).toList());
+            long copyId = ((Number) copies.get(0).get("id")).longValue();
+            browser.choose("#whatif-solve select[name=objective]", "MAKESPAN");
+            browser.type("#whatif-solve input[name=seconds]", "2");
+            browser.click("#whatif-solve-start");
+            assertEquals("FINISHED", browser.waitLongFor("#whatif-solved", Duration.ofSeconds(90)).getAttribute("data-status"));
+            JsonPath comparison = md.planner().queryParam("with", scheduleId).get("/api/scheduling/schedules/" + copyId
+                    + "/comparison").then().statusCode(200).extract().jsonPath();
+            browser.waitUntil(d -> String.valueOf(comparison.getLong("schedule.makespanMinutes")).equals(d.findElement(
+                    By.cssSelector("#whatif-metrics tr[data-metric='makespanMinutes'] .there")).getText()) ? true : null);
+            assertEquals(String.valueOf(comparison.getLong("other.makespanMinutes")),
+                    browser.text("#whatif-metrics tr[data-metric='makespanMinutes'] .here"));
+            assertEquals(String.valueOf(comparison.getInt("other.lateOrders")),
+                    browser.text("#whatif-metrics tr[data-metric='lateOrders'] .here"));
+            assertEquals(comparison.getList("orders.orderId", Number.class).stream().map(String::valueOf).toList(),
+                    browser.all("#whatif-orders tbody tr").stream().map(r -> r.getAttribute("data-order")).toList());
+            assertEquals(liveBefore, gantt(md, scheduleId).getList("machines.operations.flatten().collect { it.id + '@' + it.workUnitId + '@' + it.start }"),
+                    "the live schedule is untouched by the copy's solve");
+            browser.assertOneLanguage("zh-CN", "the what-if copy beside the live schedule");
+            browser.screenshot("11-what-if");
+
             // ---------------------------------------------------------------------------------- in English
             browser.choose("#language", "en");
             browser.waitUntil(d -> d.findElement(By.cssSelector("#start-solve")).getText().equals("Solve the schedule") ? true : null);
-            browser.assertOneLanguage("en", "the Gantt in English");
+            browser.waitFor("#whatif-metrics");
+            browser.assertOneLanguage("en", "the Gantt and the what-if copy in English");
             browser.click("#menu-mrp");
             browser.click("tr[data-run='" + runId + "'] .show-planned");
             browser.click("#planned-table tr[data-planned='" + madeKey + "'] td:nth-child(2)");
