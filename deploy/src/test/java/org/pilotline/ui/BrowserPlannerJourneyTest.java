@@ -118,7 +118,8 @@ class BrowserPlannerJourneyTest {
 
             browser.choose("#planned-filters select[name=type]", "PURCHASE");
             browser.click("#planned-filters button[type=submit]");
-            browser.waitUntil(d -> d.findElements(By.cssSelector("#planned-table tbody tr td:nth-child(3)")).stream()
+            // a planner's table starts with the column to tick planned orders for a bulk conversion
+            browser.waitUntil(d -> d.findElements(By.cssSelector("#planned-table tbody tr td:nth-child(4)")).stream()
                     .allMatch(td -> td.getText().equals("采购")) ? true : null);
             long purchases = planned.stream().filter(p -> "PURCHASE".equals(p.get("type"))).count();
             assertEquals(Math.min(purchases, 20), browser.all("#planned-table tbody tr").size());
