@@ -9,6 +9,7 @@ import './login.js';
 import './items.js';
 import './orders.js';
 import './mrp.js';
+import './excel-import.js';
 import './schedule.js';
 import './enterprises.js';
 import './terminal.js';
@@ -16,6 +17,7 @@ import './board.js';
 import './bureau.js';
 import './tasks.js';
 import './expert.js';
+import './offline.js';
 
 const READERS = ['admin', 'planner', 'manager', 'expert', 'operator', 'quality'];
 
@@ -23,6 +25,7 @@ const READERS = ['admin', 'planner', 'manager', 'expert', 'operator', 'quality']
 export const MENU = [
   { route: 'items', label: 'menu.items', roles: READERS, needsEnterprise: true },
   { route: 'orders', label: 'menu.orders', roles: READERS, needsEnterprise: true },
+  { route: 'import', label: 'menu.import', roles: ['admin', 'planner'], needsEnterprise: true },
   { route: 'mrp', label: 'menu.mrp', roles: ['admin', 'planner', 'manager', 'expert'], needsEnterprise: true },
   { route: 'schedule', label: 'menu.schedule', roles: ['admin', 'planner', 'manager', 'expert', 'operator'], needsEnterprise: true },
   { route: 'board', label: 'menu.board', roles: READERS, needsEnterprise: true },
@@ -136,6 +139,7 @@ class PlApp extends Screen {
       case 'items': return keyed(me.enterprise, html`<pl-items .me=${me}></pl-items>`);
       case 'orders': return keyed(me.enterprise, html`<pl-orders .me=${me}></pl-orders>`);
       case 'mrp': return keyed(me.enterprise, html`<pl-mrp .me=${me}></pl-mrp>`);
+      case 'import': return keyed(me.enterprise, html`<pl-import .me=${me}></pl-import>`);
       case 'schedule': return keyed(me.enterprise, html`<pl-schedule .me=${me}></pl-schedule>`);
       case 'board': return keyed(me.enterprise, html`<pl-board .me=${me}></pl-board>`);
       case 'tasks': return keyed(me.enterprise, html`<pl-tasks .me=${me}></pl-tasks>`);

@@ -10,6 +10,7 @@ import { Screen } from './base.js';
 import { language, t, tData, tEnum } from './i18n.js';
 import { api, ApiError } from './api.js';
 import { dateTime, fromWall, minutes, parseWallText, quantity, toWall, wallText } from './format.js';
+import './whatif.js';
 
 echarts.use([CustomChart, DataZoomComponent, GraphicComponent, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
@@ -404,12 +405,36 @@ class PlSchedule extends Screen {
     }
   }
 
-  fail(e) {
+  fail(e, refusedKey = 'schedule.moveRefused') {
     // the server's detail is data (it names orders and machines), shown as it came next to the UI's own words
     const detail = html` <span data-v class="detail">${e.message}</span>`;
-    if (e instanceof ApiError && e.status === 422) this.error = html`${t('schedule.moveRefused')}${detail}`;
+    if (e instanceof ApiError && e.status === 422) this.error = html`${t(refusedKey)}${detail}`;
     else if (e instanceof ApiError && e.status === 409) this.error = html`${t('schedule.conflict')}${detail}`;
     else this.error = html`${t('schedule.failed')}${detail}`;
+  }
+
+  /** Solves the live schedule for every planned and released production order; its progress is followed below. */
+  async startSolve(event) {
+    event.preventDefault();
+    const seconds = Number(event.target.seconds.value);
+    try {
+      const solve = await api('/api/scheduling/solves', { method: 'POST', body: { timeLimitSeconds: seconds } });
+      this.error = null;
+      this.notice = null;
+      this.follow(solve.id);
+    } catch (e) {
+      this.fail(e, 'schedule.solveRefused');
+    }
+  }
+
+  solveBar() {
+    const solving = this.solve && SOLVING.includes(this.solve.status);
+    return html`<form id="solve-form" class="filters" @submit=${this.startSolve}>
+      ${this.mayChange ? html`<label>${t('schedule.timeLimit')} <input type="number" name="seconds" min="1" max="600" value="10" size="4"></label>
+        <button type="submit" id="start-solve" ?disabled=${solving}>${t('schedule.startSolve')}</button>` : ''}
+      ${solving ? html` <span id="solve-progress" class="note">${tData('schedule.solving', this.solve.id, this.solve.improvements, Math.round(this.solve.elapsedMs / 1000))}</span>` : ''}
+      ${this.solve && !solving ? html` <span id="solve-done" class="note" data-solve=${this.solve.id} data-status=${this.solve.status}>${tData('schedule.solved', this.solve.id)} ${tEnum('solveState', this.solve.status)}</span>` : ''}
+    </form>`;
   }
 
   /** Polls a solve (its state is in the database, whichever replica runs it) and reloads the Gantt when it ends. */
@@ -497,12 +522,9 @@ class PlSchedule extends Screen {
 
   summary() {
     const s = this.schedule;
-    const solving = this.solve && SOLVING.includes(this.solve.status);
     return html`<p class="gantt-summary">
       ${tData('schedule.summary', s.orderCount, s.operationCount, dateTime(s.horizonStart), dateTime(s.makespanEnd))}
       ${s.lateOrders ? html` <span class="late-count">${tData('schedule.lateOrders', s.lateOrders)}</span>` : html` <span class="note">${t('schedule.noneLate')}</span>`}
-      ${solving ? html` <span id="solve-progress" class="note">${tData('schedule.solving', this.solve.id, this.solve.improvements, Math.round(this.solve.elapsedMs / 1000))}</span>` : ''}
-      ${this.solve && !solving ? html` <span id="solve-done" class="note" data-solve=${this.solve.id}>${tData('schedule.solved', this.solve.id)} ${tEnum('solveState', this.solve.status)}</span>` : ''}
     </p>`;
   }
 
@@ -628,6 +650,7 @@ class PlSchedule extends Screen {
     return html`<h2>${t('schedule.title')}</h2>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       ${this.notice ? html`<p class="note">${tData(this.notice.key, ...this.notice.args)}</p>` : ''}
+      ${this.schedule !== undefined ? this.solveBar() : ''}
       ${this.schedule === undefined ? html`<p>${t('common.loading')}</p>`
         : this.schedule === null ? html`<p id="no-schedule">${t('schedule.none')}</p>`
           : !this.gantt ? html`<p>${t('common.loading')}</p>` : html`
@@ -639,7 +662,8 @@ class PlSchedule extends Screen {
       <div class="split gantt-split">
         <div class="pane">${this.details()}${this.explanationPanel()}</div>
         <div class="pane">${this.table()}</div>
-      </div>`}`;
+      </div>
+      <pl-whatif .me=${this.me} .live=${this.schedule}></pl-whatif>`}`;
   }
 }
 customElements.define('pl-schedule', PlSchedule);

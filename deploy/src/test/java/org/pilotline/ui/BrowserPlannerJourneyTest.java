@@ -56,7 +56,7 @@ class BrowserPlannerJourneyTest {
             browser.type("#password", Api.DEMO_PASSWORD);
             browser.click("#sign-in");
             browser.waitFor("#menu-items");
-            assertEquals(List.of("首页", "物料与物料清单", "订单", "物料需求计划", "排程", "设备看板", "待办任务"),
+            assertEquals(List.of("首页", "物料与物料清单", "订单", "主数据导入", "物料需求计划", "排程", "设备看板", "待办任务"),
                     browser.all("nav a").stream().map(WebElement::getText).toList(), "the planner's menu");
             browser.assertOneLanguage("zh-CN", "home");
 
@@ -118,7 +118,8 @@ class BrowserPlannerJourneyTest {
 
             browser.choose("#planned-filters select[name=type]", "PURCHASE");
             browser.click("#planned-filters button[type=submit]");
-            browser.waitUntil(d -> d.findElements(By.cssSelector("#planned-table tbody tr td:nth-child(3)")).stream()
+            // a planner's table starts with the column to tick planned orders for a bulk conversion
+            browser.waitUntil(d -> d.findElements(By.cssSelector("#planned-table tbody tr td:nth-child(4)")).stream()
                     .allMatch(td -> td.getText().equals("采购")) ? true : null);
             long purchases = planned.stream().filter(p -> "PURCHASE".equals(p.get("type"))).count();
             assertEquals(Math.min(purchases, 20), browser.all("#planned-table tbody tr").size());
