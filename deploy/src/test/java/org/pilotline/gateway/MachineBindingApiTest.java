@@ -57,8 +57,8 @@ class MachineBindingApiTest {
 
     @Test
     void bindingChangesAreInTheSecurityAuditWithoutThePassword() {
-        String code = unique();
-        Map<String, Object> body = Bindings.newBody(code);
+        Map<String, Object> body = Bindings.newBody(unique());
+        String code = (String) body.get("machineCode");
         body.put("identityKind", "USERNAME");
         body.put("username", "operator");
         body.put("password", "audit-secret-42");
