@@ -15,6 +15,9 @@ import org.pilotline.bpm.analytics.ProcessAnalyticsViews.Report;
 import org.pilotline.bpm.analytics.ProcessAnalyticsViews.Span;
 import org.pilotline.bpm.analytics.ProcessAnalyticsViews.StepFigures;
 import org.pilotline.bpm.analytics.ProcessAnalyticsViews.TaskTimes;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.pilotline.bpm.platform.ProcessModels;
 import org.pilotline.erp.enterprise.Enterprise;
 import org.pilotline.platform.problem.DomainException;
@@ -48,6 +51,9 @@ public class ProcessAnalyticsService {
 
     @Inject
     TenantContext tenant;
+
+    @Inject
+    RepositoryService repository;
 
     @Transactional
     public Report report(String processKey, String from, String to) {
@@ -143,16 +149,17 @@ public class ProcessAnalyticsService {
         }
         Map<String, TaskTimes> taskTimes = taskTimes(f);
         Map<String, List<StepFigures>> result = new LinkedHashMap<>();
-        for (Object[] r : rows(f, "select a.PROC_DEF_ID_, a.ACT_ID_, max(a.ACT_NAME_), max(a.ACT_TYPE_),"
+        for (Object[] r : rows(f, "select a.PROC_DEF_ID_, a.ACT_ID_, max(a.ACT_TYPE_),"
                 + " sum(case when a.END_TIME_ is not null then 1 else 0 end),"
                 + " sum(case when a.END_TIME_ is null then 1 else 0 end),"
                 + " sum(case when a.END_TIME_ is not null then a.DURATION_ else 0 end), min(a.START_TIME_)" + join
                 + " group by a.PROC_DEF_ID_, a.ACT_ID_ order by a.PROC_DEF_ID_, min(a.START_TIME_), a.ACT_ID_")) {
             String group = r[0] + "\n" + r[1];
             long[] d = durations.get(group);
-            long completed = num(r[4]);
+            long completed = num(r[3]);
             result.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new StepFigures((String) r[1],
-                    (String) r[2], (String) r[3], completed, num(r[5]), completed == 0 ? null : Span.of(num(r[6])),
+                    stepName((String) r[0], (String) r[1]), (String) r[2], completed, num(r[4]),
+                    completed == 0 ? null : Span.of(num(r[5])),
                     d == null ? null : Percentiles.of(d[0], d[1]), taskTimes.get(group)));
         }
         return result;
@@ -172,7 +179,7 @@ public class ProcessAnalyticsService {
                 + " and TYPE_ = 'assignee' and OPERATION_TYPE_ = 'add' and TASK_ID_ is not null group by TASK_ID_) c"
                 + " on c.TASK_ID_ = t.ID_"
                 + " where " + f.where(f.needsInstances() ? "p" : "t") + " and t.TENANT_ID_ = ?1 and t.END_TIME_ is not null"
-                + " and t.DURATION_ is not null and t.DELETE_REASON_ = 'completed'";
+                + " and t.DURATION_ is not null and t.TASK_STATE_ = 'Completed'";
         String partition = " over (partition by x.def, x.act)";
         Map<String, TaskTimes> result = new HashMap<>();
         for (Object[] r : rows(f, "select distinct x.def, x.act, sum(x.waiting)" + partition + ", sum(x.working)"
@@ -185,6 +192,16 @@ public class ProcessAnalyticsService {
                     Percentiles.of(num(r[4]), num(r[5])), Percentiles.of(num(r[6]), num(r[7]))));
         }
         return result;
+    }
+
+    /**
+     * A step's name from its model (from the engine's bounded cache of parsed models), rather than from the history rows: the name is
+     * the one column of a step row that {@link HistoryIndexes} cannot cover.
+     */
+    private String stepName(String definitionId, String activityId) {
+        BpmnModelInstance model = repository.getBpmnModelInstance(definitionId);
+        return model != null && model.getModelElementById(activityId) instanceof FlowElement element
+                ? element.getName() : null;
     }
 
     private List<Object[]> rows(Filter f, String sql) {
