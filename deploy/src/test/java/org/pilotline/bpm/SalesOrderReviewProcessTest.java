@@ -237,10 +237,7 @@ class SalesOrderReviewProcessTest {
 
     @Test
     void anOrderWhoseProductionFitsTheWhatIfScheduleIsApprovedAtOnce() {
-        long press = data.workCenter("PRESS" + (++counter), "60");
-        data.workUnit(press, "P" + counter);
-        long pump = data.item("PUMP" + counter).made().with("leadTimeDays", 2).create();
-        data.routing(pump, MasterData.operation(10, press, "0", "1"));
+        long pump = madeOnItsOwnUnit("PUMP", 2, "1");
         LocalDate requested = plantToday().plusDays(20);
         long order = salesOrder(customer, pump, "10", "5", requested);
 
@@ -281,11 +278,8 @@ class SalesOrderReviewProcessTest {
 
     @Test
     void anOrderWithMaterialInTimeButNoCapacityGoesToThePlannerWithTheWhatIfFinish() {
-        long oven = data.workCenter("OVEN" + (++counter), "60");
-        data.workUnit(oven, "O" + counter);
-        long cake = data.item("CAKE" + counter).made().with("leadTimeDays", 1).create();
         // 10 × 600 minutes on the only unit of a centre that works round the clock: 100 hours, more than 3 days
-        data.routing(cake, MasterData.operation(10, oven, "0", "600"));
+        long cake = madeOnItsOwnUnit("CAKE", 1, "600");
         ZoneId zone = plantZone();
         LocalDate requested = LocalDate.now(zone).plusDays(3);
         Instant before = Instant.now();
@@ -308,6 +302,18 @@ class SalesOrderReviewProcessTest {
         // the what-if was never written: no production order and no schedule came of it
         data.planner().queryParam("itemId", cake).get("/api/production-orders").then().statusCode(200)
                 .body("total", is(0));
+    }
+
+    /**
+     * A new made item with its lead time, routed through one operation of {@code runMinutes} a unit on a new work
+     * centre without a calendar (round the clock) with a single unit: nothing else loads it.
+     */
+    private static long madeOnItsOwnUnit(String code, int leadTimeDays, String runMinutes) {
+        long center = data.workCenter("WC" + (++counter), "60");
+        data.workUnit(center, "U" + counter);
+        long item = data.item(code + counter).made().with("leadTimeDays", leadTimeDays).create();
+        data.routing(item, MasterData.operation(10, center, "0", runMinutes));
+        return item;
     }
 
     private static ZoneId plantZone() {
