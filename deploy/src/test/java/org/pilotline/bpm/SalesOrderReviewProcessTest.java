@@ -16,6 +16,7 @@ import org.pilotline.testing.TestEnterprise;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -218,7 +219,7 @@ class SalesOrderReviewProcessTest {
         own.enterprise().as("manager").body(Map.of("bpmn", toBe))
                 .post("/api/processes/models/sales-order-review/versions").then().statusCode(201);
         long buyer = own.partner("C", true, false);
-        long item = own.item("NONE").made().create();
+        long item = own.item("NONE").made().with("leadTimeDays", 30).create();
         long order = MasterData.id(own.planner().body(Map.of("customerId", buyer, "lines", List.of(Map.of("itemId", item,
                 "quantity", "1", "unitPrice", "1", "date", later(5).toString())))).post("/api/sales-orders"));
         var review = own.planner().queryParam("orderId", order).get(PATH).then().statusCode(200)
@@ -232,6 +233,96 @@ class SalesOrderReviewProcessTest {
         long valve = stocked("0");
         long mine = salesOrder(customer, valve, "1", "5", later(5));
         review(mine).body("processDefinitionVersion", is(1));
+    }
+
+    @Test
+    void anOrderWhoseProductionFitsTheWhatIfScheduleIsApprovedAtOnce() {
+        long pump = madeOnItsOwnUnit("PUMP", 2, "1");
+        LocalDate requested = plantToday().plusDays(20);
+        long order = salesOrder(customer, pump, "10", "5", requested);
+
+        review(order).body("status", is("APPROVED")).body("materialAvailable", is(true))
+                .body("capacityAvailable", is(true)).body("earliestFeasibleDate", is(requested.toString()))
+                .body("delivery[0].itemId", is((int) pump)).body("delivery[0].shortage", is(10))
+                .body("delivery[0].productionQuantity", is(10)).body("delivery[0].capacityOk", is(true))
+                .body("delivery[0].capacityDate", not(nullValue())).body("promisedDate", is(requested.toString()));
+    }
+
+    @Test
+    void anOrderPromisedBeforeTheMaterialLeadTimeGoesToThePlannerWithTheDateTheLeadTimeAllows() {
+        long valve = data.item("LT" + (++counter)).bought().cost("3").with("leadTimeDays", 15).create();
+        LocalDate today = plantToday();
+        LocalDate requested = today.plusDays(5);
+        LocalDate arrives = today;
+        for (int workingDays = 0; workingDays < 15; ) {
+            arrives = arrives.plusDays(1);
+            if (arrives.getDayOfWeek().getValue() <= 5) {
+                workingDays++;
+            }
+        }
+        long order = salesOrder(customer, valve, "4", "5", requested);
+
+        String id = review(order).body("status", is("DATE_PROPOSAL")).body("materialAvailable", is(false))
+                .body("capacityAvailable", is(true)).body("earliestFeasibleDate", is(arrives.toString()))
+                .body("delivery[0].leadTimeDays", is(15)).body("delivery[0].materialDate", is(arrives.toString()))
+                .body("delivery[0].materialOk", is(false)).body("delivery[0].productionQuantity", is(0))
+                .extract().path("id");
+        data.planner().get("/api/sales-orders/" + order).then().body("reviewNote", containsString(arrives.toString()));
+        String propose = task("planner", id, "proposeDate");
+        // the planner's form offers the date the check found
+        data.enterprise().as("planner").get("/api/tasks/" + propose).then().statusCode(200)
+                .body("form.find { it.id == 'proposedDate' }.defaultValue", is(arrives.toString()));
+        complete("planner", propose, Map.of("proposedDate", arrives.toString()), 204);
+        review(order).body("status", is("CUSTOMER_CONFIRMATION")).body("proposedDate", is(arrives.toString()));
+    }
+
+    @Test
+    void anOrderWithMaterialInTimeButNoCapacityGoesToThePlannerWithTheWhatIfFinish() {
+        // 10 × 600 minutes on the only unit of a centre that works round the clock: 100 hours, more than 3 days
+        long cake = madeOnItsOwnUnit("CAKE", 1, "600");
+        ZoneId zone = plantZone();
+        LocalDate requested = LocalDate.now(zone).plusDays(3);
+        Instant before = Instant.now();
+        long order = salesOrder(customer, cake, "10", "5", requested);
+        Instant after = Instant.now();
+
+        var review = review(order).body("status", is("DATE_PROPOSAL")).body("materialAvailable", is(true))
+                .body("capacityAvailable", is(false)).body("delivery[0].materialOk", is(true))
+                .body("delivery[0].capacityOk", is(false)).body("delivery[0].productionQuantity", is(10)).extract();
+        LocalDate finish = LocalDate.parse(review.path("delivery[0].capacityDate"));
+        assertEquals(finish.toString(), review.path("earliestFeasibleDate"));
+        LocalDate earliestPossible = LocalDate.ofInstant(before.plus(Duration.ofMinutes(6000)), zone);
+        LocalDate latestPossible = LocalDate.ofInstant(after.plus(Duration.ofMinutes(6002)), zone);
+        assertTrue(!finish.isBefore(earliestPossible) && !finish.isAfter(latestPossible),
+                "the what-if finish " + finish + " is not 6000 minutes after the order's entry");
+        assertTrue(finish.isAfter(requested));
+        String propose = task("planner", review.path("id"), "proposeDate");
+        data.enterprise().as("planner").get("/api/tasks/" + propose).then().statusCode(200)
+                .body("form.find { it.id == 'proposedDate' }.defaultValue", is(finish.toString()));
+        // the what-if was never written: no production order and no schedule came of it
+        data.planner().queryParam("itemId", cake).get("/api/production-orders").then().statusCode(200)
+                .body("total", is(0));
+    }
+
+    /**
+     * A new made item with its lead time, routed through one operation of {@code runMinutes} a unit on a new work
+     * centre without a calendar (round the clock) with a single unit: nothing else loads it.
+     */
+    private static long madeOnItsOwnUnit(String code, int leadTimeDays, String runMinutes) {
+        long center = data.workCenter("WC" + (++counter), "60");
+        data.workUnit(center, "U" + counter);
+        long item = data.item(code + counter).made().with("leadTimeDays", leadTimeDays).create();
+        data.routing(item, MasterData.operation(10, center, "0", runMinutes));
+        return item;
+    }
+
+    private static ZoneId plantZone() {
+        return ZoneId.of(Api.as("admin").get("/api/enterprises/" + data.enterprise().code).then()
+                .extract().<String>path("timeZone"));
+    }
+
+    private static LocalDate plantToday() {
+        return LocalDate.now(plantZone());
     }
 
     @AfterEach
@@ -260,9 +351,9 @@ class SalesOrderReviewProcessTest {
         return LocalDate.now(ZoneOffset.UTC).plusDays(days);
     }
 
-    /** A new bought item with {@code onHand} in stock. */
+    /** A new bought item with {@code onHand} in stock, bought in 30 working days (beyond the requested dates here). */
     private static long stocked(String onHand) {
-        long item = data.item("V" + (++counter)).bought().cost("3").create();
+        long item = data.item("V" + (++counter)).bought().cost("3").with("leadTimeDays", 30).create();
         if (!"0".equals(onHand)) {
             data.planner().body(Map.of("type", "RECEIPT", "reason", "OPENING_BALANCE", "itemId", item, "quantity", onHand,
                     "toLocationId", location)).post("/api/stock/moves").then().statusCode(201);

@@ -23,6 +23,28 @@ public final class ProcessAnalyticsRules {
     private ProcessAnalyticsRules() {
     }
 
+    /**
+     * The discrete percentile of the values, as SQL's {@code PERCENTILE_DISC(percent / 100)}: the smallest value whose
+     * cumulative share reaches the percentile, i.e. the ceil(percent × n / 100)-th smallest (in whole numbers, so that
+     * no floating-point rounding moves it). Sorts {@code values} in place; null when there are none.
+     */
+    public static Long percentile(long[] values, int percent) {
+        if (values.length == 0) {
+            return null;
+        }
+        java.util.Arrays.sort(values);
+        int rank = (int) ((percent * (long) values.length + 99) / 100);
+        return values[Math.max(1, rank) - 1];
+    }
+
+    /**
+     * How long a completed task waited: from its creation to its first assignment ({@code claimedMs}, null: never
+     * assigned before completion, so all of its duration), within [0, its duration]. Moments in milliseconds.
+     */
+    public static long waiting(long durationMs, long createdMs, Long claimedMs) {
+        return claimedMs == null ? durationMs : Math.min(durationMs, Math.max(0, claimedMs - createdMs));
+    }
+
     /** The step with the largest total duration of its completed instances; ties go to the first activity id. */
     public static Bottleneck bottleneck(List<StepFigures> steps) {
         return steps.stream().filter(s -> s.total() != null && s.total().ms() > 0)

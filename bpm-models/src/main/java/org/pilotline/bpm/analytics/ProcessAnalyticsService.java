@@ -15,6 +15,9 @@ import org.pilotline.bpm.analytics.ProcessAnalyticsViews.Report;
 import org.pilotline.bpm.analytics.ProcessAnalyticsViews.Span;
 import org.pilotline.bpm.analytics.ProcessAnalyticsViews.StepFigures;
 import org.pilotline.bpm.analytics.ProcessAnalyticsViews.TaskTimes;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.pilotline.bpm.platform.ProcessModels;
 import org.pilotline.erp.enterprise.Enterprise;
 import org.pilotline.platform.problem.DomainException;
@@ -34,7 +37,8 @@ import java.util.Map;
  * Process analytics from Camunda's history tables, computed in SQL for one tenant (enterprise code): per process
  * definition (key and version) the instances started in [from, to), completed and running, the cycle time of the
  * completed ones, and per step its durations, a user task's waiting and working time and the bottleneck step.
- * Percentiles are MariaDB's {@code PERCENTILE_DISC} window functions, so only the aggregates reach Java.
+ * Counts and totals are aggregated in SQL; the durations behind a percentile are read (index only, through
+ * {@link HistoryIndexes}) and their percentiles computed in Java ({@link ProcessAnalyticsRules#percentile}).
  */
 @ApplicationScoped
 public class ProcessAnalyticsService {
@@ -48,6 +52,9 @@ public class ProcessAnalyticsService {
 
     @Inject
     TenantContext tenant;
+
+    @Inject
+    RepositoryService repository;
 
     @Transactional
     public Report report(String processKey, String from, String to) {
@@ -105,13 +112,9 @@ public class ProcessAnalyticsService {
     private List<ProcessFigures> figures(String enterprise, Window window, String definitionId) {
         Filter f = new Filter(enterprise, window, definitionId);
         Map<String, long[]> cycle = new HashMap<>();
-        for (Object[] r : rows(f, "select distinct p.PROC_DEF_ID_,"
-                + " percentile_disc(0.5) within group (order by p.DURATION_) over (partition by p.PROC_DEF_ID_),"
-                + " percentile_disc(0.9) within group (order by p.DURATION_) over (partition by p.PROC_DEF_ID_)"
-                + " from ACT_HI_PROCINST p where " + f.where("p") + " and p.STATE_ = 'COMPLETED'"
-                + " and p.END_TIME_ is not null and p.DURATION_ is not null")) {
-            cycle.put((String) r[0], new long[]{num(r[1]), num(r[2])});
-        }
+        samples(rows(f, "select p.PROC_DEF_ID_, p.DURATION_ from ACT_HI_PROCINST p where " + f.where("p")
+                + " and p.STATE_ = 'COMPLETED' and p.END_TIME_ is not null and p.DURATION_ is not null"), 1, 1)
+                .forEach((id, values) -> cycle.put(id, percentiles(values[0])));
         Map<String, List<StepFigures>> steps = steps(f);
         List<ProcessFigures> result = new ArrayList<>();
         for (Object[] r : rows(f, "select p.PROC_DEF_ID_, d.KEY_, d.VERSION_, d.NAME_, d.VERSION_TAG_, count(*),"
@@ -135,24 +138,22 @@ public class ProcessAnalyticsService {
                 + " where " + f.where("p") : " from ACT_HI_ACTINST a where " + f.where("a")) + " and a.TENANT_ID_ = ?1"
                 + " and " + STEP_TYPES;
         Map<String, long[]> durations = new HashMap<>();
-        for (Object[] r : rows(f, "select distinct a.PROC_DEF_ID_, a.ACT_ID_,"
-                + " percentile_disc(0.5) within group (order by a.DURATION_) over (partition by a.PROC_DEF_ID_, a.ACT_ID_),"
-                + " percentile_disc(0.9) within group (order by a.DURATION_) over (partition by a.PROC_DEF_ID_, a.ACT_ID_)"
-                + join + " and a.END_TIME_ is not null and a.DURATION_ is not null")) {
-            durations.put(r[0] + "\n" + r[1], new long[]{num(r[2]), num(r[3])});
-        }
+        samples(rows(f, "select a.PROC_DEF_ID_, a.ACT_ID_, a.DURATION_" + join
+                + " and a.END_TIME_ is not null and a.DURATION_ is not null"), 2, 1)
+                .forEach((group, values) -> durations.put(group, percentiles(values[0])));
         Map<String, TaskTimes> taskTimes = taskTimes(f);
         Map<String, List<StepFigures>> result = new LinkedHashMap<>();
-        for (Object[] r : rows(f, "select a.PROC_DEF_ID_, a.ACT_ID_, max(a.ACT_NAME_), max(a.ACT_TYPE_),"
+        for (Object[] r : rows(f, "select a.PROC_DEF_ID_, a.ACT_ID_, max(a.ACT_TYPE_),"
                 + " sum(case when a.END_TIME_ is not null then 1 else 0 end),"
                 + " sum(case when a.END_TIME_ is null then 1 else 0 end),"
                 + " sum(case when a.END_TIME_ is not null then a.DURATION_ else 0 end), min(a.START_TIME_)" + join
                 + " group by a.PROC_DEF_ID_, a.ACT_ID_ order by a.PROC_DEF_ID_, min(a.START_TIME_), a.ACT_ID_")) {
             String group = r[0] + "\n" + r[1];
             long[] d = durations.get(group);
-            long completed = num(r[4]);
+            long completed = num(r[3]);
             result.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new StepFigures((String) r[1],
-                    (String) r[2], (String) r[3], completed, num(r[5]), completed == 0 ? null : Span.of(num(r[6])),
+                    stepName((String) r[0], (String) r[1]), (String) r[2], completed, num(r[4]),
+                    completed == 0 ? null : Span.of(num(r[5])),
                     d == null ? null : Percentiles.of(d[0], d[1]), taskTimes.get(group)));
         }
         return result;
@@ -161,30 +162,88 @@ public class ProcessAnalyticsService {
     /**
      * Waiting (created → first assignment, or → completion when never assigned) and working time (first assignment
      * → completion) of completed user tasks; the first assignment is the task's first "assignee add" in the
-     * identity-link history (a claim, or the assignment completing an unclaimed task), stored to the second.
+     * identity-link history (a claim, or the assignment completing an unclaimed task), stored to the second. The
+     * tasks and their first assignments are read apart (each index only) and matched here.
      */
     private Map<String, TaskTimes> taskTimes(Filter f) {
-        String times = "select t.PROC_DEF_ID_ def, t.TASK_DEF_KEY_ act,"
-                + " least(t.DURATION_, greatest(0, coalesce(timestampdiff(microsecond, t.START_TIME_, c.claimed) div 1000,"
-                + " t.DURATION_))) waiting, t.DURATION_ duration"
-                + " from ACT_HI_TASKINST t" + (f.needsInstances() ? " join ACT_HI_PROCINST p on p.ID_ = t.PROC_INST_ID_" : "")
-                + " left join (select TASK_ID_, min(TIMESTAMP_) claimed from ACT_HI_IDENTITYLINK where TENANT_ID_ = ?1"
-                + " and TYPE_ = 'assignee' and OPERATION_TYPE_ = 'add' and TASK_ID_ is not null group by TASK_ID_) c"
-                + " on c.TASK_ID_ = t.ID_"
-                + " where " + f.where(f.needsInstances() ? "p" : "t") + " and t.TENANT_ID_ = ?1 and t.END_TIME_ is not null"
-                + " and t.DURATION_ is not null and t.DELETE_REASON_ = 'completed'";
-        String partition = " over (partition by x.def, x.act)";
-        Map<String, TaskTimes> result = new HashMap<>();
-        for (Object[] r : rows(f, "select distinct x.def, x.act, sum(x.waiting)" + partition + ", sum(x.working)"
-                + partition + ", percentile_disc(0.5) within group (order by x.waiting)" + partition
-                + ", percentile_disc(0.9) within group (order by x.waiting)" + partition
-                + ", percentile_disc(0.5) within group (order by x.working)" + partition
-                + ", percentile_disc(0.9) within group (order by x.working)" + partition
-                + " from (select y.def, y.act, y.waiting, y.duration - y.waiting working from (" + times + ") y) x")) {
-            result.put(r[0] + "\n" + r[1], new TaskTimes(Span.of(num(r[2])), Span.of(num(r[3])),
-                    Percentiles.of(num(r[4]), num(r[5])), Percentiles.of(num(r[6]), num(r[7]))));
+        // both moments as milliseconds since one wall-clock instant of the session, as TIMESTAMPDIFF compares them
+        Map<String, Long> claimed = new HashMap<>();
+        for (Object r : em.createNativeQuery("select TASK_ID_, timestampdiff(microsecond, '2000-01-01',"
+                        + " min(TIMESTAMP_)) div 1000 from ACT_HI_IDENTITYLINK where TENANT_ID_ = ?1 and TYPE_ = 'assignee'"
+                        + " and OPERATION_TYPE_ = 'add' and TASK_ID_ is not null group by TASK_ID_")
+                .setParameter(1, f.parameters.get(0)).getResultList()) {
+            Object[] row = (Object[]) r;
+            claimed.put((String) row[0], num(row[1]));
         }
+        List<Object[]> tasks = new ArrayList<>();
+        for (Object[] r : rows(f, "select t.PROC_DEF_ID_, t.TASK_DEF_KEY_, t.ID_,"
+                + " timestampdiff(microsecond, '2000-01-01', t.START_TIME_) div 1000, t.DURATION_"
+                + " from ACT_HI_TASKINST t" + (f.needsInstances() ? " join ACT_HI_PROCINST p on p.ID_ = t.PROC_INST_ID_" : "")
+                + " where " + f.where(f.needsInstances() ? "p" : "t") + " and t.TENANT_ID_ = ?1 and t.END_TIME_ is not null"
+                + " and t.DURATION_ is not null and t.TASK_STATE_ = 'Completed'")) {
+            long duration = num(r[4]);
+            long waiting = ProcessAnalyticsRules.waiting(duration, num(r[3]), claimed.get((String) r[2]));
+            tasks.add(new Object[]{r[0], r[1], waiting, duration - waiting});
+        }
+        Map<String, TaskTimes> result = new HashMap<>();
+        samples(tasks, 2, 2).forEach((group, values) -> {
+            long[] p = percentiles(values[0]);
+            long[] q = percentiles(values[1]);
+            result.put(group, new TaskTimes(Span.of(sum(values[0])), Span.of(sum(values[1])),
+                    Percentiles.of(p[0], p[1]), Percentiles.of(q[0], q[1])));
+        });
         return result;
+    }
+
+    /**
+     * A step's name from its model (from the engine's bounded cache of parsed models), rather than from the history rows: the name is
+     * the one column of a step row that {@link HistoryIndexes} cannot cover.
+     */
+    private String stepName(String definitionId, String activityId) {
+        BpmnModelInstance model = repository.getBpmnModelInstance(definitionId);
+        return model != null && model.getModelElementById(activityId) instanceof FlowElement element
+                ? element.getName() : null;
+    }
+
+    /**
+     * The rows' values grouped by their first {@code keys} columns (joined by a line break), as arrays of the
+     * {@code columns} numbers that follow: the percentiles are computed in Java, since MariaDB's {@code
+     * PERCENTILE_DISC} window over tens of thousands of history rows took longer than reading them (500 ms against
+     * 50 ms over 10,000 instances' steps, docs/benchmarks/processes.md).
+     */
+    private static Map<String, long[][]> samples(List<Object[]> rows, int keys, int columns) {
+        Map<String, List<Object[]>> groups = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            StringBuilder key = new StringBuilder(String.valueOf(r[0]));
+            for (int k = 1; k < keys; k++) {
+                key.append('\n').append(r[k]);
+            }
+            groups.computeIfAbsent(key.toString(), g -> new ArrayList<>()).add(r);
+        }
+        Map<String, long[][]> result = new LinkedHashMap<>();
+        groups.forEach((key, group) -> {
+            long[][] values = new long[columns][group.size()];
+            for (int i = 0; i < group.size(); i++) {
+                for (int c = 0; c < columns; c++) {
+                    values[c][i] = num(group.get(i)[keys + c]);
+                }
+            }
+            result.put(key, values);
+        });
+        return result;
+    }
+
+    /** p50 and p90 (sorts the values). */
+    private static long[] percentiles(long[] values) {
+        return new long[]{ProcessAnalyticsRules.percentile(values, 50), ProcessAnalyticsRules.percentile(values, 90)};
+    }
+
+    private static long sum(long[] values) {
+        long total = 0;
+        for (long v : values) {
+            total += v;
+        }
+        return total;
     }
 
     private List<Object[]> rows(Filter f, String sql) {

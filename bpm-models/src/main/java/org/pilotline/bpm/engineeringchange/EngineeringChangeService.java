@@ -23,7 +23,6 @@ import org.pilotline.erp.item.ItemService;
 import org.pilotline.erp.order.DocumentNumbers;
 import org.pilotline.erp.revision.RevisionChange;
 import org.pilotline.erp.revision.RevisionChangeService;
-import org.pilotline.platform.persistence.Retry;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.problem.ProblemKind;
@@ -31,7 +30,6 @@ import org.pilotline.platform.security.Caller;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -136,39 +134,25 @@ public class EngineeringChangeService {
         }
         RevisionChange change = EngineeringChangeRules.change(r);
         String username = caller.username();
-        try {
-            String id = Retry.inNewTransaction(() -> {
-                String number = numbers.next("ECR");
-                Map<String, Object> variables = new HashMap<>();
-                variables.put(NUMBER, number);
-                variables.put(REQUESTED_BY, username);
-                variables.put(KIND, r.kind().name());
-                variables.put(ITEM_ID, r.itemId());
-                variables.put(ITEM_CODE, itemCode);
-                variables.put(REVISION, r.revision());
-                variables.put(EFFECTIVE_DATE, r.effectiveDate().toString());
-                variables.put(REASON, r.reason());
-                variables.put(SWITCH_OPEN_ORDERS, change.switchOpenOrders());
-                variables.put(CHANGE, Variables.byteArrayValue(write(change)));
-                String instanceId = runtime.createProcessInstanceByKey(ProcessModels.ENGINEERING_CHANGE)
-                        .processDefinitionTenantId(enterprise).businessKey(number).setVariables(variables).execute()
-                        .getId();
-                em.createNativeQuery("insert into bpm_process_request (tenant_id, process_key, request_id,"
-                                + " process_instance_id, requested_at, requested_by) values (?1, ?2, ?3, ?4, ?5, ?6)")
-                        .setParameter(1, enterprise).setParameter(2, ProcessModels.ENGINEERING_CHANGE)
-                        .setParameter(3, r.requestId()).setParameter(4, instanceId).setParameter(5, Instant.now())
-                        .setParameter(6, username).executeUpdate();
-                return instanceId;
-            });
-            return new Requested(change(id), false);
-        } catch (RuntimeException e) {
-            if (ProcessRequests.isDuplicateRequest(e)) {
-                return ProcessRequests.requested(em, enterprise, ProcessModels.ENGINEERING_CHANGE, r.requestId())
-                        .map(id -> new Requested(change(id), true))
-                        .orElseThrow(() -> e);
-            }
-            throw e;
-        }
+        ProcessRequests.Started started = ProcessRequests.startOnce(em, enterprise, ProcessModels.ENGINEERING_CHANGE,
+                r.requestId(), username, () -> {
+                    String number = numbers.next("ECR");
+                    Map<String, Object> variables = new HashMap<>();
+                    variables.put(NUMBER, number);
+                    variables.put(REQUESTED_BY, username);
+                    variables.put(KIND, r.kind().name());
+                    variables.put(ITEM_ID, r.itemId());
+                    variables.put(ITEM_CODE, itemCode);
+                    variables.put(REVISION, r.revision());
+                    variables.put(EFFECTIVE_DATE, r.effectiveDate().toString());
+                    variables.put(REASON, r.reason());
+                    variables.put(SWITCH_OPEN_ORDERS, change.switchOpenOrders());
+                    variables.put(CHANGE, Variables.byteArrayValue(write(change)));
+                    return runtime.createProcessInstanceByKey(ProcessModels.ENGINEERING_CHANGE)
+                            .processDefinitionTenantId(enterprise).businessKey(number).setVariables(variables).execute()
+                            .getId();
+                });
+        return new Requested(change(started.processInstanceId()), started.replayed());
     }
 
     /** The caller's enterprise's engineering changes, newest first (at most 200); {@code itemId} filters. */

@@ -19,12 +19,10 @@ import org.pilotline.bpm.platform.ProcessModels;
 import org.pilotline.mes.inspection.InspectionService;
 import org.pilotline.mes.inspection.InspectionViews;
 import org.pilotline.mes.inspection.NonConformanceRaised;
-import org.pilotline.platform.persistence.Retry;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.security.Caller;
 import org.pilotline.platform.tenancy.TenantContext;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,29 +132,16 @@ public class NonConformanceService {
             return new Raised(nonConformance(earlier.get()), true);
         }
         String username = caller.username();
-        try {
-            String id = Retry.inNewTransaction(() -> {
-                InspectionViews.NonConformanceView ncr = inspections.raiseByHand(new InspectionViews.NonConformanceRequest(
-                        r.itemId(), r.workOrderId(), r.operationId(), r.quantity(), r.description()));
-                String instanceId = runtime.createProcessInstanceQuery()
-                        .processDefinitionKey(ProcessModels.NON_CONFORMANCE).tenantIdIn(enterprise)
-                        .processInstanceBusinessKey(ncr.number()).singleResult().getId();
-                em.createNativeQuery("insert into bpm_process_request (tenant_id, process_key, request_id,"
-                                + " process_instance_id, requested_at, requested_by) values (?1, ?2, ?3, ?4, ?5, ?6)")
-                        .setParameter(1, enterprise).setParameter(2, ProcessModels.NON_CONFORMANCE)
-                        .setParameter(3, r.requestId()).setParameter(4, instanceId).setParameter(5, Instant.now())
-                        .setParameter(6, username).executeUpdate();
-                return instanceId;
-            });
-            return new Raised(nonConformance(id), false);
-        } catch (RuntimeException e) {
-            if (ProcessRequests.isDuplicateRequest(e)) {
-                return ProcessRequests.requested(em, enterprise, ProcessModels.NON_CONFORMANCE, r.requestId())
-                        .map(id -> new Raised(nonConformance(id), true))
-                        .orElseThrow(() -> e);
-            }
-            throw e;
-        }
+        ProcessRequests.Started started = ProcessRequests.startOnce(em, enterprise, ProcessModels.NON_CONFORMANCE,
+                r.requestId(), username, () -> {
+                    InspectionViews.NonConformanceView ncr = inspections.raiseByHand(
+                            new InspectionViews.NonConformanceRequest(r.itemId(), r.workOrderId(), r.operationId(),
+                                    r.quantity(), r.description()));
+                    return runtime.createProcessInstanceQuery()
+                            .processDefinitionKey(ProcessModels.NON_CONFORMANCE).tenantIdIn(enterprise)
+                            .processInstanceBusinessKey(ncr.number()).singleResult().getId();
+                });
+        return new Raised(nonConformance(started.processInstanceId()), started.replayed());
     }
 
     /** The caller's enterprise's non-conformance processes, newest first (at most 200); {@code number} filters. */

@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
 import static org.pilotline.bpm.salesreview.SalesOrderReviews.*;
 
 /**
- * The credit and availability check of an entered order, through erp-core: the customer's open order value against
- * its credit limit, and each item's availability to promise on its requested date (stock, open production and
- * purchase orders due by then, less other orders' demand). The outcome is kept for the gateways and the people's
+ * The credit, material and capacity check of an entered order, through erp-core: the customer's open order value
+ * against its credit limit; each item's availability to promise on its requested date (stock, open production and
+ * purchase orders due by then, less other orders' demand) and, for what is short, its lead time and — when it must be
+ * made — a what-if schedule ({@link DeliveryCheck}); the earliest date the checks found feasible. The outcome is kept for the gateways and the people's
  * steps, written on the order (PENDING) and journalled.
  */
 @Named("checkSalesOrder")
@@ -32,6 +33,9 @@ public class CheckSalesOrder implements JavaDelegate {
     SalesOrderReviews process;
 
     @Inject
+    DeliveryCheck delivery;
+
+    @Inject
     JournalService journal;
 
     @Override
@@ -42,18 +46,31 @@ public class CheckSalesOrder implements JavaDelegate {
         execution.setVariable(CREDIT_LIMIT, facts.credit().limit() == null ? null
                 : facts.credit().limit().toPlainString());
         execution.setVariable(OPEN_VALUE, facts.credit().openValue().toPlainString());
-        execution.setVariable(MATERIAL_OK, facts.materialAvailable());
+        DeliveryCheck.Outcome outcome = delivery.check(facts);
+        execution.setVariable(MATERIAL_OK, outcome.materialOk());
+        execution.setVariable(CAPACITY_OK, outcome.capacityOk());
+        execution.setVariable(FEASIBLE_DATE, outcome.earliestFeasibleDate().toString());
+        execution.setVariable(DELIVERY, Variables.byteArrayValue(
+                process.write(outcome.items()).getBytes(StandardCharsets.UTF_8)));
         execution.setVariable(REQUESTED_DATE, facts.requestedDate().toString());
         execution.setVariable(AVAILABILITY, Variables.byteArrayValue(
                 process.write(facts.availability()).getBytes(StandardCharsets.UTF_8)));
-        String shortages = facts.availability().stream().filter(a -> !a.covered())
-                .map(a -> a.itemCode() + " needs " + a.required() + " by " + a.requestedDate() + ", "
-                        + a.available() + " available" + (a.earliestDate() == null ? "" : " (from " + a.earliestDate() + ")"))
+        String shortages = outcome.items().stream().filter(d -> !d.materialOk())
+                .map(d -> d.itemCode() + " needs " + d.required() + " by " + d.requestedDate() + ", "
+                        + d.available() + " available, the rest from " + d.materialDate()
+                        + " (lead time " + d.leadTimeDays() + " working days)")
+                .collect(Collectors.joining("; "));
+        String overloaded = outcome.items().stream().filter(d -> !d.capacityOk())
+                .map(d -> d.itemCode() + ": making " + d.productionQuantity() + " by " + d.requestedDate() + " does not fit, "
+                        + d.capacityNote())
                 .collect(Collectors.joining("; "));
         String text = facts.number() + ": credit " + (facts.credit().withinLimit() ? "within" : "over") + " limit ("
                 + facts.credit().openValue().toPlainString() + " open"
                 + (facts.credit().limit() == null ? ", no limit kept" : " of " + facts.credit().limit().toPlainString())
-                + "); material " + (facts.materialAvailable() ? "available on the requested dates" : "short: " + shortages);
+                + "); material " + (outcome.materialOk() ? "in time for the requested dates" : "late: " + shortages)
+                + "; capacity " + (outcome.capacityOk() ? "fits" : "short: " + overloaded)
+                + (outcome.materialOk() && outcome.capacityOk() ? ""
+                : "; earliest feasible date " + outcome.earliestFeasibleDate());
         reviews.recordReview(orderId, "PENDING", null, text);
         journal.record("process", "sales-order-review-checked", TaskJournal.subjectOf(execution.getProcessInstanceId()),
                 text);

@@ -31,7 +31,8 @@ public class SalesOrderReviewStep implements ExecutionListener {
         String note = switch (status) {
             case "CREDIT_HOLD" -> "open order value " + execution.getVariable(OPEN_VALUE) + " over the credit limit "
                     + execution.getVariable(CREDIT_LIMIT) + ": a manager releases or rejects it";
-            case "DATE_PROPOSAL" -> "not available on the requested date: the planner proposes a date";
+            case "DATE_PROPOSAL" -> "material or capacity not in time for the requested date: the planner proposes a"
+                    + " date (earliest feasible " + execution.getVariable(FEASIBLE_DATE) + ")";
             default -> "proposed date " + execution.getVariable(PROPOSED_DATE) + " to be confirmed with the customer"
                     + (execution.getVariable(PROPOSAL_COMMENT) == null ? ""
                     : ": " + Objects.toString(execution.getVariable(PROPOSAL_COMMENT)));

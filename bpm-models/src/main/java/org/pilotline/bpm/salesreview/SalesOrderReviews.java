@@ -36,8 +36,8 @@ import java.util.Map;
 /**
  * The review of every sales order entered: erp-core announces the order, and once it has committed its review process
  * starts in a transaction of its own — so that an order is never refused for its review, and a failing review is
- * logged and left to a person. The credit and availability check runs at the start; an order that passes both is
- * approved at once, else the planner proposes a date that sales confirms with the customer (there is no sales role
+ * logged and left to a person. The credit, material and capacity check runs at the start; an order that passes all
+ * is approved at once, else the planner proposes a date that sales confirms with the customer (there is no sales role
  * yet: the managers), and an order over its customer's credit limit waits for a manager's release.
  */
 @ApplicationScoped
@@ -52,6 +52,10 @@ public class SalesOrderReviews {
     static final String CREDIT_LIMIT = "creditLimit";
     static final String OPEN_VALUE = "openOrderValue";
     static final String MATERIAL_OK = "materialOk";
+    static final String CAPACITY_OK = "capacityOk";
+    /** The earliest date the material and capacity check found feasible; the planner's proposal. */
+    static final String FEASIBLE_DATE = "earliestFeasibleDate";
+    static final String DELIVERY = "deliveryCheck";
     static final String REQUESTED_DATE = "requestedDate";
     static final String AVAILABILITY = "availability";
     static final String CREDIT_RELEASED = "creditReleased";
@@ -159,21 +163,29 @@ public class SalesOrderReviews {
         String status = waiting != null ? STATUS_BY_TASK.getOrDefault(waiting.getTaskDefinitionKey(),
                 waiting.getTaskDefinitionKey())
                 : v.get(OUTCOME) != null ? (String) v.get(OUTCOME) : instance.getState();
-        List<SalesOrderReviewService.Availability> availability = List.of();
-        if (v.get(AVAILABILITY) instanceof byte[] bytes) {
-            try {
-                availability = json.readValue(bytes, new TypeReference<>() {
+        List<SalesOrderReviewService.Availability> availability = read(v.get(AVAILABILITY), instance.getId(),
+                new TypeReference<>() {
                 });
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read the availability of review " + instance.getId(), e);
-            }
-        }
+        List<DeliveryCheck.ItemDelivery> delivery = read(v.get(DELIVERY), instance.getId(), new TypeReference<>() {
+        });
         return new SalesOrderReviewView(instance.getId(), number(v.get(ORDER_ID)), (String) v.get(NUMBER), status,
                 (String) v.get(ENTERED_BY), (Boolean) v.get(CREDIT_OK), decimal(v.get(CREDIT_LIMIT)),
                 decimal(v.get(OPEN_VALUE)), (Boolean) v.get(MATERIAL_OK), date(v.get(REQUESTED_DATE)), availability,
                 (Boolean) v.get(CREDIT_RELEASED), date(v.get(PROPOSED_DATE)), (Boolean) v.get(CUSTOMER_ACCEPTED),
                 date(v.get(PROMISED_DATE)), waiting == null ? null : waiting.getId(),
                 instance.getProcessDefinitionVersion() == null ? 0 : instance.getProcessDefinitionVersion(),
-                instant(instance.getStartTime()), instant(instance.getEndTime()));
+                instant(instance.getStartTime()), instant(instance.getEndTime()), (Boolean) v.get(CAPACITY_OK),
+                date(v.get(FEASIBLE_DATE)), delivery);
+    }
+
+    private <T> List<T> read(Object value, String instanceId, TypeReference<List<T>> type) {
+        if (!(value instanceof byte[] bytes)) {
+            return List.of();
+        }
+        try {
+            return json.readValue(bytes, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the check of review " + instanceId, e);
+        }
     }
 }

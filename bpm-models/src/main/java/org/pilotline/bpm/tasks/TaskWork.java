@@ -53,7 +53,9 @@ public class TaskWork {
     /** Which tasks a list shows: assigned to me, offered to my roles and unclaimed, or both. */
     public enum Scope { ALL, MINE, GROUPS }
 
-    public record FormFieldView(String id, String label, String type, boolean required, List<String> values) {
+    /** A field of a task's form; {@code defaultValue} what the process offers (e.g. a proposed date), or null. */
+    public record FormFieldView(String id, String label, String type, boolean required, List<String> values,
+                                Object defaultValue) {
     }
 
     public record TaskView(String id, String name, String taskDefinitionKey, String processInstanceId,
@@ -251,10 +253,14 @@ public class TaskWork {
     }
 
     private List<TaskFormRules.Field> formOf(Task task) {
+        return formFieldsOf(task).stream().map(TaskWork::field).toList();
+    }
+
+    private List<FormField> formFieldsOf(Task task) {
         if (task.getProcessDefinitionId() == null) {
             return List.of();
         }
-        return forms.getTaskFormData(task.getId()).getFormFields().stream().map(TaskWork::field).toList();
+        return forms.getTaskFormData(task.getId()).getFormFields();
     }
 
     @SuppressWarnings("unchecked")
@@ -291,8 +297,11 @@ public class TaskWork {
         String businessKey = task.getProcessInstanceId() == null ? null : Optional.ofNullable(history
                 .createHistoricProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult())
                 .map(HistoricProcessInstance::getBusinessKey).orElse(null);
-        List<FormFieldView> form = formOf(task).stream().map(f -> new FormFieldView(f.id(), f.label(), f.type(),
-                f.required(), List.copyOf(f.values()))).toList();
+        List<FormFieldView> form = formFieldsOf(task).stream().map(camunda -> {
+            TaskFormRules.Field f = field(camunda);
+            return new FormFieldView(f.id(), f.label(), f.type(), f.required(), List.copyOf(f.values()),
+                    camunda.getDefaultValue());
+        }).toList();
         Date due = task.getDueDate();
         return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
                 definitionKey, businessKey, task.getAssignee(), task.getOwner(),
