@@ -198,7 +198,11 @@ public class StockLedger {
     private Map<Pair, LockedPair> lockPairs(String tenantId, TreeSet<Pair> pairs, Lot lot) {
         Map<Pair, LockedPair> locked = new java.util.HashMap<>();
         jdbc(c -> {
+            // the unique key names exactly the pair's rows: MariaDB 10.11 otherwise may choose the location's index
+            // (or merge it with the item's) and lock every row at the location, e.g. the receipt location all work
+            // centers share, which serialised and deadlocked concurrent reports (docs/benchmarks/mes.md)
             try (PreparedStatement select = c.prepareStatement("select id, lot_id, quantity from stock_balance"
+                    + " force index (uk_stock_balance)"
                     + " where tenant_id = ? and item_id = ? and location_id = ? order by lot_key for update")) {
                 for (Pair pair : pairs) {
                     LockedPair rows = selectRows(select, tenantId, pair);

@@ -304,7 +304,7 @@ public class MaterialBookings {
         return em.unwrap(Session.class).doReturningWork(c -> {
             List<LotPicker.AvailableLot> available = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("select b.lot_id, l.lot_number, l.expires_on, l.created_at,"
-                    + " b.quantity from stock_balance b left join lot l on l.id = b.lot_id and l.tenant_id = b.tenant_id"
+                    + " b.quantity from stock_balance b force index (uk_stock_balance) left join lot l on l.id = b.lot_id and l.tenant_id = b.tenant_id"
                     + " where b.tenant_id = ? and b.item_id = ? and b.location_id = ? and b.quantity > 0")) {
                 select.setString(1, tenantId);
                 select.setLong(2, item.id);
