@@ -54,6 +54,12 @@ public class StockLedger {
     @Inject
     EntityManager em;
 
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    /** The transaction's resource key of the pairs this ledger has locked in it. */
+    private static final String LOCKED = StockLedger.class.getName() + ".locked";
+
     /** A balance row of a locked pair: its id, its lot (null: the anchor or the lot-less stock) and quantity. */
     private record BalanceRow(long id, Long lotId, BigDecimal quantity) {
     }
@@ -119,6 +125,7 @@ public class StockLedger {
                 update.executeBatch();
             }
         });
+        afterUpdate(changes);
         changes.keySet().forEach(id -> detachManaged(StockBalance.class, id));
         StockMove line = new StockMove();
         line.type = move.type();
@@ -197,20 +204,63 @@ public class StockLedger {
      */
     private Map<Pair, LockedPair> lockPairs(String tenantId, TreeSet<Pair> pairs, Lot lot) {
         Map<Pair, LockedPair> locked = new java.util.HashMap<>();
+        Map<Pair, LockedPair> earlier = lockedInTransaction();
+        TreeSet<Pair> toLock = new TreeSet<>();
+        for (Pair pair : pairs) {
+            LockedPair rows = earlier.get(pair);
+            // locked before in this transaction (a caller's hold, an earlier move): its rows stay locked until the
+            // commit and only this class changes them, so what is remembered is what the database holds
+            if (rows != null && rows.has(null) && (lot == null || rows.has(lot.id))) {
+                locked.put(pair, rows);
+            } else {
+                toLock.add(pair);
+            }
+        }
+        if (toLock.isEmpty()) {
+            return locked;
+        }
         jdbc(c -> {
+            // the unique key names exactly the pair's rows: MariaDB 10.11 otherwise may choose the location's index
+            // (or merge it with the item's) and lock every row at the location, e.g. the receipt location all work
+            // centers share, which serialised and deadlocked concurrent reports (docs/benchmarks/mes.md)
             try (PreparedStatement select = c.prepareStatement("select id, lot_id, quantity from stock_balance"
+                    + " force index (uk_stock_balance)"
                     + " where tenant_id = ? and item_id = ? and location_id = ? order by lot_key for update")) {
-                for (Pair pair : pairs) {
+                for (Pair pair : toLock) {
                     LockedPair rows = selectRows(select, tenantId, pair);
                     if (!rows.has(null) || (lot != null && !rows.has(lot.id))) {
                         upsertRows(c, tenantId, pair, lot);
                         rows = selectRows(select, tenantId, pair);
                     }
                     locked.put(pair, rows);
+                    earlier.put(pair, rows);
                 }
             }
         });
         return locked;
+    }
+
+    /**
+     * The pairs locked in the current transaction with their rows as they stand: a move after a {@link #hold} of the
+     * same pair (the MES holds staged stock before it picks lots, then moves it) does not lock and read it again. A
+     * new transaction (also a retry) starts empty.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<Pair, LockedPair> lockedInTransaction() {
+        Map<Pair, LockedPair> locked = (Map<Pair, LockedPair>) transactions.getResource(LOCKED);
+        if (locked == null) {
+            locked = new java.util.HashMap<>();
+            transactions.putResource(LOCKED, locked);
+        }
+        return locked;
+    }
+
+    /** Keeps the remembered rows equal to the database after the balance update of a move. */
+    private void afterUpdate(Map<Long, BigDecimal> changes) {
+        Map<Pair, LockedPair> locked = lockedInTransaction();
+        locked.replaceAll((pair, rows) -> new LockedPair(rows.rows().stream()
+                .map(r -> changes.containsKey(r.id()) ? new BalanceRow(r.id(), r.lotId(), r.quantity().add(changes.get(r.id()))) : r)
+                .toList()));
     }
 
     private static LockedPair selectRows(PreparedStatement select, String tenantId, Pair pair) throws java.sql.SQLException {

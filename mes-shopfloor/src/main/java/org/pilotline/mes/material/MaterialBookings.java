@@ -73,14 +73,16 @@ public class MaterialBookings {
         Map<Long, OutputLot> workOrderLots = new java.util.HashMap<>();
         boolean negative = false;
         int moveNo = 0;
+        Map<Long, Item> items = items(request);
+        Map<Long, Location> locations = locations(request);
         if (!request.components().isEmpty()) {
-            Location staging = requireLocation(request.stagingLocationId(), "staging");
+            Location staging = requireLocation(locations, request.stagingLocationId(), "staging");
             // lots are picked from what is staged: hold each component's stock at staging before reading it, in the
             // ledger's order, so that a concurrent report cannot take the same lot between the picking and the move
             request.components().stream().map(Backflush.Requirement::itemId).distinct().sorted()
-                    .forEach(itemId -> ledger.hold(em.find(Item.class, itemId), staging));
+                    .forEach(itemId -> ledger.hold(requireItem(items, itemId), staging));
             for (Backflush.Requirement requirement : request.components()) {
-                Item item = em.find(Item.class, requirement.itemId());
+                Item item = requireItem(items, requirement.itemId());
                 List<LotPicker.Allocation> allocations = new ArrayList<>(scannedAllocations(item, staging, request.scanned()));
                 BigDecimal open = requirement.quantity().subtract(sum(allocations));
                 if (open.signum() > 0) {
@@ -107,15 +109,15 @@ public class MaterialBookings {
             }
         }
         if (!genealogySources.isEmpty()) {
-            Item produced = em.find(Item.class, request.producedItemId());
+            Item produced = requireItem(items, request.producedItemId());
             OutputLot into = produced.tracking == Tracking.LOT ? workOrderLot(produced, request, workOrderLots) : null;
             link(request, produced.id, into == null ? null : into.lotId(), BigDecimal.ONE, genealogySources);
         }
         List<StockBooking> received = new ArrayList<>();
         if (!request.receipts().isEmpty()) {
-            Location into = requireLocation(request.receiptLocationId(), "receipt");
+            Location into = requireLocation(locations, request.receiptLocationId(), "receipt");
             for (Receipt receipt : request.receipts()) {
-                Item item = em.find(Item.class, receipt.itemId());
+                Item item = requireItem(items, receipt.itemId());
                 for (OutputLot output : outputLots(item, request, receipt.quantity(), workOrderLots)) {
                     StockMove move = ledger.apply(new StockLedger.Move(item, output.quantity(), MoveType.RECEIPT,
                             MoveReason.PRODUCTION_RECEIPT, null, into, output.lot(), request.workOrderNumber(), null,
@@ -286,8 +288,8 @@ public class MaterialBookings {
             if (s.itemId() != item.id.longValue()) {
                 continue;
             }
-            List<Lot> lots = em.createQuery("select l from Lot l where l.item = :item and l.lotNumber = :number", Lot.class)
-                    .setParameter("item", item).setParameter("number", s.lotNumber()).getResultList();
+            List<Lot> lots = em.createQuery("select l from Lot l where l.item.id = :item and l.lotNumber = :number", Lot.class)
+                    .setParameter("item", item.id).setParameter("number", s.lotNumber()).getResultList();
             if (lots.isEmpty()) {
                 throw DomainException.invalid("unknown-lot", "The scanned lot does not exist",
                         new FieldError("lots", "item '" + item.code + "' has no lot " + s.lotNumber()));
@@ -304,7 +306,7 @@ public class MaterialBookings {
         return em.unwrap(Session.class).doReturningWork(c -> {
             List<LotPicker.AvailableLot> available = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("select b.lot_id, l.lot_number, l.expires_on, l.created_at,"
-                    + " b.quantity from stock_balance b left join lot l on l.id = b.lot_id and l.tenant_id = b.tenant_id"
+                    + " b.quantity from stock_balance b force index (uk_stock_balance) left join lot l on l.id = b.lot_id and l.tenant_id = b.tenant_id"
                     + " where b.tenant_id = ? and b.item_id = ? and b.location_id = ? and b.quantity > 0")) {
                 select.setString(1, tenantId);
                 select.setLong(2, item.id);
@@ -371,8 +373,112 @@ public class MaterialBookings {
                 : java.util.UUID.nameUUIDFromBytes(clientId.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "/" + moveNo;
     }
 
-    private Location requireLocation(Long id, String purpose) {
-        Location location = id == null ? null : em.find(Location.class, id);
+    /**
+     * The items a booking moves, read with one statement into unmanaged instances that carry what the booking and the
+     * ledger read (code, tracking, negative-stock rule) and serve as the moves' references: loading them as entities
+     * costs Hibernate a new loader per call while the tenant filter is enabled (with the item's unit joined), and that
+     * was the largest single cost of a report (docs/benchmarks/mes.md). Read in the report's transaction, so the
+     * negative-stock rule is the one in force now.
+     */
+    private Map<Long, Item> items(BookingRequest request) {
+        Set<Long> ids = new java.util.TreeSet<>();
+        request.components().forEach(c -> ids.add(c.itemId()));
+        request.receipts().forEach(r -> ids.add(r.itemId()));
+        if (!ids.isEmpty()) {
+            ids.add(request.producedItemId());
+        }
+        Map<Long, Item> items = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return items;
+        }
+        String tenantId = tenant.requireEnterprise();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("select id, version, code, name, tracking,"
+                    + " allow_negative_stock from item where tenant_id = ? and id in (" + placeholders(ids.size()) + ")")) {
+                select.setString(1, tenantId);
+                int i = 2;
+                for (Long id : ids) {
+                    select.setLong(i++, id);
+                }
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        Item item = new Item();
+                        item.id = r.getLong(1);
+                        item.version = r.getLong(2);
+                        item.tenantId = tenantId;
+                        item.code = r.getString(3);
+                        item.name = r.getString(4);
+                        item.tracking = Tracking.valueOf(r.getString(5));
+                        item.allowNegativeStock = r.getBoolean(6);
+                        items.put(item.id, item);
+                    }
+                }
+            }
+        });
+        return items;
+    }
+
+    /** The staging and receipt locations with their warehouses' codes (for labels), one statement, unmanaged. */
+    private Map<Long, Location> locations(BookingRequest request) {
+        Set<Long> ids = new java.util.TreeSet<>();
+        if (!request.components().isEmpty() && request.stagingLocationId() != null) {
+            ids.add(request.stagingLocationId());
+        }
+        if (!request.receipts().isEmpty() && request.receiptLocationId() != null) {
+            ids.add(request.receiptLocationId());
+        }
+        Map<Long, Location> locations = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return locations;
+        }
+        String tenantId = tenant.requireEnterprise();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("select l.id, l.version, l.code, l.name, l.active,"
+                    + " w.id, w.version, w.code, w.name from location l join warehouse w on w.id = l.warehouse_id"
+                    + " and w.tenant_id = l.tenant_id where l.tenant_id = ? and l.id in (" + placeholders(ids.size()) + ")")) {
+                select.setString(1, tenantId);
+                int i = 2;
+                for (Long id : ids) {
+                    select.setLong(i++, id);
+                }
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        Location location = new Location();
+                        location.id = r.getLong(1);
+                        location.version = r.getLong(2);
+                        location.tenantId = tenantId;
+                        location.code = r.getString(3);
+                        location.name = r.getString(4);
+                        location.active = r.getBoolean(5);
+                        location.warehouse = new org.pilotline.erp.inventory.Warehouse();
+                        location.warehouse.id = r.getLong(6);
+                        location.warehouse.version = r.getLong(7);
+                        location.warehouse.tenantId = tenantId;
+                        location.warehouse.code = r.getString(8);
+                        location.warehouse.name = r.getString(9);
+                        locations.put(location.id, location);
+                    }
+                }
+            }
+        });
+        return locations;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static Item requireItem(Map<Long, Item> items, long id) {
+        Item item = items.get(id);
+        if (item == null) {
+            // the order structure named it in this enterprise: only a concurrent deletion gets here
+            throw DomainException.notFound("Item", id);
+        }
+        return item;
+    }
+
+    private Location requireLocation(Map<Long, Location> locations, Long id, String purpose) {
+        Location location = id == null ? null : locations.get(id);
         if (location == null) {
             throw DomainException.unprocessable("no-" + purpose + "-location", "The work center has no " + purpose + " location",
                     "Set the work center's " + purpose + " location (PUT /api/mes/work-centers/{id}/settings) before reporting"
