@@ -387,35 +387,19 @@ public class MaterialBookings {
         if (!ids.isEmpty()) {
             ids.add(request.producedItemId());
         }
-        Map<Long, Item> items = new java.util.HashMap<>();
-        if (ids.isEmpty()) {
-            return items;
-        }
         String tenantId = tenant.requireEnterprise();
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement select = c.prepareStatement("select id, version, code, name, tracking,"
-                    + " allow_negative_stock from item where tenant_id = ? and id in (" + placeholders(ids.size()) + ")")) {
-                select.setString(1, tenantId);
-                int i = 2;
-                for (Long id : ids) {
-                    select.setLong(i++, id);
-                }
-                try (ResultSet r = select.executeQuery()) {
-                    while (r.next()) {
-                        Item item = new Item();
-                        item.id = r.getLong(1);
-                        item.version = r.getLong(2);
-                        item.tenantId = tenantId;
-                        item.code = r.getString(3);
-                        item.name = r.getString(4);
-                        item.tracking = Tracking.valueOf(r.getString(5));
-                        item.allowNegativeStock = r.getBoolean(6);
-                        items.put(item.id, item);
-                    }
-                }
-            }
+        return byIds("select id, version, code, name, tracking, allow_negative_stock from item where tenant_id = ?"
+                + " and id in ", ids, r -> {
+            Item item = new Item();
+            item.id = r.getLong(1);
+            item.version = r.getLong(2);
+            item.tenantId = tenantId;
+            item.code = r.getString(3);
+            item.name = r.getString(4);
+            item.tracking = Tracking.valueOf(r.getString(5));
+            item.allowNegativeStock = r.getBoolean(6);
+            return item;
         });
-        return items;
     }
 
     /** The staging and receipt locations with their warehouses' codes (for labels), one statement, unmanaged. */
@@ -427,41 +411,57 @@ public class MaterialBookings {
         if (!request.receipts().isEmpty() && request.receiptLocationId() != null) {
             ids.add(request.receiptLocationId());
         }
-        Map<Long, Location> locations = new java.util.HashMap<>();
+        String tenantId = tenant.requireEnterprise();
+        return byIds("select l.id, l.version, l.code, l.name, l.active, w.id, w.version, w.code, w.name from location l"
+                + " join warehouse w on w.id = l.warehouse_id and w.tenant_id = l.tenant_id where l.tenant_id = ?"
+                + " and l.id in ", ids, r -> {
+            Location location = new Location();
+            location.id = r.getLong(1);
+            location.version = r.getLong(2);
+            location.tenantId = tenantId;
+            location.code = r.getString(3);
+            location.name = r.getString(4);
+            location.active = r.getBoolean(5);
+            location.warehouse = new org.pilotline.erp.inventory.Warehouse();
+            location.warehouse.id = r.getLong(6);
+            location.warehouse.version = r.getLong(7);
+            location.warehouse.tenantId = tenantId;
+            location.warehouse.code = r.getString(8);
+            location.warehouse.name = r.getString(9);
+            return location;
+        });
+    }
+
+    /** One row mapped to an unmanaged instance. */
+    private interface RowReader<T> {
+        T read(ResultSet row) throws java.sql.SQLException;
+    }
+
+    /**
+     * Rows of the caller's enterprise by id with one statement on the report's connection: {@code select} ends in
+     * {@code in }, its one parameter before that is the tenant; the rows' first column is the id.
+     */
+    private <T> Map<Long, T> byIds(String select, Set<Long> ids, RowReader<T> reader) {
+        Map<Long, T> found = new java.util.HashMap<>();
         if (ids.isEmpty()) {
-            return locations;
+            return found;
         }
         String tenantId = tenant.requireEnterprise();
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement select = c.prepareStatement("select l.id, l.version, l.code, l.name, l.active,"
-                    + " w.id, w.version, w.code, w.name from location l join warehouse w on w.id = l.warehouse_id"
-                    + " and w.tenant_id = l.tenant_id where l.tenant_id = ? and l.id in (" + placeholders(ids.size()) + ")")) {
-                select.setString(1, tenantId);
+            try (PreparedStatement statement = c.prepareStatement(select + "(" + placeholders(ids.size()) + ")")) {
+                statement.setString(1, tenantId);
                 int i = 2;
                 for (Long id : ids) {
-                    select.setLong(i++, id);
+                    statement.setLong(i++, id);
                 }
-                try (ResultSet r = select.executeQuery()) {
+                try (ResultSet r = statement.executeQuery()) {
                     while (r.next()) {
-                        Location location = new Location();
-                        location.id = r.getLong(1);
-                        location.version = r.getLong(2);
-                        location.tenantId = tenantId;
-                        location.code = r.getString(3);
-                        location.name = r.getString(4);
-                        location.active = r.getBoolean(5);
-                        location.warehouse = new org.pilotline.erp.inventory.Warehouse();
-                        location.warehouse.id = r.getLong(6);
-                        location.warehouse.version = r.getLong(7);
-                        location.warehouse.tenantId = tenantId;
-                        location.warehouse.code = r.getString(8);
-                        location.warehouse.name = r.getString(9);
-                        locations.put(location.id, location);
+                        found.put(r.getLong(1), reader.read(r));
                     }
                 }
             }
         });
-        return locations;
+        return found;
     }
 
     private static String placeholders(int n) {
