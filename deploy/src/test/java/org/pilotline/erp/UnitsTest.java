@@ -67,4 +67,26 @@ class UnitsTest {
                         "fromQuantity", "1", "toQuantity", "3")).post("/api/unit-conversions")
                 .then().statusCode(400).body("errors[0].field", is("itemId"));
     }
+
+    @jakarta.inject.Inject
+    org.pilotline.erp.unit.UnitService units;
+
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Test
+    void anEnterpriseLeftWithoutItsUnitsByACrashGetsThemAtTheNextStart() throws Exception {
+        TestEnterprise enterprise = TestEnterprise.create();
+        enterprise.as("planner").get("/api/units").then().statusCode(200).body("items.code", hasItems("pcs", "kg"));
+        // as if the process had stopped between the registration's commit and the units' own transaction
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("delete from unit_conversion where tenant_id = '" + enterprise.code + "'");
+            s.executeUpdate("delete from unit where tenant_id = '" + enterprise.code + "'");
+        }
+        enterprise.as("planner").get("/api/units").then().statusCode(200).body("total", is(0));
+        assertEquals(java.util.List.of(enterprise.code), units.seedMissingStandardUnits().stream()
+                .filter(enterprise.code::equals).toList());
+        enterprise.as("planner").get("/api/units").then().statusCode(200).body("items.code", hasItems("pcs", "kg"));
+        assertEquals(java.util.List.of(), units.seedMissingStandardUnits(), "nothing left to seed");
+    }
 }

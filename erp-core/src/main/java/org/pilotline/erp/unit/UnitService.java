@@ -150,6 +150,27 @@ public class UnitService {
         TenantContext.runAs(registered.code(), () -> QuarkusTransaction.requiringNew().run(StandardUnits::create));
     }
 
+    /**
+     * The standard units are seeded after the registering transaction committed, in one of their own: an enterprise
+     * registered just before the process stopped (a crash, a shutdown) may have none, and no item could then be
+     * created in it. Every start seeds them for such enterprises (the demo programme's generator met one).
+     */
+    void seedMissingStandardUnits(@Observes @jakarta.annotation.Priority(4) io.quarkus.runtime.StartupEvent event) {
+        seedMissingStandardUnits();
+    }
+
+    /** The enterprises that had no units and were given the standard ones. */
+    public List<String> seedMissingStandardUnits() {
+        @SuppressWarnings("unchecked")
+        List<String> missing = QuarkusTransaction.requiringNew().call(() -> Unit.getEntityManager().createNativeQuery(
+                "select e.code from enterprise e where not exists (select 1 from unit u where u.tenant_id = e.code)")
+                .getResultList());
+        for (String code : missing) {
+            TenantContext.runAs(code, () -> QuarkusTransaction.requiringNew().run(StandardUnits::create));
+        }
+        return missing;
+    }
+
     /** Standard units in the enterprise, by code, for set-up code and tests. */
     public Optional<Unit> unitByCode(String code) {
         return Unit.find("code", code).firstResultOptional();
