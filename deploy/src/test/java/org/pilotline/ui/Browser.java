@@ -214,4 +214,25 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
     }
+
+    /**
+     * Drags operation {@code operationId} of the Gantt (starting at {@code operationStart}, on work unit
+     * {@code fromUnit}) so that it would start at {@code target} on {@code toUnit}, as a planner's mouse does, and
+     * returns the move proposal the page shows.
+     */
+    public WebElement dragGanttOperation(long operationId, String operationStart, long fromUnit, java.time.Instant target,
+                                         long toUnit) {
+        script("document.querySelector('#gantt-chart').scrollIntoView({block: 'center'})");
+        java.util.List<Number> grab = ganttPixel("pixelOf(" + operationId + ")");
+        java.util.List<Number> startAt = ganttPixel("pixelAt('" + operationStart + "', " + fromUnit + ")");
+        java.util.List<Number> drop = ganttPixel("pixelAt('" + target + "', " + toUnit + ")");
+        drag(waitFor("#gantt-chart"), grab.get(0).intValue(), grab.get(1).intValue(),
+                drop.get(0).intValue() - startAt.get(0).intValue(), drop.get(1).intValue() - startAt.get(1).intValue());
+        return waitFor("#move-proposal");
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.List<Number> ganttPixel(String call) {
+        return (java.util.List<Number>) script("return document.querySelector('pl-schedule')." + call);
+    }
 }

@@ -253,13 +253,7 @@ class BrowserPlannerWorkbenchTest {
             long from = ((Number) op.get("workUnitId")).longValue();
             long to = from == unitA ? unitB : unitA;
             Instant target = today.plusDays(1).atTime(LocalTime.of(10, 0)).atZone(PLANT).toInstant();
-            browser.script("document.querySelector('#gantt-chart').scrollIntoView({block: 'center'})");
-            List<Number> grab = pixel(browser, "pixelOf(" + moved + ")");
-            List<Number> startAt = pixel(browser, "pixelAt('" + op.get("start") + "', " + from + ")");
-            List<Number> drop = pixel(browser, "pixelAt('" + target + "', " + to + ")");
-            browser.drag(browser.waitFor("#gantt-chart"), grab.get(0).intValue(), grab.get(1).intValue(),
-                    drop.get(0).intValue() - startAt.get(0).intValue(), drop.get(1).intValue() - startAt.get(1).intValue());
-            WebElement proposal = browser.waitFor("#move-proposal");
+            WebElement proposal = browser.dragGanttOperation(moved, String.valueOf(op.get("start")), from, target, to);
             assertEquals(String.valueOf(to), proposal.getAttribute("data-work-unit"));
             Instant proposed = Instant.parse(proposal.getAttribute("data-start"));
             assertTrue(Duration.between(target, proposed).abs().toMinutes() <= 30, "dropped near " + target + ": " + proposed);
@@ -371,8 +365,4 @@ class BrowserPlannerWorkbenchTest {
                 .extract().jsonPath();
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Number> pixel(Browser browser, String call) {
-        return (List<Number>) browser.script("return document.querySelector('pl-schedule')." + call);
-    }
 }

@@ -156,13 +156,7 @@ class BrowserScheduleTest {
             long to = from == unitA ? unitB : unitA;
             Instant target = today.plusDays(1).atTime(shiftStart.plusHours(4)).atZone(PLANT).toInstant();
             String opStart = (String) gantt.getMap("machines.operations.flatten().find { it.id == " + moved + " }").get("start");
-            browser.script("document.querySelector('#gantt-chart').scrollIntoView({block: 'center'})");
-            List<Number> grab = pixel(browser, "pixelOf(" + moved + ")");
-            List<Number> startAt = pixel(browser, "pixelAt('" + opStart + "', " + from + ")");
-            List<Number> drop = pixel(browser, "pixelAt('" + target + "', " + to + ")");
-            browser.drag(browser.waitFor("#gantt-chart"), grab.get(0).intValue(), grab.get(1).intValue(),
-                    drop.get(0).intValue() - startAt.get(0).intValue(), drop.get(1).intValue() - startAt.get(1).intValue());
-            WebElement proposal = browser.waitFor("#move-proposal");
+            WebElement proposal = browser.dragGanttOperation(moved, String.valueOf(opStart), from, target, to);
             assertEquals(String.valueOf(to), proposal.getAttribute("data-work-unit"));
             Instant proposed = Instant.parse(proposal.getAttribute("data-start"));
             assertTrue(Duration.between(target, proposed).abs().toMinutes() <= 30, "dropped near " + target + ": " + proposed);
@@ -224,10 +218,6 @@ class BrowserScheduleTest {
         });
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Number> pixel(Browser browser, String call) {
-        return (List<Number>) browser.script("return document.querySelector('pl-schedule')." + call);
-    }
 
     private static JsonPath awaitSolve(ShopFloorFixture plant, Object solveId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
