@@ -167,6 +167,42 @@ class ProgrammeHistoryTest {
         assertEquals(FIRST, own.getString("code"));
     }
 
+    @Test
+    @Order(6)
+    void theBureausComparisonFromTheRollupsIsWhatTheRawHistoryGivesTimeElementsAndKpis() throws Exception {
+        generate();
+        Instant end = Instant.parse(Api.as("bureau").get("/api/programme/demo-history").then().extract().jsonPath()
+                .getString("enterprises[0].historyEnd"));
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.LocalDate lastDay = end.minusSeconds(1).atZone(zone).toLocalDate();
+        List<Instant[]> periods = List.of(
+                // whole days of the generated history
+                new Instant[]{lastDay.minusDays(2).atStartOfDay(zone).toInstant(), end},
+                // whole days with hours and minutes at both edges
+                new Instant[]{lastDay.minusDays(2).atTime(7, 23).atZone(zone).toInstant(),
+                        lastDay.atTime(16, 41).atZone(zone).toInstant()});
+        for (Instant[] p : periods) {
+            Map<String, Object> q = Map.of("from", p[0].toString(), "to", p[1].toString());
+            JsonPath bureau = Api.as("bureau").queryParams(q).get("/api/kpi/bureau/enterprises").then().statusCode(200)
+                    .extract().jsonPath(io.restassured.path.json.config.JsonPathConfig.jsonPathConfig()
+                            .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+            for (String enterprise : List.of(FIRST, SECOND)) {
+                JsonPath raw = Api.as(enterprise + "-admin").queryParams(q).get("/api/kpi/enterprise").then()
+                        .statusCode(200).extract().jsonPath(io.restassured.path.json.config.JsonPathConfig
+                                .jsonPathConfig().numberReturnType(io.restassured.path.json.config.JsonPathConfig
+                                        .NumberReturnType.BIG_DECIMAL));
+                String mine = "enterprises.find { it.code == '" + enterprise + "' }";
+                String what = enterprise + " " + p[0] + " .. " + p[1];
+                assertEquals(raw.<Object>getList("timeElements"), bureau.getList(mine + ".timeElements"), what);
+                assertEquals(raw.<Object>get("quantities"), bureau.get(mine + ".quantities"), what);
+                assertEquals(raw.<Object>get("failures"), bureau.get(mine + ".failures"), what);
+                assertEquals(raw.<Object>getList("kpis"), bureau.getList(mine + ".kpis"), what);
+                assertTrue(new BigDecimal(raw.get("timeElements.find { it.code == 'APT' }.seconds").toString())
+                        .signum() > 0, what + " has production time");
+            }
+        }
+    }
+
     // ---- reading the database ----
 
     private List<Long> counts() throws SQLException {

@@ -300,6 +300,41 @@ class RollupTest {
                 "to", end.toString())).get("/api/kpi/rollups").then().statusCode(400).body("errors[0].field", is("to"));
     }
 
+    @Test
+    @Order(6)
+    void theBureausComparisonFromTheRollupsIsWhatTheRawHistoryGivesForWholeAndPartialMonths() {
+        history();
+        waitForTheRollups();
+        LocalDate lastMonth = LocalDate.now(PLANT).withDayOfMonth(1).minusMonths(1);
+        ZoneId zone = PLANT;
+        List<Instant[]> periods = List.of(
+                // a whole month: one month roll-up
+                new Instant[]{lastMonth.atStartOfDay(zone).toInstant(), lastMonth.plusMonths(1).atStartOfDay(zone)
+                        .toInstant()},
+                // across a month's end, starting and ending inside shifts and between hours: days, hours and minutes
+                new Instant[]{lastMonth.minusDays(3).atTime(6, 40).atZone(zone).toInstant(),
+                        lastMonth.plusDays(4).atTime(14, 25).atZone(zone).toInstant()},
+                // days and hours, every boundary inside a day of two shifts
+                new Instant[]{lastMonth.plusDays(9).atTime(9, 0).atZone(zone).toInstant(),
+                        lastMonth.plusDays(20).atTime(17, 0).atZone(zone).toInstant()},
+                // less than an hour: the raw history only
+                new Instant[]{lastMonth.plusDays(5).atTime(10, 5).atZone(zone).toInstant(),
+                        lastMonth.plusDays(5).atTime(10, 50).atZone(zone).toInstant()});
+        for (Instant[] p : periods) {
+            Map<String, Object> q = Map.of("from", p[0].toString(), "to", p[1].toString());
+            JsonPath bureau = json(Api.as("bureau").queryParams(q).get("/api/kpi/bureau/enterprises"));
+            String mine = "enterprises.find { it.code == '" + plant.enterprise.code + "' }";
+            JsonPath raw = json(plant.enterprise.as("manager").queryParams(q).get("/api/kpi/enterprise"));
+            String period = p[0] + " .. " + p[1];
+            assertEquals(raw.<Object>getList("timeElements"), bureau.getList(mine + ".timeElements"), period);
+            assertEquals(raw.<Object>get("quantities"), bureau.get(mine + ".quantities"), period);
+            assertEquals(raw.<Object>get("failures"), bureau.get(mine + ".failures"), period);
+            assertEquals(raw.<Object>getList("kpis"), bureau.getList(mine + ".kpis"), period);
+            assertTrue(new BigDecimal(raw.get("timeElements.find { it.code == 'POT' }.seconds").toString()).signum() > 0,
+                    period + " has planned operation time");
+        }
+    }
+
     // ---- reading ----
 
     /** Every bucket of every node and grain, without the moment it was computed. */

@@ -4,17 +4,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.pilotline.erp.enterprise.Enterprise;
-import org.pilotline.kpi.indicator.KpiService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.pilotline.kpi.indicator.KpiFormulas;
 import org.pilotline.kpi.indicator.KpiViews;
+import org.pilotline.kpi.indicator.Totals;
+import org.pilotline.kpi.rollup.Grain;
+import org.pilotline.kpi.rollup.RollupStore;
 import org.pilotline.kpi.time.Period;
 import org.pilotline.platform.tenancy.TenantContext;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The bureau's side-by-side view: every pilot enterprise's aggregate figures for one period. Each enterprise's figures
- * are computed as that enterprise (its own transaction and tenant-filtered session), and only the aggregate leaves:
- * no work unit, interval, report or order.
+ * The bureau's side-by-side view: every pilot enterprise's aggregate figures for one period, from the enterprise-level
+ * roll-ups. What must be read from the raw history is read as that enterprise (its own transaction and tenant-filtered
+ * session), and only the aggregate leaves: no work unit, interval, report or order.
  */
 @ApplicationScoped
 public class BureauService {
@@ -30,17 +38,64 @@ public class BureauService {
     }
 
     @Inject
-    KpiService kpis;
+    PieceAccounting pieces;
 
-    /** Called outside a transaction, so that each enterprise's computation opens a session of its own tenant. */
+    @Inject
+    RollupStore store;
+
+    /**
+     * Every enterprise's figures from its enterprise-level roll-ups: the months that lie inside the period, the days
+     * left at its edges, then the hours; only what no current roll-up covers — sub-hour edges, buckets whose touches
+     * are still pending, a bucket computed before it ended, time before the first roll-up — is computed from the raw
+     * history, as that enterprise. Equal to computing the whole period from the raw history (ProgrammeHistoryTest,
+     * RollupTest). Called outside a transaction, so that each enterprise's part opens a session of its own tenant.
+     */
     public Comparison compare(Period period) {
-        List<Enterprise> enterprises = Enterprise.<Enterprise>listAll().stream()
-                .sorted(java.util.Comparator.comparing(e -> e.code)).toList();
+        List<Enterprise> enterprises = QuarkusTransaction.requiringNew().call(() -> Enterprise.<Enterprise>listAll())
+                .stream().sorted(java.util.Comparator.comparing(e -> e.code)).toList();
+        Map<String, List<CoverRules.Piece>> covers = QuarkusTransaction.requiringNew().call(() -> covers(period,
+                enterprises.stream().map(e -> e.code).toList()));
         List<EnterpriseFigures> figures = enterprises.stream().map(e -> {
-            KpiViews.KpiReport r = TenantContext.callAs(e.code, () -> kpis.enterpriseAggregate(period));
-            return new EnterpriseFigures(e.code, e.name, e.industry, e.manufacturingType.name(), r.timeElements(),
-                    r.quantities(), r.failures(), r.kpis());
+            Totals t = TenantContext.callAs(e.code, () -> pieces.totals(period, covers.get(e.code)));
+            return new EnterpriseFigures(e.code, e.name, e.industry, e.manufacturingType.name(),
+                    KpiViews.TimeElementView.of(t.seconds()), KpiViews.QuantitiesView.of(t), t.failures(),
+                    KpiFormulas.compute(t).stream().map(KpiViews.KpiValueView::of).toList());
         }).toList();
         return new Comparison(period.from(), period.to(), figures);
+    }
+
+    /** Each enterprise's pieces: month and day rows, then hour rows for what they left, then gaps. */
+    private Map<String, List<CoverRules.Piece>> covers(Period period, List<String> codes) {
+        Map<String, Instant> pending = store.pendingSince();
+        List<RollupStore.Window> whole = codes.stream().map(c -> new RollupStore.Window(c, period.from(),
+                period.to())).toList();
+        Map<String, List<RollupStore.Row>> months = store.enterpriseBuckets(Grain.MONTH, whole);
+        Map<String, List<RollupStore.Row>> days = store.enterpriseBuckets(Grain.DAY, whole);
+        Map<String, List<CoverRules.Piece>> covers = new HashMap<>();
+        List<RollupStore.Window> edges = new ArrayList<>();
+        for (String code : codes) {
+            List<CoverRules.Piece> cover = CoverRules.cover(period.from(), period.to(), List.of(
+                    current(months.get(code), pending.get(code)), current(days.get(code), pending.get(code))));
+            covers.put(code, cover);
+            CoverRules.gaps(cover).forEach(g -> edges.add(new RollupStore.Window(code, g.start(), g.end())));
+        }
+        Map<String, List<RollupStore.Row>> hours = edges.isEmpty() ? Map.of()
+                : store.enterpriseBuckets(Grain.HOUR, edges);
+        for (String code : hours.keySet()) {
+            List<RollupStore.Row> taken = covers.get(code).stream().filter(p -> p.row() != null)
+                    .map(CoverRules.Piece::row).toList();
+            covers.put(code, CoverRules.cover(period.from(), period.to(), List.of(taken,
+                    current(hours.get(code), pending.get(code)))));
+        }
+        return covers;
+    }
+
+    /** The rows that are current: computed after their bucket ended, and before any change still to be applied. */
+    private static List<RollupStore.Row> current(List<RollupStore.Row> rows, Instant pendingSince) {
+        if (rows == null) {
+            return List.of();
+        }
+        return rows.stream().filter(r -> !r.computedAt().isBefore(r.bucket().end())
+                && (pendingSince == null || !r.bucket().end().isAfter(pendingSince))).toList();
     }
 }

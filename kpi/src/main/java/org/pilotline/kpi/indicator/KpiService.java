@@ -102,6 +102,26 @@ public class KpiService {
                 full.repairSeconds(), full.delayByReason(), full.kpis(), List.of());
     }
 
+    /**
+     * The sums of all the caller's enterprise's work units over [from, to) from the raw history, without deliveries:
+     * the pieces of a period the bureau's comparison finds no roll-up for. No limit on the period's length.
+     */
+    @Transactional
+    public Totals enterpriseTotals(Instant from, Instant to) {
+        tenant.requireEnterprise();
+        Totals totals = Totals.empty();
+        for (long unit : timeModels.workUnits(null)) {
+            totals = totals.plus(Totals.of(timeModels.history(unit, from, to).records(from, to)));
+        }
+        return totals;
+    }
+
+    /** The caller's enterprise's deliveries due in the period: lines due and lines shipped in full on time. */
+    @Transactional
+    public int[] deliveries(Period period) {
+        return deliveries(tenant.requireEnterprise(), period.from(), period.to(), plantClock.zone());
+    }
+
     /** The time segments (all, or of one element) and the records behind a work unit's figures. */
     @Transactional
     public KpiViews.Provenance provenance(long workUnitId, Period period, String element) {

@@ -56,6 +56,12 @@ public record Totals(Map<TimeElement, Long> seconds, long aoetSeconds, String qu
                 repairSeconds, operationsFinished, operationsOnTime, due, onTime);
     }
 
+    /** These sums with {@code delta} more failures (where pieces added up counted one failure twice). */
+    public Totals plusFailures(int delta) {
+        return new Totals(seconds, aoetSeconds, quantityUnit, produced, good, scrap, rework, plannedRunSeconds,
+                failures + delta, repairSeconds, operationsFinished, operationsOnTime, linesDue, linesOnTime);
+    }
+
     private static Integer add(Integer a, Integer b) {
         if (a == null) {
             return b;

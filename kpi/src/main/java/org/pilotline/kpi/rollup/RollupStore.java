@@ -162,6 +162,49 @@ public class RollupStore {
                 .toList();
     }
 
+    /** An enterprise's stretch of time whose ENTERPRISE rows of a grain are wanted. */
+    public record Window(String tenant, Instant from, Instant to) {
+    }
+
+    /**
+     * The ENTERPRISE rows of one grain whose buckets lie wholly inside each window, by enterprise and in time order:
+     * a read across enterprises, for the bureau's comparison, which hands out aggregates only. Each window is a range
+     * of the primary key.
+     */
+    public Map<String, List<Row>> enterpriseBuckets(Grain grain, List<Window> windows) {
+        Map<String, List<Row>> byTenant = new java.util.LinkedHashMap<>();
+        for (int from = 0; from < windows.size(); from += 100) {
+            List<Window> part = windows.subList(from, Math.min(windows.size(), from + 100));
+            StringBuilder sql = new StringBuilder("select tenant_id, " + COLUMNS + " from kpi_rollup where ");
+            List<Object> parameters = new ArrayList<>();
+            for (int w = 0; w < part.size(); w++) {
+                int p = parameters.size();
+                sql.append(w == 0 ? "(" : " or (").append("tenant_id = ?").append(p + 1)
+                        .append(" and level = 'ENTERPRISE' and node_id = 0 and grain = ?").append(p + 2)
+                        .append(" and bucket_start >= ?").append(p + 3).append(" and bucket_start < ?").append(p + 4)
+                        .append(" and bucket_end <= ?").append(p + 4).append(')');
+                parameters.add(part.get(w).tenant());
+                parameters.add(grain.name());
+                parameters.add(part.get(w).from());
+                parameters.add(part.get(w).to());
+            }
+            sql.append(" order by tenant_id, bucket_start");
+            for (Object[] r : rows(sql.toString(), parameters.toArray())) {
+                byTenant.computeIfAbsent((String) r[0], t -> new ArrayList<>()).add(row(r, 1));
+            }
+        }
+        return byTenant;
+    }
+
+    /** The earliest instant each enterprise's pending touches reach back to (only enterprises that have some). */
+    public Map<String, Instant> pendingSince() {
+        Map<String, Instant> since = new java.util.HashMap<>();
+        for (Object[] r : rows("select tenant_id, min(dirty_from) from kpi_rollup_dirty group by tenant_id")) {
+            since.put((String) r[0], instant(r[1]));
+        }
+        return since;
+    }
+
     private static String prefixed(String alias) {
         return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
     }
