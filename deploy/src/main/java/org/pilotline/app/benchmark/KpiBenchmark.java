@@ -30,7 +30,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code --enterprises} pilot enterprises over REST with {@code --machines} machines between them, delivers
  * {@code --days} of generated machine-state history per machine through /api/gateway/ingest (a seeded random walk,
  * a state every 20 minutes to 4 hours, data-loss spans now and then), waits until the roll-ups caught up, then measures
- * the bureau's month comparison (peers from the month roll-ups), a machine-day drill-down (on demand from the raw
+ * the bureau's month comparison (peers from the month roll-ups; every enterprise side by side for a calendar month and
+ * for a month-long period starting and ending inside days), a machine-day drill-down (on demand from the raw
  * history, and from the hour roll-ups), the incremental lag (a batch of events now → no touch pending), one
  * enterprise's full recomputation, and the database's size. Prints one JSON object as its last line.
  *
@@ -95,6 +96,25 @@ public final class KpiBenchmark {
                 peers.add(System.nanoTime() - s);
             }
             result.put("bureauMonthPeersMs", summary(peers));
+
+            // the side-by-side comparison of every enterprise: a calendar month (its month roll-ups), and a period of
+            // the same length that starts and ends inside days and hours (days, hours and the raw history at the edges)
+            Instant monthStart = month.atDay(1).atStartOfDay(PLANT).toInstant();
+            Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(PLANT).toInstant();
+            Instant partialStart = month.atDay(1).minusDays(6).atTime(7, 25).atZone(PLANT).toInstant();
+            Instant partialEnd = month.atEndOfMonth().minusDays(1).atTime(15, 40).atZone(PLANT).toInstant();
+            List<Long> comparison = new ArrayList<>();
+            List<Long> partial = new ArrayList<>();
+            for (int i = 0; i < samples; i++) {
+                long s = System.nanoTime();
+                bureau.get("/api/kpi/bureau/enterprises?from=" + monthStart + "&to=" + monthEnd);
+                comparison.add(System.nanoTime() - s);
+                s = System.nanoTime();
+                bureau.get("/api/kpi/bureau/enterprises?from=" + partialStart + "&to=" + partialEnd);
+                partial.add(System.nanoTime() - s);
+            }
+            result.put("bureauMonthComparisonMs", summary(comparison));
+            result.put("bureauPartialMonthComparisonMs", summary(partial));
 
             List<Long> drill = new ArrayList<>();
             List<Long> drillRollup = new ArrayList<>();
