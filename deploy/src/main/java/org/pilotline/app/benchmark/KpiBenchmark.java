@@ -101,8 +101,8 @@ public final class KpiBenchmark {
             // the same length that starts and ends inside days and hours (days, hours and the raw history at the edges)
             Instant monthStart = month.atDay(1).atStartOfDay(PLANT).toInstant();
             Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(PLANT).toInstant();
-            Instant partialStart = month.atDay(1).minusDays(6).atTime(7, 25).atZone(PLANT).toInstant();
-            Instant partialEnd = month.atEndOfMonth().minusDays(1).atTime(15, 40).atZone(PLANT).toInstant();
+            Instant partialStart = month.atDay(1).minusDays(3).atTime(7, 25).atZone(PLANT).toInstant();
+            Instant partialEnd = month.atDay(1).plusDays(27).atTime(15, 40).atZone(PLANT).toInstant();
             List<Long> comparison = new ArrayList<>();
             List<Long> partial = new ArrayList<>();
             for (int i = 0; i < samples; i++) {

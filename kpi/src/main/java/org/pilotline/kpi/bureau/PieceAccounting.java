@@ -66,7 +66,7 @@ public class PieceAccounting {
                 if (boundaries.stream().noneMatch(t -> t.isAfter(a) && t.isBefore(b))) {
                     continue;
                 }
-                UnitHistory history = timeModels.history(unit, a, b);
+                UnitHistory history = timeModels.machineHistory(unit, a, b);
                 delta += history.records(a, b).time().failures();
                 for (CoverRules.Piece p : pieces) {
                     if (p.overlaps(a, b)) {

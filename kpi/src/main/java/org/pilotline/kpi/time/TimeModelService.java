@@ -102,6 +102,27 @@ public class TimeModelService {
                 finishedOperations(enterprise, workUnitId, from, to));
     }
 
+    /**
+     * What a work unit's machine time over [from, to) is accounted from — the calendar, downtimes, machine states and
+     * data-loss spans — without its orders and reports: enough to tell which out-of-service intervals count as failures
+     * (Annex C makes out of service down time or delay whatever the order does, never unknown or planned downtime), in
+     * half the reads of {@link #history}. Its quantities, order phases and work orders are empty.
+     */
+    @Transactional
+    public UnitHistory machineHistory(long workUnitId, Instant from, Instant to) {
+        String enterprise = tenant.requireEnterprise();
+        WorkUnit unit = Lookups.require(WorkUnit.class, "Work unit", workUnitId);
+        WorkCenter center = unit.workCenter;
+        Calendar calendar = center.calendar;
+        ZoneId zone = calendar == null ? plantClock.zone() : ZoneId.of(calendar.timeZone);
+        WorkingCalendar working = calendar == null ? WorkingCalendar.allDay(zone) : calendar.workingCalendar();
+        return new UnitHistory(unit.id, unit.code, unit.name, center.id, zone.getId(), from, to,
+                spans(shiftsWithoutBreaks(calendar, zone).workingIntervalsBetween(from, to)),
+                spans(working.workingIntervalsBetween(from, to)), downtimes(enterprise, workUnitId, from, to),
+                machineIntervals(enterprise, workUnitId, from, to), dataLosses(enterprise, workUnitId, from, to),
+                List.of(), Map.of(), List.of(), List.of(), List.of());
+    }
+
     /** The calendar's shifts with their breaks left in: planned operation time, of which the breaks are PDOT. */
     private static WorkingCalendar shiftsWithoutBreaks(Calendar calendar, ZoneId zone) {
         if (calendar == null) {
