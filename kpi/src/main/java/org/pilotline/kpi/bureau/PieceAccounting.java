@@ -55,18 +55,30 @@ public class PieceAccounting {
         return totals.withDeliveries(deliveries[0], deliveries[1]);
     }
 
-    /** How many failures the whole period counts minus how many its pieces count between them (zero or less). */
+    /**
+     * How many failures the whole period counts minus how many its pieces count between them (zero or less). A unit's
+     * machine time is read once, over the stretch from its first crossing episode to its last.
+     */
     private int failuresCountedTwice(String enterprise, Period period, List<CoverRules.Piece> pieces) {
         List<Instant> boundaries = pieces.subList(1, pieces.size()).stream().map(CoverRules.Piece::start).toList();
         int delta = 0;
         for (long unit : timeModels.workUnits(null)) {
+            List<Instant[]> crossing = new ArrayList<>();
             for (Instant[] episode : episodes(enterprise, unit, period)) {
                 Instant a = episode[0].isBefore(period.from()) ? period.from() : episode[0];
                 Instant b = episode[1] == null || episode[1].isAfter(period.to()) ? period.to() : episode[1];
-                if (boundaries.stream().noneMatch(t -> t.isAfter(a) && t.isBefore(b))) {
-                    continue;
+                if (boundaries.stream().anyMatch(t -> t.isAfter(a) && t.isBefore(b))) {
+                    crossing.add(new Instant[]{a, b});
                 }
-                UnitHistory history = timeModels.machineHistory(unit, a, b);
+            }
+            if (crossing.isEmpty()) {
+                continue;
+            }
+            UnitHistory history = timeModels.machineHistory(unit, crossing.get(0)[0],
+                    crossing.get(crossing.size() - 1)[1]);
+            for (Instant[] episode : crossing) {
+                Instant a = episode[0];
+                Instant b = episode[1];
                 delta += history.records(a, b).time().failures();
                 for (CoverRules.Piece p : pieces) {
                     if (p.overlaps(a, b)) {
