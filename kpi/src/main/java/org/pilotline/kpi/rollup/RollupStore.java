@@ -152,12 +152,13 @@ public class RollupStore {
 
     /**
      * Every enterprise's ENTERPRISE roll-up of the month labelled {@code month} (yyyy-MM, each in its own zone): a read
-     * across enterprises, for the bureau's comparisons, which hand out aggregates only.
+     * across enterprises, for the bureau's comparisons, which hand out aggregates only. The node (0) makes it a range
+     * of the primary key per enterprise rather than a scan of every row.
      */
     public List<EnterpriseMonth> enterpriseMonths(String month) {
         return rows("select e.code, e.name, e.industry, e.manufacturing_type, " + prefixed("r") + " from kpi_rollup r"
-                + " join enterprise e on e.code = r.tenant_id where r.level = 'ENTERPRISE' and r.grain = 'MONTH'"
-                + " and r.label = ?1 order by e.code", month).stream()
+                + " join enterprise e on e.code = r.tenant_id where r.level = 'ENTERPRISE' and r.node_id = 0"
+                + " and r.grain = 'MONTH' and r.label = ?1 order by e.code", month).stream()
                 .map(r -> new EnterpriseMonth((String) r[0], (String) r[1], (String) r[2], (String) r[3], parse(r, 4)))
                 .toList();
     }
