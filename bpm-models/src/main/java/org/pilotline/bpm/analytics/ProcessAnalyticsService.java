@@ -179,7 +179,8 @@ public class ProcessAnalyticsService {
                 continue;
             }
             totals.computeIfAbsent(r[0] + "\n" + r[1], g -> new StepTotals((String) r[0], (String) r[1]))
-                    .add((String) r[2], num(r[3]) != 0, r[4] == null ? null : num(r[4]), num(r[5]));
+                    .add((String) r[2], r[3] instanceof Boolean ended ? ended : num(r[3]) != 0,
+                            r[4] == null ? null : num(r[4]), num(r[5]));
         }
         Map<String, TaskTimes> taskTimes = taskTimes(f);
         Map<String, List<StepFigures>> result = new LinkedHashMap<>();
