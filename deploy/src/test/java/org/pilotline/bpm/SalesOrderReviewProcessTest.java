@@ -352,11 +352,14 @@ class SalesOrderReviewProcessTest {
         assertEquals(mondayToFridayAfter(today, 6, List.of()), withHoliday);
 
         long tooEarly = salesOrder(plant, buyer, product, "1", withoutHoliday);
-        review(plant, tooEarly).body("status", is("DATE_PROPOSAL")).body("materialAvailable", is(false))
+        String id = review(plant, tooEarly).body("status", is("DATE_PROPOSAL")).body("materialAvailable", is(false))
                 .body("earliestFeasibleDate", is(withHoliday.toString()))
                 .body("delivery[0].components[0].readyDate", is(mondayToFridayAfter(today, 3, List.of(holiday))
-                        .toString()));
-        plant.planner().get("/api/sales-orders/" + tooEarly).then().body("reviewNote", containsString("calendar PLANT"));
+                        .toString())).extract().path("id");
+        // the check's journal entry says which calendar the working days were counted in
+        plant.enterprise().as("manager").queryParam("subject", "process:" + id)
+                .queryParam("kind", "sales-order-review-checked").get("/api/journal").then().statusCode(200)
+                .body("items.text", hasItem(containsString("(working days of calendar PLANT)")));
         long inTime = salesOrder(plant, buyer, product, "1", withHoliday);
         review(plant, inTime).body("status", is("APPROVED")).body("promisedDate", is(withHoliday.toString()));
     }
