@@ -304,6 +304,123 @@ class SalesOrderReviewProcessTest {
                 .body("total", is(0));
     }
 
+    @Test
+    void aMadeItemWhoseComponentArrivesWithinItsLeadTimeIsApprovedAndADayShortGoesToThePlanner() {
+        MasterData plant = new MasterData(TestEnterprise.create());
+        LocalDate today = plantToday(plant);
+        calendar(plant, List.of());
+        long buyer = plant.partner("CUST", true, false);
+        // the component is bought in 3 working days, the product made from it in 2: nothing of either in stock
+        long component = plant.item("CMP").bought().cost("2").with("leadTimeDays", 3).create();
+        long product = plant.item("PRD").made().with("leadTimeDays", 2).create();
+        plant.bom(product).line(component, "2").create();
+        LocalDate componentThere = mondayToFridayAfter(today, 3, List.of());
+        LocalDate madeBy = mondayToFridayAfter(componentThere, 2, List.of());
+        LocalDate dayBefore = madeBy.minusDays(1);
+        while (dayBefore.getDayOfWeek().getValue() > 5) {
+            dayBefore = dayBefore.minusDays(1);
+        }
+
+        long inTime = salesOrder(plant, buyer, product, "4", madeBy);
+        review(plant, inTime).body("status", is("APPROVED")).body("materialAvailable", is(true))
+                .body("promisedDate", is(madeBy.toString())).body("delivery[0].materialDate", is(madeBy.toString()))
+                .body("delivery[0].components[0].itemId", is((int) component))
+                .body("delivery[0].components[0].required", is(8)).body("delivery[0].components[0].shortage", is(8))
+                .body("delivery[0].components[0].readyDate", is(componentThere.toString()))
+                .body("delivery[0].components[0].inTime", is(true));
+
+        long dayShort = salesOrder(plant, buyer, product, "4", dayBefore);
+        review(plant, dayShort).body("status", is("DATE_PROPOSAL")).body("materialAvailable", is(false))
+                .body("earliestFeasibleDate", is(madeBy.toString()))
+                .body("delivery[0].materialDate", is(madeBy.toString()))
+                .body("delivery[0].components[0].readyDate", is(componentThere.toString()))
+                .body("delivery[0].components[0].inTime", is(false));
+    }
+
+    @Test
+    void aHolidayOfTheEnterprisesCalendarInTheLeadTimeMovesTheDeliveryByAWorkingDay() {
+        MasterData plant = new MasterData(TestEnterprise.create());
+        LocalDate today = plantToday(plant);
+        LocalDate holiday = mondayToFridayAfter(today, 1, List.of());
+        calendar(plant, List.of(holiday));
+        long buyer = plant.partner("CUST", true, false);
+        long component = plant.item("CMP").bought().cost("2").with("leadTimeDays", 3).create();
+        long product = plant.item("PRD").made().with("leadTimeDays", 2).create();
+        plant.bom(product).line(component, "1").create();
+        LocalDate withoutHoliday = mondayToFridayAfter(today, 5, List.of());
+        LocalDate withHoliday = mondayToFridayAfter(today, 5, List.of(holiday));
+        assertEquals(mondayToFridayAfter(today, 6, List.of()), withHoliday);
+
+        long tooEarly = salesOrder(plant, buyer, product, "1", withoutHoliday);
+        String id = review(plant, tooEarly).body("status", is("DATE_PROPOSAL")).body("materialAvailable", is(false))
+                .body("earliestFeasibleDate", is(withHoliday.toString()))
+                .body("delivery[0].components[0].readyDate", is(mondayToFridayAfter(today, 3, List.of(holiday))
+                        .toString())).extract().path("id");
+        // the check's journal entry says which calendar the working days were counted in
+        plant.enterprise().as("manager").queryParam("subject", "process:" + id)
+                .queryParam("kind", "sales-order-review-checked").get("/api/journal").then().statusCode(200)
+                .body("items.text", hasItem(containsString("(working days of calendar PLANT)")));
+        long inTime = salesOrder(plant, buyer, product, "1", withHoliday);
+        review(plant, inTime).body("status", is("APPROVED")).body("promisedDate", is(withHoliday.toString()));
+    }
+
+    @Test
+    void anOrderWantedOnAHolidayOrAWeekendCannotBePromisedForItAndTheNextWorkingDayIsProposed() {
+        MasterData plant = new MasterData(TestEnterprise.create());
+        LocalDate today = plantToday(plant);
+        LocalDate holiday = mondayToFridayAfter(today, 15, List.of());
+        calendar(plant, List.of(holiday));
+        long buyer = plant.partner("CUST", true, false);
+        long stock = plant.location(plant.warehouse("WH"), "FG");
+        long valve = plant.item("VLV").bought().cost("3").with("leadTimeDays", 1).create();
+        plant.planner().body(Map.of("type", "RECEIPT", "reason", "OPENING_BALANCE", "itemId", valve, "quantity", "100",
+                "toLocationId", stock)).post("/api/stock/moves").then().statusCode(201);
+
+        long onHoliday = salesOrder(plant, buyer, valve, "5", holiday);
+        review(plant, onHoliday).body("status", is("DATE_PROPOSAL")).body("materialAvailable", is(true))
+                .body("capacityAvailable", is(false)).body("delivery[0].requestedWorkingDay", is(false))
+                .body("delivery[0].capacityNote", containsString("not a working day of calendar PLANT"))
+                .body("earliestFeasibleDate", is(mondayToFridayAfter(holiday, 1, List.of()).toString()));
+        LocalDate sunday = holiday.plusDays(7 - holiday.getDayOfWeek().getValue());
+        long onSunday = salesOrder(plant, buyer, valve, "5", sunday);
+        review(plant, onSunday).body("status", is("DATE_PROPOSAL")).body("capacityAvailable", is(false))
+                .body("earliestFeasibleDate", is(sunday.plusDays(1).toString()));
+        long onTheDayAfter = salesOrder(plant, buyer, valve, "5", mondayToFridayAfter(holiday, 1, List.of()));
+        review(plant, onTheDayAfter).body("status", is("APPROVED")).body("delivery[0].requestedWorkingDay", is(true));
+    }
+
+    /** The enterprise's only calendar: Monday to Friday, 08:00–16:00, with these holidays. */
+    private static void calendar(MasterData plant, List<LocalDate> holidays) {
+        plant.planner().body(Map.of("code", "PLANT", "name", "Plant / 工厂日历", "shifts", List.of(Map.of("weekdays",
+                        List.of(1, 2, 3, 4, 5), "name", "day", "start", "08:00", "end", "16:00")),
+                "holidays", holidays.stream().map(d -> Map.of("day", d.toString(), "name", "holiday")).toList()))
+                .post("/api/calendars").then().statusCode(201);
+    }
+
+    /** {@code days} working days (Monday to Friday, less the holidays) after {@code from}, counted from the day after. */
+    private static LocalDate mondayToFridayAfter(LocalDate from, int days, List<LocalDate> holidays) {
+        LocalDate day = from;
+        for (int counted = 0; counted < days; ) {
+            day = day.plusDays(1);
+            if (day.getDayOfWeek().getValue() <= 5 && !holidays.contains(day)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+
+    private static long salesOrder(MasterData plant, long customerId, long item, String quantity, LocalDate date) {
+        return MasterData.id(plant.planner().body(Map.of("customerId", customerId, "lines", List.of(Map.of("itemId",
+                item, "quantity", quantity, "unitPrice", "5", "date", date.toString())))).post("/api/sales-orders"));
+    }
+
+    private static ValidatableResponse review(MasterData plant, long orderId) {
+        List<Map<String, Object>> found = plant.planner().queryParam("orderId", orderId).get(PATH).then()
+                .statusCode(200).extract().path("$");
+        assertEquals(1, found.size(), "reviews of order " + orderId);
+        return plant.planner().get(PATH + "/" + found.get(0).get("id")).then().statusCode(200);
+    }
+
     /**
      * A new made item with its lead time, routed through one operation of {@code runMinutes} a unit on a new work
      * centre without a calendar (round the clock) with a single unit: nothing else loads it.
@@ -323,6 +440,11 @@ class SalesOrderReviewProcessTest {
 
     private static LocalDate plantToday() {
         return LocalDate.now(plantZone());
+    }
+
+    private static LocalDate plantToday(MasterData plant) {
+        return LocalDate.now(ZoneId.of(Api.as("admin").get("/api/enterprises/" + plant.enterprise().code).then()
+                .extract().<String>path("timeZone")));
     }
 
     @AfterEach

@@ -35,13 +35,18 @@ public class HistoryIndexes {
     }
 
     static final List<Index> INDEXES = List.of(
-            new Index("PL_IDX_HI_ACT_ANALYTICS", "ACT_HI_ACTINST",
-                    "TENANT_ID_, PROC_DEF_KEY_, PROC_DEF_ID_, ACT_ID_, ACT_TYPE_, END_TIME_, DURATION_, START_TIME_"),
+            // with the instance, so that a window on the instances' start is matched from the index too
+            new Index("PL_IDX_HI_ACT_WINDOW", "ACT_HI_ACTINST",
+                    "TENANT_ID_, PROC_DEF_KEY_, PROC_DEF_ID_, ACT_ID_, ACT_TYPE_, END_TIME_, DURATION_, START_TIME_,"
+                            + " PROC_INST_ID_"),
             new Index("PL_IDX_HI_TASK_ANALYTICS", "ACT_HI_TASKINST",
                     "TENANT_ID_, PROC_DEF_KEY_, PROC_DEF_ID_, TASK_DEF_KEY_, TASK_STATE_, END_TIME_, DURATION_,"
                             + " START_TIME_, PROC_INST_ID_"),
             new Index("PL_IDX_HI_IDLNK_ANALYTICS", "ACT_HI_IDENTITYLINK",
                     "TENANT_ID_, TYPE_, OPERATION_TYPE_, TASK_ID_, TIMESTAMP_"));
+
+    /** Indexes of earlier versions that a wider one above replaces: dropped once it is there (one fewer to write). */
+    static final List<Index> REPLACED = List.of(new Index("PL_IDX_HI_ACT_ANALYTICS", "ACT_HI_ACTINST", null));
 
     @Inject
     DataSource dataSource;
@@ -57,6 +62,19 @@ public class HistoryIndexes {
                     } catch (SQLException e) {
                         // another replica starting at the same time may have created it first
                         if (!exists(connection, index)) {
+                            throw e;
+                        }
+                    }
+                }
+            }
+            for (Index index : REPLACED) {
+                if (exists(connection, index)) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("drop index " + index.name() + " on " + index.table());
+                        LOG.infof("Dropped index %s on %s, replaced by a wider one", index.name(), index.table());
+                    } catch (SQLException e) {
+                        // another replica may have dropped it first
+                        if (exists(connection, index)) {
                             throw e;
                         }
                     }

@@ -6,6 +6,7 @@ import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.defaults.DefaultSqlSessionFactory;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.quarkus.engine.extension.QuarkusProcessEngineConfiguration;
 import org.pilotline.bpm.tasks.TaskJournal;
 
@@ -17,7 +18,8 @@ import java.util.List;
  * {@link PreparsedMappings} read while the application was booting, instead of reading them again on the main thread,
  * that every user task of every model is journalled ({@link TaskJournal}), that delegates run as the process's
  * enterprise ({@link TenantDelegateInterceptor}), that failed jobs are retried three times a minute apart before
- * they raise an incident, and that an idle job executor looks for due timers at least every 5 seconds.
+ * they raise an incident, that an idle job executor looks for due timers at least every 5 seconds, and that history is
+ * written without the variable details nothing reads ({@link DetailFreeHistoryEventHandler}).
  */
 @Singleton
 public class PilotLineProcessEngineConfiguration extends QuarkusProcessEngineConfiguration {
@@ -45,6 +47,16 @@ public class PilotLineProcessEngineConfiguration extends QuarkusProcessEngineCon
             listeners.add(new TaskJournal.ParseListener());
         }
         setCustomPostBPMNParseListeners(listeners);
+        if (getHistoryEventHandler() == null && isEnableDefaultDbHistoryEventHandler()) {
+            // the default database handler, without the variable details nothing reads (DetailFreeHistoryEventHandler)
+            setEnableDefaultDbHistoryEventHandler(false);
+            List<HistoryEventHandler> handlers = new ArrayList<>();
+            handlers.add(new DetailFreeHistoryEventHandler());
+            if (getCustomHistoryEventHandlers() != null) {
+                handlers.addAll(getCustomHistoryEventHandlers());
+            }
+            setCustomHistoryEventHandlers(handlers);
+        }
         if (getDelegateInterceptor() == null) {
             setDelegateInterceptor(new TenantDelegateInterceptor());
         }

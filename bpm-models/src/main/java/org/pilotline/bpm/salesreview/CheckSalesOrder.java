@@ -19,7 +19,8 @@ import static org.pilotline.bpm.salesreview.SalesOrderReviews.*;
  * The credit, material and capacity check of an entered order, through erp-core: the customer's open order value
  * against its credit limit; each item's availability to promise on its requested date (stock, open production and
  * purchase orders due by then, less other orders' demand) and, for what is short, its lead time and — when it must be
- * made — a what-if schedule ({@link DeliveryCheck}); the earliest date the checks found feasible. The outcome is kept for the gateways and the people's
+ * made — its components' availability and lead times and a what-if schedule, in working days of the enterprise's
+ * calendar ({@link DeliveryCheck}); the earliest date the checks found feasible. The outcome is kept for the gateways and the people's
  * steps, written on the order (PENDING) and journalled.
  */
 @Named("checkSalesOrder")
@@ -58,7 +59,11 @@ public class CheckSalesOrder implements JavaDelegate {
         String shortages = outcome.items().stream().filter(d -> !d.materialOk())
                 .map(d -> d.itemCode() + " needs " + d.required() + " by " + d.requestedDate() + ", "
                         + d.available() + " available, the rest from " + d.materialDate()
-                        + " (lead time " + d.leadTimeDays() + " working days)")
+                        + " (lead time " + d.leadTimeDays() + " working days"
+                        + d.components().stream().filter(c -> !c.inTime())
+                        .map(c -> ", component " + c.itemCode() + " there " + c.readyDate() + " for a start by "
+                                + c.neededBy())
+                        .collect(Collectors.joining()) + ")")
                 .collect(Collectors.joining("; "));
         String overloaded = outcome.items().stream().filter(d -> !d.capacityOk())
                 .map(d -> d.itemCode() + ": making " + d.productionQuantity() + " by " + d.requestedDate() + " does not fit, "
@@ -70,7 +75,9 @@ public class CheckSalesOrder implements JavaDelegate {
                 + "); material " + (outcome.materialOk() ? "in time for the requested dates" : "late: " + shortages)
                 + "; capacity " + (outcome.capacityOk() ? "fits" : "short: " + overloaded)
                 + (outcome.materialOk() && outcome.capacityOk() ? ""
-                : "; earliest feasible date " + outcome.earliestFeasibleDate());
+                : "; earliest feasible date " + outcome.earliestFeasibleDate())
+                + " (working days of " + (outcome.calendar() == null ? "Monday to Friday" : "calendar "
+                + outcome.calendar()) + ")";
         reviews.recordReview(orderId, "PENDING", null, text);
         journal.record("process", "sales-order-review-checked", TaskJournal.subjectOf(execution.getProcessInstanceId()),
                 text);

@@ -5,7 +5,13 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.pilotline.erp.calendar.WorkingCalendar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,5 +57,38 @@ class DeliveryRulesTest {
         assertEquals(FRIDAY.plusDays(4), DeliveryRules.latest(FRIDAY, Arrays.asList(null, FRIDAY.plusDays(4),
                 FRIDAY.plusDays(2))));
         assertEquals(FRIDAY, DeliveryRules.latest(FRIDAY, Arrays.asList(null, FRIDAY.minusDays(3))));
+    }
+
+    /** Monday to Friday, with the Wednesday after FRIDAY a holiday. */
+    private static final LocalDate HOLIDAY = FRIDAY.plusDays(5);
+    private static final WorkingCalendar CALENDAR = new WorkingCalendar(ZoneOffset.UTC,
+            List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)
+                    .stream().map(d -> new WorkingCalendar.Shift(d, LocalTime.of(8, 0), LocalTime.of(16, 0), List.of()))
+                    .toList(), Set.of(HOLIDAY));
+
+    @Test
+    void workingDaysInTheCalendarSkipItsWeekendsAndHolidays() {
+        assertEquals(FRIDAY, DeliveryRules.workingDaysAfter(CALENDAR, FRIDAY, 0));
+        // Monday, Tuesday, (Wednesday a holiday), Thursday
+        assertEquals(FRIDAY.plusDays(6), DeliveryRules.workingDaysAfter(CALENDAR, FRIDAY, 3));
+        assertEquals(FRIDAY, DeliveryRules.latestStart(CALENDAR, FRIDAY.plusDays(6), 3));
+        assertEquals(FRIDAY.plusDays(6), DeliveryRules.firstWorkingDay(CALENDAR, HOLIDAY));
+        assertEquals(FRIDAY.plusDays(3), DeliveryRules.firstWorkingDay(CALENDAR, FRIDAY.plusDays(1)));
+    }
+
+    @Test
+    void whatIsMadeStartsWhenItsLastComponentIsThere() {
+        // components there on Friday and on Monday: made in 2 working days from Monday, Tuesday then Thursday
+        assertEquals(FRIDAY.plusDays(6), DeliveryRules.madeBy(CALENDAR, FRIDAY, List.of(FRIDAY, FRIDAY.plusDays(3)), 2));
+        assertEquals(FRIDAY.plusDays(4), DeliveryRules.madeBy(CALENDAR, FRIDAY, List.of(), 2));
+    }
+
+    @Test
+    void aComponentIsThereWhenCoveredElseByTheEarlierOfItsSupplyOnItsWayAndItsLeadTime() {
+        assertEquals(FRIDAY, DeliveryRules.componentReady(FRIDAY, true, FRIDAY.minusDays(1), FRIDAY.plusDays(9)));
+        assertEquals(FRIDAY.plusDays(2), DeliveryRules.componentReady(FRIDAY, true, FRIDAY.plusDays(2), null));
+        assertEquals(FRIDAY.plusDays(9), DeliveryRules.componentReady(FRIDAY, false, null, FRIDAY.plusDays(9)));
+        assertEquals(FRIDAY.plusDays(7),
+                DeliveryRules.componentReady(FRIDAY, false, FRIDAY.plusDays(7), FRIDAY.plusDays(9)));
     }
 }

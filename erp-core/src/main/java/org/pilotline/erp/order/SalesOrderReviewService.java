@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.pilotline.erp.enterprise.PlantClock;
 import org.pilotline.erp.inventory.StockBalance;
+import org.pilotline.erp.item.Item;
 import org.pilotline.erp.order.OrderDtos.SalesOrderView;
 import org.pilotline.erp.unit.UnitService;
 import org.pilotline.platform.persistence.Lookups;
@@ -117,6 +118,16 @@ public class SalesOrderReviewService {
                 SalesOrderReviewRules.withinLimit(limit, open));
     }
 
+    /**
+     * What of an item is available to promise on {@code date} against {@code required} (in its stock unit): on hand,
+     * plus open production and purchase orders due by then, less what every open sales order wants by then. Read
+     * only; for the components of what a review would have made (the process's material check above erp-core).
+     */
+    public Availability availabilityOf(long itemId, LocalDate date, BigDecimal required) {
+        tenant.requireEnterprise();
+        return availability(Lookups.require(Item.class, "Item", itemId), date, required, null);
+    }
+
     private Availability availability(SalesOrder order, List<SalesOrderLine> lines) {
         var item = lines.get(0).item;
         LocalDate date = lines.stream().map(l -> l.date).min(LocalDate::compareTo).orElseThrow();
@@ -124,6 +135,12 @@ public class SalesOrderReviewService {
         for (SalesOrderLine l : lines) {
             required = required.add(inStockUnit(l, l.quantity.subtract(l.fulfilledQuantity)));
         }
+        return availability(item, date, required, order);
+    }
+
+    /** The item's availability on the date; {@code order} (null: none) is the order asking, whose own demand is left out. */
+    private Availability availability(Item item, LocalDate date, BigDecimal required,
+                                      SalesOrder order) {
         BigDecimal onHand = StockBalance.<StockBalance>list("item.id", item.id).stream().map(b -> b.quantity)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         // changes to what is available by date: supplies in, other orders' demand out
@@ -137,8 +154,11 @@ public class SalesOrderReviewService {
             changes.merge(l.date, inStockUnit(l, l.quantity.subtract(l.fulfilledQuantity).max(BigDecimal.ZERO)),
                     BigDecimal::add);
         }
-        for (SalesOrderLine l : SalesOrderLine.<SalesOrderLine>list("item.id = ?1 and order.status in ?2 and order <> ?3",
-                item.id, OPEN, order)) {
+        List<SalesOrderLine> demand = order == null
+                ? SalesOrderLine.<SalesOrderLine>list("item.id = ?1 and order.status in ?2", item.id, OPEN)
+                : SalesOrderLine.<SalesOrderLine>list("item.id = ?1 and order.status in ?2 and order <> ?3", item.id,
+                        OPEN, order);
+        for (SalesOrderLine l : demand) {
             changes.merge(l.date, inStockUnit(l, l.quantity.subtract(l.fulfilledQuantity).max(BigDecimal.ZERO))
                     .negate(), BigDecimal::add);
         }
