@@ -17,6 +17,7 @@ import './board.js';
 import './bureau.js';
 import './tasks.js';
 import './expert.js';
+import './admin.js';
 import './offline.js';
 
 const READERS = ['admin', 'planner', 'manager', 'expert', 'operator', 'quality'];
@@ -33,6 +34,7 @@ export const MENU = [
   { route: 'expert', label: 'menu.expert', roles: ['expert'] },
   { route: 'bureau', label: 'menu.bureau', roles: ['bureau'] },
   { route: 'enterprises', label: 'menu.enterprises', roles: ['admin', 'bureau', 'expert', 'manager'] },
+  { route: 'admin', label: 'menu.admin', roles: ['admin'] },
 ];
 
 export function menuFor(me) {
@@ -146,6 +148,7 @@ class PlApp extends Screen {
       case 'expert': return keyed(me.enterprise, html`<pl-expert .me=${me}></pl-expert>`);
       case 'bureau': return html`<pl-bureau .me=${me}></pl-bureau>`;
       case 'enterprises': return html`<pl-enterprises .me=${me}></pl-enterprises>`;
+      case 'admin': return keyed(me.enterprise, html`<pl-admin .me=${me}></pl-admin>`);
       default: return this.home();
     }
   }
