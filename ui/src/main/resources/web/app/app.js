@@ -18,6 +18,8 @@ import './bureau.js';
 import './tasks.js';
 import './expert.js';
 import './admin.js';
+import './routings.js';
+import './calendars.js';
 import './offline.js';
 
 const READERS = ['admin', 'planner', 'manager', 'expert', 'operator', 'quality'];
@@ -26,6 +28,8 @@ const READERS = ['admin', 'planner', 'manager', 'expert', 'operator', 'quality']
 export const MENU = [
   { route: 'items', label: 'menu.items', roles: READERS, needsEnterprise: true },
   { route: 'orders', label: 'menu.orders', roles: READERS, needsEnterprise: true },
+  { route: 'routings', label: 'menu.routings', roles: ['admin', 'planner', 'manager', 'expert'], needsEnterprise: true },
+  { route: 'calendars', label: 'menu.calendars', roles: ['admin', 'planner', 'manager', 'expert'], needsEnterprise: true },
   { route: 'import', label: 'menu.import', roles: ['admin', 'planner'], needsEnterprise: true },
   { route: 'mrp', label: 'menu.mrp', roles: ['admin', 'planner', 'manager', 'expert'], needsEnterprise: true },
   { route: 'schedule', label: 'menu.schedule', roles: ['admin', 'planner', 'manager', 'expert', 'operator'], needsEnterprise: true },
@@ -141,6 +145,8 @@ class PlApp extends Screen {
       case 'items': return keyed(me.enterprise, html`<pl-items .me=${me}></pl-items>`);
       case 'orders': return keyed(me.enterprise, html`<pl-orders .me=${me}></pl-orders>`);
       case 'mrp': return keyed(me.enterprise, html`<pl-mrp .me=${me}></pl-mrp>`);
+      case 'routings': return keyed(me.enterprise, html`<pl-routings .me=${me}></pl-routings>`);
+      case 'calendars': return keyed(me.enterprise, html`<pl-calendars .me=${me}></pl-calendars>`);
       case 'import': return keyed(me.enterprise, html`<pl-import .me=${me}></pl-import>`);
       case 'schedule': return keyed(me.enterprise, html`<pl-schedule .me=${me}></pl-schedule>`);
       case 'board': return keyed(me.enterprise, html`<pl-board .me=${me}></pl-board>`);
