@@ -232,13 +232,13 @@ class BrowserAdministrationTest {
             browser.assertOneLanguage("zh-CN", "the reason tree");
             browser.screenshot("admin-reasons-zh-CN");
             Map<String, Object> added = find(e.as("admin").get("/api/mes/reasons").then().statusCode(200).extract()
-                    .<List<Map<String, Object>>>path(""), reason).orElseThrow();
+                    .<List<Map<String, Object>>>path("$"), reason).orElseThrow();
             assertEquals("DOWNTIME", added.get("purpose"));
             assertEquals(false, added.get("planned"));
             assertEquals("主轴卡死", added.get("nameZh"));
             assertEquals("Spindle seized", added.get("nameEn"));
             Map<String, Object> parent = find(e.as("admin").get("/api/mes/reasons").then().extract()
-                    .<List<Map<String, Object>>>path(""), category).orElseThrow();
+                    .<List<Map<String, Object>>>path("$"), category).orElseThrow();
             assertEquals(parent.get("id"), added.get("parentId"));
 
             // the same tree in English
@@ -250,7 +250,7 @@ class BrowserAdministrationTest {
         // another enterprise has none of it
         TestEnterprise other = TestEnterprise.create();
         assertTrue(find(other.as("admin").get("/api/mes/reasons").then().statusCode(200).extract()
-                .<List<Map<String, Object>>>path(""), reason).isEmpty());
+                .<List<Map<String, Object>>>path("$"), reason).isEmpty());
         other.as("admin").get("/api/mes/terminals").then().statusCode(200).body("total", is(0));
     }
 

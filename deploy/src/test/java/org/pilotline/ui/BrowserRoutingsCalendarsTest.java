@@ -62,7 +62,6 @@ class BrowserRoutingsCalendarsTest {
             browser.click("#add-step");
             browser.type("#steps-table tr[data-index='1'] .step-name", "Deburr");
             browser.choose("#steps-table tr[data-index='1'] .step-workCenter", String.valueOf(press));
-            browser.waitFor("#steps-table tr[data-index='1'] .step-runMinutes").clear();
             browser.click("#save-routing");
             assertEquals("此项必填", browser.text("#error-step-operations-1--runMinutes"));
             browser.assertOneLanguage("zh-CN", "the routing with the server's refusal");
