@@ -33,7 +33,7 @@ class PlAdminBindings extends Screen {
     this.target = 'itemStateNode';
     this.nodes = {};
     this.open = new Set();
-    this.children = new Map();
+    this.browsed = new Map();
   }
 
   connectedCallback() {
@@ -74,10 +74,10 @@ class PlAdminBindings extends Screen {
     this.browsing = true;
     try {
       const children = await api('/api/gateway/browse', { method: 'POST', body: { ...this.connection(), nodeId: nodeId ?? null } });
-      this.children.set(nodeId ?? '', children);
+      this.browsed.set(nodeId ?? '', children);
       if (nodeId) this.open = new Set([...this.open, nodeId]);
       else this.open = new Set();
-      this.tree = this.children.get('');
+      this.tree = this.browsed.get('');
       this.browseFailure = null;
       this.errors = {};
     } catch (e) {
@@ -93,7 +93,7 @@ class PlAdminBindings extends Screen {
       const open = new Set(this.open);
       open.delete(node.nodeId);
       this.open = open;
-    } else if (this.children.has(node.nodeId)) {
+    } else if (this.browsed.has(node.nodeId)) {
       this.open = new Set([...this.open, node.nodeId]);
     } else {
       this.browse(node.nodeId);
@@ -109,7 +109,7 @@ class PlAdminBindings extends Screen {
       ${n.nodeClass === 'Variable' ? '' : html`<button type="button" class="expand" @click=${() => this.toggle(n)}>${this.open.has(n.nodeId) ? '−' : '+'}</button>`}
       <span data-v class="node-name">${n.displayName || n.browseName}</span> <span class="muted">${tEnum('admin.nodeClass', n.nodeClass)}</span>
       ${n.nodeClass === 'Variable' ? html`<button type="button" class="use" @click=${() => this.use(n)}>${t('admin.bindings.use')}</button>` : ''}
-      ${this.open.has(n.nodeId) && this.children.has(n.nodeId) ? this.treeOf(this.children.get(n.nodeId)) : ''}
+      ${this.open.has(n.nodeId) && this.browsed.has(n.nodeId) ? this.treeOf(this.browsed.get(n.nodeId)) : ''}
     </li>`)}</ul>`;
   }
 
@@ -135,7 +135,7 @@ class PlAdminBindings extends Screen {
     }
   }
 
-  async remove(binding) {
+  async unbind(binding) {
     try {
       await api(`/api/gateway/bindings/${binding.id}`, { method: 'DELETE' });
       this.rowFailure = null;
@@ -154,7 +154,7 @@ class PlAdminBindings extends Screen {
       <tbody>${list.map((b) => html`<tr data-machine=${b.machineCode} data-id=${b.id}>
         <td data-v>${b.machineCode}</td><td data-v>${this.unitCode(b.workUnitId)}</td><td data-v>${b.endpointUrl}</td>
         <td data-v>${b.securityPolicy} / ${b.securityMode}</td><td>${tEnum('admin.mapping', b.stateMapping)}</td>
-        <td><button class="delete-binding" @click=${() => this.remove(b)}>${t('admin.bindings.delete')}</button></td></tr>`)}</tbody></table>`;
+        <td><button class="delete-binding" @click=${() => this.unbind(b)}>${t('admin.bindings.delete')}</button></td></tr>`)}</tbody></table>`;
   }
 
   nodeField(f) {

@@ -69,7 +69,7 @@ class PlAdminReasons extends Screen {
     }
   }
 
-  async update(n, changes) {
+  async saveReason(n, changes) {
     const body = {
       parentId: n.parentId, code: n.code, purpose: n.purpose, planned: n.planned, nameZh: n.nameZh, nameEn: n.nameEn,
       active: n.active, version: n.version, ...changes,
@@ -89,7 +89,7 @@ class PlAdminReasons extends Screen {
   rename(event, n) {
     event.preventDefault();
     const form = event.target;
-    this.update(n, { nameZh: value(form, 'nameZh') ?? '', nameEn: value(form, 'nameEn') ?? '' });
+    this.saveReason(n, { nameZh: value(form, 'nameZh') ?? '', nameEn: value(form, 'nameEn') ?? '' });
   }
 
   async chooseParent(n) {
@@ -118,7 +118,7 @@ class PlAdminReasons extends Screen {
           <button type="button" @click=${() => { this.editing = null; }}>${t('common.cancel')}</button></form>`
     : html`<button class="rename" @click=${() => { this.editing = n.id; this.editErrors = {}; this.editFailure = null; }}>${t('admin.reasons.rename')}</button>
           ${n.purpose === 'CATEGORY' && n.active ? html`<button class="add-under" @click=${() => this.chooseParent(n)}>${t('admin.reasons.addUnder')}</button>` : ''}
-          <button class="retire" @click=${() => this.update(n, { active: !n.active })}>${n.active ? t('admin.reasons.retire') : t('admin.reasons.reactivate')}</button>`}
+          <button class="retire" @click=${() => this.saveReason(n, { active: !n.active })}>${n.active ? t('admin.reasons.retire') : t('admin.reasons.reactivate')}</button>`}
       ${n.children && n.children.length ? html`<ul>${n.children.map((c) => this.node(c))}</ul>` : ''}
     </li>`;
   }

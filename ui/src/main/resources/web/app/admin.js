@@ -106,7 +106,7 @@ class PlAdminUsers extends Screen {
     this.notice = null;
   }
 
-  async update(changes) {
+  async saveUser(changes) {
     const u = this.selected;
     const body = {
       displayName: u.displayName, roles: u.roles, assignedEnterprises: u.assignedEnterprises,
@@ -127,7 +127,7 @@ class PlAdminUsers extends Screen {
   save(event) {
     event.preventDefault();
     const form = event.target;
-    this.update({
+    this.saveUser({
       displayName: value(form, 'displayName') ?? '',
       roles: [...form.querySelectorAll('input[name="edit-role"]:checked')].map((i) => i.value),
     });
@@ -181,7 +181,7 @@ class PlAdminUsers extends Screen {
       <div class="field"><label>${t('admin.users.roles')}</label> ${this.roleBoxes('edit-role', u.roles)}${fieldError(errors, 'roles', 'edit')}</div>
       <div class="actions">
         <button id="save-user" type="submit">${t('admin.save')}</button>
-        <button id="toggle-enabled" type="button" @click=${() => this.update({ enabled: !u.enabled })}>
+        <button id="toggle-enabled" type="button" @click=${() => this.saveUser({ enabled: !u.enabled })}>
           ${u.enabled ? t('admin.users.disable') : t('admin.users.enable')}</button>
       </div>
       <div class="field"><label>${t('admin.users.newPassword')} <input id="reset-password-input" type="password" autocomplete="new-password"></label>

@@ -78,7 +78,7 @@ public final class UiBenchmark {
         String state;
         do {
             Thread.sleep(1000);
-            state = data.planner().get("/api/scheduling/solves/" + solve).then().statusCode(200).extract().path("state");
+            state = data.planner().get("/api/scheduling/solves/" + solve).then().statusCode(200).extract().path("status");
         } while (List.of("QUEUED", "RUNNING").contains(state));
         if (!state.equals("FINISHED")) {
             throw new IllegalStateException("the solve ended " + state);
