@@ -41,8 +41,19 @@ public final class UiBenchmark {
         RestAssured.baseURI = base.getScheme() + "://" + base.getHost();
         RestAssured.port = base.getPort();
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("gantt", gantt(base, orders));
-        result.put("terminal", terminal(base, actions));
+        // each part on its own: a failure of one is reported and the other still measured
+        try {
+            result.put("gantt", gantt(base, orders));
+        } catch (Exception | AssertionError failure) {
+            failure.printStackTrace();
+            result.put("gantt", Map.of("failed", String.valueOf(failure)));
+        }
+        try {
+            result.put("terminal", terminal(base, actions));
+        } catch (Exception | AssertionError failure) {
+            failure.printStackTrace();
+            result.put("terminal", Map.of("failed", String.valueOf(failure)));
+        }
         System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(result));
     }
 
@@ -123,6 +134,10 @@ public final class UiBenchmark {
             @SuppressWarnings("unchecked")
             List<Number> grab = (List<Number>) browser.script("return document.querySelector('pl-schedule').pixelOf("
                     + first.get("id") + ")");
+            if (grab == null) {
+                out.put("drag", "the first operation is not in the chart's window");
+                return out;
+            }
             browser.script("""
                     window.__frames = []; window.__recording = true;
                     const f = (t) => { if (!window.__recording) return; window.__frames.push(t); requestAnimationFrame(f); };
