@@ -17,6 +17,9 @@ import './board.js';
 import './bureau.js';
 import './tasks.js';
 import './expert.js';
+import './admin.js';
+import './routings.js';
+import './calendars.js';
 import './offline.js';
 
 const READERS = ['admin', 'planner', 'manager', 'expert', 'operator', 'quality'];
@@ -25,6 +28,8 @@ const READERS = ['admin', 'planner', 'manager', 'expert', 'operator', 'quality']
 export const MENU = [
   { route: 'items', label: 'menu.items', roles: READERS, needsEnterprise: true },
   { route: 'orders', label: 'menu.orders', roles: READERS, needsEnterprise: true },
+  { route: 'routings', label: 'menu.routings', roles: ['admin', 'planner', 'manager', 'expert'], needsEnterprise: true },
+  { route: 'calendars', label: 'menu.calendars', roles: ['admin', 'planner', 'manager', 'expert'], needsEnterprise: true },
   { route: 'import', label: 'menu.import', roles: ['admin', 'planner'], needsEnterprise: true },
   { route: 'mrp', label: 'menu.mrp', roles: ['admin', 'planner', 'manager', 'expert'], needsEnterprise: true },
   { route: 'schedule', label: 'menu.schedule', roles: ['admin', 'planner', 'manager', 'expert', 'operator'], needsEnterprise: true },
@@ -33,6 +38,7 @@ export const MENU = [
   { route: 'expert', label: 'menu.expert', roles: ['expert'] },
   { route: 'bureau', label: 'menu.bureau', roles: ['bureau'] },
   { route: 'enterprises', label: 'menu.enterprises', roles: ['admin', 'bureau', 'expert', 'manager'] },
+  { route: 'admin', label: 'menu.admin', roles: ['admin'] },
 ];
 
 export function menuFor(me) {
@@ -139,6 +145,8 @@ class PlApp extends Screen {
       case 'items': return keyed(me.enterprise, html`<pl-items .me=${me}></pl-items>`);
       case 'orders': return keyed(me.enterprise, html`<pl-orders .me=${me}></pl-orders>`);
       case 'mrp': return keyed(me.enterprise, html`<pl-mrp .me=${me}></pl-mrp>`);
+      case 'routings': return keyed(me.enterprise, html`<pl-routings .me=${me}></pl-routings>`);
+      case 'calendars': return keyed(me.enterprise, html`<pl-calendars .me=${me}></pl-calendars>`);
       case 'import': return keyed(me.enterprise, html`<pl-import .me=${me}></pl-import>`);
       case 'schedule': return keyed(me.enterprise, html`<pl-schedule .me=${me}></pl-schedule>`);
       case 'board': return keyed(me.enterprise, html`<pl-board .me=${me}></pl-board>`);
@@ -146,6 +154,7 @@ class PlApp extends Screen {
       case 'expert': return keyed(me.enterprise, html`<pl-expert .me=${me}></pl-expert>`);
       case 'bureau': return html`<pl-bureau .me=${me}></pl-bureau>`;
       case 'enterprises': return html`<pl-enterprises .me=${me}></pl-enterprises>`;
+      case 'admin': return keyed(me.enterprise, html`<pl-admin .me=${me}></pl-admin>`);
       default: return this.home();
     }
   }

@@ -9,6 +9,7 @@ import { Screen } from './base.js';
 import { t, tEnum, language } from './i18n.js';
 import { api, ApiError } from './api.js';
 import { dateTime, fromWall, quantity, toWall } from './format.js';
+import './demo-progress.js';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -300,6 +301,7 @@ class PlBureau extends Screen {
 
   render() {
     return html`<h2>${t('bureau.title')}</h2>
+      <pl-demo-progress @demo-complete=${() => this.load()}></pl-demo-progress>
       ${this.controls()}
       ${this.error ? html`<p class="error">${t('common.error', this.error)}</p>` : ''}
       ${!this.comparison ? html`<p>${t('common.loading')}</p>` : html`

@@ -56,7 +56,7 @@ class BrowserPlannerJourneyTest {
             browser.type("#password", Api.DEMO_PASSWORD);
             browser.click("#sign-in");
             browser.waitFor("#menu-items");
-            assertEquals(List.of("首页", "物料与物料清单", "订单", "主数据导入", "物料需求计划", "排程", "设备看板", "待办任务"),
+            assertEquals(List.of("首页", "物料与物料清单", "订单", "工艺路线", "工作日历", "主数据导入", "物料需求计划", "排程", "设备看板", "待办任务"),
                     browser.all("nav a").stream().map(WebElement::getText).toList(), "the planner's menu");
             browser.assertOneLanguage("zh-CN", "home");
 

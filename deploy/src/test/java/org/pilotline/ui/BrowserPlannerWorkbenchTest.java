@@ -96,7 +96,7 @@ class BrowserPlannerWorkbenchTest {
             browser.type("#password", TestEnterprise.PASSWORD);
             browser.click("#sign-in");
             browser.waitFor("#menu-import");
-            assertEquals(List.of("首页", "物料与物料清单", "订单", "主数据导入", "物料需求计划", "排程", "设备看板", "待办任务"),
+            assertEquals(List.of("首页", "物料与物料清单", "订单", "工艺路线", "工作日历", "主数据导入", "物料需求计划", "排程", "设备看板", "待办任务"),
                     browser.all("nav a").stream().map(WebElement::getText).toList(), "the planner's menu");
 
             // ---------------------------------------------------------------------------------- Excel import
