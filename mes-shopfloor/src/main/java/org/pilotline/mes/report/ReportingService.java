@@ -110,10 +110,14 @@ public class ReportingService {
         em.flush(); // the unique keys decide here, before anything else is written
 
         ReportOutcome outcome;
+        java.util.Set<Long> touched;
+        Instant touchedFrom = report.occurredAt;
         if (request.kind() == ReportKind.DOWNTIME) {
-            long downtimeId = downtimeReports.record(report, request, who);
+            DowntimeReports.Recorded downtime = downtimeReports.record(report, request, who);
             outcome = new ReportOutcome(report.id, report.clientId, report.kind, false, null, null, List.of(), List.of(),
-                    downtimeId, false, null);
+                    downtime.id(), false, null);
+            touched = java.util.Set.of(downtime.workUnitId());
+            touchedFrom = downtime.from();
         } else {
             OperationReports.Applied applied = operationReports.apply(report, request, who);
             MaterialBookings.Booked booked = applied.booked();
@@ -122,10 +126,11 @@ public class ReportingService {
                     standing(applied.workOrder()), booked.consumed(), booked.received(), null, booked.negativeStock(),
                     applied.inspection() == null ? null : new ReportOutcome.Inspection(applied.inspection().resultId(),
                             applied.inspection().withinLimits(), applied.inspection().nonConformance()));
+            touched = applied.workUnitIds();
         }
         report.outcome = write(outcome);
         applied.fire(new ReportApplied(tenant.requireEnterprise(), report.id, report.kind, report.operationId,
-                outcome.downtimeId(), report.occurredAt));
+                outcome.downtimeId(), report.occurredAt, touched, touchedFrom));
         return outcome;
     }
 
