@@ -191,6 +191,34 @@ class MachineHistoryTest {
     }
 
     @Test
+    void oneBatchEndsEachMachinesOpenIntervalAtThatMachinesOwnChange() {
+        long unitA = plant.data.workUnit(mill, "EDGE-A");
+        long unitB = plant.data.workUnit(mill, "EDGE-B");
+        String a = bindUnreachable("EDGEA", unitA);
+        String b = bindUnreachable("EDGEB", unitB);
+        Instant t0 = Instant.now().minusSeconds(300).truncatedTo(ChronoUnit.SECONDS);
+        ingest(List.of(stateChanged(a, 1, "NOT_EXECUTING", "EXECUTING", t0),
+                stateChanged(b, 1, "NOT_EXECUTING", "EXECUTING", t0.plusSeconds(1))))
+                .then().statusCode(200).body("accepted", is(2));
+        // the stored open intervals of both machines are closed in one batch, each by its own machine's first change
+        ingest(List.of(stateChanged(b, 2, "EXECUTING", "NOT_EXECUTING", t0.plusSeconds(20)),
+                stateChanged(a, 2, "EXECUTING", "OUT_OF_SERVICE", t0.plusSeconds(10)),
+                stateChanged(a, 3, "OUT_OF_SERVICE", "EXECUTING", t0.plusSeconds(15))))
+                .then().statusCode(200).body("accepted", is(3));
+
+        JsonPath historyA = history(unitA);
+        assertEquals(List.of("EXECUTING", "OUT_OF_SERVICE", "EXECUTING"), historyA.getList("intervals.state"));
+        assertEquals(List.of(t0, t0.plusSeconds(10), t0.plusSeconds(15)),
+                historyA.<String>getList("intervals.start").stream().map(Instant::parse).toList());
+        assertContiguousAndInOrder(historyA.getList("intervals"));
+        JsonPath historyB = history(unitB);
+        assertEquals(List.of("EXECUTING", "NOT_EXECUTING"), historyB.getList("intervals.state"));
+        assertEquals(List.of(t0.plusSeconds(1), t0.plusSeconds(20)),
+                historyB.<String>getList("intervals.start").stream().map(Instant::parse).toList());
+        assertContiguousAndInOrder(historyB.getList("intervals"));
+    }
+
+    @Test
     void aStopTakesOneDowntimeReasonWhichTheHistoryShows() throws Exception {
         long unit = plant.data.workUnit(mill, "EDGE-2");
         String machine = bindUnreachable("STOPS", unit);

@@ -16,7 +16,11 @@ import org.pilotline.platform.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -140,8 +144,40 @@ public class StockLedger {
         line.username = move.username();
         line.movedAt = Instant.now();
         line.requestId = move.requestId();
-        em.persist(line); // an identity insert: executed here, so a duplicate request id fails inside the caller's retry
+        line.tenantId = tenantId;
+        insert(line); // executed here, so a duplicate request id fails inside the caller's retry
         return line;
+    }
+
+    /**
+     * The ledger entry as one JDBC insert (it is immutable, so Hibernate never needs to manage it): persisting it as an
+     * entity cost a tenth of a terminal report's CPU. The instance is returned unmanaged, with its id.
+     */
+    private void insert(StockMove line) {
+        jdbc(c -> {
+            try (PreparedStatement insert = c.prepareStatement("insert into stock_move (tenant_id, move_type, reason,"
+                    + " item_id, quantity, from_location_id, to_location_id, lot_id, reference, note, username, moved_at,"
+                    + " request_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, line.tenantId);
+                insert.setString(2, line.type.name());
+                insert.setString(3, line.reason.name());
+                insert.setLong(4, line.item.id);
+                insert.setBigDecimal(5, line.quantity);
+                insert.setObject(6, line.from == null ? null : line.from.id, Types.BIGINT);
+                insert.setObject(7, line.to == null ? null : line.to.id, Types.BIGINT);
+                insert.setObject(8, line.lot == null ? null : line.lot.id, Types.BIGINT);
+                insert.setString(9, line.reference);
+                insert.setString(10, line.note);
+                insert.setString(11, line.username);
+                insert.setObject(12, LocalDateTime.ofInstant(line.movedAt, ZoneOffset.UTC)); // stored in UTC
+                insert.setString(13, line.requestId);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    line.id = keys.getLong(1);
+                }
+            }
+        });
     }
 
     /**

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.pilotline.mes.report.ReportApplied;
 import org.pilotline.plc.contract.DataLossRecorded;
 import org.pilotline.plc.contract.MachineDirectory;
@@ -12,24 +13,28 @@ import org.pilotline.plc.contract.MachineEvent;
 import org.pilotline.plc.contract.MachineEventBatch;
 import org.pilotline.plc.contract.MachineStateChanged;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.pilotline.platform.persistence.SqlValues.instant;
+import java.util.Set;
 
 /**
  * Notes, in the transaction that records them, which work units the MES's new history touches and from when: machine
  * states and data-loss spans the gateway delivers, and applied reports. The notes commit or roll back with the history
  * itself, so none is lost or left behind; the roll-up worker applies them. Part counts do not touch KPIs (quantities
  * come from reports).
+ * <p>
+ * This runs on every report and every gateway batch, so it costs one JDBC statement there and nothing else: a report
+ * carries the work units it touched ({@link ReportApplied#workUnitIds()}), a batch's machines are looked up by name, and
+ * the touches go out as one multi-row insert on the transaction's connection (a native query through Hibernate would
+ * flush the session and check it for auto-flush first). The rows are those {@link RollupWriter#touch} writes.
  */
 @ApplicationScoped
 public class ShopFloorWatch {
-
-    @Inject
-    RollupWriter writer;
 
     @Inject
     Instance<MachineDirectory> directory;
@@ -41,8 +46,17 @@ public class ShopFloorWatch {
         if (!directory.isResolvable()) {
             return;
         }
-        Map<String, Long> units = directory.get().workUnitsOf(batch.tenant());
-        Map<Long, Instant> from = new HashMap<>();
+        Set<String> machines = new HashSet<>();
+        for (MachineEvent event : batch.events()) {
+            if (event instanceof MachineStateChanged || event instanceof DataLossRecorded) {
+                machines.add(event.machine());
+            }
+        }
+        if (machines.isEmpty()) {
+            return;
+        }
+        Map<String, Long> units = directory.get().workUnitsOf(batch.tenant(), machines);
+        Map<Long, Instant> from = new LinkedHashMap<>();
         for (MachineEvent event : batch.events()) {
             Long unit = units.get(event.machine());
             Instant at = event instanceof MachineStateChanged s ? s.sourceTime()
@@ -51,7 +65,7 @@ public class ShopFloorWatch {
                 from.merge(unit, at, (a, b) -> a.isBefore(b) ? a : b);
             }
         }
-        from.forEach((unit, at) -> writer.touch(batch.tenant(), unit, at));
+        touch(batch.tenant(), from);
     }
 
     /**
@@ -59,24 +73,31 @@ public class ShopFloorWatch {
      * work order from the report's time (the order's start and completion are part of each one's order execution time).
      */
     void onReport(@Observes ReportApplied report) {
-        // the report may have just placed its operation on a work unit: the SQL below must see it
-        em.flush();
-        if (report.downtimeId() != null) {
-            List<?> rows = em.createNativeQuery("select work_unit_id, started_at from mes_downtime where id = ?1"
-                    + " and tenant_id = ?2").setParameter(1, report.downtimeId()).setParameter(2, report.tenant())
-                    .getResultList();
-            for (Object row : rows) {
-                Object[] r = (Object[]) row;
-                writer.touch(report.tenant(), ((Number) r[0]).longValue(), instant(r[1]));
-            }
-        } else if (report.operationId() != null) {
-            List<?> units = em.createNativeQuery("select distinct o.work_unit_id from mes_operation o"
-                    + " join mes_operation me on me.work_order_id = o.work_order_id where me.id = ?1 and o.tenant_id = ?2"
-                    + " and o.work_unit_id is not null").setParameter(1, report.operationId())
-                    .setParameter(2, report.tenant()).getResultList();
-            for (Object unit : units) {
-                writer.touch(report.tenant(), ((Number) unit).longValue(), report.occurredAt());
-            }
+        Map<Long, Instant> from = new LinkedHashMap<>();
+        report.workUnitIds().forEach(unit -> from.put(unit, report.touchedFrom()));
+        touch(report.tenant(), from);
+    }
+
+    /** One EVENT touch, due now, per work unit: one statement in the caller's transaction. */
+    private void touch(String tenant, Map<Long, Instant> from) {
+        if (from.isEmpty()) {
+            return;
         }
+        StringBuilder sql = new StringBuilder("insert into kpi_rollup_dirty (tenant_id, work_unit_id, dirty_from, scope,"
+                + " due_at) values ");
+        for (int i = 0; i < from.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, '").append(RollupWriter.Scope.EVENT.name()).append("', null)");
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement(sql.toString())) {
+                int p = 1;
+                for (Map.Entry<Long, Instant> touch : from.entrySet()) {
+                    insert.setString(p++, tenant);
+                    insert.setLong(p++, touch.getKey());
+                    insert.setObject(p++, LocalDateTime.ofInstant(touch.getValue(), ZoneOffset.UTC)); // stored in UTC
+                }
+                insert.executeUpdate();
+            }
+        });
     }
 }

@@ -37,8 +37,12 @@ public class DowntimeReports {
     @Inject
     TenantContext tenant;
 
+    /** The mes_downtime row written, with the work unit it concerns and the stop's start. */
+    public record Recorded(long id, long workUnitId, Instant from) {
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
-    public long record(Report report, ReportRequest r, Reporter who) {
+    public Recorded record(Report report, ReportRequest r, Reporter who) {
         Reason reason = reasons.require(r.reasonCode(), EnumSet.of(ReasonPurpose.DOWNTIME), "reasonCode");
         long workUnitId;
         Instant from = r.from();
@@ -84,6 +88,7 @@ public class DowntimeReports {
                 .setParameter(1, tenant.requireEnterprise()).setParameter(2, workUnitId).setParameter(3, reason.id)
                 .setParameter(4, from).setParameter(5, to).setParameter(6, r.machineIntervalId())
                 .setParameter(7, report.id).setParameter(8, reason.planned).setParameter(9, r.note()).executeUpdate();
-        return ((Number) em.createNativeQuery("select last_insert_id()").getSingleResult()).longValue();
+        long id = ((Number) em.createNativeQuery("select last_insert_id()").getSingleResult()).longValue();
+        return new Recorded(id, workUnitId, from);
     }
 }

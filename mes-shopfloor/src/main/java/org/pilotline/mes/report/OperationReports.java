@@ -47,9 +47,12 @@ import java.util.Set;
 @ApplicationScoped
 public class OperationReports {
 
-    /** What applying changed, for the report's answer. */
+    /**
+     * What applying changed, for the report's answer; and the work units the order's operations are placed on (what
+     * the report touched for the KPI roll-ups).
+     */
     public record Applied(Operation operation, WorkOrder workOrder, MaterialBookings.Booked booked,
-                          Inspections.Recorded inspection) {
+                          Inspections.Recorded inspection, Set<Long> workUnitIds) {
     }
 
     @Inject
@@ -141,7 +144,13 @@ public class OperationReports {
         releaseSuccessors(sequence);
         completeWhenLastFinished(order, operations, at);
         session.doWork(rows::writeBack);
-        return new Applied(operation, order, booked, inspection);
+        Set<Long> units = new java.util.TreeSet<>();
+        operations.forEach(o -> {
+            if (o.workUnitId != null) {
+                units.add(o.workUnitId);
+            }
+        });
+        return new Applied(operation, order, booked, inspection, units);
     }
 
     private boolean runsAt(Operation operation, Long workCenterId) {

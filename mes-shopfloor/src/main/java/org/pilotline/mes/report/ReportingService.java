@@ -19,6 +19,8 @@ import org.pilotline.platform.tenancy.TenantContext;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -106,14 +108,18 @@ public class ReportingService {
         report.username = operator;
         report.status = 200;
         report.outcome = "{}";
-        em.persist(report);
-        em.flush(); // the unique keys decide here, before anything else is written
+        report.tenantId = tenant.requireEnterprise();
+        insert(report); // the unique keys decide here, before anything else is written
 
         ReportOutcome outcome;
+        java.util.Set<Long> touched;
+        Instant touchedFrom = report.occurredAt;
         if (request.kind() == ReportKind.DOWNTIME) {
-            long downtimeId = downtimeReports.record(report, request, who);
+            DowntimeReports.Recorded downtime = downtimeReports.record(report, request, who);
             outcome = new ReportOutcome(report.id, report.clientId, report.kind, false, null, null, List.of(), List.of(),
-                    downtimeId, false, null);
+                    downtime.id(), false, null);
+            touched = java.util.Set.of(downtime.workUnitId());
+            touchedFrom = downtime.from();
         } else {
             OperationReports.Applied applied = operationReports.apply(report, request, who);
             MaterialBookings.Booked booked = applied.booked();
@@ -122,10 +128,12 @@ public class ReportingService {
                     standing(applied.workOrder()), booked.consumed(), booked.received(), null, booked.negativeStock(),
                     applied.inspection() == null ? null : new ReportOutcome.Inspection(applied.inspection().resultId(),
                             applied.inspection().withinLimits(), applied.inspection().nonConformance()));
+            touched = applied.workUnitIds();
         }
         report.outcome = write(outcome);
+        writeOutcome(report);
         applied.fire(new ReportApplied(tenant.requireEnterprise(), report.id, report.kind, report.operationId,
-                outcome.downtimeId(), report.occurredAt));
+                outcome.downtimeId(), report.occurredAt, touched, touchedFrom));
         return outcome;
     }
 
@@ -162,6 +170,61 @@ public class ReportingService {
             }
         });
         return operator;
+    }
+
+    /**
+     * The applied report's row, inserted with JDBC (it is written twice in every report — here and with its answer at
+     * the end — and as an entity that cost Hibernate a persist and a flush of the session each time). The instance stays
+     * unmanaged and gets its id.
+     */
+    private void insert(Report report) {
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement("insert into mes_report (tenant_id, client_id,"
+                    + " terminal_id, sequence_no, username, kind, operation_id, work_unit_id, good_quantity, scrap_quantity,"
+                    + " rework_quantity, reason_code, occurred_at, received_at, status, outcome, negative_stock)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, report.tenantId);
+                insert.setString(2, report.clientId);
+                insert.setObject(3, report.terminalId, Types.BIGINT);
+                insert.setObject(4, report.sequenceNo, Types.BIGINT);
+                insert.setString(5, report.username);
+                insert.setString(6, report.kind.name());
+                insert.setObject(7, report.operationId, Types.BIGINT);
+                insert.setObject(8, report.workUnitId, Types.BIGINT);
+                insert.setBigDecimal(9, report.goodQuantity);
+                insert.setBigDecimal(10, report.scrapQuantity);
+                insert.setBigDecimal(11, report.reworkQuantity);
+                insert.setString(12, report.reasonCode);
+                insert.setObject(13, utc(report.occurredAt));
+                insert.setObject(14, utc(report.receivedAt));
+                insert.setInt(15, report.status);
+                insert.setString(16, report.outcome);
+                insert.setBoolean(17, report.negativeStock);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    report.id = keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** The applied report's answer (and whether it took stock negative), kept for a replay. */
+    private void writeOutcome(Report report) {
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement update = c.prepareStatement("update mes_report set outcome = ?, negative_stock = ?"
+                    + " where id = ? and tenant_id = ?")) {
+                update.setString(1, report.outcome);
+                update.setBoolean(2, report.negativeStock);
+                update.setLong(3, report.id);
+                update.setString(4, report.tenantId);
+                update.executeUpdate();
+            }
+        });
+    }
+
+    private static LocalDateTime utc(Instant at) {
+        return LocalDateTime.ofInstant(at, ZoneOffset.UTC); // the database keeps UTC
     }
 
     private Report newReport(ReportRequest request, Reporter who) {
