@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * answered 503, 500 or 409 concurrent-update is sent again unchanged to the next one), and then runs the terminal benchmark's checks over JDBC against
  * a surviving database node: every acknowledged report applied exactly once, ledger = balances (also the suite's own
  * {@code GET /api/stock/integrity} through a surviving replica), and each Camunda job executed successfully at most
- * once. The script kills a database node and a replica while the load runs; it learns when the load began from the file
+ * once — the jobs of the process instances {@link ClusterProcessLoad} starts through both replicas meanwhile, each of
+ * which must have run all its jobs exactly once. The script kills a database node and a replica while the load runs; it learns when the load began from the file
  * {@code --started-file}. Prints one JSON object as its last line; progress goes to standard error.
  */
 public final class ClusterCheck {
@@ -48,14 +49,24 @@ public final class ClusterCheck {
         TerminalBenchmark.log("plant %s seeded in %.1f s; driving %d terminals over %s for %.0f s + %.0f s warm-up",
                 plant.enterprise, seedSeconds, terminals, urls, seconds, warmup);
 
+        ClusterProcessLoad processes = new ClusterProcessLoad(urls, plant.enterprise + "-manager",
+                TerminalPlant.PASSWORD);
+        processes.deploy();
         TerminalLoad load = new TerminalLoad("127.0.0.1", ports, true, plant, quantityReports, good, 0);
         Files.writeString(started, Long.toString(System.currentTimeMillis() + 200));
-        TerminalLoad.Result result = load.run(warmup, seconds);
+        processes.start(Long.parseLong(o.getOrDefault("process-start-period-ms", "500")));
+        TerminalLoad.Result result;
+        try {
+            result = load.run(warmup, seconds);
+        } finally {
+            processes.stop();
+        }
         TerminalBenchmark.log("%d reports acknowledged in the measured window (%.0f/s); checking", result.acknowledged(),
                 result.reportsPerSecond());
 
         Map<String, Object> check = null;
         Map<String, Object> jobs;
+        Map<String, Object> processRun;
         try (Connection db = DriverManager.getConnection(o.get("db-url"), o.get("db-user"), o.get("db-password"))) {
             Exception last = null;
             for (String url : urls) { // the integrity check through whichever replica still answers
@@ -70,6 +81,9 @@ public final class ClusterCheck {
             if (check == null) {
                 throw last;
             }
+            TerminalBenchmark.log("waiting for the process instances' jobs (a job locked by the killed replica is taken"
+                    + " again when its lock expires)");
+            processRun = processes.check(db, Long.parseLong(o.getOrDefault("job-wait-ms", "420000")));
             jobs = jobs(db);
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -91,6 +105,7 @@ public final class ClusterCheck {
                 Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
         out.put("check", check);
         out.put("jobs", jobs);
+        out.put("processes", processRun);
         out.put("seedSeconds", Math.round(seedSeconds));
         out.put("workOrders", (long) orders * terminals);
         System.out.println(BenchmarkRest.JSON.writeValueAsString(out));
