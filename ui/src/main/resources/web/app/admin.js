@@ -81,7 +81,9 @@ class PlAdminUsers extends Screen {
       username: value(form, 'username') ?? '', displayName: value(form, 'displayName') ?? '',
       password: form.elements.password.value, roles,
     };
-    if (!this.me.enterprise) {
+    // an enterprise's administrator creates accounts of its own enterprise, and must name it
+    if (this.me.enterprise) body.enterprise = this.me.enterprise;
+    else {
       body.enterprise = value(form, 'enterprise');
       if (roles.includes('expert')) body.assignedEnterprises = [];
     }
