@@ -33,7 +33,9 @@ function shiftMonth(month, by) {
 function monthSpan(month) {
   const [y, m] = month.split('-').map(Number);
   const from = fromWall(Date.UTC(y, m - 1, 1));
-  const to = Math.max(Math.min(fromWall(Date.UTC(y, m, 1)), Math.floor(Date.now() / 60000) * 60000), from + 60000);
+  // the current month up to its last whole hour: the comparison is then read from the roll-ups alone (a period that
+  // ends inside an hour has that part computed from every machine's raw history)
+  const to = Math.max(Math.min(fromWall(Date.UTC(y, m, 1)), Math.floor(Date.now() / 3600000) * 3600000), from + 3600000);
   return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
 }
 
