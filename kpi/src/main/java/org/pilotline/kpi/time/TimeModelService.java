@@ -87,19 +87,7 @@ public class TimeModelService {
      */
     @Transactional
     public UnitHistory history(long workUnitId, Instant from, Instant to) {
-        String enterprise = tenant.requireEnterprise();
-        WorkUnit unit = Lookups.require(WorkUnit.class, "Work unit", workUnitId);
-        WorkCenter center = unit.workCenter;
-        Calendar calendar = center.calendar;
-        ZoneId zone = calendar == null ? plantClock.zone() : ZoneId.of(calendar.timeZone);
-        WorkingCalendar working = calendar == null ? WorkingCalendar.allDay(zone) : calendar.workingCalendar();
-        List<TimeInputs.Span> shifts = spans(shiftsWithoutBreaks(calendar, zone).workingIntervalsBetween(from, to));
-        List<TimeInputs.Span> workingTime = spans(working.workingIntervalsBetween(from, to));
-        return new UnitHistory(unit.id, unit.code, unit.name, center.id, zone.getId(), from, to, shifts, workingTime,
-                downtimes(enterprise, workUnitId, from, to), machineIntervals(enterprise, workUnitId, from, to),
-                dataLosses(enterprise, workUnitId, from, to), orderSegments(enterprise, workUnitId, from, to),
-                operations(enterprise, workUnitId, from, to), quantities(enterprise, unit, from, to), workOrders(enterprise, workUnitId, from, to),
-                finishedOperations(enterprise, workUnitId, from, to));
+        return read(workUnitId, from, to, true);
     }
 
     /**
@@ -110,17 +98,30 @@ public class TimeModelService {
      */
     @Transactional
     public UnitHistory machineHistory(long workUnitId, Instant from, Instant to) {
+        return read(workUnitId, from, to, false);
+    }
+
+    /** The work unit's records over [from, to), with its orders and reports or (withOrders false) without them. */
+    private UnitHistory read(long workUnitId, Instant from, Instant to, boolean withOrders) {
         String enterprise = tenant.requireEnterprise();
         WorkUnit unit = Lookups.require(WorkUnit.class, "Work unit", workUnitId);
         WorkCenter center = unit.workCenter;
         Calendar calendar = center.calendar;
         ZoneId zone = calendar == null ? plantClock.zone() : ZoneId.of(calendar.timeZone);
         WorkingCalendar working = calendar == null ? WorkingCalendar.allDay(zone) : calendar.workingCalendar();
-        return new UnitHistory(unit.id, unit.code, unit.name, center.id, zone.getId(), from, to,
-                spans(shiftsWithoutBreaks(calendar, zone).workingIntervalsBetween(from, to)),
-                spans(working.workingIntervalsBetween(from, to)), downtimes(enterprise, workUnitId, from, to),
-                machineIntervals(enterprise, workUnitId, from, to), dataLosses(enterprise, workUnitId, from, to),
-                List.of(), Map.of(), List.of(), List.of(), List.of());
+        List<TimeInputs.Span> shifts = spans(shiftsWithoutBreaks(calendar, zone).workingIntervalsBetween(from, to));
+        List<TimeInputs.Span> workingTime = spans(working.workingIntervalsBetween(from, to));
+        if (!withOrders) {
+            return new UnitHistory(unit.id, unit.code, unit.name, center.id, zone.getId(), from, to, shifts,
+                    workingTime, downtimes(enterprise, workUnitId, from, to),
+                    machineIntervals(enterprise, workUnitId, from, to), dataLosses(enterprise, workUnitId, from, to),
+                    List.of(), Map.of(), List.of(), List.of(), List.of());
+        }
+        return new UnitHistory(unit.id, unit.code, unit.name, center.id, zone.getId(), from, to, shifts, workingTime,
+                downtimes(enterprise, workUnitId, from, to), machineIntervals(enterprise, workUnitId, from, to),
+                dataLosses(enterprise, workUnitId, from, to), orderSegments(enterprise, workUnitId, from, to),
+                operations(enterprise, workUnitId, from, to), quantities(enterprise, unit, from, to),
+                workOrders(enterprise, workUnitId, from, to), finishedOperations(enterprise, workUnitId, from, to));
     }
 
     /** The calendar's shifts with their breaks left in: planned operation time, of which the breaks are PDOT. */
