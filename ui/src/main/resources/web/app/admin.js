@@ -142,6 +142,8 @@ class PlAdminUsers extends Screen {
       await api(`/api/admin/users/${encodeURIComponent(u.username)}/password`, {
         method: 'PUT', body: { newPassword: input.value },
       });
+      // a new password is a new version of the account: later changes are based on it
+      this.selected = await api(`/api/admin/users/${encodeURIComponent(u.username)}`);
       input.value = '';
       this.editErrors = {};
       this.editFailure = null;
