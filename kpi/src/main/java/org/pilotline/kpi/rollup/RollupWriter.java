@@ -82,9 +82,31 @@ public class RollupWriter {
     @Inject
     PlantClock plantClock;
 
-    /** Notes that the MES changed a work unit's history from {@code from} on, in the caller's transaction. */
-    public void touch(String tenantId, Long workUnitId, Instant from) {
-        touch(tenantId, workUnitId, from, Scope.EVENT, null);
+    /**
+     * One EVENT touch, due now, per work unit, in the caller's transaction: one multi-row insert on the transaction's
+     * connection (a native query through Hibernate would flush the session and check it for auto-flush first; this runs
+     * on every terminal report and every gateway batch).
+     */
+    public void touch(String tenantId, Map<Long, Instant> from) {
+        if (from.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("insert into kpi_rollup_dirty (tenant_id, work_unit_id, dirty_from, scope,"
+                + " due_at) values ");
+        for (int i = 0; i < from.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, '").append(Scope.EVENT.name()).append("', null)");
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (java.sql.PreparedStatement insert = c.prepareStatement(sql.toString())) {
+                int p = 1;
+                for (Map.Entry<Long, Instant> touch : from.entrySet()) {
+                    insert.setString(p++, tenantId);
+                    insert.setLong(p++, touch.getKey());
+                    insert.setObject(p++, java.time.LocalDateTime.ofInstant(touch.getValue(), java.time.ZoneOffset.UTC));
+                }
+                insert.executeUpdate();
+            }
+        });
     }
 
     void touch(String tenantId, Long workUnitId, Instant from, Scope scope, Instant due) {

@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 import org.pilotline.mes.report.ReportApplied;
 import org.pilotline.plc.contract.DataLossRecorded;
 import org.pilotline.plc.contract.MachineDirectory;
@@ -13,10 +11,7 @@ import org.pilotline.plc.contract.MachineEvent;
 import org.pilotline.plc.contract.MachineEventBatch;
 import org.pilotline.plc.contract.MachineStateChanged;
 
-import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,17 +25,16 @@ import java.util.Set;
  * <p>
  * This runs on every report and every gateway batch, so it costs one JDBC statement there and nothing else: a report
  * carries the work units it touched ({@link ReportApplied#workUnitIds()}), a batch's machines are looked up by name, and
- * the touches go out as one multi-row insert on the transaction's connection (a native query through Hibernate would
- * flush the session and check it for auto-flush first). The rows are those {@link RollupWriter#touch} writes.
+ * the touches go out as one multi-row insert ({@link RollupWriter#touch(String, Map)}).
  */
 @ApplicationScoped
 public class ShopFloorWatch {
 
     @Inject
-    Instance<MachineDirectory> directory;
+    RollupWriter writer;
 
     @Inject
-    EntityManager em;
+    Instance<MachineDirectory> directory;
 
     void onMachineEvents(@Observes MachineEventBatch batch) {
         if (!directory.isResolvable()) {
@@ -65,7 +59,7 @@ public class ShopFloorWatch {
                 from.merge(unit, at, (a, b) -> a.isBefore(b) ? a : b);
             }
         }
-        touch(batch.tenant(), from);
+        writer.touch(batch.tenant(), from);
     }
 
     /**
@@ -75,29 +69,6 @@ public class ShopFloorWatch {
     void onReport(@Observes ReportApplied report) {
         Map<Long, Instant> from = new LinkedHashMap<>();
         report.workUnitIds().forEach(unit -> from.put(unit, report.touchedFrom()));
-        touch(report.tenant(), from);
-    }
-
-    /** One EVENT touch, due now, per work unit: one statement in the caller's transaction. */
-    private void touch(String tenant, Map<Long, Instant> from) {
-        if (from.isEmpty()) {
-            return;
-        }
-        StringBuilder sql = new StringBuilder("insert into kpi_rollup_dirty (tenant_id, work_unit_id, dirty_from, scope,"
-                + " due_at) values ");
-        for (int i = 0; i < from.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, '").append(RollupWriter.Scope.EVENT.name()).append("', null)");
-        }
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement insert = c.prepareStatement(sql.toString())) {
-                int p = 1;
-                for (Map.Entry<Long, Instant> touch : from.entrySet()) {
-                    insert.setString(p++, tenant);
-                    insert.setLong(p++, touch.getKey());
-                    insert.setObject(p++, LocalDateTime.ofInstant(touch.getValue(), ZoneOffset.UTC)); // stored in UTC
-                }
-                insert.executeUpdate();
-            }
-        });
+        writer.touch(report.tenant(), from);
     }
 }
