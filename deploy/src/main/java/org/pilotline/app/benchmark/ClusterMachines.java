@@ -208,7 +208,8 @@ final class ClusterMachines implements AutoCloseable {
 
     private Map<String, Object> check(Connection db, String tenant, Instant killedAt, Instant cutoff)
             throws SQLException {
-        long fromSecond = acquiredAt.getEpochSecond() + 1;
+        // 5 s after the initial values were counted in: by then every machine has its baseline, whatever the order
+        long fromSecond = acquiredAt.getEpochSecond() + 5;
         long toSecond = cutoff.getEpochSecond() - 1;
         long killSecond = killedAt.getEpochSecond();
         Map<String, List<Stored>> intervals = stored(db, tenant,
