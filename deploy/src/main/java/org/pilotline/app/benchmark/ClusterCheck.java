@@ -51,14 +51,19 @@ public final class ClusterCheck {
                 ? Arrays.stream(o.get("trust-dirs").split(",")).map(Path::of).toList() : List.of();
         ClusterMachines machines = machineCount == 0 ? null : ClusterMachines.start(
                 Integer.parseInt(o.getOrDefault("plc-servers", "4")), machineCount, 42, 250, 500, trustDirs);
+        int exit = 0;
         try {
             run(o, urls, ports, adminPassword, terminals, seconds, warmup, quantityReports, good, orders, started,
                     machines);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            exit = 1;
         } finally {
             if (machines != null) {
                 machines.close();
             }
         }
+        System.exit(exit); // the OPC UA servers' shared threads would keep the JVM alive
     }
 
     private static void run(Map<String, String> o, List<String> urls, int[] ports, String adminPassword, int terminals,
