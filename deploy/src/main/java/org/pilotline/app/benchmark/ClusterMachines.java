@@ -17,6 +17,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -95,9 +96,13 @@ final class ClusterMachines implements AutoCloseable {
                 PlcSimulator simulator = new PlcSimulator(SimulatorSettings.local(freePort(), names, scenario));
                 started.add(simulator.start());
                 for (Path dir : trustDirs) {
+                    // written beside and moved in: the replica's trust list watches the directory and would read a
+                    // file half-written (run 6 logged "Error decoding certificate")
                     Files.createDirectories(dir);
-                    Files.write(dir.resolve("cluster-check-simulator-" + s + ".der"),
+                    Path partial = Files.write(dir.resolveSibling("cluster-check-simulator-" + s + ".der.partial"),
                             simulator.certificate().getEncoded());
+                    Files.move(partial, dir.resolve("cluster-check-simulator-" + s + ".der"),
+                            StandardCopyOption.ATOMIC_MOVE);
                 }
             }
         } catch (IOException | RuntimeException e) {
