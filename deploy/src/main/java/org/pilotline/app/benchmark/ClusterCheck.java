@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,10 @@ import java.util.stream.Collectors;
  * a surviving database node: every acknowledged report applied exactly once, ledger = balances (also the suite's own
  * {@code GET /api/stock/integrity} through a surviving replica), and each Camunda job executed successfully at most
  * once — the jobs of the process instances {@link ClusterProcessLoad} starts through both replicas meanwhile, each of
- * which must have run all its jobs exactly once. The script kills a database node and a replica while the load runs; it learns when the load began from the file
+ * which must have run all its jobs exactly once. Before the load it starts PLC simulators in this JVM and binds their
+ * machines in the plant's enterprise ({@link ClusterMachines}, {@code --machines}, 0 for none); after it, it checks
+ * that the machines were acquired by one replica at a time across the kill of the lease holder (the script writes the
+ * time of the kill to {@code --killed-file}). The script kills a database node and a replica while the load runs; it learns when the load began from the file
  * {@code --started-file}. Prints one JSON object as its last line; progress goes to standard error.
  */
 public final class ClusterCheck {
@@ -42,6 +46,29 @@ public final class ClusterCheck {
         int orders = Integer.parseInt(o.getOrDefault("orders-per-terminal", "20"));
         Path started = Path.of(o.get("started-file"));
 
+        int machineCount = Integer.parseInt(o.getOrDefault("machines", "20"));
+        List<Path> trustDirs = o.containsKey("trust-dirs")
+                ? Arrays.stream(o.get("trust-dirs").split(",")).map(Path::of).toList() : List.of();
+        ClusterMachines machines = machineCount == 0 ? null : ClusterMachines.start(
+                Integer.parseInt(o.getOrDefault("plc-servers", "4")), machineCount, 42, 250, 500, trustDirs);
+        int exit = 0;
+        try {
+            run(o, urls, ports, adminPassword, terminals, seconds, warmup, quantityReports, good, orders, started,
+                    machines);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            exit = 1;
+        } finally {
+            if (machines != null) {
+                machines.close();
+            }
+        }
+        System.exit(exit); // the OPC UA servers' shared threads would keep the JVM alive
+    }
+
+    private static void run(Map<String, String> o, List<String> urls, int[] ports, String adminPassword, int terminals,
+                            double seconds, double warmup, int quantityReports, int good, int orders, Path started,
+                            ClusterMachines machines) throws Exception {
         long seedStart = System.nanoTime();
         TerminalPlant plant = TerminalPlant.seed(urls.get(0), adminPassword, terminals, orders,
                 (quantityReports + 1) * good, 4);
@@ -49,6 +76,11 @@ public final class ClusterCheck {
         TerminalBenchmark.log("plant %s seeded in %.1f s; driving %d terminals over %s for %.0f s + %.0f s warm-up",
                 plant.enterprise, seedSeconds, terminals, urls, seconds, warmup);
 
+        if (machines != null) {
+            TerminalBenchmark.log("binding %d machines of %s", machines.count(), plant.enterprise);
+            machines.bind(urls.get(1 % urls.size()), plant);
+            machines.awaitAcquisition(urls, plant.enterprise);
+        }
         ClusterProcessLoad processes = new ClusterProcessLoad(urls, plant.enterprise + "-manager",
                 TerminalPlant.PASSWORD);
         processes.deploy();
@@ -67,6 +99,7 @@ public final class ClusterCheck {
         Map<String, Object> check = null;
         Map<String, Object> jobs;
         Map<String, Object> processRun;
+        Map<String, Object> machineRun = null;
         try (Connection db = DriverManager.getConnection(o.get("db-url"), o.get("db-user"), o.get("db-password"))) {
             Exception last = null;
             for (String url : urls) { // the integrity check through whichever replica still answers
@@ -85,6 +118,11 @@ public final class ClusterCheck {
                     + " again when its lock expires)");
             processRun = processes.check(db, Long.parseLong(o.getOrDefault("job-wait-ms", "420000")));
             jobs = jobs(db);
+            if (machines != null) {
+                Instant killed = killedAt(o.get("killed-file"));
+                machineRun = machines.check(db, plant.enterprise, killed);
+                TerminalBenchmark.log("machines: %s", machineRun);
+            }
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("terminals", terminals);
@@ -106,9 +144,22 @@ public final class ClusterCheck {
         out.put("check", check);
         out.put("jobs", jobs);
         out.put("processes", processRun);
+        out.put("machines", machineRun);
         out.put("seedSeconds", Math.round(seedSeconds));
         out.put("workOrders", (long) orders * terminals);
         System.out.println(BenchmarkRest.JSON.writeValueAsString(out));
+    }
+
+    /** When the script killed replica 1: the milliseconds it writes to {@code file} right after the kill. */
+    private static Instant killedAt(String file) throws Exception {
+        if (file == null) {
+            throw new IllegalArgumentException("--killed-file is required to check the machines");
+        }
+        Path path = Path.of(file);
+        for (int i = 0; i < 1200 && !Files.exists(path); i++) {
+            Thread.sleep(500);
+        }
+        return Instant.ofEpochMilli(Long.parseLong(Files.readString(path).trim()));
     }
 
     /**
