@@ -270,7 +270,8 @@ class PlSchedule extends Screen {
       series: [
         { id: 'shade', type: 'custom', silent: true, z: 1, renderItem: (p, a) => this.renderShade(p, a), encode: { x: [1, 2], y: 0 }, data: shade },
         {
-          id: 'ops', type: 'custom', z: 3, renderItem: (p, a) => this.renderOperation(p, a, ops[p.dataIndex]),
+          // thousands of bars are drawn over a few frames (ECharts' progressive rendering), 1,500 a frame
+          id: 'ops', type: 'custom', z: 3, progressive: 1500, renderItem: (p, a) => this.renderOperation(p, a, ops[p.dataIndex]),
           encode: { x: [1, 2], y: 0 }, data: ops,
           markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: '#d32f2f', type: 'solid', width: 1.5 }, data: [{ xAxis: now }] },
         },
@@ -315,6 +316,8 @@ class PlSchedule extends Screen {
     if ((op.waitsFor || []).length) {
       children.push({ type: 'polygon', shape: { points: [[rect.x, rect.y], [rect.x + 7, rect.y], [rect.x, rect.y + 7]] }, style: { fill: '#ef6c00' } });
     }
+    // a bare bar (most of them, at a week's zoom) is one rectangle, not a group: thousands are drawn
+    if (children.length === 1 && rect.width <= 40) return children[0];
     const mark = finished ? '✓ ' : running ? '▶ ' : '';
     const label = this.view === 'machines' ? `${mark}${op.orderNumber}/${op.operationNo}` : `${mark}${op.operationNo} ${op.workUnitCode}`;
     if (rect.width > 40) {
