@@ -210,7 +210,9 @@ class PlSchedule extends Screen {
     const drawn = { gantt: this.gantt, view: this.view, selected: this.selected ? this.selected.id : null, locale };
     if (this.chart && this.drawn && Object.keys(drawn).every((k) => drawn[k] === this.drawn[k])) return;
     const lanes = this.lanes();
-    el.style.height = `${Math.max(260, lanes.length * 44 + 110)}px`;
+    // 44 px a lane; narrower (down to 14 px) past a hundred lanes, so that a thousand orders still fit a canvas
+    const laneHeight = lanes.length > 100 ? Math.max(14, Math.floor(4400 / lanes.length)) : 44;
+    el.style.height = `${Math.max(260, lanes.length * laneHeight + 110)}px`;
     if (!this.chart) {
       this.chart = echarts.init(el, null, { locale });
       this.chartLocale = locale;
