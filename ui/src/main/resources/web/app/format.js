@@ -11,13 +11,22 @@ export function zone() {
   return plantZone;
 }
 
+const dateTimeFormats = new Map();
+
 /** An instant (ISO-8601 with Z) as date and time of the plant. */
 export function dateTime(instant) {
   if (!instant) return '';
-  return new Intl.DateTimeFormat(language(), {
-    timeZone: plantZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-    hour12: false,
-  }).format(new Date(instant));
+  // a format is costly to make (a Gantt formats thousands of times): one per language and zone
+  const key = `${language()}|${plantZone}`;
+  let f = dateTimeFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(language(), {
+      timeZone: plantZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+      hour12: false,
+    });
+    dateTimeFormats.set(key, f);
+  }
+  return f.format(new Date(instant));
 }
 
 /** A calendar date of the plant (yyyy-mm-dd, already in the plant's zone): shown as it is, never shifted. */
@@ -42,9 +51,26 @@ export function quantity(value) {
 }
 
 const offsetFormats = new Map();
+const QUARTER_HOUR = 15 * 60 * 1000;
+const offsets = new Map();
 
-/** How far the plant's wall clock is ahead of UTC at an instant (ms since the epoch), in ms. */
+/**
+ * How far the plant's wall clock is ahead of UTC at an instant (ms since the epoch), in ms. Zones change their offset
+ * only on a quarter hour of UTC (every offset in use is a multiple of 15 minutes), so an offset is kept per quarter
+ * hour: a Gantt asks for thousands of instants.
+ */
 export function zoneOffset(ms, timeZone = plantZone) {
+  const key = `${timeZone}|${Math.floor(ms / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 50000) offsets.clear();
+    offset = computeOffset(ms, timeZone);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function computeOffset(ms, timeZone) {
   let f = offsetFormats.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {

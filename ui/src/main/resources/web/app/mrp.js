@@ -1,5 +1,5 @@
 // MRP: start a run and follow its progress; the planned orders of a run, with filters; its exception messages; a
-// planned order's pegging up and down; firm and convert, one planned order or several at once.
+// planned order's pegging up and down; firm (and unfirm) and convert, one planned order or several at once.
 import { html } from 'lit';
 import { Screen } from './base.js';
 import { t, tData, tEnum } from './i18n.js';
@@ -191,6 +191,20 @@ class PlMrp extends Screen {
     }
   }
 
+  /** Takes the firm back: the planned order is PLANNED again, and later runs plan its demand afresh. */
+  async unfirm() {
+    try {
+      const unfirmed = await api(`${this.path(this.chosen)}/unfirm`, { method: 'POST' });
+      this.actionError = null;
+      this.actionDone = { key: 'mrp.unfirmed', args: [unfirmed.reference] };
+      this.chosen = unfirmed.plannedOrder;
+      await this.afterAction();
+    } catch (e) {
+      this.actionError = e;
+      this.actionDone = null;
+    }
+  }
+
   async convert() {
     const supplier = this.querySelector('#convert-supplier');
     const body = supplier && supplier.value ? { supplierId: Number(supplier.value) } : {};
@@ -354,6 +368,7 @@ class PlMrp extends Screen {
         <button id="peg-up" @click=${() => this.peg('up')}>${t('mrp.pegUp')}</button>
         <button id="peg-down" @click=${() => this.peg('down')}>${t('mrp.pegDown')}</button>
         ${this.mayRun && o.status === 'PLANNED' ? html`<button id="firm" @click=${this.firm}>${t('mrp.firm')}</button>` : ''}
+        ${this.mayRun && o.status === 'FIRMED' ? html`<button id="unfirm" @click=${this.unfirm}>${t('mrp.unfirm')}</button>` : ''}
         ${this.mayRun && open ? html`${o.type === 'PURCHASE' ? html`<label>${t('mrp.supplier')} ${this.supplierSelect('convert-supplier', 'supplier')}</label>` : ''}
           <button id="convert" @click=${this.convert}>${t(o.type === 'PURCHASE' ? 'mrp.convertPurchase' : 'mrp.convertProduction')}</button>` : ''}
       </div>

@@ -10,6 +10,7 @@ import { Screen } from './base.js';
 import { language, t, tData, tEnum } from './i18n.js';
 import { api, ApiError } from './api.js';
 import { dateTime, fromWall, minutes, parseWallText, quantity, toWall, wallText } from './format.js';
+import { pager } from './pager.js';
 import './whatif.js';
 
 echarts.use([CustomChart, DataZoomComponent, GraphicComponent, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
@@ -22,6 +23,13 @@ const SOLVING = ['QUEUED', 'RUNNING'];
 const COLORS = ['#4e79a7', '#59a14f', '#9c755f', '#b07aa1', '#76b7b2', '#edc948', '#f28e2b', '#86bcb6', '#8cd17d', '#a0cbe8'];
 /** Moves are proposed on a five-minute grid: a drop is never more exact than a hand on a mouse. */
 const GRID_MS = 5 * 60 * 1000;
+/** The table beside the chart shows this many operations a page: thousands of rows would cost seconds to render. */
+export const TABLE_ROWS = 100;
+
+/** A performance mark (once per document), for benchmarks; nothing where the browser has none. */
+function mark(name) {
+  if (window.performance && performance.mark && !performance.getEntriesByName(name).length) performance.mark(name);
+}
 
 /** Gaps between working intervals inside [from, to): what is shaded as non-working. */
 export function nonWorking(intervals, from, to) {
@@ -41,14 +49,17 @@ class PlSchedule extends Screen {
     me: { attribute: false }, schedule: { state: true }, gantt: { state: true }, view: { state: true },
     selected: { state: true }, explanation: { state: true }, proposal: { state: true }, solve: { state: true },
     error: { state: true }, notice: { state: true }, loading: { state: true }, zoom: { state: true },
+    tablePage: { state: true },
   };
 
   constructor() {
     super();
     this.view = 'machines';
     this.zoom = 'week';
+    this.tablePage = 0;
     this.progress = new Map();
     this.shading = new Map();
+    this.orders = new Map();
   }
 
   get mayChange() {
@@ -70,6 +81,11 @@ class PlSchedule extends Screen {
     this.chart = null;
   }
 
+  /**
+   * The live schedule, then at once its Gantt, the work centers and units, and the shop floor's work orders; then the
+   * calendars' working time of the span the Gantt covers. The marks (`pl-gantt-fetched`, `pl-gantt-drawn`,
+   * `pl-gantt-finished`) let a benchmark see where a first render's time goes.
+   */
   async load() {
     this.loading = true;
     try {
@@ -83,8 +99,13 @@ class PlSchedule extends Screen {
         }
         throw e;
       }
-      const gantt = await api(`/api/scheduling/schedules/${this.schedule.id}/gantt`);
-      await Promise.all([this.loadMachines(gantt), this.loadProgress()]);
+      const [gantt, centers, units] = await Promise.all([api(`/api/scheduling/schedules/${this.schedule.id}/gantt`),
+        api('/api/work-centers', { query: { size: 1000 } }), api('/api/work-units', { query: { size: 1000 } }),
+        this.loadProgress()]);
+      await this.loadMachines(gantt, centers, units);
+      mark('pl-gantt-fetched');
+      this.orders = new Map(gantt.orders.map((o) => [o.orderId, o]));
+      this.lanesOf = null;
       this.gantt = gantt;
       if (this.selected) this.selected = this.operations().find((o) => o.id === this.selected.id) || null;
       this.error = null;
@@ -110,12 +131,10 @@ class PlSchedule extends Screen {
    * Every active machine of the work centers in the schedule gets its lane, idle ones too (so that an operation can be
    * dragged onto one), and each lane its non-working time from its work center's calendar (none: round the clock).
    */
-  async loadMachines(gantt) {
+  async loadMachines(gantt, centers, units) {
     this.shading = new Map();
     if (!gantt.machines.length) return;
     const { from, to } = this.span(gantt);
-    const [centers, units] = await Promise.all([api('/api/work-centers', { query: { size: 1000 } }),
-      api('/api/work-units', { query: { size: 1000 } })]);
     const inSchedule = new Set(gantt.machines.map((m) => m.workCenterId));
     const laned = new Set(gantt.machines.map((m) => m.workUnitId));
     units.items.filter((u) => u.active && inSchedule.has(u.workCenterId) && !laned.has(u.id)).forEach((u) => gantt.machines.push({
@@ -134,13 +153,14 @@ class PlSchedule extends Screen {
 
   /** What the shop floor did: the state of each operation of a released order, by order and operation number. */
   async loadProgress() {
-    this.progress = new Map();
+    const progress = new Map();
+    this.progress = progress;
     try {
       // only live work orders can be on the schedule: asking for those keeps the closed ones from filling the page
       const pages = await Promise.all(['RELEASED', 'IN_PROGRESS'].map((state) => api('/api/mes/work-orders',
         { query: { state, size: 1000 } })));
       pages.forEach((page) => page.items.forEach((w) => w.operations.filter((o) => o.reworkOf == null)
-        .forEach((o) => this.progress.set(`${w.productionOrderId}/${o.operationNo}`, o))));
+        .forEach((o) => progress.set(`${w.productionOrderId}/${o.operationNo}`, o))));
     } catch (e) {
       if (!(e instanceof ApiError) || e.status !== 403) throw e;
     }
@@ -155,11 +175,19 @@ class PlSchedule extends Screen {
   }
 
   orderOf(orderId) {
-    return this.gantt.orders.find((o) => o.orderId === orderId);
+    return this.orders.get(orderId);
   }
 
-  /** The lanes of the current view, top to bottom: machines by work center, or orders by due date. */
+  /** The lanes of the current view, top to bottom (kept until the Gantt or the view changes). */
   lanes() {
+    if (!this.lanesOf || this.lanesOf.gantt !== this.gantt || this.lanesOf.view !== this.view) {
+      this.lanesOf = { gantt: this.gantt, view: this.view, lanes: this.makeLanes() };
+    }
+    return this.lanesOf.lanes;
+  }
+
+  /** Machines by work center, or orders by due date. */
+  makeLanes() {
     if (this.view === 'machines') {
       return [...this.gantt.machines].sort((a, b) => a.workCenterCode.localeCompare(b.workCenterCode)
         || a.workUnitCode.localeCompare(b.workUnitCode))
@@ -173,12 +201,18 @@ class PlSchedule extends Screen {
     const el = this.querySelector('#gantt-chart');
     if (!el || !this.gantt) {
       if (this.chart) { this.chart.dispose(); this.chart = null; }
+      this.drawn = null;
       return;
     }
     const locale = language() === 'en' ? 'EN' : 'ZH';
     if (this.chart && (this.chart.getDom() !== el || this.chartLocale !== locale)) { this.chart.dispose(); this.chart = null; }
+    // the chart is drawn again only when what it shows changed (not for a notice, the table's page or a proposal)
+    const drawn = { gantt: this.gantt, view: this.view, selected: this.selected ? this.selected.id : null, locale };
+    if (this.chart && this.drawn && Object.keys(drawn).every((k) => drawn[k] === this.drawn[k])) return;
     const lanes = this.lanes();
-    el.style.height = `${Math.max(260, lanes.length * 44 + 110)}px`;
+    // 44 px a lane; narrower (down to 14 px) past a hundred lanes, so that a thousand orders still fit a canvas
+    const laneHeight = lanes.length > 100 ? Math.max(14, Math.floor(4400 / lanes.length)) : 44;
+    el.style.height = `${Math.max(260, lanes.length * laneHeight + 110)}px`;
     if (!this.chart) {
       this.chart = echarts.init(el, null, { locale });
       this.chartLocale = locale;
@@ -187,12 +221,15 @@ class PlSchedule extends Screen {
       this.chart.resize();
     }
     this.draw(lanes);
+    this.drawn = drawn;
+    mark('pl-gantt-drawn');
   }
 
   draw(lanes) {
     const laneOf = new Map(lanes.map((l, i) => [l.key, i]));
     const orderColor = new Map(this.gantt.orders.map((o, i) => [o.orderId, COLORS[i % COLORS.length]]));
     this.laneList = lanes;
+    const orderOf = this.orders;
     const shade = [];
     if (this.view === 'machines') {
       lanes.forEach((l, i) => (this.shading.get(l.key) || []).forEach((g) => shade.push([i, toWall(g.start), toWall(g.end)])));
@@ -200,7 +237,7 @@ class PlSchedule extends Screen {
     const ops = [];
     const marks = [];
     lanes.forEach((lane, i) => lane.operations.forEach((op) => {
-      const order = this.orderOf(op.orderId);
+      const order = orderOf.get(op.orderId);
       const done = this.shopFloor(op);
       ops.push({
         value: [i, toWall(Date.parse(op.start)), toWall(Date.parse(op.end)), op.id],
@@ -235,7 +272,8 @@ class PlSchedule extends Screen {
       series: [
         { id: 'shade', type: 'custom', silent: true, z: 1, renderItem: (p, a) => this.renderShade(p, a), encode: { x: [1, 2], y: 0 }, data: shade },
         {
-          id: 'ops', type: 'custom', z: 3, renderItem: (p, a) => this.renderOperation(p, a, ops[p.dataIndex]),
+          // thousands of bars are drawn over a few frames (ECharts' progressive rendering), 1,500 a frame
+          id: 'ops', type: 'custom', z: 3, progressive: 1500, renderItem: (p, a) => this.renderOperation(p, a, ops[p.dataIndex]),
           encode: { x: [1, 2], y: 0 }, data: ops,
           markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: '#d32f2f', type: 'solid', width: 1.5 }, data: [{ xAxis: now }] },
         },
@@ -280,6 +318,8 @@ class PlSchedule extends Screen {
     if ((op.waitsFor || []).length) {
       children.push({ type: 'polygon', shape: { points: [[rect.x, rect.y], [rect.x + 7, rect.y], [rect.x, rect.y + 7]] }, style: { fill: '#ef6c00' } });
     }
+    // a bare bar (most of them, at a week's zoom) is one rectangle, not a group: thousands are drawn
+    if (children.length === 1 && rect.width <= 40) return children[0];
     const mark = finished ? '✓ ' : running ? '▶ ' : '';
     const label = this.view === 'machines' ? `${mark}${op.orderNumber}/${op.operationNo}` : `${mark}${op.operationNo} ${op.workUnitCode}`;
     if (rect.width > 40) {
@@ -355,12 +395,19 @@ class PlSchedule extends Screen {
       const b = chart.convertToPixel({ seriesId: 'ops' }, [endV, lane]);
       const h = chart.convertToPixel({ seriesId: 'ops' }, [startV, 1])[1] - chart.convertToPixel({ seriesId: 'ops' }, [startV, 0])[1];
       const dy = this.view === 'machines' ? e.offsetY - d.y0 : 0;
-      chart.setOption({ graphic: [{ id: 'ghost', type: 'rect', z: 100, shape: { x: a[0] + e.offsetX - d.x0, y: a[1] - h * 0.31 + dy, width: Math.max(b[0] - a[0], 4), height: h * 0.62 }, style: { fill: 'rgba(31,95,168,0.25)', stroke: '#1f5fa8', lineDash: [4, 3] } }] });
+      // the ghost is drawn on the chart's canvas directly: an option change would lay out every operation again
+      const shape = { x: a[0] + e.offsetX - d.x0, y: a[1] - h * 0.31 + dy, width: Math.max(b[0] - a[0], 4), height: h * 0.62 };
+      if (!d.ghost) {
+        d.ghost = new echarts.graphic.Rect({ z: 100, zlevel: 1, shape, style: { fill: 'rgba(31,95,168,0.25)', stroke: '#1f5fa8', lineDash: [4, 3] } });
+        zr.add(d.ghost);
+      } else {
+        d.ghost.setShape(shape);
+      }
     });
     zr.on('mouseup', (e) => {
       const d = this.drag;
       this.drag = null;
-      chart.setOption({ graphic: [{ id: 'ghost', $action: 'remove' }] });
+      if (d && d.ghost) zr.remove(d.ghost);
       if (!d) return;
       if (!d.moved || !this.mayChange) {
         this.select(d.item.op);
@@ -368,6 +415,8 @@ class PlSchedule extends Screen {
       }
       this.propose(d, e.offsetX, e.offsetY);
     });
+    // every bar drawn (ECharts draws thousands of them over several frames)
+    chart.on('finished', () => { if (performance.getEntriesByName('pl-gantt-drawn').length) mark('pl-gantt-finished'); });
     chart.on('dataZoom', () => {
       const [start, end] = this.visibleWindow();
       this.window = { start, end };
@@ -387,6 +436,7 @@ class PlSchedule extends Screen {
       workUnit = { id: lane.machine.workUnitId, code: lane.machine.workUnitCode };
     }
     this.selected = op;
+    this.showInTable(op);
     this.proposal = { op, start: new Date(start).toISOString(), workUnit };
   }
 
@@ -465,6 +515,19 @@ class PlSchedule extends Screen {
   select(op) {
     this.selected = op;
     this.proposal = null;
+    this.showInTable(op);
+  }
+
+  /** Turns the table to the page that holds the operation. */
+  showInTable(op) {
+    const rows = this.tableRows();
+    const at = rows.findIndex((o) => o.id === op.id);
+    if (at >= 0) this.tablePage = Math.floor(at / TABLE_ROWS);
+  }
+
+  /** The table's operations, lane by lane as on the chart. */
+  tableRows() {
+    return this.lanes().flatMap((lane) => lane.operations);
   }
 
   async explain(orderId) {
@@ -512,7 +575,7 @@ class PlSchedule extends Screen {
     return html`<div class="filters gantt-tools">
       <div class="tabs" role="tablist">${['machines', 'orders'].map((v) => html`<button role="tab" id=${`view-${v}`}
         class=${this.view === v ? 'active' : ''} aria-selected=${this.view === v}
-        @click=${() => { this.view = v; this.proposal = null; }}>${t(`schedule.by.${v}`)}</button>`)}</div>
+        @click=${() => { this.view = v; this.proposal = null; this.tablePage = 0; }}>${t(`schedule.by.${v}`)}</button>`)}</div>
       <span>${t('schedule.zoom')}</span>
       <div class="tabs">${Object.keys(ZOOMS).map((z) => html`<button id=${`zoom-${z}`} class=${this.zoom === z ? 'active' : ''}
         @click=${() => this.setZoom(z)}>${t(`schedule.zoom.${z}`)}</button>`)}</div>
@@ -627,11 +690,15 @@ class PlSchedule extends Screen {
   }
 
   table() {
-    const lanes = this.lanes();
-    return html`<table id="gantt-table"><thead><tr><th>${this.view === 'machines' ? t('schedule.machine') : t('schedule.order')}</th>
+    const rows = this.tableRows();
+    const pages = Math.max(1, Math.ceil(rows.length / TABLE_ROWS));
+    const page = Math.min(this.tablePage, pages - 1);
+    const shown = rows.slice(page * TABLE_ROWS, (page + 1) * TABLE_ROWS);
+    return html`${pager({ page, size: TABLE_ROWS, total: rows.length }, (p) => { this.tablePage = p; })}
+      <table id="gantt-table" data-total=${rows.length} data-page=${page}><thead><tr><th>${this.view === 'machines' ? t('schedule.machine') : t('schedule.order')}</th>
       <th>${t('schedule.operationCol')}</th><th>${t('schedule.start')}</th><th>${t('schedule.end')}</th><th>${t('schedule.pinnedLabel')}</th>
       <th>${t('schedule.shopFloor')}</th><th>${t('schedule.material')}</th><th>${t('schedule.late')}</th></tr></thead>
-      <tbody>${lanes.flatMap((lane) => lane.operations.map((op) => {
+      <tbody>${shown.map((op) => {
         const order = this.orderOf(op.orderId);
         const sf = this.shopFloor(op);
         return html`<tr data-op=${op.id} data-order=${op.orderId} class=${this.selected && this.selected.id === op.id ? 'selected' : ''}
@@ -643,7 +710,7 @@ class PlSchedule extends Screen {
           <td class="op-state">${sf ? tEnum('opState', sf.state) : ''}</td>
           <td>${(op.waitsFor || []).length ? t('schedule.waits', op.waitsFor.length) : ''}</td>
           <td class="op-late">${order && order.late ? t('schedule.late') : ''}</td></tr>`;
-      }))}</tbody></table>`;
+      })}</tbody></table>`;
   }
 
   render() {

@@ -169,6 +169,27 @@ class MrpApiTest {
         data.planner().get("/api/mrp/runs/" + fresh).then().body("actions", is(1));
         data.planner().body(Map.of("salesOrderId", salesOrder)).post("/api/mrp/net-change").then().statusCode(409)
                 .body("type", containsString("plan-acted-on"));
+
+        // the firm taken back: PLANNED again, once; its firmed order no longer kept by the next run; in the journal
+        String reference = data.planner().get("/api/mrp/runs/" + fresh + "/planned-orders?itemId=" + fg).then()
+                .statusCode(200).extract().path("items.find { it.number == 1 }.convertedTo");
+        data.planner().post("/api/mrp/runs/" + fresh + "/planned-orders/" + fg + "/1/unfirm").then().statusCode(200)
+                .body("reference", is(reference)).body("plannedOrder.status", is("PLANNED"))
+                .body("plannedOrder.number", is(1));
+        data.planner().post("/api/mrp/runs/" + fresh + "/planned-orders/" + fg + "/1/unfirm").then().statusCode(409)
+                .contentType(containsString("application/problem+json")).body("type", containsString("not-firmed"));
+        data.planner().post("/api/mrp/runs/" + fresh + "/planned-orders/" + fg + "/2/unfirm").then().statusCode(409)
+                .body("type", containsString("not-firmed"));
+        data.planner().get("/api/mrp/runs/" + fresh).then().body("actions", is(2));
+        data.planner().queryParam("kind", "mrp-unfirmed").queryParam("subject", "mrp-run:" + fresh).get("/api/journal")
+                .then().statusCode(200).body("total", is(1)).body("items[0].text", containsString(reference))
+                .body("items[0].actor", is(data.enterprise().code + "-planner"));
+        // a converted one cannot be unfirmed; the next run plans afresh what the firmed order had kept
+        data.planner().post("/api/mrp/runs/" + fresh + "/planned-orders/" + fg + "/1/firm").then().statusCode(200);
+        data.planner().body(Map.of()).post("/api/mrp/runs/" + fresh + "/planned-orders/" + fg + "/1/convert")
+                .then().statusCode(201);
+        data.planner().post("/api/mrp/runs/" + fresh + "/planned-orders/" + fg + "/1/unfirm").then().statusCode(409)
+                .body("type", containsString("already-converted"));
     }
 
     @Test
@@ -206,6 +227,7 @@ class MrpApiTest {
         other.as("planner").get("/api/mrp/runs/" + run + "/planned-orders").then().statusCode(404);
         other.as("planner").get("/api/mrp/runs/" + run + "/exceptions").then().statusCode(404);
         other.as("planner").post("/api/mrp/runs/" + run + "/planned-orders/" + fg + "/2/firm").then().statusCode(404);
+        other.as("planner").post("/api/mrp/runs/" + run + "/planned-orders/" + fg + "/2/unfirm").then().statusCode(404);
         other.as("planner").get("/api/mrp/runs").then().statusCode(200).body("total", is(0));
         other.as("planner").get("/api/mrp/runs/current").then().statusCode(404);
         other.as("planner").body(Map.of("salesOrderId", salesOrder)).post("/api/mrp/net-change").then().statusCode(409);
@@ -217,6 +239,7 @@ class MrpApiTest {
         data.enterprise().as("manager").get("/api/mrp/runs/" + run).then().statusCode(200);
         data.enterprise().as("manager").get("/api/mrp/runs/" + run + "/planned-orders").then().statusCode(200);
         data.enterprise().as("manager").post("/api/mrp/runs/" + run + "/planned-orders/" + fg + "/2/firm").then().statusCode(403);
+        data.enterprise().as("manager").post("/api/mrp/runs/" + run + "/planned-orders/" + fg + "/2/unfirm").then().statusCode(403);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -196,7 +196,34 @@ class BrowserPlannerWorkbenchTest {
                     .statusCode(200).extract().path("$")), pegShown(browser));
             browser.assertOneLanguage("zh-CN", "the pegging");
 
-            // firm, then convert
+            // firm and unfirm (in Chinese, then in English), firm again, then convert
+            browser.click("#firm");
+            browser.waitFor("#planned-order[data-status='FIRMED']");
+            String firstFirm = md.planner().get(madePath).then().statusCode(200).body("status", org.hamcrest.Matchers.is("FIRMED"))
+                    .extract().path("convertedTo");
+            assertEquals("取消确认", browser.text("#unfirm"));
+            browser.click("#unfirm");
+            browser.waitFor("#planned-order[data-status='PLANNED']");
+            md.planner().get(madePath).then().statusCode(200).body("status", org.hamcrest.Matchers.is("PLANNED"))
+                    .body("convertedTo", org.hamcrest.Matchers.nullValue());
+            assertTrue(browser.text("#action-done").contains(firstFirm), browser.text("#action-done"));
+            assertTrue(browser.all("#unfirm").isEmpty(), "a planned order is not unfirmed");
+            browser.assertOneLanguage("zh-CN", "the unfirmed planned order");
+            browser.choose("#language", "en");
+            browser.waitUntil(d -> d.findElement(By.cssSelector("#firm")).getText().equals("Firm") ? true : null);
+            browser.click("#firm");
+            browser.waitFor("#planned-order[data-status='FIRMED']");
+            String secondFirm = md.planner().get(madePath).then().statusCode(200).extract().path("convertedTo");
+            assertEquals("Unfirm", browser.text("#unfirm"));
+            browser.click("#unfirm");
+            browser.waitFor("#planned-order[data-status='PLANNED']");
+            md.planner().get(madePath).then().statusCode(200).body("status", org.hamcrest.Matchers.is("PLANNED"));
+            assertTrue(browser.text("#action-done").contains(secondFirm), browser.text("#action-done"));
+            browser.assertOneLanguage("en", "the unfirmed planned order in English");
+            assertEquals(2, md.planner().queryParam("kind", "mrp-unfirmed").queryParam("subject", "mrp-run:" + runId)
+                    .get("/api/journal").then().statusCode(200).extract().<Integer>path("total"), "both unfirms journalled");
+            browser.choose("#language", "zh-CN");
+            browser.waitUntil(d -> d.findElement(By.cssSelector("#firm")).getText().equals("确认") ? true : null);
             browser.click("#firm");
             browser.waitFor("#planned-order[data-status='FIRMED']");
             String firmedAs = md.planner().get(madePath).then().statusCode(200).body("status", org.hamcrest.Matchers.is("FIRMED"))

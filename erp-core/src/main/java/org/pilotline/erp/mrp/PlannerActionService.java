@@ -19,9 +19,11 @@ import org.pilotline.erp.order.ProductionOrderStatus;
 import org.pilotline.erp.order.PurchaseOrderStatus;
 import org.pilotline.erp.order.PurchaseOrderService;
 import org.pilotline.erp.order.OrderDtos;
+import org.pilotline.platform.journal.JournalService;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.problem.ProblemKind;
+import org.pilotline.platform.security.Caller;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.sql.Connection;
@@ -40,7 +42,7 @@ import java.util.concurrent.locks.ReentrantLock;
 @ApplicationScoped
 public class PlannerActionService {
 
-    /** A planned order firmed under {@code reference}. */
+    /** A planned order firmed under {@code reference} (or, unfirmed, that was firmed under it). */
     public record Firmed(String reference, PlannedOrderRow plannedOrder) {
     }
 
@@ -77,6 +79,12 @@ public class PlannerActionService {
     @Inject
     DocumentNumbers numbers;
 
+    @Inject
+    JournalService journal;
+
+    @Inject
+    Caller caller;
+
     /** Firms a planned order of the current run: later runs keep it as it is (quantity, dates). */
     @Transactional
     public Firmed firm(long runId, long itemId, int number) {
@@ -95,6 +103,37 @@ public class PlannerActionService {
             RunStore.countAction(c, enterprise, runId);
             return new Firmed(reference, findPlannedOrder(c, enterprise, runId, itemId, number));
         });
+    }
+
+    /**
+     * Takes the firm of a planned order of the current run back: it is PLANNED again, and later runs plan its demand
+     * afresh instead of keeping it. 409 {@code not-firmed} when it is only planned, {@code already-converted} when it
+     * became an order. Written to the enterprise's journal.
+     */
+    @Transactional
+    public Firmed unfirm(long runId, long itemId, int number) {
+        String enterprise = tenant.requireEnterprise();
+        results.requireCurrent(enterprise, runId);
+        Firmed unfirmed = jdbc.call(c -> {
+            PlannedOrderRow order = lockPlannedOrder(c, enterprise, runId, itemId, number);
+            if (order.status() == PlannedOrderStatus.CONVERTED) {
+                throw DomainException.conflict("already-converted", "The planned order was converted already",
+                        "Planned order " + order.name() + " became " + order.convertedTo());
+            }
+            if (!order.status().mayBecome(PlannedOrderStatus.PLANNED)
+                    || !PlannedOrderStore.unfirm(c, enterprise, order.convertedTo())) {
+                throw DomainException.conflict("not-firmed", "The planned order is not firmed",
+                        "Planned order " + order.name() + " is " + order.status().name().toLowerCase(Locale.ROOT)
+                                + ", not firmed");
+            }
+            PlannedOrderStore.mark(c, runId, itemId, number, PlannedOrderStatus.PLANNED, null);
+            RunStore.countAction(c, enterprise, runId);
+            return new Firmed(order.convertedTo(), findPlannedOrder(c, enterprise, runId, itemId, number));
+        });
+        journal.record(caller.username(), "mrp-unfirmed", "mrp-run:" + runId, "Planned order "
+                + unfirmed.plannedOrder().name() + " of MRP run " + runId + " unfirmed; firmed order "
+                + unfirmed.reference() + " is no longer kept by later runs");
+        return unfirmed;
     }
 
     /**

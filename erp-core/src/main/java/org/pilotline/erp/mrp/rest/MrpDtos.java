@@ -21,7 +21,7 @@ public final class MrpDtos {
                           Instant finishedAt, LocalDate start, int weeks, Long calendarId, int forecastBackwardWeeks,
                           int forecastForwardWeeks, int expediteWindowDays, int deferToleranceDays, Integer items,
                           Integer bomLines, Integer demandLines, Long plannedOrders, Long pegs, Long exceptions,
-                          int netChanges, @Schema(description = "planned orders firmed or converted since the run") int actions,
+                          int netChanges, @Schema(description = "planned orders firmed, unfirmed or converted since the run") int actions,
                           String error) {
     }
 

@@ -164,6 +164,16 @@ public class MrpResource {
     }
 
     @POST
+    @Path("/runs/{runId: \\d+}/planned-orders/{itemId: \\d+}/{number: \\d+}/unfirm")
+    @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
+    @Operation(summary = "Unfirm a firmed planned order of the current run", description = "It is PLANNED again and later runs no longer keep its firmed order (the reference answered); written to the enterprise's journal (kind mrp-unfirmed). 409 when it is not firmed or was converted.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`not-firmed`: it is only planned; `already-converted`; `not-current-run`: the run is not the current plan; `run-without-results`")
+    public FirmView unfirm(@PathParam("runId") long runId, @PathParam("itemId") long itemId, @PathParam("number") int number) {
+        return MrpViews.firmed(actions.unfirm(runId, itemId, number));
+    }
+
+    @POST
     @Path("/runs/{runId: \\d+}/planned-orders/{itemId: \\d+}/{number: \\d+}/convert")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
     @Operation(summary = "Convert a planned order of the current run into a production or purchase order", description = "A made item becomes a production order (structure and routing effective at its start); a bought one a DRAFT purchase order of supplierId. 409 already-converted.")

@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * Where a planned order of a run stands with the planner: proposed by the run, firmed (later runs keep it as it is),
- * or converted into a production or purchase order. Converting is allowed from PLANNED and FIRMED; nothing leaves
- * CONVERTED.
+ * or converted into a production or purchase order. Converting is allowed from PLANNED and FIRMED; a FIRMED one may be
+ * unfirmed (PLANNED again); nothing leaves CONVERTED.
  */
 public enum PlannedOrderStatus {
     PLANNED("P"),
@@ -24,7 +24,7 @@ public enum PlannedOrderStatus {
     public Set<PlannedOrderStatus> next() {
         return switch (this) {
             case PLANNED -> EnumSet.of(FIRMED, CONVERTED);
-            case FIRMED -> EnumSet.of(CONVERTED);
+            case FIRMED -> EnumSet.of(CONVERTED, PLANNED);
             case CONVERTED -> EnumSet.noneOf(PlannedOrderStatus.class);
         };
     }

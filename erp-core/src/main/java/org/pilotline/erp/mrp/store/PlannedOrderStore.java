@@ -107,6 +107,15 @@ public final class PlannedOrderStore {
                 + " version = version + 1 where tenant_id = ? and reference = ?", convertedTo, tenant, reference);
     }
 
+    /**
+     * The planner took the firm back: later runs no longer read the firmed order {@code reference} (its row stays, as
+     * UNFIRMED, so that its reference keeps meaning what it meant). Returns whether a firmed order was changed.
+     */
+    public static boolean unfirm(Connection connection, String tenant, String reference) throws SQLException {
+        return Jdbc.update(connection, "update mrp_firmed_order set status = 'UNFIRMED', version = version + 1"
+                + " where tenant_id = ? and reference = ? and status = 'FIRM'", tenant, reference) == 1;
+    }
+
     /** Deletes a run's planned orders in slices, so that no transaction grows large. */
     static void deleteRun(Connection connection, long runId) throws SQLException {
         while (Jdbc.update(connection, "delete from mrp_planned_order where run_id = ? limit 100000", runId) > 0) {
