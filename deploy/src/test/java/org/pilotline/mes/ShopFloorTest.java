@@ -181,6 +181,27 @@ class ShopFloorTest {
     }
 
     @Test
+    void theEnterprisesOverDeliveryToleranceLetsAnOperationYieldMoreThanOrderedUpToIt() {
+        // an enterprise of its own: the tolerance is enterprise-wide
+        ShopFloorFixture tolerant = new ShopFloorFixture();
+        long press = tolerant.workCenter("PRESS");
+        long sheet = tolerant.data.bought("SHEET", "0.5");
+        long plate = tolerant.data.item("PLATE").made().create();
+        tolerant.data.planner().body(Map.of("itemId", plate, "revision", "A", "validFrom", "2020-01-01", "lines",
+                List.of(Map.of("componentId", sheet, "quantity", "1")))).post("/api/boms").then().statusCode(201);
+        tolerant.data.routing(plate, ShopFloorFixture.routingStep(10, press, null));
+        tolerant.receive(sheet, "10", tolerant.staging, null, null);
+        tolerant.enterprise.as("admin").body(Map.of("overDeliveryTolerance", "0.5")).put("/api/mes/settings")
+                .then().statusCode(200);
+        ShopFloorFixture.Terminal pressTerminal = tolerant.terminal("T-PRESS", press);
+        long op10 = id(operations(tolerant.release(plate, "4")).get(0));
+        pressTerminal.send(report("START", op10)).then().statusCode(200);
+        pressTerminal.send(quantity(op10, "5")).then().statusCode(200).body("operation.good", is(5));
+        pressTerminal.send(quantity(op10, "2")).then().statusCode(422).body("type", containsString("over-delivery"));
+        pressTerminal.send(quantity(op10, "1")).then().statusCode(200).body("operation.good", is(6));
+    }
+
+    @Test
     void otherEnterprisesNeitherSeeNorReportAgainstTheseOperations() {
         long op10 = id(operations(plant.release(bike, "1")).get(0));
         TestEnterprise other = TestEnterprise.create();
@@ -209,6 +230,11 @@ class ShopFloorTest {
         ShopFloorFixture.Terminal replaced = new ShopFloorFixture.Terminal(lost.id, issued.path("token"));
         lost.request().get("/api/mes/terminal").then().statusCode(401);
         replaced.request().get("/api/mes/terminal").then().statusCode(200).body("operator", is((Object) null));
+        // nobody signed in at the terminal: its reports are refused and change nothing
+        long op10 = id(operations(plant.release(bike, "1")).get(0));
+        replaced.send(report("START", op10)).then().statusCode(409).contentType("application/problem+json")
+                .body("type", containsString("operator-not-signed-in"));
+        plant.data.planner().get("/api/mes/work-orders/operations/" + op10).then().body("state", is("READY"));
         plant.enterprise.as("planner").post("/api/mes/terminals/" + lost.id + "/token").then().statusCode(403);
         plant.enterprise.as("admin").post("/api/mes/terminals/" + lost.id + "/revoke").then().statusCode(200);
         plant.enterprise.as("admin").post("/api/mes/terminals/" + lost.id + "/token").then().statusCode(409)

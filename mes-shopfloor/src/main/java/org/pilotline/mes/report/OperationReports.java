@@ -235,7 +235,8 @@ public class OperationReports {
         int index = operations.indexOf(operation);
         Operation predecessor = index == 0 ? null : operations.get(index - 1);
         QuantityRules.Reported reported = new QuantityRules.Reported(r.goodOrZero(), r.scrapOrZero(), r.reworkOrZero());
-        QuantityRules.Standing standing = new QuantityRules.Standing(order.quantity, settings.overDeliveryTolerance(),
+        ShopFloorSettings.ForQuantity configured = settings.forQuantity(operation.workCenterId);
+        QuantityRules.Standing standing = new QuantityRules.Standing(order.quantity, configured.overDeliveryTolerance(),
                 operation.goodQuantity, operation.processedQuantity(), predecessor == null ? null : predecessor.goodQuantity);
         QuantityRules.refusal(standing, reported).ifPresent(refusal -> {
             throw new DomainException(ProblemKind.UNPROCESSABLE, refusal.type(), "The quantity cannot be accepted",
@@ -266,7 +267,7 @@ public class OperationReports {
                 }
             }
         }
-        ShopFloorSettings.Locations center = settings.locationsOf(operation.workCenterId).orElse(null);
+        ShopFloorSettings.Locations center = configured.locations();
         MaterialBookings.Booked booked = bookings.book(new MaterialBookings.BookingRequest(order.id, order.number, order.itemId, report.id,
                 report.clientId, report.username, components, center == null ? null : center.stagingLocationId(),
                 receipts, center == null ? null : center.receiptLocationId(), r.lots(), r.serials()));

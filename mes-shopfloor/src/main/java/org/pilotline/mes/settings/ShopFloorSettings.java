@@ -46,20 +46,29 @@ public class ShopFloorSettings {
         return enterpriseValue("scrap_ncr_threshold");
     }
 
+    /** What a quantity report reads of the settings: the enterprise's over-delivery tolerance, the work center's locations. */
+    public record ForQuantity(BigDecimal overDeliveryTolerance, Locations locations) {
+    }
+
     /**
-     * The work center's locations, for reports. Plain JDBC, no entity: a native query that maps an entity still costs
-     * Hibernate an auto-flush check of everything the report's session holds, on every report.
+     * {@link #overDeliveryTolerance()} and the work center's locations in one round trip: every quantity report needs
+     * both. Plain JDBC, no entity: a native query that maps an entity still costs Hibernate an auto-flush check of
+     * everything the report's session holds, on every report. A work center without settings has both locations null.
      */
-    public Optional<Locations> locationsOf(long workCenterId) {
+    public ForQuantity forQuantity(long workCenterId) {
         String tenantId = tenant.requireEnterprise();
         return em.unwrap(Session.class).doReturningWork(c -> {
-            try (PreparedStatement select = c.prepareStatement("select staging_location_id, receipt_location_id"
-                    + " from mes_work_center_settings where tenant_id = ? and work_center_id = ?")) {
+            try (PreparedStatement select = c.prepareStatement("select (select over_delivery_tolerance from"
+                    + " mes_enterprise_settings where tenant_id = ?), w.staging_location_id, w.receipt_location_id"
+                    + " from (select 1) one left join mes_work_center_settings w on w.tenant_id = ? and w.work_center_id = ?")) {
                 select.setString(1, tenantId);
-                select.setLong(2, workCenterId);
+                select.setString(2, tenantId);
+                select.setLong(3, workCenterId);
                 try (ResultSet r = select.executeQuery()) {
-                    return r.next() ? Optional.of(new Locations(r.getObject(1, Long.class), r.getObject(2, Long.class)))
-                            : Optional.<Locations>empty();
+                    r.next();
+                    BigDecimal tolerance = r.getBigDecimal(1);
+                    return new ForQuantity(tolerance == null ? DEFAULT_OVER_DELIVERY_TOLERANCE : tolerance,
+                            new Locations(r.getObject(2, Long.class), r.getObject(3, Long.class)));
                 }
             }
         });

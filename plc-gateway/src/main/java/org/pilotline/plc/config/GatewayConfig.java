@@ -80,7 +80,14 @@ public interface GatewayConfig {
     @WithDefault("500")
     int maxBatchEvents();
 
-    /** Most batches waiting for delivery; when full, the oldest waiting one becomes data-loss events. */
+    /**
+     * IN_PROCESS: batches delivered at once, each lane (thread, queue, its share of the queue capacity) carrying the
+     * events of a fixed share of the machines, so that a machine's events keep their order. EDGE delivers on one lane.
+     */
+    @WithDefault("4")
+    int deliveryLanes();
+
+    /** Most batches waiting for delivery (shared out among the lanes); when full, the oldest waiting one becomes data-loss events. */
     @WithDefault("10000")
     int queueCapacity();
 

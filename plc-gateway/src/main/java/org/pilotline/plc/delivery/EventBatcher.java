@@ -38,12 +38,18 @@ public final class EventBatcher implements MachineEventSink, AutoCloseable {
 
     public EventBatcher(BatchQueue queue, BatchReceiver receiver, long flushIntervalMs, int maxBatchEvents,
                         long maxRetryDelayMs) {
+        this(queue, receiver, flushIntervalMs, maxBatchEvents, maxRetryDelayMs, "plc-gateway-delivery");
+    }
+
+    /** {@code threadName}: the delivery thread's name (a lane's, see {@link DeliveryLanes}). */
+    public EventBatcher(BatchQueue queue, BatchReceiver receiver, long flushIntervalMs, int maxBatchEvents,
+                        long maxRetryDelayMs, String threadName) {
         this.queue = queue;
         this.receiver = receiver;
         this.flushIntervalMs = flushIntervalMs;
         this.maxBatchEvents = maxBatchEvents;
         this.maxRetryDelayMs = maxRetryDelayMs;
-        this.worker = new Thread(this::run, "plc-gateway-delivery");
+        this.worker = new Thread(this::run, threadName);
         this.worker.setDaemon(true);
         this.worker.start();
     }

@@ -26,6 +26,7 @@ import org.pilotline.plc.config.GatewayConfig;
 import org.pilotline.plc.contract.MachineEventBatch;
 import org.pilotline.plc.delivery.BatchQueue;
 import org.pilotline.plc.delivery.BatchReceiver;
+import org.pilotline.plc.delivery.DeliveryLanes;
 import org.pilotline.plc.delivery.DiskBatchQueue;
 import org.pilotline.plc.delivery.EventBatcher;
 import org.pilotline.plc.delivery.HttpBatchSender;
@@ -68,7 +69,7 @@ public class GatewayRuntime {
     TenantContext tenants;
 
     private volatile GatewayPki pki;
-    private volatile EventBatcher batcher;
+    private volatile DeliveryLanes batcher;
     private volatile AcquisitionLeader<Gateway> leader;
     private volatile Gateway standalone;
     private volatile String knownBindings;
@@ -110,10 +111,14 @@ public class GatewayRuntime {
                 new IllegalStateException("pilotline.gateway.centre-url is required in EDGE mode"))),
                 config.centreUsername().orElse(""), config.centrePassword().orElse(""))
                 : this::ingestInProcess;
-        BatchQueue queue = edge ? new DiskBatchQueue(Path.of(config.dataDirectory(), "outbox"), config.queueCapacity())
-                : new MemoryBatchQueue(config.queueCapacity());
-        batcher = new EventBatcher(queue, receiver, config.flushInterval().toMillis(), config.maxBatchEvents(),
-                config.maxRetryDelay().toMillis());
+        // the edge's durable outbox is one folder, delivered in order: one lane there
+        int lanes = edge ? 1 : Math.max(1, config.deliveryLanes());
+        batcher = new DeliveryLanes(lanes, lane -> {
+            BatchQueue queue = edge ? new DiskBatchQueue(Path.of(config.dataDirectory(), "outbox"), config.queueCapacity())
+                    : new MemoryBatchQueue(Math.max(2, config.queueCapacity() / lanes));
+            return new EventBatcher(queue, receiver, config.flushInterval().toMillis(), config.maxBatchEvents(),
+                    config.maxRetryDelay().toMillis(), lanes == 1 ? "plc-gateway-delivery" : "plc-gateway-delivery-" + lane);
+        });
         if (config.bindingsFile().isPresent()) {
             Path data = Path.of(config.dataDirectory());
             Gateway gateway = new Gateway(connectionSettings(), pki, SequenceBlocks.inDirectory(data.resolve("sequences")),
