@@ -101,16 +101,15 @@ public class ReportingService {
 
     private ReportOutcome applyNew(ReportRequest request, Reporter who) {
         Report report = newReport(request, who);
+        String operator = who.username();
+        if (who.isTerminal()) {
+            operator = signedInOperator(who.terminalId(), request.sequence(), report.receivedAt);
+        }
+        report.username = operator;
         report.status = 200;
         report.outcome = "{}";
         report.tenantId = tenant.requireEnterprise();
-        // the unique keys decide here, before anything else is written
-        if (who.isTerminal()) {
-            insertAsSignedInOperator(report);
-            advanceTerminal(who.terminalId(), request.sequence(), report.receivedAt);
-        } else {
-            insert(report);
-        }
+        insert(report); // the unique keys decide here, before anything else is written
 
         ReportOutcome outcome;
         java.util.Set<Long> touched;
@@ -139,13 +138,28 @@ public class ReportingService {
     }
 
     /**
-     * The terminal's last number and contact advanced: plain JDBC naming the enterprise, as every report of a terminal
-     * does it (loading the terminal as an entity costs Hibernate a new loader per call while its tenant filter is
-     * enabled).
+     * The operator signed in at the terminal, and the terminal's last number and contact advanced: plain JDBC naming
+     * the enterprise, as every report of a terminal does it (loading the terminal as an entity costs Hibernate a new
+     * loader per call while its tenant filter is enabled). No operator: 409, nothing written.
      */
-    private void advanceTerminal(long terminalId, long sequence, Instant receivedAt) {
+    private String signedInOperator(long terminalId, long sequence, Instant receivedAt) {
         String tenantId = tenant.requireEnterprise();
-        em.unwrap(Session.class).doWork(c -> {
+        Session session = em.unwrap(Session.class);
+        String operator = session.doReturningWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("select operator_name from mes_terminal where id = ?"
+                    + " and tenant_id = ?")) {
+                select.setLong(1, terminalId);
+                select.setString(2, tenantId);
+                try (ResultSet r = select.executeQuery()) {
+                    return r.next() ? r.getString(1) : null;
+                }
+            }
+        });
+        if (operator == null) {
+            throw DomainException.conflict("operator-not-signed-in", "No operator is signed in at this terminal",
+                    "Sign in with badge and PIN before reporting", new FieldError("clientId", "no operator signed in"));
+        }
+        session.doWork(c -> {
             try (PreparedStatement update = c.prepareStatement("update mes_terminal set last_sequence ="
                     + " greatest(last_sequence, ?), last_seen_at = ? where id = ? and tenant_id = ?")) {
                 update.setLong(1, sequence);
@@ -155,6 +169,7 @@ public class ReportingService {
                 update.executeUpdate();
             }
         });
+        return operator;
     }
 
     /**
@@ -192,54 +207,6 @@ public class ReportingService {
                 }
             }
         });
-    }
-
-    /**
-     * A terminal's report row, under the name of the operator signed in at the terminal, read by the same statement
-     * ({@code insert … select … from mes_terminal … returning}: one round trip instead of a select and an insert). No
-     * operator signed in (or not the enterprise's terminal): no row, 409, nothing written.
-     */
-    private void insertAsSignedInOperator(Report report) {
-        boolean inserted = em.unwrap(Session.class).doReturningWork(c -> {
-            try (PreparedStatement insert = c.prepareStatement("insert into mes_report (tenant_id, client_id,"
-                    + " terminal_id, sequence_no, username, kind, operation_id, work_unit_id, good_quantity, scrap_quantity,"
-                    + " rework_quantity, reason_code, occurred_at, received_at, status, outcome, negative_stock)"
-                    + " select ?, ?, t.id, ?, t.operator_name, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from mes_terminal t"
-                    + " where t.id = ? and t.tenant_id = ? and t.operator_name is not null returning id, username")) {
-                insert.setString(1, report.tenantId);
-                insert.setString(2, report.clientId);
-                insert.setObject(3, report.sequenceNo, Types.BIGINT);
-                insert.setString(4, report.kind.name());
-                insert.setObject(5, report.operationId, Types.BIGINT);
-                insert.setObject(6, report.workUnitId, Types.BIGINT);
-                insert.setBigDecimal(7, report.goodQuantity);
-                insert.setBigDecimal(8, report.scrapQuantity);
-                insert.setBigDecimal(9, report.reworkQuantity);
-                insert.setString(10, report.reasonCode);
-                insert.setObject(11, utc(report.occurredAt));
-                insert.setObject(12, utc(report.receivedAt));
-                insert.setInt(13, report.status);
-                insert.setString(14, report.outcome);
-                insert.setBoolean(15, report.negativeStock);
-                insert.setLong(16, report.terminalId);
-                insert.setString(17, report.tenantId);
-                if (!insert.execute()) {
-                    return false;
-                }
-                try (ResultSet row = insert.getResultSet()) {
-                    if (!row.next()) {
-                        return false;
-                    }
-                    report.id = row.getLong(1);
-                    report.username = row.getString(2);
-                    return true;
-                }
-            }
-        });
-        if (!inserted) {
-            throw DomainException.conflict("operator-not-signed-in", "No operator is signed in at this terminal",
-                    "Sign in with badge and PIN before reporting", new FieldError("clientId", "no operator signed in"));
-        }
     }
 
     /** The applied report's answer (and whether it took stock negative), kept for a replay. */
