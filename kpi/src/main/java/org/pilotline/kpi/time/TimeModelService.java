@@ -101,6 +101,66 @@ public class TimeModelService {
         return read(workUnitId, from, to, false);
     }
 
+    /**
+     * The machine time of several work units, each over a stretch of its own, in a few statements for all of them:
+     * what {@link #machineHistory} reads for each, except that the machine intervals are the ones given (the caller
+     * read them: the out-of-service runs whose failures it recounts). The bureau's comparison corrects failure counts
+     * with it.
+     */
+    @Transactional
+    public Map<Long, UnitHistory> machineHistories(Map<Long, Instant[]> stretches,
+                                                   Map<Long, List<TimeInputs.MachineInterval>> intervals) {
+        String enterprise = tenant.requireEnterprise();
+        Map<Long, UnitHistory> histories = new java.util.HashMap<>();
+        if (stretches.isEmpty()) {
+            return histories;
+        }
+        List<Long> ids = new ArrayList<>(stretches.keySet());
+        Instant from = stretches.values().stream().map(s -> s[0]).min(Instant::compareTo).orElseThrow();
+        Instant to = stretches.values().stream().map(s -> s[1]).max(Instant::compareTo).orElseThrow();
+        Map<Long, List<TimeInputs.Downtime>> downtimes = new java.util.HashMap<>();
+        for (Object[] r : rows("select d.id, d.report_id, r.code, r.name_en, r.name_zh, d.planned, d.started_at,"
+                + " coalesce(d.ended_at, i.ended_at), d.machine_interval_id, d.work_unit_id from mes_downtime d"
+                + " join mes_reason r on r.id = d.reason_id left join mes_machine_interval i on i.id = d.machine_interval_id"
+                + " where d.tenant_id = ?1 and d.work_unit_id in (?2) and d.started_at < ?4"
+                + " and (coalesce(d.ended_at, i.ended_at) is null or coalesce(d.ended_at, i.ended_at) > ?3)"
+                + " order by d.started_at, d.id", enterprise, ids, from, to)) {
+            downtimes.computeIfAbsent(id(r[9]), k -> new ArrayList<>()).add(new TimeInputs.Downtime(id(r[0]),
+                    id(r[1]), (String) r[2], (String) r[3], (String) r[4], bool(r[5]), instant(r[6]), instant(r[7]),
+                    r[8] == null ? null : id(r[8])));
+        }
+        Map<Long, List<TimeInputs.DataLoss>> losses = new java.util.HashMap<>();
+        for (Object[] r : rows("select id, from_at, to_at, reason, work_unit_id from mes_data_loss where tenant_id = ?1"
+                + " and work_unit_id in (?2) and from_at < ?4 and to_at > ?3 order by from_at", enterprise, ids, from,
+                to)) {
+            losses.computeIfAbsent(id(r[4]), k -> new ArrayList<>()).add(new TimeInputs.DataLoss(id(r[0]),
+                    instant(r[1]), instant(r[2]), (String) r[3]));
+        }
+        ZoneId plant = null;
+        for (WorkUnit unit : em.createQuery("select u from WorkUnit u join fetch u.workCenter where u.id in :ids",
+                WorkUnit.class).setParameter("ids", ids).getResultList()) {
+            Instant a = stretches.get(unit.id)[0];
+            Instant b = stretches.get(unit.id)[1];
+            WorkCenter center = unit.workCenter;
+            Calendar calendar = center.calendar;
+            if (calendar == null && plant == null) {
+                plant = plantClock.zone();
+            }
+            ZoneId zone = calendar == null ? plant : ZoneId.of(calendar.timeZone);
+            WorkingCalendar working = calendar == null ? WorkingCalendar.allDay(zone) : calendar.workingCalendar();
+            histories.put(unit.id, new UnitHistory(unit.id, unit.code, unit.name, center.id, zone.getId(), a, b,
+                    spans(shiftsWithoutBreaks(calendar, zone).workingIntervalsBetween(a, b)),
+                    spans(working.workingIntervalsBetween(a, b)),
+                    downtimes.getOrDefault(unit.id, List.of()).stream().filter(d -> d.start().isBefore(b)
+                            && (d.end() == null || d.end().isAfter(a))).toList(),
+                    intervals.getOrDefault(unit.id, List.of()),
+                    losses.getOrDefault(unit.id, List.of()).stream().filter(l -> l.start().isBefore(b)
+                            && l.end().isAfter(a)).toList(),
+                    List.of(), Map.of(), List.of(), List.of(), List.of()));
+        }
+        return histories;
+    }
+
     /** The work unit's records over [from, to), with its orders and reports or (withOrders false) without them. */
     private UnitHistory read(long workUnitId, Instant from, Instant to, boolean withOrders) {
         String enterprise = tenant.requireEnterprise();
