@@ -97,23 +97,38 @@ public final class KpiBenchmark {
             }
             result.put("bureauMonthPeersMs", summary(peers));
 
-            // the side-by-side comparison of every enterprise: a calendar month (its month roll-ups), and a period of
-            // the same length that starts and ends inside days and hours (days, hours and the raw history at the edges)
+            // the side-by-side comparison of every enterprise: a calendar month (its month roll-ups), a period of
+            // whole days across the month's start (day roll-ups, failures across midnights recounted), and one of the
+            // same length that starts and ends inside hours (days, hours and the raw history at the sub-hour edges),
+            // which is slow: --partial-samples of it (default 3)
+            int partialSamples = Integer.parseInt(o.getOrDefault("partial-samples", String.valueOf(Math.min(3,
+                    samples))));
             Instant monthStart = month.atDay(1).atStartOfDay(PLANT).toInstant();
             Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(PLANT).toInstant();
+            Instant daysStart = month.atDay(1).minusDays(3).atStartOfDay(PLANT).toInstant();
+            Instant daysEnd = month.atDay(1).plusDays(27).atStartOfDay(PLANT).toInstant();
             Instant partialStart = month.atDay(1).minusDays(3).atTime(7, 25).atZone(PLANT).toInstant();
             Instant partialEnd = month.atDay(1).plusDays(27).atTime(15, 40).atZone(PLANT).toInstant();
             List<Long> comparison = new ArrayList<>();
+            List<Long> wholeDays = new ArrayList<>();
             List<Long> partial = new ArrayList<>();
             for (int i = 0; i < samples; i++) {
                 long s = System.nanoTime();
                 bureau.get("/api/kpi/bureau/enterprises?from=" + monthStart + "&to=" + monthEnd);
                 comparison.add(System.nanoTime() - s);
                 s = System.nanoTime();
-                bureau.get("/api/kpi/bureau/enterprises?from=" + partialStart + "&to=" + partialEnd);
-                partial.add(System.nanoTime() - s);
+                bureau.get("/api/kpi/bureau/enterprises?from=" + daysStart + "&to=" + daysEnd);
+                wholeDays.add(System.nanoTime() - s);
             }
             result.put("bureauMonthComparisonMs", summary(comparison));
+            result.put("bureauWholeDaysComparisonMs", summary(wholeDays));
+            log("month comparison p95 %s, whole days %s", summary(comparison), summary(wholeDays));
+            for (int i = 0; i < partialSamples; i++) {
+                long s = System.nanoTime();
+                bureau.get("/api/kpi/bureau/enterprises?from=" + partialStart + "&to=" + partialEnd);
+                partial.add(System.nanoTime() - s);
+                log("partial period sample %d: %.1f s", i + 1, (System.nanoTime() - s) / 1e9);
+            }
             result.put("bureauPartialMonthComparisonMs", summary(partial));
 
             List<Long> drill = new ArrayList<>();

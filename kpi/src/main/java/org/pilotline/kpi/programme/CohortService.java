@@ -1,5 +1,9 @@
 package org.pilotline.kpi.programme;
 
+import java.util.Map;
+import org.pilotline.platform.paging.PageRequest;
+import org.pilotline.platform.paging.Page;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
@@ -20,9 +24,10 @@ public class CohortService {
     @Inject
     EntityManager em;
 
-    public List<CohortView> listCohorts() {
-        return Cohort.<Cohort>listAll(io.quarkus.panache.common.Sort.by("year").and("type")).stream()
-                .map(CohortView::of).toList();
+    /** Sorted by year and type unless the request sorts by {@code year}, {@code type} or {@code id}. */
+    public Page<CohortView> listCohorts(PageRequest page) {
+        return Lookups.page(Cohort.<Cohort>findAll(ProgrammeLists.sort(page, Map.of("year", "year", "type", "type",
+                "id", "id"), Sort.by("year").and("type").and("id"))), page, CohortView::of);
     }
 
     public CohortView getCohort(long id) {

@@ -1,5 +1,9 @@
 package org.pilotline.kpi.programme;
 
+import java.util.Map;
+import org.pilotline.platform.paging.PageRequest;
+import org.pilotline.platform.paging.Page;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.pilotline.kpi.programme.ProgrammeViews.ModelCaseRequest;
@@ -15,9 +19,11 @@ import java.util.List;
 @ApplicationScoped
 public class ModelCaseService {
 
-    public List<ModelCaseView> listModelCases() {
-        return ModelCase.<ModelCase>listAll(io.quarkus.panache.common.Sort.by("year").and("enterpriseCode"))
-                .stream().map(ModelCaseView::of).toList();
+    /** Sorted by year and enterprise unless the request sorts by {@code year}, {@code enterprise} or {@code id}. */
+    public Page<ModelCaseView> listModelCases(PageRequest page) {
+        return Lookups.page(ModelCase.<ModelCase>findAll(ProgrammeLists.sort(page, Map.of("year", "year",
+                "enterprise", "enterpriseCode", "id", "id"), Sort.by("year").and("enterpriseCode").and("id"))), page,
+                ModelCaseView::of);
     }
 
     public ModelCaseView getModelCase(long id) {

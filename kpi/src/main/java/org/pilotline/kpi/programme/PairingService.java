@@ -1,5 +1,9 @@
 package org.pilotline.kpi.programme;
 
+import java.util.Map;
+import org.pilotline.platform.paging.PageRequest;
+import org.pilotline.platform.paging.Page;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -45,7 +49,7 @@ public class PairingService {
     }
 
     /** The bureau sees every pairing; an expert their own. */
-    public List<PairingView> listPairings(String enterprise) {
+    public Page<PairingView> listPairings(String enterprise, PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
         io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
         if (caller.has(Role.EXPERT)) {
@@ -56,8 +60,9 @@ public class PairingService {
             where.append(" and enterpriseCode = :enterprise");
             params.and("enterprise", enterprise);
         }
-        return Pairing.<Pairing>list(where + " order by enterpriseCode, validFrom, id", params.map()).stream()
-                .map(this::view).toList();
+        return Lookups.page(Pairing.<Pairing>find(where.toString(), ProgrammeLists.sort(page, Map.of("enterprise",
+                "enterpriseCode", "validFrom", "validFrom", "id", "id"), Sort.by("enterpriseCode").and("validFrom")
+                .and("id")), params.map()), page, this::view);
     }
 
     public PairingView getPairing(long id) {

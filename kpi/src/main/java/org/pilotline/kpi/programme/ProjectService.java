@@ -1,5 +1,8 @@
 package org.pilotline.kpi.programme;
 
+import org.pilotline.platform.paging.PageRequest;
+import org.pilotline.platform.paging.Page;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,9 +31,13 @@ public class ProjectService {
     Caller caller;
 
     /** The bureau sees every project; an expert the projects they work on. */
-    public List<ProjectView> listProjects() {
-        List<Project> all = Project.listAll(io.quarkus.panache.common.Sort.by("id"));
-        return all.stream().filter(this::visible).map(ProjectView::of).toList();
+    public Page<ProjectView> listProjects(PageRequest page) {
+        Sort sort = ProgrammeLists.sort(page, Map.of("id", "id", "status", "status"), Sort.by("id"));
+        if (caller.has(Role.EXPERT)) {
+            return Lookups.page(Project.<Project>find("?1 member of experts", sort, caller.username()), page,
+                    ProjectView::of);
+        }
+        return Lookups.page(Project.<Project>findAll(sort), page, ProjectView::of);
     }
 
     public ProjectView getProject(long id) {

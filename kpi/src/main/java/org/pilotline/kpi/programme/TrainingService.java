@@ -1,5 +1,9 @@
 package org.pilotline.kpi.programme;
 
+import java.util.Map;
+import org.pilotline.platform.paging.PageRequest;
+import org.pilotline.platform.paging.Page;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,9 +29,11 @@ public class TrainingService {
     @Inject
     TenantContext tenant;
 
-    public List<TrainingView> listTrainings() {
-        return Training.<Training>listAll(io.quarkus.panache.common.Sort.by("sessionDate").and("id")).stream()
-                .map(TrainingView::of).toList();
+    /** Sorted by date unless the request sorts by {@code sessionDate}, {@code level} or {@code id}. */
+    public Page<TrainingView> listTrainings(PageRequest page) {
+        return Lookups.page(Training.<Training>findAll(ProgrammeLists.sort(page, Map.of("sessionDate", "sessionDate",
+                "level", "level", "id", "id"), Sort.by("sessionDate").and("id"))), page,
+                TrainingView::of);
     }
 
     public TrainingView getTraining(long id) {

@@ -1,5 +1,9 @@
 package org.pilotline.kpi.programme;
 
+import java.util.Map;
+import org.pilotline.platform.paging.PageRequest;
+import org.pilotline.platform.paging.Page;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -36,9 +40,11 @@ public class VisitService {
     @Inject
     PairingService pairings;
 
-    public List<VisitView> listVisits() {
+    /** The latest first unless the request sorts by {@code visitDate} or {@code id}. */
+    public Page<VisitView> listVisits(PageRequest page) {
         tenant.requireEnterprise();
-        return Visit.<Visit>list("order by visitDate desc, id desc").stream().map(VisitView::of).toList();
+        return Lookups.page(Visit.<Visit>findAll(ProgrammeLists.sort(page, Map.of("visitDate", "visitDate", "id", "id"),
+                Sort.descending("visitDate", "id"))), page, VisitView::of);
     }
 
     public VisitView getVisit(long id) {
