@@ -1,21 +1,21 @@
 package org.pilotline.kpi.programme;
 
-import java.util.Map;
-import org.pilotline.platform.paging.PageRequest;
-import org.pilotline.platform.paging.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.pilotline.kpi.programme.ProgrammeViews.CohortRequest;
 import org.pilotline.kpi.programme.ProgrammeViews.CohortView;
-import org.pilotline.platform.problem.DomainException;
-import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.persistence.Lookups;
 import org.pilotline.platform.persistence.Versions;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
 
 import java.util.List;
+import java.util.Map;
 
 /** The bureau's cohorts: one per year and type; an enterprise is selected into one cohort of the programme. */
 @ApplicationScoped

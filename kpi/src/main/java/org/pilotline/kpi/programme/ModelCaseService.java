@@ -1,19 +1,19 @@
 package org.pilotline.kpi.programme;
 
-import java.util.Map;
-import org.pilotline.platform.paging.PageRequest;
-import org.pilotline.platform.paging.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.pilotline.kpi.programme.ProgrammeViews.ModelCaseRequest;
 import org.pilotline.kpi.programme.ProgrammeViews.ModelCaseView;
-import org.pilotline.platform.problem.DomainException;
-import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.persistence.Lookups;
 import org.pilotline.platform.persistence.Versions;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
 
 import java.util.List;
+import java.util.Map;
 
 /** 示范样板: the bureau flags enterprises as model cases of a manufacturing type and year, with a citation. */
 @ApplicationScoped

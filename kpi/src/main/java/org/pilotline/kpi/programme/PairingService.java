@@ -1,8 +1,5 @@
 package org.pilotline.kpi.programme;
 
-import java.util.Map;
-import org.pilotline.platform.paging.PageRequest;
-import org.pilotline.platform.paging.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,10 +8,12 @@ import org.pilotline.erp.security.UserAccount;
 import org.pilotline.erp.security.UserDirectory;
 import org.pilotline.kpi.programme.ProgrammeViews.PairingRequest;
 import org.pilotline.kpi.programme.ProgrammeViews.PairingView;
-import org.pilotline.platform.problem.DomainException;
-import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.persistence.Lookups;
 import org.pilotline.platform.persistence.Versions;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.security.Caller;
 import org.pilotline.platform.security.Role;
 
@@ -22,6 +21,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**

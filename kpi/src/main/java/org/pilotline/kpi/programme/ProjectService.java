@@ -1,7 +1,5 @@
 package org.pilotline.kpi.programme;
 
-import org.pilotline.platform.paging.PageRequest;
-import org.pilotline.platform.paging.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,11 +9,13 @@ import org.pilotline.kpi.programme.ProgrammeViews.MilestoneUpdate;
 import org.pilotline.kpi.programme.ProgrammeViews.ProjectRequest;
 import org.pilotline.kpi.programme.ProgrammeViews.ProjectView;
 import org.pilotline.kpi.programme.ProgrammeViews.StatusChange;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageRequest;
+import org.pilotline.platform.persistence.Lookups;
+import org.pilotline.platform.persistence.Versions;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.problem.ProblemKind;
-import org.pilotline.platform.persistence.Lookups;
-import org.pilotline.platform.persistence.Versions;
 import org.pilotline.platform.security.Caller;
 import org.pilotline.platform.security.Role;
 

@@ -1,8 +1,5 @@
 package org.pilotline.kpi.programme;
 
-import java.util.Map;
-import org.pilotline.platform.paging.PageRequest;
-import org.pilotline.platform.paging.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +8,8 @@ import jakarta.transaction.Transactional;
 import org.pilotline.kpi.programme.ProgrammeViews.TrainingRequest;
 import org.pilotline.kpi.programme.ProgrammeViews.TrainingTotals;
 import org.pilotline.kpi.programme.ProgrammeViews.TrainingView;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.persistence.Lookups;
 import org.pilotline.platform.persistence.Versions;
 import org.pilotline.platform.tenancy.TenantContext;
@@ -18,6 +17,7 @@ import org.pilotline.platform.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Training sessions the bureau runs, at engineering and management level, with each enterprise's attendance. */
 @ApplicationScoped

@@ -1,8 +1,5 @@
 package org.pilotline.kpi.programme;
 
-import java.util.Map;
-import org.pilotline.platform.paging.PageRequest;
-import org.pilotline.platform.paging.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,16 +9,19 @@ import org.pilotline.kpi.programme.ProgrammeViews.FollowUpsUpdate;
 import org.pilotline.kpi.programme.ProgrammeViews.LoggedVisit;
 import org.pilotline.kpi.programme.ProgrammeViews.VisitRequest;
 import org.pilotline.kpi.programme.ProgrammeViews.VisitView;
-import org.pilotline.platform.problem.DomainException;
-import org.pilotline.platform.problem.ProblemKind;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.persistence.Lookups;
 import org.pilotline.platform.persistence.Versions;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.ProblemKind;
 import org.pilotline.platform.security.Caller;
 import org.pilotline.platform.security.Role;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Visit logs: written by an expert for the enterprise they act for (chosen with {@code PilotLine-Enterprise}) and only

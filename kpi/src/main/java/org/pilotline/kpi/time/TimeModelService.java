@@ -87,7 +87,18 @@ public class TimeModelService {
      */
     @Transactional
     public UnitHistory history(long workUnitId, Instant from, Instant to) {
-        return read(workUnitId, from, to, true);
+        return read(workUnitId, from, to, true, false);
+    }
+
+    /**
+     * As {@link #history}, for a short period long after the unit's history began (the bureau's sub-hour edges): its
+     * machine intervals are found from the one in effect at {@code from} on, a short range of the unit's index, rather
+     * than by every interval the unit had before {@code to}. The same intervals, as a unit's intervals follow one
+     * another without overlapping.
+     */
+    @Transactional
+    public UnitHistory shortHistory(long workUnitId, Instant from, Instant to) {
+        return read(workUnitId, from, to, true, true);
     }
 
     /**
@@ -98,7 +109,7 @@ public class TimeModelService {
      */
     @Transactional
     public UnitHistory machineHistory(long workUnitId, Instant from, Instant to) {
-        return read(workUnitId, from, to, false);
+        return read(workUnitId, from, to, false, false);
     }
 
     /**
@@ -162,7 +173,7 @@ public class TimeModelService {
     }
 
     /** The work unit's records over [from, to), with its orders and reports or (withOrders false) without them. */
-    private UnitHistory read(long workUnitId, Instant from, Instant to, boolean withOrders) {
+    private UnitHistory read(long workUnitId, Instant from, Instant to, boolean withOrders, boolean fromInEffect) {
         String enterprise = tenant.requireEnterprise();
         WorkUnit unit = Lookups.require(WorkUnit.class, "Work unit", workUnitId);
         WorkCenter center = unit.workCenter;
@@ -174,11 +185,11 @@ public class TimeModelService {
         if (!withOrders) {
             return new UnitHistory(unit.id, unit.code, unit.name, center.id, zone.getId(), from, to, shifts,
                     workingTime, downtimes(enterprise, workUnitId, from, to),
-                    machineIntervals(enterprise, workUnitId, from, to), dataLosses(enterprise, workUnitId, from, to),
+                    intervals(enterprise, workUnitId, from, to, fromInEffect), dataLosses(enterprise, workUnitId, from, to),
                     List.of(), Map.of(), List.of(), List.of(), List.of());
         }
         return new UnitHistory(unit.id, unit.code, unit.name, center.id, zone.getId(), from, to, shifts, workingTime,
-                downtimes(enterprise, workUnitId, from, to), machineIntervals(enterprise, workUnitId, from, to),
+                downtimes(enterprise, workUnitId, from, to), intervals(enterprise, workUnitId, from, to, fromInEffect),
                 dataLosses(enterprise, workUnitId, from, to), orderSegments(enterprise, workUnitId, from, to),
                 operations(enterprise, workUnitId, from, to), quantities(enterprise, unit, from, to),
                 workOrders(enterprise, workUnitId, from, to), finishedOperations(enterprise, workUnitId, from, to));
@@ -196,6 +207,22 @@ public class TimeModelService {
 
     private static List<TimeInputs.Span> spans(List<WorkingCalendar.Interval> intervals) {
         return intervals.stream().map(i -> new TimeInputs.Span(i.start(), i.end())).toList();
+    }
+
+    private List<TimeInputs.MachineInterval> intervals(String enterprise, long unit, Instant from, Instant to,
+                                                       boolean fromInEffect) {
+        if (!fromInEffect) {
+            return machineIntervals(enterprise, unit, from, to);
+        }
+        // the interval in effect at from starts at the latest start up to from; every one before it ended by then
+        return rows("select id, state, operation_mode, started_at, ended_at from mes_machine_interval"
+                + " where tenant_id = ?1 and work_unit_id = ?2 and started_at >= coalesce((select max(p.started_at)"
+                + " from mes_machine_interval p where p.tenant_id = ?1 and p.work_unit_id = ?2 and p.started_at <= ?3), ?3)"
+                + " and started_at < ?4 and (ended_at is null or ended_at > ?3) order by started_at, start_sequence",
+                enterprise, unit, from, to).stream()
+                .map(r -> new TimeInputs.MachineInterval(id(r[0]), MachineryItemState.valueOf((String) r[1]),
+                        r[2] == null ? null : MachineryOperationMode.valueOf((String) r[2]), instant(r[3]), instant(r[4])))
+                .toList();
     }
 
     private List<TimeInputs.MachineInterval> machineIntervals(String enterprise, long unit, Instant from, Instant to) {
