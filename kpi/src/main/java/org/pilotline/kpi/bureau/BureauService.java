@@ -80,28 +80,28 @@ public class BureauService {
         return new Comparison(period.from(), period.to(), figures);
     }
 
-    /** Each enterprise's pieces: month and day rows, then hour rows for what they left, then gaps. */
+    /**
+     * Each enterprise's pieces: month rows, then day rows for what they left, then hour rows, then gaps. Each grain is
+     * read only for the gaps the coarser ones left (a calendar month reads no day), every enterprise in one statement.
+     */
     private Map<String, List<CoverRules.Piece>> covers(Period period, List<String> codes) {
         Map<String, Instant> pending = store.pendingSince();
-        List<RollupStore.Window> whole = codes.stream().map(c -> new RollupStore.Window(c, period.from(),
-                period.to())).toList();
-        Map<String, List<RollupStore.Row>> months = store.enterpriseBuckets(Grain.MONTH, whole);
-        Map<String, List<RollupStore.Row>> days = store.enterpriseBuckets(Grain.DAY, whole);
         Map<String, List<CoverRules.Piece>> covers = new HashMap<>();
-        List<RollupStore.Window> edges = new ArrayList<>();
-        for (String code : codes) {
-            List<CoverRules.Piece> cover = CoverRules.cover(period.from(), period.to(), List.of(
-                    current(months.get(code), pending.get(code)), current(days.get(code), pending.get(code))));
-            covers.put(code, cover);
-            CoverRules.gaps(cover).forEach(g -> edges.add(new RollupStore.Window(code, g.start(), g.end())));
-        }
-        Map<String, List<RollupStore.Row>> hours = edges.isEmpty() ? Map.of()
-                : store.enterpriseBuckets(Grain.HOUR, edges);
-        for (String code : hours.keySet()) {
-            List<RollupStore.Row> taken = covers.get(code).stream().filter(p -> p.row() != null)
-                    .map(CoverRules.Piece::row).toList();
-            covers.put(code, CoverRules.cover(period.from(), period.to(), List.of(taken,
-                    current(hours.get(code), pending.get(code)))));
+        codes.forEach(c -> covers.put(c, List.of(new CoverRules.Piece(period.from(), period.to(), null))));
+        for (Grain grain : List.of(Grain.MONTH, Grain.DAY, Grain.HOUR)) {
+            List<RollupStore.Window> gaps = new ArrayList<>();
+            covers.forEach((code, cover) -> CoverRules.gaps(cover).forEach(g -> gaps.add(new RollupStore.Window(code,
+                    g.start(), g.end()))));
+            if (gaps.isEmpty()) {
+                break;
+            }
+            Map<String, List<RollupStore.Row>> rows = store.enterpriseBuckets(grain, gaps);
+            for (String code : rows.keySet()) {
+                List<RollupStore.Row> taken = covers.get(code).stream().filter(p -> p.row() != null)
+                        .map(CoverRules.Piece::row).toList();
+                covers.put(code, CoverRules.cover(period.from(), period.to(), List.of(taken,
+                        current(rows.get(code), pending.get(code)))));
+            }
         }
         return covers;
     }
