@@ -132,10 +132,14 @@ public class PieceAccounting {
             StringBuilder sql = new StringBuilder();
             List<Object> parameters = new ArrayList<>();
             for (Long unit : part) {
+                // the latest start before the period by the index alone, then the last interval of that instant: an
+                // "order by started_at desc, start_sequence desc" would sort every interval the unit had before
                 int n = parameters.size();
                 sql.append(sql.isEmpty() ? "(" : " union all (").append(columns).append(" where tenant_id = ?")
-                        .append(n + 1).append(" and work_unit_id = ?").append(n + 2).append(" and started_at < ?")
-                        .append(n + 3).append(" order by started_at desc, start_sequence desc limit 1)");
+                        .append(n + 1).append(" and work_unit_id = ?").append(n + 2)
+                        .append(" and started_at = (select max(p.started_at) from mes_machine_interval p")
+                        .append(" where p.tenant_id = ?").append(n + 1).append(" and p.work_unit_id = ?").append(n + 2)
+                        .append(" and p.started_at < ?").append(n + 3).append(") order by start_sequence desc limit 1)");
                 parameters.add(enterprise);
                 parameters.add(unit);
                 parameters.add(period.from());
