@@ -9,6 +9,14 @@ import { dateInput, validDate } from './inputs.js';
 import { newClientId } from './terminal-queue.js';
 
 const FOLLOW_UP_ROWS = 3;
+// the programme's lists are pages ({items, page, size, total}); a page at a time, "more" appends the next
+const PAGE_SIZE = 50;
+const LISTS = { pairings: '/api/programme/pairings', projects: '/api/programme/projects', visits: '/api/programme/visits' };
+const EMPTY_PAGE = { items: [], page: 0, size: PAGE_SIZE, total: 0 };
+
+function firstPage(path) {
+  return api(path, { query: { page: 0, size: PAGE_SIZE } });
+}
 
 class PlExpert extends Screen {
   static properties = {
@@ -29,13 +37,32 @@ class PlExpert extends Screen {
 
   async load() {
     try {
-      const [pairings, projects] = await Promise.all([api('/api/programme/pairings'), api('/api/programme/projects')]);
+      const [pairings, projects] = await Promise.all([firstPage(LISTS.pairings), firstPage(LISTS.projects)]);
       this.pairings = pairings;
       this.projects = projects;
-      this.visits = this.me.enterprise ? await api('/api/programme/visits') : [];
+      this.visits = this.me.enterprise ? await firstPage(LISTS.visits) : EMPTY_PAGE;
     } catch (e) {
       this.error = e.message;
     }
+  }
+
+  /** Appends the next page of a list (pairings, projects or visits) to what is shown. */
+  async more(list) {
+    const shown = this[list];
+    try {
+      const next = await api(LISTS[list], { query: { page: shown.page + 1, size: shown.size } });
+      this[list] = { ...next, items: [...shown.items, ...next.items] };
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  /** "n of total" under a list, and a button for the next page while there is one. */
+  pageFooter(list) {
+    const p = this[list];
+    const more = p.items.length < p.total;
+    return html`<p class="page-footer" id=${`${list}-footer`}><span class="shown" data-v>${t('expert.shownOfTotal', p.items.length, p.total)}</span>
+      ${more ? html` <button class="more" id=${`${list}-more`} @click=${() => this.more(list)}>${t('expert.more')}</button>` : ''}</p>`;
   }
 
   actFor(code) {
@@ -68,7 +95,7 @@ class PlExpert extends Screen {
       event.target.elements.visitDate.value = plantToday();
       this.saved = visit;
       this.error = null;
-      this.visits = await api('/api/programme/visits');
+      this.visits = await firstPage(LISTS.visits);
     } catch (e) {
       this.showProblem(e);
     } finally {
@@ -91,7 +118,7 @@ class PlExpert extends Screen {
     const followUps = visit.followUps.map((f, i) => ({ action: f.action, due: f.due, done: i === index ? !f.done : f.done }));
     try {
       await api(`/api/programme/visits/${visit.id}/follow-ups`, { method: 'PUT', body: { followUps, version: visit.version } });
-      this.visits = await api('/api/programme/visits');
+      this.visits = await firstPage(LISTS.visits);
       this.error = null;
     } catch (e) {
       this.showProblem(e);
@@ -103,7 +130,7 @@ class PlExpert extends Screen {
       await api(`/api/programme/projects/${project.id}/milestones/${index}`, {
         method: 'PUT', body: { doneOn: done ? plantToday() : null, version: project.version },
       });
-      this.projects = await api('/api/programme/projects');
+      this.projects = await firstPage(LISTS.projects);
       this.error = null;
     } catch (e) {
       this.showProblem(e);
@@ -121,15 +148,15 @@ class PlExpert extends Screen {
   enterprises() {
     const p = this.pairings;
     if (!p) return html`<p>${t('common.loading')}</p>`;
-    if (!p.length) return html`<p id="no-pairings">${t('expert.noPairings')}</p>`;
+    if (!p.items.length) return html`<p id="no-pairings">${t('expert.noPairings')}</p>`;
     return html`<table id="pairings-table"><thead><tr><th>${t('expert.enterprise')}</th><th>${t('expert.from')}</th>
       <th>${t('expert.to')}</th><th>${t('expert.current')}</th><th></th></tr></thead>
-      <tbody>${p.map((x) => html`<tr data-code=${x.enterprise} class=${x.enterprise === this.me.enterprise ? 'selected' : ''}>
+      <tbody>${p.items.map((x) => html`<tr data-code=${x.enterprise} class=${x.enterprise === this.me.enterprise ? 'selected' : ''}>
         <td data-v>${x.enterprise}</td><td data-v>${date(x.validFrom)}</td><td data-v>${x.validTo ? date(x.validTo) : '–'}</td>
         <td>${x.current ? t('common.yes') : t('common.no')}</td>
         <td>${x.enterprise === this.me.enterprise ? t('expert.actingFor')
           : x.current ? html`<button class="act-for" @click=${() => this.actFor(x.enterprise)}>${t('expert.actFor')}</button>` : ''}</td>
-      </tr>`)}</tbody></table>`;
+      </tr>`)}</tbody></table>${this.pageFooter('pairings')}`;
   }
 
   visitLog() {
@@ -148,24 +175,24 @@ class PlExpert extends Screen {
         <button type="submit" id="log-visit" ?disabled=${this.busy}>${t('expert.logVisit')}</button>
         ${this.saved ? html`<span id="visit-saved" class="notice">${t('expert.saved')}</span>` : ''}
       </form>
-      ${!v ? html`<p>${t('common.loading')}</p>` : !v.length ? html`<p id="no-visits">${t('expert.noVisits')}</p>` : html`
+      ${!v ? html`<p>${t('common.loading')}</p>` : !v.items.length ? html`<p id="no-visits">${t('expert.noVisits')}</p>` : html`
       <table id="visits-table"><thead><tr><th>${t('expert.visitDate')}</th><th>${t('expert.expert')}</th>
         <th>${t('expert.topics')}</th><th>${t('expert.findings')}</th><th>${t('expert.followUps')}</th><th>${t('expert.logged')}</th></tr></thead>
-        <tbody>${v.map((x) => html`<tr data-id=${x.id} data-request=${x.requestId}>
+        <tbody>${v.items.map((x) => html`<tr data-id=${x.id} data-request=${x.requestId}>
           <td data-v>${date(x.visitDate)}</td><td data-v>${x.expert}</td><td data-v>${x.topics}</td>
           <td data-v class="wrap">${x.findings}</td>
           <td><ul class="follow-ups">${x.followUps.map((f, i) => html`<li>
             <label><input type="checkbox" class="follow-up" data-index=${i} .checked=${f.done}
               ?disabled=${x.expert !== this.me.username} @change=${() => this.toggleFollowUp(x, i)}>
             <span data-v>${f.action}${f.due ? ` (${date(f.due)})` : ''}</span></label></li>`)}</ul></td>
-          <td data-v>${dateTime(x.createdAt)}</td></tr>`)}</tbody></table>`}`;
+          <td data-v>${dateTime(x.createdAt)}</td></tr>`)}</tbody></table>${this.pageFooter('visits')}`}`;
   }
 
   projectList() {
     const p = this.projects;
     if (!p) return html`<p>${t('common.loading')}</p>`;
-    if (!p.length) return html`<p id="no-projects">${t('expert.noProjects')}</p>`;
-    return p.map((x) => html`<div class="panel project" data-id=${x.id}>
+    if (!p.items.length) return html`<p id="no-projects">${t('expert.noProjects')}</p>`;
+    return html`${p.items.map((x) => html`<div class="panel project" data-id=${x.id}>
       <h4 data-v>${language() === 'en' ? x.titleEn : x.titleZh}</h4>
       <p>${t('expert.status')}: ${tEnum('expert.projectStatus', x.status)} · ${t('expert.enterprises')}: <span data-v>${x.enterprises.join(', ')}</span></p>
       <table class="milestones"><thead><tr><th>${t('expert.milestone')}</th><th>${t('expert.due')}</th><th>${t('expert.doneOn')}</th><th></th></tr></thead>
@@ -173,7 +200,7 @@ class PlExpert extends Screen {
           <td data-v>${m.doneOn ? date(m.doneOn) : '–'}</td>
           <td>${m.doneOn ? html`<button class="reopen" @click=${() => this.milestone(x, i, false)}>${t('expert.reopen')}</button>`
             : html`<button class="mark-done" @click=${() => this.milestone(x, i, true)}>${t('expert.markDone')}</button>`}</td></tr>`)}</tbody></table>
-    </div>`);
+    </div>`)}${this.pageFooter('projects')}`;
   }
 
   render() {

@@ -88,7 +88,7 @@ class ProgrammeHistoryTest {
                 .contentType("application/problem+json");
         // the enterprises joined the 2024 pilot cohort
         List<Map<String, Object>> cohorts = Api.as("bureau").get("/api/programme/cohorts").then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.year == 2024 && it.type == 'PILOT' }");
+                .extract().jsonPath().getList("items.findAll { it.year == 2024 && it.type == 'PILOT' }");
         assertEquals(1, cohorts.size());
         assertTrue(((List<?>) cohorts.get(0).get("enterprises")).containsAll(List.of(FIRST, SECOND)));
     }

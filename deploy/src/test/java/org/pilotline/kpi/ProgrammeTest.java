@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pilotline.mes.ShopFloorFixture.id;
 import static org.pilotline.testing.MasterData.id;
 import static org.pilotline.mes.ShopFloorFixture.operations;
@@ -88,7 +89,8 @@ class ProgrammeTest {
                 .body("nameEn", is("Pilots of " + year + ", renamed"));
         bureau().body(change).put("/api/programme/cohorts/" + id).then().statusCode(409)
                 .body("type", containsString("stale-version"));
-        bureau().get("/api/programme/cohorts").then().statusCode(200).body("id", hasItem((int) id));
+        bureau().get("/api/programme/cohorts").then().statusCode(200).body("items.id", hasItem((int) id))
+                .body("page", is(0)).body("size", is(50)).body("total", greaterThanOrEqualTo(1));
 
         c.as("manager").body(cohort(year + 100, "PILOT", c.code)).post("/api/programme/cohorts").then().statusCode(403)
                 .contentType("application/problem+json");
@@ -107,7 +109,7 @@ class ProgrammeTest {
         asExpert(expert, a.code).body(visit).post("/api/programme/visits").then().statusCode(200)
                 .body("id", is((int) visitId));
         assertEquals(1, asExpert(expert, a.code).get("/api/programme/visits").then().statusCode(200).extract()
-                .<List<Object>>path("findAll { it.requestId == '" + requestId + "' }").size());
+                .<List<Object>>path("items.findAll { it.requestId == '" + requestId + "' }").size());
 
         // not assigned at all: the expert acts for no enterprise
         asExpert(expert, b.code).body(visit(UUID.randomUUID().toString(), LocalDate.of(thisYear, 1, 16)))
@@ -124,9 +126,10 @@ class ProgrammeTest {
         a.as("manager").body(visit(UUID.randomUUID().toString(), LocalDate.of(thisYear, 1, 16)))
                 .post("/api/programme/visits").then().statusCode(403);
         a.as("manager").get("/api/programme/visits/" + visitId).then().statusCode(200).body("topics", is("MRP rollout"));
-        a.as("admin").get("/api/programme/visits").then().statusCode(200).body("id", hasItem((int) visitId));
+        a.as("admin").get("/api/programme/visits").then().statusCode(200).body("items.id", hasItem((int) visitId));
         b.as("manager").get("/api/programme/visits/" + visitId).then().statusCode(404);
-        b.as("manager").get("/api/programme/visits").then().statusCode(200).body("id", not(hasItem((int) visitId)));
+        b.as("manager").get("/api/programme/visits").then().statusCode(200)
+                .body("items.id", not(hasItem((int) visitId)));
         a.as("planner").get("/api/programme/visits").then().statusCode(403);
 
         // the author closes a follow-up
@@ -228,9 +231,9 @@ class ProgrammeTest {
         version = active.then().extract().<Number>path("version").longValue();
 
         Api.as(expert, TestEnterprise.PASSWORD).get("/api/programme/projects").then().statusCode(200)
-                .body("id", hasItem((int) id));
+                .body("items.id", hasItem((int) id));
         Api.as(otherExpert, TestEnterprise.PASSWORD).get("/api/programme/projects").then().statusCode(200)
-                .body("id", not(hasItem((int) id)));
+                .body("items.id", not(hasItem((int) id)));
         Api.as(otherExpert, TestEnterprise.PASSWORD).body(Map.of("doneOn", thisYear + "-02-01", "version", version))
                 .put("/api/programme/projects/" + id + "/milestones/0").then().statusCode(404);
         Response done = Api.as(expert, TestEnterprise.PASSWORD).body(Map.of("doneOn", thisYear + "-02-01", "version", version))
@@ -336,7 +339,7 @@ class ProgrammeTest {
         asExpert(otherExpert, f.code).body(visit(UUID.randomUUID().toString(), today)).post("/api/programme/visits")
                 .then().statusCode(403);
         Api.as(otherExpert, TestEnterprise.PASSWORD).get("/api/programme/pairings").then().statusCode(200)
-                .body("enterprise", hasItem(f.code)).body("expert", not(hasItem(expert)));
+                .body("items.enterprise", hasItem(f.code)).body("items.expert", not(hasItem(expert)));
         f.as("admin").get("/api/programme/pairings").then().statusCode(403);
     }
 
@@ -351,7 +354,7 @@ class ProgrammeTest {
                 .body(demo + ".modelCases", hasItem("DISCRETE 2026")).body(demo + ".cmmmLevels.size()", is(8))
                 .body("enterprises.find { it.enterprise == 'demo2' }.visits", greaterThanOrEqualTo(1));
         Api.as("expert").header(HEADER, "demo").get("/api/programme/visits").then().statusCode(200)
-                .body("requestId", hasItem("demo-visit-1")).body("requestId", hasItem("demo-visit-2"));
+                .body("items.requestId", hasItem("demo-visit-1")).body("items.requestId", hasItem("demo-visit-2"));
         Api.as("demo2-admin").get("/api/programme/cmmm/2026").then().statusCode(200)
                 .body("assessment.submittedBy", is("demo2-admin")).body("assessment.levels.size()", is(8));
     }
@@ -392,6 +395,47 @@ class ProgrammeTest {
                 "followUps", List.of(
                         Map.of("action", "Clean the item master", "due", date.plusDays(14).toString()),
                         Map.of("action", "Run MRP weekly", "due", date.plusDays(30).toString(), "done", false)));
+    }
+
+    @Test
+    void theProgrammesListsArePagesOfTheAskedSizeWithTheirTotalAndABadPageIsRefusedNamingTheParameter() {
+        TestEnterprise e = TestEnterprise.create();
+        List<Integer> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            created.add(bureau().body(training("ENGINEERING", e.code, 1 + i, "2")).post("/api/programme/trainings")
+                    .then().statusCode(201).extract().path("id"));
+        }
+        int total = bureau().get("/api/programme/trainings").then().statusCode(200).body("page", is(0))
+                .body("size", is(50)).extract().path("total");
+        assertTrue(total >= 3);
+        List<Integer> seen = new java.util.ArrayList<>();
+        for (int page = 0; page * 2 < total; page++) {
+            List<Integer> ids = bureau().queryParam("page", page).queryParam("size", 2).queryParam("sort", "-id")
+                    .get("/api/programme/trainings").then().statusCode(200).body("page", is(page)).body("size", is(2))
+                    .body("total", is(total)).extract().path("items.id");
+            assertTrue(ids.size() <= 2 && !ids.isEmpty(), "page " + page + " of " + total + ": " + ids);
+            seen.addAll(ids);
+        }
+        assertEquals(total, seen.size(), "every training once over the pages");
+        assertEquals(total, new java.util.HashSet<>(seen).size());
+        assertEquals(seen.stream().sorted(java.util.Comparator.reverseOrder()).toList(), seen, "sorted by -id");
+        assertTrue(seen.containsAll(created));
+
+        bureau().queryParam("size", 0).get("/api/programme/cohorts").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", is("size"));
+        bureau().queryParam("page", "x").get("/api/programme/model-cases").then().statusCode(400)
+                .body("errors[0].field", is("page"));
+        bureau().queryParam("sort", "secret").get("/api/programme/pairings").then().statusCode(400)
+                .body("errors[0].field", is("sort"));
+        // an expert's page counts only their own projects
+        bureau().body(project(e.code, expert)).post("/api/programme/projects").then().statusCode(201);
+        bureau().body(project(e.code, otherExpert)).post("/api/programme/projects").then().statusCode(201);
+        int mine = Api.as(expert, TestEnterprise.PASSWORD).queryParam("size", 1).get("/api/programme/projects").then()
+                .statusCode(200).body("items.size()", is(1)).extract().path("total");
+        int theirs = Api.as(otherExpert, TestEnterprise.PASSWORD).get("/api/programme/projects").then().statusCode(200)
+                .extract().path("total");
+        int all = bureau().get("/api/programme/projects").then().statusCode(200).extract().path("total");
+        assertTrue(mine >= 1 && theirs >= 1 && mine < all && theirs < all, mine + " and " + theirs + " of " + all);
     }
 
     private static Map<String, Object> training(String level, String enterprise, int attendees, String personHours) {

@@ -319,7 +319,15 @@ class RollupTest {
                         lastMonth.plusDays(20).atTime(17, 0).atZone(zone).toInstant()},
                 // less than an hour: the raw history only
                 new Instant[]{lastMonth.plusDays(5).atTime(10, 5).atZone(zone).toInstant(),
-                        lastMonth.plusDays(5).atTime(10, 50).atZone(zone).toInstant()});
+                        lastMonth.plusDays(5).atTime(10, 50).atZone(zone).toInstant()},
+                // twenty-five whole days, not a month: day roll-ups only, failures across midnights counted once
+                new Instant[]{WHOLE_DAYS_FROM.apply(lastMonth), WHOLE_DAYS_TO.apply(lastMonth)},
+                // whole days across a month's end
+                new Instant[]{lastMonth.plusMonths(1).minusDays(3).atStartOfDay(zone).toInstant(),
+                        lastMonth.plusMonths(1).plusDays(2).atStartOfDay(zone).toInstant()},
+                // whole hours and days with sub-hour edges inside a shift: hours, days and two raw edges
+                new Instant[]{lastMonth.plusDays(11).atTime(8, 17).atZone(zone).toInstant(),
+                        lastMonth.plusDays(15).atTime(19, 48).atZone(zone).toInstant()});
         for (Instant[] p : periods) {
             Map<String, Object> q = Map.of("from", p[0].toString(), "to", p[1].toString());
             JsonPath bureau = json(Api.as("bureau").queryParams(q).get("/api/kpi/bureau/enterprises"));
@@ -333,7 +341,21 @@ class RollupTest {
             assertTrue(new BigDecimal(raw.get("timeElements.find { it.code == 'POT' }.seconds").toString()).signum() > 0,
                     period + " has planned operation time");
         }
+        // the whole days' comparison had something to correct: its days count more failures than the period has
+        Instant from = WHOLE_DAYS_FROM.apply(lastMonth);
+        Instant to = WHOLE_DAYS_TO.apply(lastMonth);
+        int days = series("ENTERPRISE:0", "DAY", from, to).stream().mapToInt(b -> ((Number) b.get("failures"))
+                .intValue()).sum();
+        int period = ((Number) json(plant.enterprise.as("manager").queryParams(Map.of("from", from.toString(), "to",
+                to.toString())).get("/api/kpi/enterprise")).get("failures")).intValue();
+        assertTrue(days > period, "an out-of-service episode crosses a midnight: " + days + " in days, " + period
+                + " in the period");
     }
+
+    private static final java.util.function.Function<LocalDate, Instant> WHOLE_DAYS_FROM =
+            month -> month.plusDays(2).atStartOfDay(PLANT).toInstant();
+    private static final java.util.function.Function<LocalDate, Instant> WHOLE_DAYS_TO =
+            month -> month.plusDays(27).atStartOfDay(PLANT).toInstant();
 
     // ---- reading ----
 

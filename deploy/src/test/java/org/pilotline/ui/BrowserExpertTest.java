@@ -88,23 +88,28 @@ class BrowserExpertTest {
             browser.click("#log-visit");
             assertEquals(required, browser.text("#error-findings"));
             browser.assertOneLanguage(language, "the visit form with the server's refusal");
-            asExpert(expert, a.code).get("/api/programme/visits").then().statusCode(200).body("size()", is(0));
+            asExpert(expert, a.code).get("/api/programme/visits").then().statusCode(200).body("total", is(0));
 
             browser.type("#visit-findings", "Planners still use spreadsheets");
             browser.click("#log-visit");
             browser.waitFor("#visit-saved");
             browser.waitFor("#visits-table tbody tr");
-            asExpert(expert, a.code).get("/api/programme/visits").then().statusCode(200).body("size()", is(1))
-                    .body("[0].topics", is(topics)).body("[0].expert", is(expert))
-                    .body("[0].visitDate", is(today.toString()))
-                    .body("[0].findings", is("Planners still use spreadsheets"))
-                    .body("[0].followUps[0].action", is("Clean the item master"))
-                    .body("[0].followUps[0].due", is(today.plusDays(14).toString()))
-                    .body("[0].followUps[0].done", is(false));
+            // the lists are pages: how many are shown of how many there are (one page here, so no "more")
+            assertEquals(language.equals("en") ? "1 of 1 shown" : "已显示 1 条，共 1 条",
+                    browser.text("#visits-footer .shown"));
+            assertEquals(language.equals("en") ? "2 of 2 shown" : "已显示 2 条，共 2 条",
+                    browser.text("#pairings-footer .shown"));
+            asExpert(expert, a.code).get("/api/programme/visits").then().statusCode(200).body("total", is(1))
+                    .body("items[0].topics", is(topics)).body("items[0].expert", is(expert))
+                    .body("items[0].visitDate", is(today.toString()))
+                    .body("items[0].findings", is("Planners still use spreadsheets"))
+                    .body("items[0].followUps[0].action", is("Clean the item master"))
+                    .body("items[0].followUps[0].due", is(today.plusDays(14).toString()))
+                    .body("items[0].followUps[0].done", is(false));
 
             browser.click("#visits-table .follow-up[data-index='0']");
             browser.waitUntil(d -> Boolean.TRUE.equals(asExpert(expert, a.code).get("/api/programme/visits").then()
-                    .extract().path("[0].followUps[0].done")) ? true : null);
+                    .extract().path("items[0].followUps[0].done")) ? true : null);
 
             browser.click(".project[data-id='" + projectId + "'] .mark-done");
             browser.waitFor(".project[data-id='" + projectId + "'] .reopen");
@@ -114,7 +119,7 @@ class BrowserExpertTest {
             browser.screenshot("expert-" + language);
         }
         // the other enterprise's log has none of it
-        asExpert(expert, b.code).get("/api/programme/visits").then().statusCode(200).body("size()", is(0));
+        asExpert(expert, b.code).get("/api/programme/visits").then().statusCode(200).body("total", is(0));
     }
 
     private static RequestSpecification asExpert(String expert, String enterprise) {

@@ -14,6 +14,7 @@ import org.pilotline.kpi.time.Period;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +22,9 @@ import java.util.Map;
 
 /**
  * The bureau's side-by-side view: every pilot enterprise's aggregate figures for one period, from the enterprise-level
- * roll-ups. What must be read from the raw history is read as that enterprise (its own transaction and tenant-filtered
- * session), and only the aggregate leaves: no work unit, interval, report or order.
+ * roll-ups and every enterprise's delivery counts in one statement. What must be read from the raw history is read as
+ * that enterprise (its own transaction and tenant-filtered session), and only the aggregate leaves: no work unit,
+ * interval, report or order.
  */
 @ApplicationScoped
 public class BureauService {
@@ -43,6 +45,9 @@ public class BureauService {
     @Inject
     RollupStore store;
 
+    @Inject
+    DeliveryCounts deliveryCounts;
+
     /**
      * Every enterprise's figures from its enterprise-level roll-ups: the months that lie inside the period, the days
      * left at its edges, then the hours; only what no current roll-up covers — sub-hour edges, buckets whose touches
@@ -51,12 +56,23 @@ public class BureauService {
      * RollupTest). Called outside a transaction, so that each enterprise's part opens a session of its own tenant.
      */
     public Comparison compare(Period period) {
-        List<Enterprise> enterprises = QuarkusTransaction.requiringNew().call(() -> Enterprise.<Enterprise>listAll())
-                .stream().sorted(java.util.Comparator.comparing(e -> e.code)).toList();
-        Map<String, List<CoverRules.Piece>> covers = QuarkusTransaction.requiringNew().call(() -> covers(period,
-                enterprises.stream().map(e -> e.code).toList()));
+        List<Enterprise> enterprises = new ArrayList<>();
+        Map<String, int[]> deliveries = new HashMap<>();
+        // the enterprises, their roll-up rows and their deliveries in one transaction: a few statements in all
+        Map<String, List<CoverRules.Piece>> covers = QuarkusTransaction.requiringNew().call(() -> {
+            Enterprise.<Enterprise>listAll().stream().sorted(java.util.Comparator.comparing(e -> e.code))
+                    .forEach(enterprises::add);
+            deliveries.putAll(deliveryCounts.count(period.from(), period.to(), enterprises.stream()
+                    .map(e -> new DeliveryCounts.Plant(e.code, ZoneId.of(e.timeZone))).toList()));
+            return covers(period, enterprises.stream().map(e -> e.code).toList());
+        });
         List<EnterpriseFigures> figures = enterprises.stream().map(e -> {
-            Totals t = TenantContext.callAs(e.code, () -> pieces.totals(period, covers.get(e.code)));
+            List<CoverRules.Piece> cover = covers.get(e.code);
+            // one current roll-up row for the whole period (a calendar month): nothing to read as the enterprise
+            Totals t = cover.size() == 1 && cover.get(0).row() != null ? cover.get(0).row().totals()
+                    : TenantContext.callAs(e.code, () -> pieces.totals(period, cover));
+            int[] d = deliveries.get(e.code);
+            t = t.withDeliveries(d[0], d[1]);
             return new EnterpriseFigures(e.code, e.name, e.industry, e.manufacturingType.name(),
                     KpiViews.TimeElementView.of(t.seconds()), KpiViews.QuantitiesView.of(t), t.failures(),
                     KpiFormulas.compute(t).stream().map(KpiViews.KpiValueView::of).toList());
@@ -64,28 +80,28 @@ public class BureauService {
         return new Comparison(period.from(), period.to(), figures);
     }
 
-    /** Each enterprise's pieces: month and day rows, then hour rows for what they left, then gaps. */
+    /**
+     * Each enterprise's pieces: month rows, then day rows for what they left, then hour rows, then gaps. Each grain is
+     * read only for the gaps the coarser ones left (a calendar month reads no day), every enterprise in one statement.
+     */
     private Map<String, List<CoverRules.Piece>> covers(Period period, List<String> codes) {
         Map<String, Instant> pending = store.pendingSince();
-        List<RollupStore.Window> whole = codes.stream().map(c -> new RollupStore.Window(c, period.from(),
-                period.to())).toList();
-        Map<String, List<RollupStore.Row>> months = store.enterpriseBuckets(Grain.MONTH, whole);
-        Map<String, List<RollupStore.Row>> days = store.enterpriseBuckets(Grain.DAY, whole);
         Map<String, List<CoverRules.Piece>> covers = new HashMap<>();
-        List<RollupStore.Window> edges = new ArrayList<>();
-        for (String code : codes) {
-            List<CoverRules.Piece> cover = CoverRules.cover(period.from(), period.to(), List.of(
-                    current(months.get(code), pending.get(code)), current(days.get(code), pending.get(code))));
-            covers.put(code, cover);
-            CoverRules.gaps(cover).forEach(g -> edges.add(new RollupStore.Window(code, g.start(), g.end())));
-        }
-        Map<String, List<RollupStore.Row>> hours = edges.isEmpty() ? Map.of()
-                : store.enterpriseBuckets(Grain.HOUR, edges);
-        for (String code : hours.keySet()) {
-            List<RollupStore.Row> taken = covers.get(code).stream().filter(p -> p.row() != null)
-                    .map(CoverRules.Piece::row).toList();
-            covers.put(code, CoverRules.cover(period.from(), period.to(), List.of(taken,
-                    current(hours.get(code), pending.get(code)))));
+        codes.forEach(c -> covers.put(c, List.of(new CoverRules.Piece(period.from(), period.to(), null))));
+        for (Grain grain : List.of(Grain.MONTH, Grain.DAY, Grain.HOUR)) {
+            List<RollupStore.Window> gaps = new ArrayList<>();
+            covers.forEach((code, cover) -> CoverRules.gaps(cover).forEach(g -> gaps.add(new RollupStore.Window(code,
+                    g.start(), g.end()))));
+            if (gaps.isEmpty()) {
+                break;
+            }
+            Map<String, List<RollupStore.Row>> rows = store.enterpriseBuckets(grain, gaps);
+            for (String code : rows.keySet()) {
+                List<RollupStore.Row> taken = covers.get(code).stream().filter(p -> p.row() != null)
+                        .map(CoverRules.Piece::row).toList();
+                covers.put(code, CoverRules.cover(period.from(), period.to(), List.of(taken,
+                        current(rows.get(code), pending.get(code)))));
+            }
         }
         return covers;
     }

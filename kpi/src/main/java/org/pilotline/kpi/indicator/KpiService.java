@@ -111,7 +111,7 @@ public class KpiService {
         tenant.requireEnterprise();
         Totals totals = Totals.empty();
         for (long unit : timeModels.workUnits(null)) {
-            totals = totals.plus(Totals.of(timeModels.history(unit, from, to).records(from, to)));
+            totals = totals.plus(Totals.of(timeModels.shortHistory(unit, from, to).records(from, to)));
         }
         return totals;
     }

@@ -1,17 +1,21 @@
 package org.pilotline.kpi.programme;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.pilotline.kpi.programme.ProgrammeViews.CohortRequest;
 import org.pilotline.kpi.programme.ProgrammeViews.CohortView;
-import org.pilotline.platform.problem.DomainException;
-import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.persistence.Lookups;
 import org.pilotline.platform.persistence.Versions;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
 
 import java.util.List;
+import java.util.Map;
 
 /** The bureau's cohorts: one per year and type; an enterprise is selected into one cohort of the programme. */
 @ApplicationScoped
@@ -20,9 +24,10 @@ public class CohortService {
     @Inject
     EntityManager em;
 
-    public List<CohortView> listCohorts() {
-        return Cohort.<Cohort>listAll(io.quarkus.panache.common.Sort.by("year").and("type")).stream()
-                .map(CohortView::of).toList();
+    /** Sorted by year and type unless the request sorts by {@code year}, {@code type} or {@code id}. */
+    public Page<CohortView> listCohorts(PageRequest page) {
+        return Lookups.page(Cohort.<Cohort>findAll(ProgrammeLists.sort(page, Map.of("year", "year", "type", "type",
+                "id", "id"), Sort.by("year").and("type").and("id"))), page, CohortView::of);
     }
 
     public CohortView getCohort(long id) {

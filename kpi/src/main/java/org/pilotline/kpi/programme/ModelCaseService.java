@@ -1,23 +1,29 @@
 package org.pilotline.kpi.programme;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.pilotline.kpi.programme.ProgrammeViews.ModelCaseRequest;
 import org.pilotline.kpi.programme.ProgrammeViews.ModelCaseView;
-import org.pilotline.platform.problem.DomainException;
-import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.persistence.Lookups;
 import org.pilotline.platform.persistence.Versions;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
 
 import java.util.List;
+import java.util.Map;
 
 /** 示范样板: the bureau flags enterprises as model cases of a manufacturing type and year, with a citation. */
 @ApplicationScoped
 public class ModelCaseService {
 
-    public List<ModelCaseView> listModelCases() {
-        return ModelCase.<ModelCase>listAll(io.quarkus.panache.common.Sort.by("year").and("enterpriseCode"))
-                .stream().map(ModelCaseView::of).toList();
+    /** Sorted by year and enterprise unless the request sorts by {@code year}, {@code enterprise} or {@code id}. */
+    public Page<ModelCaseView> listModelCases(PageRequest page) {
+        return Lookups.page(ModelCase.<ModelCase>findAll(ProgrammeLists.sort(page, Map.of("year", "year",
+                "enterprise", "enterpriseCode", "id", "id"), Sort.by("year").and("enterpriseCode").and("id"))), page,
+                ModelCaseView::of);
     }
 
     public ModelCaseView getModelCase(long id) {

@@ -1,5 +1,6 @@
 package org.pilotline.kpi.programme;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -7,10 +8,12 @@ import org.pilotline.erp.security.UserAccount;
 import org.pilotline.erp.security.UserDirectory;
 import org.pilotline.kpi.programme.ProgrammeViews.PairingRequest;
 import org.pilotline.kpi.programme.ProgrammeViews.PairingView;
-import org.pilotline.platform.problem.DomainException;
-import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.persistence.Lookups;
 import org.pilotline.platform.persistence.Versions;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.security.Caller;
 import org.pilotline.platform.security.Role;
 
@@ -18,6 +21,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,7 +49,7 @@ public class PairingService {
     }
 
     /** The bureau sees every pairing; an expert their own. */
-    public List<PairingView> listPairings(String enterprise) {
+    public Page<PairingView> listPairings(String enterprise, PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
         io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
         if (caller.has(Role.EXPERT)) {
@@ -56,8 +60,9 @@ public class PairingService {
             where.append(" and enterpriseCode = :enterprise");
             params.and("enterprise", enterprise);
         }
-        return Pairing.<Pairing>list(where + " order by enterpriseCode, validFrom, id", params.map()).stream()
-                .map(this::view).toList();
+        return Lookups.page(Pairing.<Pairing>find(where.toString(), ProgrammeLists.sort(page, Map.of("enterprise",
+                "enterpriseCode", "validFrom", "validFrom", "id", "id"), Sort.by("enterpriseCode").and("validFrom")
+                .and("id")), params.map()), page, this::view);
     }
 
     public PairingView getPairing(long id) {

@@ -1,5 +1,6 @@
 package org.pilotline.kpi.programme;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -8,11 +9,13 @@ import org.pilotline.kpi.programme.ProgrammeViews.MilestoneUpdate;
 import org.pilotline.kpi.programme.ProgrammeViews.ProjectRequest;
 import org.pilotline.kpi.programme.ProgrammeViews.ProjectView;
 import org.pilotline.kpi.programme.ProgrammeViews.StatusChange;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageRequest;
+import org.pilotline.platform.persistence.Lookups;
+import org.pilotline.platform.persistence.Versions;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.problem.ProblemKind;
-import org.pilotline.platform.persistence.Lookups;
-import org.pilotline.platform.persistence.Versions;
 import org.pilotline.platform.security.Caller;
 import org.pilotline.platform.security.Role;
 
@@ -28,9 +31,13 @@ public class ProjectService {
     Caller caller;
 
     /** The bureau sees every project; an expert the projects they work on. */
-    public List<ProjectView> listProjects() {
-        List<Project> all = Project.listAll(io.quarkus.panache.common.Sort.by("id"));
-        return all.stream().filter(this::visible).map(ProjectView::of).toList();
+    public Page<ProjectView> listProjects(PageRequest page) {
+        Sort sort = ProgrammeLists.sort(page, Map.of("id", "id", "status", "status"), Sort.by("id"));
+        if (caller.has(Role.EXPERT)) {
+            return Lookups.page(Project.<Project>find("?1 member of experts", sort, caller.username()), page,
+                    ProjectView::of);
+        }
+        return Lookups.page(Project.<Project>findAll(sort), page, ProjectView::of);
     }
 
     public ProjectView getProject(long id) {

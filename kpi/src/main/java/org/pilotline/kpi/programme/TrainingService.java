@@ -1,5 +1,6 @@
 package org.pilotline.kpi.programme;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -7,6 +8,8 @@ import jakarta.transaction.Transactional;
 import org.pilotline.kpi.programme.ProgrammeViews.TrainingRequest;
 import org.pilotline.kpi.programme.ProgrammeViews.TrainingTotals;
 import org.pilotline.kpi.programme.ProgrammeViews.TrainingView;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.persistence.Lookups;
 import org.pilotline.platform.persistence.Versions;
 import org.pilotline.platform.tenancy.TenantContext;
@@ -14,6 +17,7 @@ import org.pilotline.platform.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Training sessions the bureau runs, at engineering and management level, with each enterprise's attendance. */
 @ApplicationScoped
@@ -25,9 +29,11 @@ public class TrainingService {
     @Inject
     TenantContext tenant;
 
-    public List<TrainingView> listTrainings() {
-        return Training.<Training>listAll(io.quarkus.panache.common.Sort.by("sessionDate").and("id")).stream()
-                .map(TrainingView::of).toList();
+    /** Sorted by date unless the request sorts by {@code sessionDate}, {@code level} or {@code id}. */
+    public Page<TrainingView> listTrainings(PageRequest page) {
+        return Lookups.page(Training.<Training>findAll(ProgrammeLists.sort(page, Map.of("sessionDate", "sessionDate",
+                "level", "level", "id", "id"), Sort.by("sessionDate").and("id"))), page,
+                TrainingView::of);
     }
 
     public TrainingView getTraining(long id) {

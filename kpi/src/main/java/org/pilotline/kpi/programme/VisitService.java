@@ -1,5 +1,6 @@
 package org.pilotline.kpi.programme;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -8,16 +9,19 @@ import org.pilotline.kpi.programme.ProgrammeViews.FollowUpsUpdate;
 import org.pilotline.kpi.programme.ProgrammeViews.LoggedVisit;
 import org.pilotline.kpi.programme.ProgrammeViews.VisitRequest;
 import org.pilotline.kpi.programme.ProgrammeViews.VisitView;
-import org.pilotline.platform.problem.DomainException;
-import org.pilotline.platform.problem.ProblemKind;
+import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.persistence.Lookups;
 import org.pilotline.platform.persistence.Versions;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.ProblemKind;
 import org.pilotline.platform.security.Caller;
 import org.pilotline.platform.security.Role;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Visit logs: written by an expert for the enterprise they act for (chosen with {@code PilotLine-Enterprise}) and only
@@ -36,9 +40,11 @@ public class VisitService {
     @Inject
     PairingService pairings;
 
-    public List<VisitView> listVisits() {
+    /** The latest first unless the request sorts by {@code visitDate} or {@code id}. */
+    public Page<VisitView> listVisits(PageRequest page) {
         tenant.requireEnterprise();
-        return Visit.<Visit>list("order by visitDate desc, id desc").stream().map(VisitView::of).toList();
+        return Lookups.page(Visit.<Visit>findAll(ProgrammeLists.sort(page, Map.of("visitDate", "visitDate", "id", "id"),
+                Sort.descending("visitDate", "id"))), page, VisitView::of);
     }
 
     public VisitView getVisit(long id) {

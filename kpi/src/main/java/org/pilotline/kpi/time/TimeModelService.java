@@ -87,7 +87,18 @@ public class TimeModelService {
      */
     @Transactional
     public UnitHistory history(long workUnitId, Instant from, Instant to) {
-        return read(workUnitId, from, to, true);
+        return read(workUnitId, from, to, true, false);
+    }
+
+    /**
+     * As {@link #history}, for a short period long after the unit's history began (the bureau's sub-hour edges): its
+     * machine intervals are found from the one in effect at {@code from} on, a short range of the unit's index, rather
+     * than by every interval the unit had before {@code to}. The same intervals, as a unit's intervals follow one
+     * another without overlapping.
+     */
+    @Transactional
+    public UnitHistory shortHistory(long workUnitId, Instant from, Instant to) {
+        return read(workUnitId, from, to, true, true);
     }
 
     /**
@@ -98,11 +109,71 @@ public class TimeModelService {
      */
     @Transactional
     public UnitHistory machineHistory(long workUnitId, Instant from, Instant to) {
-        return read(workUnitId, from, to, false);
+        return read(workUnitId, from, to, false, false);
+    }
+
+    /**
+     * The machine time of several work units, each over a stretch of its own, in a few statements for all of them:
+     * what {@link #machineHistory} reads for each, except that the machine intervals are the ones given (the caller
+     * read them: the out-of-service runs whose failures it recounts). The bureau's comparison corrects failure counts
+     * with it.
+     */
+    @Transactional
+    public Map<Long, UnitHistory> machineHistories(Map<Long, Instant[]> stretches,
+                                                   Map<Long, List<TimeInputs.MachineInterval>> intervals) {
+        String enterprise = tenant.requireEnterprise();
+        Map<Long, UnitHistory> histories = new java.util.HashMap<>();
+        if (stretches.isEmpty()) {
+            return histories;
+        }
+        List<Long> ids = new ArrayList<>(stretches.keySet());
+        Instant from = stretches.values().stream().map(s -> s[0]).min(Instant::compareTo).orElseThrow();
+        Instant to = stretches.values().stream().map(s -> s[1]).max(Instant::compareTo).orElseThrow();
+        Map<Long, List<TimeInputs.Downtime>> downtimes = new java.util.HashMap<>();
+        for (Object[] r : rows("select d.id, d.report_id, r.code, r.name_en, r.name_zh, d.planned, d.started_at,"
+                + " coalesce(d.ended_at, i.ended_at), d.machine_interval_id, d.work_unit_id from mes_downtime d"
+                + " join mes_reason r on r.id = d.reason_id left join mes_machine_interval i on i.id = d.machine_interval_id"
+                + " where d.tenant_id = ?1 and d.work_unit_id in (?2) and d.started_at < ?4"
+                + " and (coalesce(d.ended_at, i.ended_at) is null or coalesce(d.ended_at, i.ended_at) > ?3)"
+                + " order by d.started_at, d.id", enterprise, ids, from, to)) {
+            downtimes.computeIfAbsent(id(r[9]), k -> new ArrayList<>()).add(new TimeInputs.Downtime(id(r[0]),
+                    id(r[1]), (String) r[2], (String) r[3], (String) r[4], bool(r[5]), instant(r[6]), instant(r[7]),
+                    r[8] == null ? null : id(r[8])));
+        }
+        Map<Long, List<TimeInputs.DataLoss>> losses = new java.util.HashMap<>();
+        for (Object[] r : rows("select id, from_at, to_at, reason, work_unit_id from mes_data_loss where tenant_id = ?1"
+                + " and work_unit_id in (?2) and from_at < ?4 and to_at > ?3 order by from_at", enterprise, ids, from,
+                to)) {
+            losses.computeIfAbsent(id(r[4]), k -> new ArrayList<>()).add(new TimeInputs.DataLoss(id(r[0]),
+                    instant(r[1]), instant(r[2]), (String) r[3]));
+        }
+        ZoneId plant = null;
+        for (WorkUnit unit : em.createQuery("select u from WorkUnit u join fetch u.workCenter where u.id in :ids",
+                WorkUnit.class).setParameter("ids", ids).getResultList()) {
+            Instant a = stretches.get(unit.id)[0];
+            Instant b = stretches.get(unit.id)[1];
+            WorkCenter center = unit.workCenter;
+            Calendar calendar = center.calendar;
+            if (calendar == null && plant == null) {
+                plant = plantClock.zone();
+            }
+            ZoneId zone = calendar == null ? plant : ZoneId.of(calendar.timeZone);
+            WorkingCalendar working = calendar == null ? WorkingCalendar.allDay(zone) : calendar.workingCalendar();
+            histories.put(unit.id, new UnitHistory(unit.id, unit.code, unit.name, center.id, zone.getId(), a, b,
+                    spans(shiftsWithoutBreaks(calendar, zone).workingIntervalsBetween(a, b)),
+                    spans(working.workingIntervalsBetween(a, b)),
+                    downtimes.getOrDefault(unit.id, List.of()).stream().filter(d -> d.start().isBefore(b)
+                            && (d.end() == null || d.end().isAfter(a))).toList(),
+                    intervals.getOrDefault(unit.id, List.of()),
+                    losses.getOrDefault(unit.id, List.of()).stream().filter(l -> l.start().isBefore(b)
+                            && l.end().isAfter(a)).toList(),
+                    List.of(), Map.of(), List.of(), List.of(), List.of()));
+        }
+        return histories;
     }
 
     /** The work unit's records over [from, to), with its orders and reports or (withOrders false) without them. */
-    private UnitHistory read(long workUnitId, Instant from, Instant to, boolean withOrders) {
+    private UnitHistory read(long workUnitId, Instant from, Instant to, boolean withOrders, boolean fromInEffect) {
         String enterprise = tenant.requireEnterprise();
         WorkUnit unit = Lookups.require(WorkUnit.class, "Work unit", workUnitId);
         WorkCenter center = unit.workCenter;
@@ -114,11 +185,11 @@ public class TimeModelService {
         if (!withOrders) {
             return new UnitHistory(unit.id, unit.code, unit.name, center.id, zone.getId(), from, to, shifts,
                     workingTime, downtimes(enterprise, workUnitId, from, to),
-                    machineIntervals(enterprise, workUnitId, from, to), dataLosses(enterprise, workUnitId, from, to),
+                    intervals(enterprise, workUnitId, from, to, fromInEffect), dataLosses(enterprise, workUnitId, from, to),
                     List.of(), Map.of(), List.of(), List.of(), List.of());
         }
         return new UnitHistory(unit.id, unit.code, unit.name, center.id, zone.getId(), from, to, shifts, workingTime,
-                downtimes(enterprise, workUnitId, from, to), machineIntervals(enterprise, workUnitId, from, to),
+                downtimes(enterprise, workUnitId, from, to), intervals(enterprise, workUnitId, from, to, fromInEffect),
                 dataLosses(enterprise, workUnitId, from, to), orderSegments(enterprise, workUnitId, from, to),
                 operations(enterprise, workUnitId, from, to), quantities(enterprise, unit, from, to),
                 workOrders(enterprise, workUnitId, from, to), finishedOperations(enterprise, workUnitId, from, to));
@@ -136,6 +207,22 @@ public class TimeModelService {
 
     private static List<TimeInputs.Span> spans(List<WorkingCalendar.Interval> intervals) {
         return intervals.stream().map(i -> new TimeInputs.Span(i.start(), i.end())).toList();
+    }
+
+    private List<TimeInputs.MachineInterval> intervals(String enterprise, long unit, Instant from, Instant to,
+                                                       boolean fromInEffect) {
+        if (!fromInEffect) {
+            return machineIntervals(enterprise, unit, from, to);
+        }
+        // the interval in effect at from starts at the latest start up to from; every one before it ended by then
+        return rows("select id, state, operation_mode, started_at, ended_at from mes_machine_interval"
+                + " where tenant_id = ?1 and work_unit_id = ?2 and started_at >= coalesce((select max(p.started_at)"
+                + " from mes_machine_interval p where p.tenant_id = ?1 and p.work_unit_id = ?2 and p.started_at <= ?3), ?3)"
+                + " and started_at < ?4 and (ended_at is null or ended_at > ?3) order by started_at, start_sequence",
+                enterprise, unit, from, to).stream()
+                .map(r -> new TimeInputs.MachineInterval(id(r[0]), MachineryItemState.valueOf((String) r[1]),
+                        r[2] == null ? null : MachineryOperationMode.valueOf((String) r[2]), instant(r[3]), instant(r[4])))
+                .toList();
     }
 
     private List<TimeInputs.MachineInterval> machineIntervals(String enterprise, long unit, Instant from, Instant to) {

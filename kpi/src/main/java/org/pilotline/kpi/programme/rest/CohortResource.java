@@ -1,5 +1,8 @@
 package org.pilotline.kpi.programme.rest;
 
+import org.pilotline.platform.paging.PageParams;
+import org.pilotline.platform.paging.Page;
+import jakarta.ws.rs.BeanParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -38,8 +41,8 @@ public class CohortResource {
 
     @GET
     @Operation(summary = "The programme's cohorts (bureau only)")
-    public List<CohortView> list() {
-        return cohorts.listCohorts();
+    public Page<CohortView> list(@BeanParam PageParams paging) {
+        return cohorts.listCohorts(paging.toRequest());
     }
 
     @GET

@@ -1,5 +1,8 @@
 package org.pilotline.kpi.programme.rest;
 
+import org.pilotline.platform.paging.PageParams;
+import org.pilotline.platform.paging.Page;
+import jakarta.ws.rs.BeanParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -40,8 +43,8 @@ public class ModelCaseResource {
 
     @GET
     @Operation(summary = "Model cases (示范样板) (bureau only)")
-    public List<ModelCaseView> list() {
-        return modelCases.listModelCases();
+    public Page<ModelCaseView> list(@BeanParam PageParams paging) {
+        return modelCases.listModelCases(paging.toRequest());
     }
 
     @GET

@@ -1,5 +1,8 @@
 package org.pilotline.kpi.programme.rest;
 
+import org.pilotline.platform.paging.PageParams;
+import org.pilotline.platform.paging.Page;
+import jakarta.ws.rs.BeanParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -40,8 +43,8 @@ public class PairingResource {
     @GET
     @RolesAllowed({Roles.BUREAU, Roles.EXPERT})
     @Operation(summary = "Expert pairings", description = "The bureau sees every pairing, an expert their own; filter by enterprise.")
-    public List<PairingView> list(@QueryParam("enterprise") String enterprise) {
-        return pairings.listPairings(enterprise);
+    public Page<PairingView> list(@BeanParam PageParams paging, @QueryParam("enterprise") String enterprise) {
+        return pairings.listPairings(enterprise, paging.toRequest());
     }
 
     @GET

@@ -1,5 +1,8 @@
 package org.pilotline.kpi.programme.rest;
 
+import org.pilotline.platform.paging.PageParams;
+import org.pilotline.platform.paging.Page;
+import jakarta.ws.rs.BeanParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -42,8 +45,8 @@ public class ProjectResource {
     @GET
     @RolesAllowed({Roles.BUREAU, Roles.EXPERT})
     @Operation(summary = "Research projects", description = "The bureau sees every project, an expert those they work on.")
-    public List<ProjectView> list() {
-        return projects.listProjects();
+    public Page<ProjectView> list(@BeanParam PageParams paging) {
+        return projects.listProjects(paging.toRequest());
     }
 
     @GET

@@ -1,5 +1,8 @@
 package org.pilotline.kpi.programme.rest;
 
+import org.pilotline.platform.paging.PageParams;
+import org.pilotline.platform.paging.Page;
+import jakarta.ws.rs.BeanParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -42,8 +45,8 @@ public class TrainingResource {
     @Path("/trainings")
     @RolesAllowed(Roles.BUREAU)
     @Operation(summary = "Training sessions with their attendance (bureau only)")
-    public List<TrainingView> list() {
-        return trainings.listTrainings();
+    public Page<TrainingView> list(@BeanParam PageParams paging) {
+        return trainings.listTrainings(paging.toRequest());
     }
 
     @GET

@@ -1,5 +1,8 @@
 package org.pilotline.kpi.programme.rest;
 
+import org.pilotline.platform.paging.PageParams;
+import org.pilotline.platform.paging.Page;
+import jakarta.ws.rs.BeanParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -48,8 +51,8 @@ public class VisitResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.EXPERT})
     @Operation(summary = "The visit log of the enterprise acted for",
             description = "Its administrators and managers, and its assigned experts (PilotLine-Enterprise); never the bureau.")
-    public List<VisitView> list() {
-        return visits.listVisits();
+    public Page<VisitView> list(@BeanParam PageParams paging) {
+        return visits.listVisits(paging.toRequest());
     }
 
     @GET
