@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.pilotline.bpm.platform.ProcessModels;
+import org.pilotline.bpm.platform.ProcessStarts;
 import org.pilotline.erp.enterprise.PlantClock;
 import org.pilotline.erp.item.ItemService;
 import org.pilotline.erp.order.DocumentNumbers;
@@ -77,6 +78,9 @@ public class EngineeringChangeService {
 
     @Inject
     RuntimeService runtime;
+
+    @Inject
+    ProcessStarts starts;
 
     @Inject
     HistoryService history;
@@ -148,8 +152,7 @@ public class EngineeringChangeService {
                     variables.put(REASON, r.reason());
                     variables.put(SWITCH_OPEN_ORDERS, change.switchOpenOrders());
                     variables.put(CHANGE, Variables.byteArrayValue(write(change)));
-                    return runtime.createProcessInstanceByKey(ProcessModels.ENGINEERING_CHANGE)
-                            .processDefinitionTenantId(enterprise).businessKey(number).setVariables(variables).execute()
+                    return starts.start(ProcessModels.ENGINEERING_CHANGE, enterprise).businessKey(number).setVariables(variables).execute()
                             .getId();
                 });
         return new Requested(change(started.processInstanceId()), started.replayed());

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.pilotline.bpm.platform.ProcessModels;
+import org.pilotline.bpm.platform.ProcessStarts;
 import org.pilotline.bpm.tasks.TaskWork;
 import org.pilotline.platform.security.Caller;
 import org.pilotline.platform.tenancy.TenantContext;
@@ -27,6 +28,9 @@ public class OnboardingService {
     RuntimeService runtime;
 
     @Inject
+    ProcessStarts starts;
+
+    @Inject
     TenantContext tenant;
 
     @Inject
@@ -36,8 +40,7 @@ public class OnboardingService {
     @Transactional
     public Started requestOnboarding(String goal) {
         String enterprise = tenant.requireEnterprise();
-        ProcessInstance instance = runtime.createProcessInstanceByKey(ProcessModels.ONBOARDING)
-                .processDefinitionTenantId(enterprise)
+        ProcessInstance instance = starts.start(ProcessModels.ONBOARDING, enterprise)
                 .businessKey(enterprise + ":onboarding:" + System.currentTimeMillis())
                 .setVariable(INITIATOR, caller.username())
                 .setVariable(GOAL, goal)

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.pilotline.bpm.platform.ProcessModels;
+import org.pilotline.bpm.platform.ProcessStarts;
 import org.pilotline.erp.item.ItemService;
 import org.pilotline.erp.item.ItemView;
 import org.pilotline.erp.item.Sourcing;
@@ -71,6 +72,9 @@ public class PurchaseRequisitionService {
 
     @Inject
     RuntimeService runtime;
+
+    @Inject
+    ProcessStarts starts;
 
     @Inject
     HistoryService history;
@@ -146,8 +150,7 @@ public class PurchaseRequisitionService {
         variables.put(DUE_DATE, dueDate.toString());
         variables.put(SUPPLIER_ID, r.supplierId());
         variables.put(NOTE, r.note());
-        ProcessInstance instance = runtime.createProcessInstanceByKey(ProcessModels.PURCHASE_REQUISITION)
-                .processDefinitionTenantId(enterprise).businessKey(number).setVariables(variables).execute();
+        ProcessInstance instance = starts.start(ProcessModels.PURCHASE_REQUISITION, enterprise).businessKey(number).setVariables(variables).execute();
         return requisition(instance.getId());
     }
 

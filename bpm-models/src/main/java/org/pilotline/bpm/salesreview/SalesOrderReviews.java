@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.jboss.logging.Logger;
 import org.pilotline.bpm.platform.ProcessModels;
+import org.pilotline.bpm.platform.ProcessStarts;
 import org.pilotline.erp.order.SalesOrderEntered;
 import org.pilotline.erp.order.SalesOrderReviewService;
 import org.pilotline.platform.problem.DomainException;
@@ -80,6 +81,9 @@ public class SalesOrderReviews {
     RuntimeService runtime;
 
     @Inject
+    ProcessStarts starts;
+
+    @Inject
     RepositoryService repository;
 
     @Inject
@@ -113,8 +117,7 @@ public class SalesOrderReviews {
         variables.put(ORDER_ID, entered.orderId());
         variables.put(NUMBER, entered.number());
         variables.put(ENTERED_BY, entered.enteredBy());
-        runtime.createProcessInstanceByKey(ProcessModels.SALES_ORDER_REVIEW)
-                .processDefinitionTenantId(entered.tenantId()).businessKey(entered.number()).setVariables(variables)
+        starts.start(ProcessModels.SALES_ORDER_REVIEW, entered.tenantId()).businessKey(entered.number()).setVariables(variables)
                 .execute();
     }
 

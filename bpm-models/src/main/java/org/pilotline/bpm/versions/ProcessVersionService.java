@@ -11,7 +11,8 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.xml.ModelException;
 import org.pilotline.bpm.platform.ProcessModels;
-import org.pilotline.platform.journal.JournalService;
+import org.pilotline.bpm.platform.ProcessStarts;
+import org.pilotline.bpm.platform.ProcessJournal;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.security.Caller;
@@ -65,7 +66,10 @@ public class ProcessVersionService {
     Caller caller;
 
     @Inject
-    JournalService journal;
+    ProcessJournal journal;
+
+    @Inject
+    ProcessStarts starts;
 
     private volatile Set<String> templateDelegates;
 
@@ -121,6 +125,7 @@ public class ProcessVersionService {
         } catch (ParseException e) {
             throw invalid("the engine refuses it: " + e.getMessage());
         }
+        starts.deployed(enterprise);
         List<ProcessVersionView> versions = versionsOf(enterprise, key);
         ProcessVersionView current = versions.get(versions.size() - 1);
         boolean created = deployed != null && !deployed.isEmpty();
