@@ -20,7 +20,8 @@ import java.util.List;
  * that every user task of every model is journalled ({@link TaskJournal}), that delegates run as the process's
  * enterprise ({@link TenantDelegateInterceptor}), that failed jobs are retried three times a minute apart before
  * they raise an incident, that an idle job executor looks for due timers at least every 5 seconds, that history is
- * written without the variable details nothing reads ({@link DetailFreeHistoryEventHandler}), and that the journal
+ * written without the variable details and candidate links nothing reads ({@link DetailFreeHistoryEventHandler}),
+ * and that the journal
  * entries a command records are written in one batch when it flushes ({@link ProcessJournal}).
  */
 @Singleton
@@ -50,7 +51,8 @@ public class PilotLineProcessEngineConfiguration extends QuarkusProcessEngineCon
         }
         setCustomPostBPMNParseListeners(listeners);
         if (getHistoryEventHandler() == null && isEnableDefaultDbHistoryEventHandler()) {
-            // the default database handler, without the variable details nothing reads (DetailFreeHistoryEventHandler)
+            // the default database handler, without the variable details and candidate links nothing reads
+            // (DetailFreeHistoryEventHandler)
             setEnableDefaultDbHistoryEventHandler(false);
             List<HistoryEventHandler> handlers = new ArrayList<>();
             handlers.add(new DetailFreeHistoryEventHandler());
