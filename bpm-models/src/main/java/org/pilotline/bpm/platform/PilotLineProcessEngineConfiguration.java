@@ -21,8 +21,7 @@ import java.util.List;
  * enterprise ({@link TenantDelegateInterceptor}), that failed jobs are retried three times a minute apart before
  * they raise an incident, that an idle job executor looks for due timers at least every 5 seconds, that history is
  * written without the variable details and candidate links nothing reads ({@link DetailFreeHistoryEventHandler}),
- * and that the journal
- * entries a command records are written in one batch when it flushes ({@link ProcessJournal}).
+ * and that the journal entries a command records are written in one batch when it flushes ({@link ProcessJournal}).
  */
 @Singleton
 public class PilotLineProcessEngineConfiguration extends QuarkusProcessEngineConfiguration {
