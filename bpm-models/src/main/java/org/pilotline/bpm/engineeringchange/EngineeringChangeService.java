@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
@@ -75,9 +74,6 @@ public class EngineeringChangeService {
     /** The outcome of a request: the change, and whether the request id was seen before. */
     public record Requested(EngineeringChangeView view, boolean replayed) {
     }
-
-    @Inject
-    RuntimeService runtime;
 
     @Inject
     ProcessStarts starts;

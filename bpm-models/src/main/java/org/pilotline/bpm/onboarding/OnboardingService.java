@@ -3,7 +3,6 @@ package org.pilotline.bpm.onboarding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.pilotline.bpm.platform.ProcessModels;
 import org.pilotline.bpm.platform.ProcessStarts;
@@ -23,9 +22,6 @@ public class OnboardingService {
 
     public record Started(String processInstanceId, String businessKey) {
     }
-
-    @Inject
-    RuntimeService runtime;
 
     @Inject
     ProcessStarts starts;

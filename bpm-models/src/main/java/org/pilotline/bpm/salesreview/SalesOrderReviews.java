@@ -14,7 +14,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
@@ -76,9 +75,6 @@ public class SalesOrderReviews {
             "releaseCredit", "CREDIT_HOLD",
             "proposeDate", "DATE_PROPOSAL",
             "confirmWithCustomer", "CUSTOMER_CONFIRMATION");
-
-    @Inject
-    RuntimeService runtime;
 
     @Inject
     ProcessStarts starts;
