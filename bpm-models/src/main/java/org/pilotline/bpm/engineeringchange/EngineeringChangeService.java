@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.pilotline.bpm.platform.ProcessModels;
-import org.pilotline.bpm.platform.ProcessStarts;
 import org.pilotline.erp.enterprise.PlantClock;
 import org.pilotline.erp.item.ItemService;
 import org.pilotline.erp.order.DocumentNumbers;
@@ -76,7 +76,7 @@ public class EngineeringChangeService {
     }
 
     @Inject
-    ProcessStarts starts;
+    RuntimeService runtime;
 
     @Inject
     HistoryService history;
@@ -148,7 +148,8 @@ public class EngineeringChangeService {
                     variables.put(REASON, r.reason());
                     variables.put(SWITCH_OPEN_ORDERS, change.switchOpenOrders());
                     variables.put(CHANGE, Variables.byteArrayValue(write(change)));
-                    return starts.start(ProcessModels.ENGINEERING_CHANGE, enterprise).businessKey(number).setVariables(variables).execute()
+                    return runtime.createProcessInstanceByKey(ProcessModels.ENGINEERING_CHANGE)
+                            .processDefinitionTenantId(enterprise).businessKey(number).setVariables(variables).execute()
                             .getId();
                 });
         return new Requested(change(started.processInstanceId()), started.replayed());

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.pilotline.bpm.platform.ProcessModels;
-import org.pilotline.bpm.platform.ProcessStarts;
 import org.pilotline.mes.inspection.InspectionService;
 import org.pilotline.mes.inspection.InspectionViews;
 import org.pilotline.mes.inspection.NonConformanceRaised;
@@ -84,9 +83,6 @@ public class NonConformanceService {
     RuntimeService runtime;
 
     @Inject
-    ProcessStarts starts;
-
-    @Inject
     HistoryService history;
 
     @Inject
@@ -119,7 +115,7 @@ public class NonConformanceService {
         variables.put(OPERATION_ID, ncr.operationId());
         variables.put(DESCRIPTION, ncr.description());
         variables.put(RAISED_BY, ncr.raisedBy());
-        starts.start(ProcessModels.NON_CONFORMANCE, raised.tenantId())
+        runtime.createProcessInstanceByKey(ProcessModels.NON_CONFORMANCE).processDefinitionTenantId(raised.tenantId())
                 .businessKey(ncr.number()).setVariables(variables).execute();
     }
 

@@ -3,9 +3,9 @@ package org.pilotline.bpm.onboarding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.pilotline.bpm.platform.ProcessModels;
-import org.pilotline.bpm.platform.ProcessStarts;
 import org.pilotline.bpm.tasks.TaskWork;
 import org.pilotline.platform.security.Caller;
 import org.pilotline.platform.tenancy.TenantContext;
@@ -24,7 +24,7 @@ public class OnboardingService {
     }
 
     @Inject
-    ProcessStarts starts;
+    RuntimeService runtime;
 
     @Inject
     TenantContext tenant;
@@ -36,7 +36,8 @@ public class OnboardingService {
     @Transactional
     public Started requestOnboarding(String goal) {
         String enterprise = tenant.requireEnterprise();
-        ProcessInstance instance = starts.start(ProcessModels.ONBOARDING, enterprise)
+        ProcessInstance instance = runtime.createProcessInstanceByKey(ProcessModels.ONBOARDING)
+                .processDefinitionTenantId(enterprise)
                 .businessKey(enterprise + ":onboarding:" + System.currentTimeMillis())
                 .setVariable(INITIATOR, caller.username())
                 .setVariable(GOAL, goal)

@@ -32,9 +32,6 @@ public class ProcessModelDeployer {
     @Inject
     RepositoryService repository;
 
-    @Inject
-    ProcessStarts starts;
-
     /**
      * At application start-up rather than on Camunda's own start event: that one can fire before Flyway has migrated
      * (Quarkus does not order the two), and reading enterprises then would validate an unmigrated schema.
@@ -69,7 +66,6 @@ public class ProcessModelDeployer {
                 .enableDuplicateFiltering(true);
         templates.forEach(deployment::addClasspathResource);
         var definitions = deployment.deployWithResult().getDeployedProcessDefinitions();
-        starts.deployed(tenantId);
         // null when duplicate filtering found every model deployed already
         if (definitions != null && !definitions.isEmpty()) {
             LOG.infof("Deployed %d process model(s) for enterprise '%s'", definitions.size(), tenantId);

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.pilotline.bpm.platform.ProcessModels;
-import org.pilotline.bpm.platform.ProcessStarts;
 import org.pilotline.erp.item.ItemService;
 import org.pilotline.erp.item.ItemView;
 import org.pilotline.erp.item.Sourcing;
@@ -72,9 +71,6 @@ public class PurchaseRequisitionService {
 
     @Inject
     RuntimeService runtime;
-
-    @Inject
-    ProcessStarts starts;
 
     @Inject
     HistoryService history;
@@ -150,7 +146,8 @@ public class PurchaseRequisitionService {
         variables.put(DUE_DATE, dueDate.toString());
         variables.put(SUPPLIER_ID, r.supplierId());
         variables.put(NOTE, r.note());
-        ProcessInstance instance = starts.start(ProcessModels.PURCHASE_REQUISITION, enterprise).businessKey(number).setVariables(variables).execute();
+        ProcessInstance instance = runtime.createProcessInstanceByKey(ProcessModels.PURCHASE_REQUISITION)
+                .processDefinitionTenantId(enterprise).businessKey(number).setVariables(variables).execute();
         return requisition(instance.getId());
     }
 

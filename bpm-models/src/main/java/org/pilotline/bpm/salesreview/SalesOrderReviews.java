@@ -14,6 +14,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
@@ -21,7 +22,6 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.jboss.logging.Logger;
 import org.pilotline.bpm.platform.ProcessModels;
-import org.pilotline.bpm.platform.ProcessStarts;
 import org.pilotline.erp.order.SalesOrderEntered;
 import org.pilotline.erp.order.SalesOrderReviewService;
 import org.pilotline.platform.problem.DomainException;
@@ -77,7 +77,7 @@ public class SalesOrderReviews {
             "confirmWithCustomer", "CUSTOMER_CONFIRMATION");
 
     @Inject
-    ProcessStarts starts;
+    RuntimeService runtime;
 
     @Inject
     RepositoryService repository;
@@ -113,7 +113,8 @@ public class SalesOrderReviews {
         variables.put(ORDER_ID, entered.orderId());
         variables.put(NUMBER, entered.number());
         variables.put(ENTERED_BY, entered.enteredBy());
-        starts.start(ProcessModels.SALES_ORDER_REVIEW, entered.tenantId()).businessKey(entered.number()).setVariables(variables)
+        runtime.createProcessInstanceByKey(ProcessModels.SALES_ORDER_REVIEW)
+                .processDefinitionTenantId(entered.tenantId()).businessKey(entered.number()).setVariables(variables)
                 .execute();
     }
 

@@ -11,8 +11,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.xml.ModelException;
 import org.pilotline.bpm.platform.ProcessModels;
-import org.pilotline.bpm.platform.ProcessStarts;
-import org.pilotline.bpm.platform.ProcessJournal;
+import org.pilotline.platform.journal.JournalService;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.security.Caller;
@@ -66,10 +65,7 @@ public class ProcessVersionService {
     Caller caller;
 
     @Inject
-    ProcessJournal journal;
-
-    @Inject
-    ProcessStarts starts;
+    JournalService journal;
 
     private volatile Set<String> templateDelegates;
 
@@ -125,7 +121,6 @@ public class ProcessVersionService {
         } catch (ParseException e) {
             throw invalid("the engine refuses it: " + e.getMessage());
         }
-        starts.deployed(enterprise);
         List<ProcessVersionView> versions = versionsOf(enterprise, key);
         ProcessVersionView current = versions.get(versions.size() - 1);
         boolean created = deployed != null && !deployed.isEmpty();
