@@ -170,6 +170,40 @@ class PurchaseRequisitionProcessTest {
     }
 
     @Test
+    void theEscalationSkipsAHolidayOfTheEnterprisesCalendar() {
+        MasterData plant = new MasterData(TestEnterprise.create());
+        long oil = plant.item("OIL").bought().cost("2.5").with("type", "CONSUMABLE").create();
+        long vendor = plant.partner("SUP", false, true);
+        ZoneId zone = ZoneId.of(Api.as("admin").get("/api/enterprises/" + plant.enterprise().code).then()
+                .extract().<String>path("timeZone"));
+        // Monday 11 January 2027 is a holiday of the enterprise's calendar: requested on Friday 8 January at 10:00
+        // plant time, the approval escalates on Wednesday 13 January at 10:00 (Monday-to-Friday alone would say Tuesday)
+        LocalDate holiday = LocalDate.of(2027, 1, 11);
+        plant.planner().body(Map.of("code", "PLANT", "name", "Plant / 工厂日历", "shifts", List.of(Map.of("weekdays",
+                        List.of(1, 2, 3, 4, 5), "name", "day", "start", "08:00", "end", "16:00")),
+                "holidays", List.of(Map.of("day", holiday.toString(), "name", "holiday"))))
+                .post("/api/calendars").then().statusCode(201);
+        Instant friday = LocalDate.of(2027, 1, 8).atTime(10, 0).atZone(zone).toInstant();
+        Instant tuesday = LocalDate.of(2027, 1, 12).atTime(10, 0).atZone(zone).toInstant();
+        Instant wednesday = LocalDate.of(2027, 1, 13).atTime(10, 0).atZone(zone).toInstant();
+        ClockUtil.setCurrentTime(Date.from(friday));
+        String id = plant.planner().body(Map.of("itemId", oil, "quantity", "2000", "dueDate", "2027-03-10",
+                "supplierId", vendor)).post(PATH).then().statusCode(201).body("approvalChain", contains("manager"))
+                .extract().path("id");
+
+        Job timer = management.createJobQuery().processInstanceId(id).timers().singleResult();
+        assertEquals(wednesday, timer.getDuedate().toInstant());
+        List<String> tasks = plant.enterprise().as("manager").get("/api/tasks").then().statusCode(200)
+                .extract().path("findAll { it.processInstanceId == '" + id + "' }.id");
+        assertEquals(1, tasks.size(), "the manager's approval of " + id);
+        plant.enterprise().as("manager").get("/api/tasks/" + tasks.get(0)).then().body("due", is(wednesday.toString()));
+        // on the Tuesday, which Monday-to-Friday alone would have made the deadline, the approval is not overdue yet
+        ClockUtil.setCurrentTime(Date.from(tuesday.plusSeconds(60)));
+        plant.enterprise().as("manager").queryParam("overdue", "true").get("/api/tasks").then()
+                .body("id", not(hasItem(tasks.get(0))));
+    }
+
+    @Test
     void aPlannedPurchaseOrderOfMrpIsConvertedWhenApproved() {
         MasterData plant = new MasterData(TestEnterprise.create());
         long item = plant.item("BOLT").bought().cost("0.5").with("safetyStock", "100").create();

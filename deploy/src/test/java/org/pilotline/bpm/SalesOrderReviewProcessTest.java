@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -335,6 +336,55 @@ class SalesOrderReviewProcessTest {
                 .body("delivery[0].materialDate", is(madeBy.toString()))
                 .body("delivery[0].components[0].readyDate", is(componentThere.toString()))
                 .body("delivery[0].components[0].inTime", is(false));
+    }
+
+    @Test
+    void aSubAssemblysOwnComponentShortOnThePromisedDateSendsTheOrderToThePlanner() {
+        MasterData plant = new MasterData(TestEnterprise.create());
+        LocalDate today = plantToday(plant);
+        calendar(plant, List.of());
+        long buyer = plant.partner("CUST", true, false);
+        // three levels, nothing in stock: the raw material is bought in 3 working days, the sub-assembly made from it
+        // in 2, the product from the sub-assembly in 1 — so the product is there 6 working days from today, although
+        // the sub-assembly's own lead time alone (2) would have it there in 3
+        long raw = plant.item("RAW").bought().cost("2").with("leadTimeDays", 3).create();
+        long sub = plant.item("SUB").made().with("leadTimeDays", 2).create();
+        long product = plant.item("PRD").made().with("leadTimeDays", 1).create();
+        plant.bom(sub).line(raw, "3").create();
+        plant.bom(product).line(sub, "2").create();
+        LocalDate rawThere = mondayToFridayAfter(today, 3, List.of());
+        LocalDate subThere = mondayToFridayAfter(rawThere, 2, List.of());
+        LocalDate madeBy = mondayToFridayAfter(subThere, 1, List.of());
+        LocalDate dayBefore = madeBy.minusDays(1);
+        while (dayBefore.getDayOfWeek().getValue() > 5) {
+            dayBefore = dayBefore.minusDays(1);
+        }
+
+        // a working day too early: the sub-assembly's raw material is not there when the sub-assembly must start
+        long dayShort = salesOrder(plant, buyer, product, "1", dayBefore);
+        review(plant, dayShort).body("status", is("DATE_PROPOSAL")).body("materialAvailable", is(false))
+                .body("earliestFeasibleDate", is(madeBy.toString()))
+                .body("delivery[0].materialDate", is(madeBy.toString()))
+                .body("delivery[0].components.itemId", contains((int) sub, (int) raw))
+                .body("delivery[0].components[0].level", is(1))
+                .body("delivery[0].components[0].parentItemId", is((int) product))
+                .body("delivery[0].components[0].required", is(2))
+                .body("delivery[0].components[0].readyDate", is(subThere.toString()))
+                .body("delivery[0].components[0].inTime", is(false))
+                .body("delivery[0].components[1].level", is(2))
+                .body("delivery[0].components[1].parentItemId", is((int) sub))
+                .body("delivery[0].components[1].required", is(6))
+                .body("delivery[0].components[1].shortage", is(6))
+                .body("delivery[0].components[1].leadTimeDays", is(3))
+                .body("delivery[0].components[1].readyDate", is(rawThere.toString()))
+                .body("delivery[0].components[1].inTime", is(false));
+
+        // on the day it can be made, the order is approved at once, every level in time
+        long inTime = salesOrder(plant, buyer, product, "1", madeBy);
+        review(plant, inTime).body("status", is("APPROVED")).body("materialAvailable", is(true))
+                .body("promisedDate", is(madeBy.toString()))
+                .body("delivery[0].components[1].neededBy", is(rawThere.toString()))
+                .body("delivery[0].components.inTime", contains(true, true));
     }
 
     @Test

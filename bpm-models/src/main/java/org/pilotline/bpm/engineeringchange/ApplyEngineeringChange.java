@@ -9,7 +9,7 @@ import org.pilotline.bpm.tasks.TaskJournal;
 import org.pilotline.bpm.tasks.TaskWork;
 import org.pilotline.erp.revision.RevisionChange;
 import org.pilotline.erp.revision.RevisionChangeService;
-import org.pilotline.platform.journal.JournalService;
+import org.pilotline.bpm.platform.ProcessJournal;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.util.Objects;
@@ -33,7 +33,7 @@ public class ApplyEngineeringChange implements JavaDelegate {
     EngineeringChangeService changes;
 
     @Inject
-    JournalService journal;
+    ProcessJournal journal;
 
     @Override
     public void execute(DelegateExecution execution) {

@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.pilotline.bpm.tasks.TaskJournal;
-import org.pilotline.platform.journal.JournalService;
+import org.pilotline.bpm.platform.ProcessJournal;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.util.Objects;
@@ -19,7 +19,7 @@ import static org.pilotline.bpm.engineeringchange.EngineeringChangeService.*;
 public class EngineeringChangeJournal implements ExecutionListener {
 
     @Inject
-    JournalService journal;
+    ProcessJournal journal;
 
     @Override
     public void notify(DelegateExecution execution) {

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.pilotline.bpm.tasks.TaskJournal;
 import org.pilotline.bpm.tasks.TaskWork;
-import org.pilotline.platform.journal.JournalService;
+import org.pilotline.bpm.platform.ProcessJournal;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.util.Objects;
@@ -29,7 +29,7 @@ public class NotifyChangeRejected implements JavaDelegate {
     TaskService tasks;
 
     @Inject
-    JournalService journal;
+    ProcessJournal journal;
 
     @Override
     public void execute(DelegateExecution execution) {

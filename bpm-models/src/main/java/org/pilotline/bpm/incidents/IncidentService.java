@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.pilotline.bpm.tasks.TaskJournal;
-import org.pilotline.platform.journal.JournalService;
+import org.pilotline.bpm.platform.ProcessJournal;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.security.Caller;
 import org.pilotline.platform.tenancy.TenantContext;
@@ -49,7 +49,7 @@ public class IncidentService {
     Caller caller;
 
     @Inject
-    JournalService journal;
+    ProcessJournal journal;
 
     public List<IncidentView> incidents() {
         String enterprise = tenant.requireEnterprise();

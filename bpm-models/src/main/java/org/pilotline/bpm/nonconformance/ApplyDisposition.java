@@ -15,7 +15,7 @@ import org.pilotline.erp.inventory.StockLedger;
 import org.pilotline.erp.partner.PartnerService;
 import org.pilotline.mes.inspection.InspectionService;
 import org.pilotline.mes.inspection.ReworkOperations;
-import org.pilotline.platform.journal.JournalService;
+import org.pilotline.bpm.platform.ProcessJournal;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.tenancy.TenantContext;
@@ -58,7 +58,7 @@ public class ApplyDisposition implements JavaDelegate {
     InspectionService inspections;
 
     @Inject
-    JournalService journal;
+    ProcessJournal journal;
 
     @Override
     public void execute(DelegateExecution execution) {

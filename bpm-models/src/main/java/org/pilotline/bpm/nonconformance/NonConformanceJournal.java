@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.pilotline.bpm.tasks.TaskJournal;
 import org.pilotline.bpm.tasks.TaskWork;
-import org.pilotline.platform.journal.JournalService;
+import org.pilotline.bpm.platform.ProcessJournal;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.util.Objects;
@@ -24,7 +24,7 @@ import static org.pilotline.bpm.nonconformance.NonConformanceService.*;
 public class NonConformanceJournal implements ExecutionListener {
 
     @Inject
-    JournalService journal;
+    ProcessJournal journal;
 
     @Override
     public void notify(DelegateExecution execution) {

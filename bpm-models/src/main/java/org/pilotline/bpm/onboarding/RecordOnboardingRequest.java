@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.pilotline.platform.journal.JournalService;
+import org.pilotline.bpm.platform.ProcessJournal;
 import org.pilotline.platform.tenancy.TenantContext;
 
 /** Writes the onboarding request into the enterprise journal through erp-core's journal service. */
@@ -14,7 +14,7 @@ import org.pilotline.platform.tenancy.TenantContext;
 public class RecordOnboardingRequest implements JavaDelegate {
 
     @Inject
-    JournalService journal;
+    ProcessJournal journal;
 
     @Override
     public void execute(DelegateExecution execution) {

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.pilotline.platform.journal.JournalService;
+import org.pilotline.bpm.platform.ProcessJournal;
 import org.pilotline.platform.tenancy.TenantContext;
 
 /** Records the manager's review decision in the enterprise journal when the process ends. */
@@ -14,7 +14,7 @@ import org.pilotline.platform.tenancy.TenantContext;
 public class RecordOnboardingReviewed implements ExecutionListener {
 
     @Inject
-    JournalService journal;
+    ProcessJournal journal;
 
     @Override
     public void notify(DelegateExecution execution) {

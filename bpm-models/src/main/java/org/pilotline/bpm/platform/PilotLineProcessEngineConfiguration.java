@@ -7,6 +7,7 @@ import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.defaults.DefaultSqlSessionFactory;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.quarkus.engine.extension.QuarkusProcessEngineConfiguration;
 import org.pilotline.bpm.tasks.TaskJournal;
 
@@ -18,8 +19,9 @@ import java.util.List;
  * {@link PreparsedMappings} read while the application was booting, instead of reading them again on the main thread,
  * that every user task of every model is journalled ({@link TaskJournal}), that delegates run as the process's
  * enterprise ({@link TenantDelegateInterceptor}), that failed jobs are retried three times a minute apart before
- * they raise an incident, that an idle job executor looks for due timers at least every 5 seconds, and that history is
- * written without the variable details nothing reads ({@link DetailFreeHistoryEventHandler}).
+ * they raise an incident, that an idle job executor looks for due timers at least every 5 seconds, that history is
+ * written without the variable details and candidate links nothing reads ({@link DetailFreeHistoryEventHandler}),
+ * and that the journal entries a command records are written in one batch when it flushes ({@link ProcessJournal}).
  */
 @Singleton
 public class PilotLineProcessEngineConfiguration extends QuarkusProcessEngineConfiguration {
@@ -48,7 +50,8 @@ public class PilotLineProcessEngineConfiguration extends QuarkusProcessEngineCon
         }
         setCustomPostBPMNParseListeners(listeners);
         if (getHistoryEventHandler() == null && isEnableDefaultDbHistoryEventHandler()) {
-            // the default database handler, without the variable details nothing reads (DetailFreeHistoryEventHandler)
+            // the default database handler, without the variable details and candidate links nothing reads
+            // (DetailFreeHistoryEventHandler)
             setEnableDefaultDbHistoryEventHandler(false);
             List<HistoryEventHandler> handlers = new ArrayList<>();
             handlers.add(new DetailFreeHistoryEventHandler());
@@ -57,6 +60,14 @@ public class PilotLineProcessEngineConfiguration extends QuarkusProcessEngineCon
             }
             setCustomHistoryEventHandlers(handlers);
         }
+        List<SessionFactory> sessions = new ArrayList<>();
+        if (getCustomSessionFactories() != null) {
+            sessions.addAll(getCustomSessionFactories());
+        }
+        if (sessions.stream().noneMatch(ProcessJournal.PendingFactory.class::isInstance)) {
+            sessions.add(new ProcessJournal.PendingFactory());
+        }
+        setCustomSessionFactories(sessions);
         if (getDelegateInterceptor() == null) {
             setDelegateInterceptor(new TenantDelegateInterceptor());
         }

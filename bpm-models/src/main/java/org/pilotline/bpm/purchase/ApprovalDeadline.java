@@ -3,15 +3,16 @@ package org.pilotline.bpm.purchase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.pilotline.erp.enterprise.PlantClock;
+import org.pilotline.bpm.common.EnterpriseCalendar;
 import org.pilotline.platform.tenancy.TenantContext;
 
-import java.time.ZoneId;
 import java.util.Date;
 
 /**
  * When an approval waits too long: two working days of the enterprise after now, on the engine's clock (so that tests
- * drive it with Camunda's ClockUtil).
+ * drive it with Camunda's ClockUtil). The working days are those of the enterprise's working calendar
+ * ({@link EnterpriseCalendar}: its weekdays with shifts, less its holidays, in its zone; Monday to Friday in the
+ * plant's zone when it keeps no calendar), read when the approval step starts.
  */
 @ApplicationScoped
 public class ApprovalDeadline {
@@ -20,10 +21,10 @@ public class ApprovalDeadline {
     public static final int WORKING_DAYS = 2;
 
     @Inject
-    PlantClock plantClock;
+    EnterpriseCalendar calendars;
 
     public Date after(String tenantId) {
-        ZoneId zone = TenantContext.callAs(tenantId, plantClock::zone);
-        return Date.from(WorkingDays.after(ClockUtil.getCurrentTime().toInstant(), zone, WORKING_DAYS));
+        EnterpriseCalendar.Chosen chosen = TenantContext.callAs(tenantId, calendars::current);
+        return Date.from(WorkingDays.after(ClockUtil.getCurrentTime().toInstant(), chosen.calendar(), WORKING_DAYS));
     }
 }

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.pilotline.bpm.platform.ProcessModels;
 import org.pilotline.bpm.tasks.TaskJournal;
-import org.pilotline.platform.journal.JournalService;
+import org.pilotline.bpm.platform.ProcessJournal;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.tenancy.TenantContext;
 
@@ -39,7 +39,7 @@ public class DecideApprovalChain implements JavaDelegate {
     DecisionService decisions;
 
     @Inject
-    JournalService journal;
+    ProcessJournal journal;
 
     @Override
     public void execute(DelegateExecution execution) {

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.pilotline.bpm.tasks.TaskJournal;
-import org.pilotline.platform.journal.JournalService;
+import org.pilotline.bpm.platform.ProcessJournal;
 import org.pilotline.platform.security.Role;
 import org.pilotline.platform.tenancy.TenantContext;
 
@@ -27,7 +27,7 @@ public class EscalateApproval implements JavaDelegate {
     TaskService tasks;
 
     @Inject
-    JournalService journal;
+    ProcessJournal journal;
 
     @Override
     public void execute(DelegateExecution execution) {

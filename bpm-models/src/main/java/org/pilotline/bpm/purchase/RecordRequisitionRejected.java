@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.pilotline.bpm.tasks.TaskJournal;
 import org.pilotline.bpm.tasks.TaskWork;
-import org.pilotline.platform.journal.JournalService;
+import org.pilotline.bpm.platform.ProcessJournal;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.util.Objects;
@@ -18,7 +18,7 @@ import java.util.Objects;
 public class RecordRequisitionRejected implements JavaDelegate {
 
     @Inject
-    JournalService journal;
+    ProcessJournal journal;
 
     @Override
     public void execute(DelegateExecution execution) {

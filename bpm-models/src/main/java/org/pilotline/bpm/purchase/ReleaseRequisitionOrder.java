@@ -11,7 +11,7 @@ import org.pilotline.erp.mrp.PlannerActionService;
 import org.pilotline.erp.order.OrderDtos;
 import org.pilotline.erp.order.PurchaseOrderService;
 import org.pilotline.erp.order.PurchaseOrderStatus;
-import org.pilotline.platform.journal.JournalService;
+import org.pilotline.bpm.platform.ProcessJournal;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.math.BigDecimal;
@@ -38,7 +38,7 @@ public class ReleaseRequisitionOrder implements JavaDelegate {
     PlannerActionService plannerActions;
 
     @Inject
-    JournalService journal;
+    ProcessJournal journal;
 
     @Override
     public void execute(DelegateExecution execution) {

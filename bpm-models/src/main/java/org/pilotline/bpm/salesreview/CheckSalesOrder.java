@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.pilotline.bpm.tasks.TaskJournal;
 import org.pilotline.erp.order.SalesOrderReviewService;
-import org.pilotline.platform.journal.JournalService;
+import org.pilotline.bpm.platform.ProcessJournal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
@@ -37,7 +37,7 @@ public class CheckSalesOrder implements JavaDelegate {
     DeliveryCheck delivery;
 
     @Inject
-    JournalService journal;
+    ProcessJournal journal;
 
     @Override
     public void execute(DelegateExecution execution) {

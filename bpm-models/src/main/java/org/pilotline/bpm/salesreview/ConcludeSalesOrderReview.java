@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.pilotline.bpm.tasks.TaskJournal;
 import org.pilotline.bpm.tasks.TaskWork;
 import org.pilotline.erp.order.SalesOrderReviewService;
-import org.pilotline.platform.journal.JournalService;
+import org.pilotline.bpm.platform.ProcessJournal;
 
 import java.time.LocalDate;
 import java.util.Objects;
@@ -28,7 +28,7 @@ public class ConcludeSalesOrderReview implements JavaDelegate {
     SalesOrderReviewService reviews;
 
     @Inject
-    JournalService journal;
+    ProcessJournal journal;
 
     @Override
     public void execute(DelegateExecution execution) {

@@ -26,8 +26,8 @@ import static org.pilotline.platform.quantity.Decimals.plain;
  * The material and capacity check of an entered order, item by item ({@link DeliveryRules}), in working days of the
  * enterprise's calendar ({@link EnterpriseCalendar}): the MRP net change of the item (available to promise from on
  * hand + scheduled receipts − allocated, from erp-core) and its lead time; for what must be made, its components
- * (the first level of its structure on the day production must start at the latest: each available to promise then,
- * or there within its own lead time) and a what-if of the live schedule with that production added
+ * (its structure on the day production must start at the latest: each available to promise then, or there within
+ * its own lead time — for a sub-assembly made for the order, after its own components, level by level) and a what-if of the live schedule with that production added
  * ({@link CapacityWhatIf}, erp-core's solver with a short time limit). A requested date that is not a working day
  * cannot be met. The order can be promised for its requested dates when every item passes both.
  */
@@ -38,14 +38,19 @@ public class DeliveryCheck {
     static final Duration SOLVE_LIMIT = Duration.ofSeconds(2);
 
     /**
-     * A component of what is made for the order: {@code required} for the production, {@code available} to promise on
-     * {@code neededBy} (the latest day production can start), {@code readyDate} the day it is there (available, or a
-     * new supply after its {@code leadTimeDays}), {@code inTime} when that is not after {@code neededBy}.
+     * A component of what is made for the order, at {@code level} of the structure (1: of the ordered item; 2: of a
+     * sub-assembly of level 1 made for the order; …), going into {@code parentItemId}: {@code required} for the production of its parent's
+     * shortage, {@code available} to promise on {@code neededBy} (the latest day its parent's production can start),
+     * {@code readyDate} the day it is there (available, or a new supply: bought, after its {@code leadTimeDays}; made,
+     * its lead time after its own components are there), {@code inTime} when that is not after {@code neededBy}.
      */
-    public record ComponentDelivery(long itemId, String itemCode, BigDecimal required, BigDecimal available,
-                                    BigDecimal shortage, int leadTimeDays, LocalDate neededBy, LocalDate readyDate,
-                                    boolean inTime) {
+    public record ComponentDelivery(long itemId, String itemCode, int level, long parentItemId, BigDecimal required,
+                                    BigDecimal available, BigDecimal shortage, int leadTimeDays, LocalDate neededBy,
+                                    LocalDate readyDate, boolean inTime) {
     }
+
+    /** How deep the structure is followed: deeper than any real one, a guard against a structure that loops. */
+    static final int MAX_LEVELS = 25;
 
     /**
      * One item of the order. {@code shortage} what is missing on the requested date; {@code materialDate} the first day
@@ -110,11 +115,11 @@ public class DeliveryCheck {
         ItemView item = items.getItem(a.itemId());
         BigDecimal shortage = DeliveryRules.shortage(a.required(), a.available());
         boolean made = item.sourcing() == Sourcing.MAKE;
-        List<ComponentDelivery> components = made && shortage.signum() > 0
-                ? components(item, shortage, a.requestedDate(), today, calendar) : List.of();
+        List<ComponentDelivery> components = new ArrayList<>();
+        List<LocalDate> ready = made && shortage.signum() > 0
+                ? components(item, shortage, a.requestedDate(), today, calendar, 1, components) : List.of();
         LocalDate replenished = made
-                ? DeliveryRules.madeBy(calendar, today, components.stream().map(ComponentDelivery::readyDate).toList(),
-                item.leadTimeDays())
+                ? DeliveryRules.madeBy(calendar, today, ready, item.leadTimeDays())
                 : DeliveryRules.workingDaysAfter(calendar, today, item.leadTimeDays());
         LocalDate materialDate = DeliveryRules.materialDate(a.requestedDate(), shortage, a.earliestDate(), replenished);
         boolean materialOk = !materialDate.isAfter(a.requestedDate());
@@ -143,14 +148,21 @@ public class DeliveryCheck {
     }
 
     /**
-     * The first-level components (phantoms left out) of making {@code quantity} of the item: each needed on the latest
-     * day production can start and still be done by {@code requested}.
+     * The components (phantoms left out) of making {@code quantity} of the item, added to {@code into} level by level
+     * (each followed by its own components): each needed on the latest day production can start and still be done by
+     * {@code requested}. A made component short then is made for it: its own components, needed on the latest day its
+     * production can start, are checked the same way, and it is ready its lead time after the last of them is. Returns
+     * the ready dates of the item's direct components.
      */
-    private List<ComponentDelivery> components(ItemView item, BigDecimal quantity, LocalDate requested, LocalDate today,
-                                               WorkingCalendar calendar) {
+    private List<LocalDate> components(ItemView item, BigDecimal quantity, LocalDate requested, LocalDate today,
+                                       WorkingCalendar calendar, int level, List<ComponentDelivery> into) {
+        if (level > MAX_LEVELS) {
+            throw new IllegalStateException("the structure of item " + item.code() + " is deeper than " + MAX_LEVELS
+                    + " levels");
+        }
         LocalDate neededBy = DeliveryRules.latest(today,
                 List.of(DeliveryRules.latestStart(calendar, requested, item.leadTimeDays())));
-        List<ComponentDelivery> result = new ArrayList<>();
+        List<LocalDate> ready = new ArrayList<>();
         for (Explosion.Row row : structures.explode(item.id(), quantity, neededBy)) {
             if (row.level() != 1 || row.phantom()) {
                 continue;
@@ -159,11 +171,27 @@ public class DeliveryCheck {
             BigDecimal required = plain(row.extendedQuantity());
             SalesOrderReviewService.Availability atp = reviews.availabilityOf(row.itemId(), neededBy, required);
             BigDecimal shortage = DeliveryRules.shortage(required, atp.available());
-            LocalDate ready = DeliveryRules.componentReady(today, atp.covered(), atp.earliestDate(),
-                    DeliveryRules.workingDaysAfter(calendar, today, component.leadTimeDays()));
-            result.add(new ComponentDelivery(row.itemId(), row.code(), required, plain(atp.available()), plain(shortage),
-                    component.leadTimeDays(), neededBy, ready, !ready.isAfter(neededBy)));
+            int at = into.size();
+            LocalDate replenished;
+            if (component.sourcing() == Sourcing.MAKE && shortage.signum() > 0) {
+                into.add(null); // its place, before its own components
+                replenished = DeliveryRules.madeBy(calendar, today,
+                        components(component, shortage, neededBy, today, calendar, level + 1, into),
+                        component.leadTimeDays());
+            } else {
+                replenished = DeliveryRules.workingDaysAfter(calendar, today, component.leadTimeDays());
+            }
+            LocalDate there = DeliveryRules.componentReady(today, atp.covered(), atp.earliestDate(), replenished);
+            ComponentDelivery delivery = new ComponentDelivery(row.itemId(), row.code(), level,
+                    item.id(), required, plain(atp.available()), plain(shortage),
+                    component.leadTimeDays(), neededBy, there, !there.isAfter(neededBy));
+            if (at < into.size() && into.get(at) == null) {
+                into.set(at, delivery);
+            } else {
+                into.add(delivery);
+            }
+            ready.add(there);
         }
-        return result;
+        return ready;
     }
 }

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.pilotline.platform.journal.JournalService;
+import org.pilotline.bpm.platform.ProcessJournal;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.util.stream.Collectors;
@@ -57,7 +57,7 @@ public final class TaskJournal implements TaskListener {
             text = "task '" + task.getName() + "' (" + task.getTaskDefinitionKey() + ", " + task.getId()
                     + ") cancelled" + (task.getDeleteReason() == null ? "" : ": " + task.getDeleteReason());
         }
-        JournalService journal = Arc.container().instance(JournalService.class).get();
+        ProcessJournal journal = Arc.container().instance(ProcessJournal.class).get();
         TenantContext.runAs(task.getTenantId(),
                 () -> journal.record("process", kind, subjectOf(task.getProcessInstanceId()), text));
     }

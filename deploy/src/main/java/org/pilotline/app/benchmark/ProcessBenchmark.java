@@ -80,18 +80,25 @@ public final class ProcessBenchmark {
             }
             List<Long> startNanos = new ArrayList<>();
             List<String> started = new ArrayList<>();
+            Map<String, Long> before = statementCounts(db);
             for (int i = 0; i < starts; i++) {
                 long s = System.nanoTime();
                 String id = start(admin);
                 startNanos.add(System.nanoTime() - s);
                 started.add(id);
             }
+            Map<String, Long> after = statementCounts(db);
             for (String id : started) {
                 if (taskOf(db, id) == null) {
                     throw new IllegalStateException("instance " + id + " is not waiting in its first user task");
                 }
             }
             result.put("startToFirstUserTaskMs", summary(startNanos));
+            Map<String, Object> perStart = new LinkedHashMap<>();
+            for (Map.Entry<String, Long> e : after.entrySet()) {
+                perStart.put(e.getKey(), round((e.getValue() - before.getOrDefault(e.getKey(), 0L)) / (double) starts));
+            }
+            result.put("statementsPerStart", perStart);
             log("start → first user task measured over %d starts", starts);
 
             // (2) completed instances, then the analytics query
@@ -199,6 +206,24 @@ public final class ProcessBenchmark {
             log("timers: %d in %.1f s after the first was due", jobs, timerSeconds);
         }
         System.out.println(BenchmarkRest.JSON.writeValueAsString(result));
+    }
+
+    /**
+     * The server's statement counters (all sessions: the suite's, this benchmark's two reads of them, and whatever
+     * else runs meanwhile, such as the job executor's idle look every 5 s): {@code Questions} (statements the clients
+     * sent; a batched insert that the driver rewrites into one multi-row statement is one), per kind of statement, and
+     * {@code Com_set_option} (the pool's {@code SET autocommit}).
+     */
+    private static Map<String, Long> statementCounts(Connection db) throws Exception {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (PreparedStatement q = db.prepareStatement("show global status where Variable_name in ('Questions',"
+                + " 'Com_select', 'Com_insert', 'Com_update', 'Com_delete', 'Com_set_option', 'Com_commit',"
+                + " 'Com_rollback')"); ResultSet r = q.executeQuery()) {
+            while (r.next()) {
+                counts.put(r.getString(1), r.getLong(2));
+            }
+        }
+        return counts;
     }
 
     private static String start(BenchmarkRest admin) {
