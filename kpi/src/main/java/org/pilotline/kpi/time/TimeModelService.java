@@ -129,39 +129,17 @@ public class TimeModelService {
         List<Long> ids = new ArrayList<>(stretches.keySet());
         Instant from = stretches.values().stream().map(s -> s[0]).min(Instant::compareTo).orElseThrow();
         Instant to = stretches.values().stream().map(s -> s[1]).max(Instant::compareTo).orElseThrow();
-        Map<Long, List<TimeInputs.Downtime>> downtimes = new java.util.HashMap<>();
-        for (Object[] r : rows("select d.id, d.report_id, r.code, r.name_en, r.name_zh, d.planned, d.started_at,"
-                + " coalesce(d.ended_at, i.ended_at), d.machine_interval_id, d.work_unit_id from mes_downtime d"
-                + " join mes_reason r on r.id = d.reason_id left join mes_machine_interval i on i.id = d.machine_interval_id"
-                + " where d.tenant_id = ?1 and d.work_unit_id in (?2) and d.started_at < ?4"
-                + " and (coalesce(d.ended_at, i.ended_at) is null or coalesce(d.ended_at, i.ended_at) > ?3)"
-                + " order by d.started_at, d.id", enterprise, ids, from, to)) {
-            downtimes.computeIfAbsent(id(r[9]), k -> new ArrayList<>()).add(new TimeInputs.Downtime(id(r[0]),
-                    id(r[1]), (String) r[2], (String) r[3], (String) r[4], bool(r[5]), instant(r[6]), instant(r[7]),
-                    r[8] == null ? null : id(r[8])));
-        }
-        Map<Long, List<TimeInputs.DataLoss>> losses = new java.util.HashMap<>();
-        for (Object[] r : rows("select id, from_at, to_at, reason, work_unit_id from mes_data_loss where tenant_id = ?1"
-                + " and work_unit_id in (?2) and from_at < ?4 and to_at > ?3 order by from_at", enterprise, ids, from,
-                to)) {
-            losses.computeIfAbsent(id(r[4]), k -> new ArrayList<>()).add(new TimeInputs.DataLoss(id(r[0]),
-                    instant(r[1]), instant(r[2]), (String) r[3]));
-        }
-        ZoneId plant = null;
+        Map<Long, List<TimeInputs.Downtime>> downtimes = downtimes(enterprise, ids, from, to);
+        Map<Long, List<TimeInputs.DataLoss>> losses = dataLosses(enterprise, ids, from, to);
+        ZoneId[] plant = new ZoneId[1]; // read once, if a work center has no calendar
+        java.util.function.Supplier<ZoneId> plantZone = () -> plant[0] != null ? plant[0] : (plant[0] = plantClock.zone());
         for (WorkUnit unit : em.createQuery("select u from WorkUnit u join fetch u.workCenter where u.id in :ids",
                 WorkUnit.class).setParameter("ids", ids).getResultList()) {
             Instant a = stretches.get(unit.id)[0];
             Instant b = stretches.get(unit.id)[1];
-            WorkCenter center = unit.workCenter;
-            Calendar calendar = center.calendar;
-            if (calendar == null && plant == null) {
-                plant = plantClock.zone();
-            }
-            ZoneId zone = calendar == null ? plant : ZoneId.of(calendar.timeZone);
-            WorkingCalendar working = calendar == null ? WorkingCalendar.allDay(zone) : calendar.workingCalendar();
-            histories.put(unit.id, new UnitHistory(unit.id, unit.code, unit.name, center.id, zone.getId(), a, b,
-                    spans(shiftsWithoutBreaks(calendar, zone).workingIntervalsBetween(a, b)),
-                    spans(working.workingIntervalsBetween(a, b)),
+            CenterTime time = centerTime(unit.workCenter, a, b, plantZone);
+            histories.put(unit.id, new UnitHistory(unit.id, unit.code, unit.name, unit.workCenter.id, time.zone().getId(),
+                    a, b, time.shifts(), time.working(),
                     downtimes.getOrDefault(unit.id, List.of()).stream().filter(d -> d.start().isBefore(b)
                             && (d.end() == null || d.end().isAfter(a))).toList(),
                     intervals.getOrDefault(unit.id, List.of()),
@@ -177,22 +155,35 @@ public class TimeModelService {
         String enterprise = tenant.requireEnterprise();
         WorkUnit unit = Lookups.require(WorkUnit.class, "Work unit", workUnitId);
         WorkCenter center = unit.workCenter;
-        Calendar calendar = center.calendar;
-        ZoneId zone = calendar == null ? plantClock.zone() : ZoneId.of(calendar.timeZone);
-        WorkingCalendar working = calendar == null ? WorkingCalendar.allDay(zone) : calendar.workingCalendar();
-        List<TimeInputs.Span> shifts = spans(shiftsWithoutBreaks(calendar, zone).workingIntervalsBetween(from, to));
-        List<TimeInputs.Span> workingTime = spans(working.workingIntervalsBetween(from, to));
+        CenterTime time = centerTime(center, from, to, plantClock::zone);
+        String zone = time.zone().getId();
+        List<TimeInputs.Span> shifts = time.shifts();
+        List<TimeInputs.Span> workingTime = time.working();
         if (!withOrders) {
-            return new UnitHistory(unit.id, unit.code, unit.name, center.id, zone.getId(), from, to, shifts,
+            return new UnitHistory(unit.id, unit.code, unit.name, center.id, zone, from, to, shifts,
                     workingTime, downtimes(enterprise, workUnitId, from, to),
                     intervals(enterprise, workUnitId, from, to, fromInEffect), dataLosses(enterprise, workUnitId, from, to),
                     List.of(), Map.of(), List.of(), List.of(), List.of());
         }
-        return new UnitHistory(unit.id, unit.code, unit.name, center.id, zone.getId(), from, to, shifts, workingTime,
+        return new UnitHistory(unit.id, unit.code, unit.name, center.id, zone, from, to, shifts, workingTime,
                 downtimes(enterprise, workUnitId, from, to), intervals(enterprise, workUnitId, from, to, fromInEffect),
                 dataLosses(enterprise, workUnitId, from, to), orderSegments(enterprise, workUnitId, from, to),
                 operations(enterprise, workUnitId, from, to), quantities(enterprise, unit, from, to),
                 workOrders(enterprise, workUnitId, from, to), finishedOperations(enterprise, workUnitId, from, to));
+    }
+
+    /** A work center's time zone, its shifts with their breaks in (planned operation time) and its working time. */
+    private record CenterTime(ZoneId zone, List<TimeInputs.Span> shifts, List<TimeInputs.Span> working) {
+    }
+
+    /** {@code plant}: the enterprise's zone, asked only for a work center without a calendar. */
+    private static CenterTime centerTime(WorkCenter center, Instant from, Instant to,
+                                         java.util.function.Supplier<ZoneId> plant) {
+        Calendar calendar = center.calendar;
+        ZoneId zone = calendar == null ? plant.get() : ZoneId.of(calendar.timeZone);
+        WorkingCalendar working = calendar == null ? WorkingCalendar.allDay(zone) : calendar.workingCalendar();
+        return new CenterTime(zone, spans(shiftsWithoutBreaks(calendar, zone).workingIntervalsBetween(from, to)),
+                spans(working.workingIntervalsBetween(from, to)));
     }
 
     /** The calendar's shifts with their breaks left in: planned operation time, of which the breaks are PDOT. */
@@ -235,21 +226,42 @@ public class TimeModelService {
     }
 
     private List<TimeInputs.DataLoss> dataLosses(String enterprise, long unit, Instant from, Instant to) {
-        return rows("select id, from_at, to_at, reason from mes_data_loss where tenant_id = ?1 and work_unit_id = ?2"
-                + " and from_at < ?4 and to_at > ?3 order by from_at", enterprise, unit, from, to).stream()
-                .map(r -> new TimeInputs.DataLoss(id(r[0]), instant(r[1]), instant(r[2]), (String) r[3])).toList();
+        return dataLosses(enterprise, List.of(unit), from, to).getOrDefault(unit, List.of());
     }
 
-    /** Downtime reasons; a reason given to a machine stop lasts as long as the stop (which may have ended since). */
+    /** The data-loss spans of the work units over [from, to), by work unit. */
+    private Map<Long, List<TimeInputs.DataLoss>> dataLosses(String enterprise, List<Long> units, Instant from, Instant to) {
+        Map<Long, List<TimeInputs.DataLoss>> losses = new java.util.HashMap<>();
+        for (Object[] r : rows("select id, from_at, to_at, reason, work_unit_id from mes_data_loss where tenant_id = ?1"
+                + " and work_unit_id in (?2) and from_at < ?4 and to_at > ?3 order by from_at", enterprise, units, from,
+                to)) {
+            losses.computeIfAbsent(id(r[4]), k -> new ArrayList<>()).add(new TimeInputs.DataLoss(id(r[0]),
+                    instant(r[1]), instant(r[2]), (String) r[3]));
+        }
+        return losses;
+    }
+
     private List<TimeInputs.Downtime> downtimes(String enterprise, long unit, Instant from, Instant to) {
-        return rows("select d.id, d.report_id, r.code, r.name_en, r.name_zh, d.planned, d.started_at,"
-                + " coalesce(d.ended_at, i.ended_at), d.machine_interval_id from mes_downtime d"
+        return downtimes(enterprise, List.of(unit), from, to).getOrDefault(unit, List.of());
+    }
+
+    /**
+     * The work units' downtime reasons over [from, to), by work unit; a reason given to a machine stop lasts as long as
+     * the stop (which may have ended since).
+     */
+    private Map<Long, List<TimeInputs.Downtime>> downtimes(String enterprise, List<Long> units, Instant from, Instant to) {
+        Map<Long, List<TimeInputs.Downtime>> downtimes = new java.util.HashMap<>();
+        for (Object[] r : rows("select d.id, d.report_id, r.code, r.name_en, r.name_zh, d.planned, d.started_at,"
+                + " coalesce(d.ended_at, i.ended_at), d.machine_interval_id, d.work_unit_id from mes_downtime d"
                 + " join mes_reason r on r.id = d.reason_id left join mes_machine_interval i on i.id = d.machine_interval_id"
-                + " where d.tenant_id = ?1 and d.work_unit_id = ?2 and d.started_at < ?4"
+                + " where d.tenant_id = ?1 and d.work_unit_id in (?2) and d.started_at < ?4"
                 + " and (coalesce(d.ended_at, i.ended_at) is null or coalesce(d.ended_at, i.ended_at) > ?3)"
-                + " order by d.started_at, d.id", enterprise, unit, from, to).stream()
-                .map(r -> new TimeInputs.Downtime(id(r[0]), id(r[1]), (String) r[2], (String) r[3], (String) r[4],
-                        bool(r[5]), instant(r[6]), instant(r[7]), r[8] == null ? null : id(r[8]))).toList();
+                + " order by d.started_at, d.id", enterprise, units, from, to)) {
+            downtimes.computeIfAbsent(id(r[9]), k -> new ArrayList<>()).add(new TimeInputs.Downtime(id(r[0]),
+                    id(r[1]), (String) r[2], (String) r[3], (String) r[4], bool(r[5]), instant(r[6]), instant(r[7]),
+                    r[8] == null ? null : id(r[8])));
+        }
+        return downtimes;
     }
 
     /** The phases of the operations that ran on the work unit, from their applied reports. */
