@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.pilotline.erp.enterprise.Enterprise;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.pilotline.kpi.indicator.DeliveryCounts;
 import org.pilotline.kpi.indicator.KpiFormulas;
 import org.pilotline.kpi.indicator.KpiViews;
 import org.pilotline.kpi.indicator.Totals;

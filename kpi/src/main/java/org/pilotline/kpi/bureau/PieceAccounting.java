@@ -25,7 +25,7 @@ import static org.pilotline.platform.persistence.SqlValues.instant;
 /**
  * The caller's enterprise's sums for a period from the pieces that cover it — roll-up rows, and gaps computed from the
  * raw history — equal to computing the whole period from the raw history at once (deliveries apart: the bureau counts
- * them for all enterprises at once, {@link DeliveryCounts}). Every sum but one adds up piece by piece (time is
+ * them for all enterprises at once, {@link org.pilotline.kpi.indicator.DeliveryCounts}). Every sum but one adds up piece by piece (time is
  * classified instant by instant; quantities and finished operations by when they happened; work orders' spans are
  * clipped). The exception is failures: a failure episode (a run of adjacent out-of-service intervals, ISO 22400-2 FE)
  * that crosses the boundary between two pieces is counted in each piece it is counted in, but once over the period;

@@ -15,15 +15,12 @@ import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.tenancy.TenantContext;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import static org.pilotline.platform.persistence.SqlValues.instant;
 
 /**
  * KPI values of the caller's enterprise for a period: of one work unit, of a work center (the sums of its work units)
@@ -44,6 +41,9 @@ public class KpiService {
 
     @Inject
     PlantClock plantClock;
+
+    @Inject
+    DeliveryCounts deliveryCounts;
 
     public List<KpiViews.DefinitionView> definitions() {
         return Arrays.stream(Kpi.values()).map(KpiViews.DefinitionView::of).toList();
@@ -179,25 +179,6 @@ public class KpiService {
      */
     @SuppressWarnings("unchecked")
     private int[] deliveries(String enterprise, Instant from, Instant to, ZoneId zone) {
-        LocalDate first = from.atZone(zone).toLocalDate();
-        LocalDate last = to.minusNanos(1).atZone(zone).toLocalDate();
-        List<Object> rows = em.createNativeQuery("select l.requested_date, l.quantity, l.shipped_quantity,"
-                        + " (select max(m.moved_at) from stock_move m where m.tenant_id = l.tenant_id"
-                        + " and m.reference = concat(o.number, '/', l.line_no)) from sales_order_line l"
-                        + " join sales_order o on o.id = l.order_id where l.tenant_id = ?1"
-                        + " and o.status not in ('DRAFT', 'CANCELLED') and l.requested_date between ?2 and ?3")
-                .setParameter(1, enterprise).setParameter(2, first).setParameter(3, last).getResultList();
-        int due = 0;
-        int onTime = 0;
-        for (Object o : rows) {
-            Object[] r = (Object[]) o;
-            due++;
-            LocalDate requested = r[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[0];
-            boolean full = ((BigDecimal) r[2]).compareTo((BigDecimal) r[1]) >= 0;
-            if (full && r[3] != null && !instant(r[3]).atZone(zone).toLocalDate().isAfter(requested)) {
-                onTime++;
-            }
-        }
-        return new int[]{due, onTime};
+        return deliveryCounts.count(from, to, List.of(new DeliveryCounts.Plant(enterprise, zone))).get(enterprise);
     }
 }

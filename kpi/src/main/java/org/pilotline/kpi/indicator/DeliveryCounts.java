@@ -1,8 +1,8 @@
-package org.pilotline.kpi.bureau;
+package org.pilotline.kpi.indicator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.pilotline.kpi.rollup.RollupStore;
+import jakarta.persistence.EntityManager;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,10 +16,11 @@ import java.util.Map;
 import static org.pilotline.platform.persistence.SqlValues.instant;
 
 /**
- * On-time delivery counts of many enterprises for one period in one statement (the bureau's comparison; it hands out
- * the two counts only): the same lines and the same rule as {@code KpiService.deliveries} — sales order lines
- * (confirmed or later, not cancelled) requested on a plant-local date of the period, and of them those shipped in full
- * no later than their requested date — each enterprise's dates in its own zone.
+ * On-time delivery (ISO 22400's "shipped against promised dates"), counted for one enterprise or many in one
+ * statement: sales order lines (confirmed or later, not cancelled) requested on a plant-local date of the period, and
+ * of them those shipped in full no later than their requested date — each enterprise's dates in its own zone. The
+ * enterprise KPI report asks it for the caller's enterprise, the bureau's comparison for all of them at once (it hands
+ * out the two counts only).
  */
 @ApplicationScoped
 public class DeliveryCounts {
@@ -29,7 +30,7 @@ public class DeliveryCounts {
     }
 
     @Inject
-    RollupStore store;
+    EntityManager em;
 
     /** Per enterprise code: {lines due, lines shipped in full on time}. Call inside a transaction. */
     public Map<String, int[]> count(Instant from, Instant to, List<Plant> plants) {
@@ -57,7 +58,12 @@ public class DeliveryCounts {
                 parameters.add(to.minusNanos(1).atZone(p.zone()).toLocalDate());
             }
             sql.append(')');
-            for (Object[] r : store.rows(sql.toString(), parameters.toArray())) {
+            var query = em.createNativeQuery(sql.toString());
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setParameter(i + 1, parameters.get(i));
+            }
+            for (Object row : query.getResultList()) {
+                Object[] r = (Object[]) row;
                 String code = (String) r[0];
                 int[] c = counts.get(code);
                 c[0]++;
