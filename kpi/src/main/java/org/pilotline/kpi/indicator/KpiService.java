@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-
 /**
  * KPI values of the caller's enterprise for a period: of one work unit, of a work center (the sums of its work units)
  * and of the enterprise (the sums of all its work units, plus on-time delivery). Computed on request from the raw
