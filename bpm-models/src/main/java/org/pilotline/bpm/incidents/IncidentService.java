@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.pilotline.bpm.tasks.TaskJournal;
-import org.pilotline.bpm.platform.ProcessJournal;
+import org.pilotline.bpm.journal.ProcessJournal;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.security.Caller;
 import org.pilotline.platform.tenancy.TenantContext;

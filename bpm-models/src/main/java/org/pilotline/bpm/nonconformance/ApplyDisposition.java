@@ -15,7 +15,7 @@ import org.pilotline.erp.inventory.StockLedger;
 import org.pilotline.erp.partner.PartnerService;
 import org.pilotline.mes.inspection.InspectionService;
 import org.pilotline.mes.inspection.ReworkOperations;
-import org.pilotline.bpm.platform.ProcessJournal;
+import org.pilotline.bpm.journal.ProcessJournal;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.tenancy.TenantContext;

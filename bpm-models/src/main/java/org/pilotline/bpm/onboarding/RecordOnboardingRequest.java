@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.pilotline.bpm.platform.ProcessJournal;
+import org.pilotline.bpm.journal.ProcessJournal;
 import org.pilotline.platform.tenancy.TenantContext;
 
 /** Writes the onboarding request into the enterprise journal through erp-core's journal service. */

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.quarkus.engine.extension.QuarkusProcessEngineConfiguration;
+import org.pilotline.bpm.journal.ProcessJournal;
 import org.pilotline.bpm.tasks.TaskJournal;
 
 import java.util.ArrayList;

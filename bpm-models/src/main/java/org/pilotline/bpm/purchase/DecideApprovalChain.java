@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.pilotline.bpm.platform.ProcessModels;
 import org.pilotline.bpm.tasks.TaskJournal;
-import org.pilotline.bpm.platform.ProcessJournal;
+import org.pilotline.bpm.journal.ProcessJournal;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.tenancy.TenantContext;
 

@@ -11,7 +11,7 @@ import org.pilotline.erp.mrp.PlannerActionService;
 import org.pilotline.erp.order.OrderDtos;
 import org.pilotline.erp.order.PurchaseOrderService;
 import org.pilotline.erp.order.PurchaseOrderStatus;
-import org.pilotline.bpm.platform.ProcessJournal;
+import org.pilotline.bpm.journal.ProcessJournal;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.math.BigDecimal;

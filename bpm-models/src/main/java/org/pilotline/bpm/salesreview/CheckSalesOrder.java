@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.pilotline.bpm.tasks.TaskJournal;
 import org.pilotline.erp.order.SalesOrderReviewService;
-import org.pilotline.bpm.platform.ProcessJournal;
+import org.pilotline.bpm.journal.ProcessJournal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;

@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.pilotline.erp.security.UserDirectory;
-import org.pilotline.bpm.platform.ProcessJournal;
+import org.pilotline.bpm.journal.ProcessJournal;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.security.Caller;

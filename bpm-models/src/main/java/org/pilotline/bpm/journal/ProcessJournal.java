@@ -1,4 +1,4 @@
-package org.pilotline.bpm.platform;
+package org.pilotline.bpm.journal;
 
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
