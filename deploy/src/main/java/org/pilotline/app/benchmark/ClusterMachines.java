@@ -157,15 +157,9 @@ final class ClusterMachines implements AutoCloseable {
             for (int r = 0; r < urls.size(); r++) {
                 JsonNode statuses = BenchmarkRest.as(urls.get(r), enterprise + "-admin", TerminalPlant.PASSWORD)
                         .get("/api/gateway/connections");
-                long connected = 0;
-                long notifications = 0;
-                for (JsonNode st : statuses) {
-                    if ("CONNECTED".equals(st.get("state").asText())) {
-                        connected++;
-                    }
-                    notifications += st.get("notifications").asLong();
-                }
-                if (connected == simulators.size() && notifications >= (long) machines.size() * ITEMS_PER_MACHINE) {
+                GatewaySessions sessions = GatewaySessions.of(statuses);
+                if (sessions.connected() == simulators.size()
+                        && sessions.notifications() >= (long) machines.size() * ITEMS_PER_MACHINE) {
                     acquiredAt = Instant.now();
                     acquireSeconds = (System.nanoTime() - t0) / 1e9;
                     holderAtStart = r + 1;

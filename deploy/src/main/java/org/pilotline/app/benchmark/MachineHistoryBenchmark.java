@@ -140,15 +140,9 @@ public final class MachineHistoryBenchmark {
         }
         log("bound in %.1f s; waiting for %d sessions and their initial values", (System.nanoTime() - t0) / 1e9, connections);
         while (true) {
-            JsonNode statuses = admin.get("/api/gateway/connections");
-            long connected = 0;
-            long notifications = 0;
-            for (JsonNode st : statuses) {
-                if ("CONNECTED".equals(st.get("state").asText())) {
-                    connected++;
-                }
-                notifications += st.get("notifications").asLong();
-            }
+            GatewaySessions sessions = GatewaySessions.of(admin.get("/api/gateway/connections"));
+            long connected = sessions.connected();
+            long notifications = sessions.notifications();
             if (connected >= connections && notifications >= (long) machines * 5) {
                 break;
             }
