@@ -1,4 +1,5 @@
-// Machine bindings of the enterprise: list, bind (nodes picked from the OPC UA server's browse tree), unbind.
+// Machine bindings of the enterprise: list, bind (nodes picked from the OPC UA server's browse tree), change a binding
+// (with the version read: a binding changed meanwhile is refused, not overwritten), copy one as a new machine, unbind.
 import { html } from 'lit';
 import { Screen } from './base.js';
 import { t, tEnum } from './i18n.js';
@@ -23,6 +24,7 @@ class PlAdminBindings extends Screen {
     errors: { state: true }, failure: { state: true }, rowFailure: { state: true }, mapping: { state: true },
     identity: { state: true }, target: { state: true }, tree: { state: true }, open: { state: true },
     browseFailure: { state: true }, browsing: { state: true }, nodes: { state: true }, saved: { state: true },
+    editing: { state: true }, template: { state: true },
   };
 
   constructor() {
@@ -113,6 +115,50 @@ class PlAdminBindings extends Screen {
     </li>`)}</ul>`;
   }
 
+  /**
+   * Fills the form with a binding: to change it (`copy` false: the same machine, its version kept for the update) or as
+   * the start of a new machine's binding (`copy` true: machine code and work unit left empty). The password never
+   * comes back from the server: a change without one keeps the stored password; a copy needs it typed again.
+   */
+  async fill(listed, copy) {
+    let binding = listed;
+    try { // the binding as it is now, not as the list was read: its version is what the change is checked against
+      binding = await api(`/api/gateway/bindings/${listed.id}`);
+      this.rowFailure = null;
+    } catch (e) {
+      this.rowFailure = e;
+      return;
+    }
+    this.editing = copy ? null : binding;
+    this.template = binding;
+    this.mapping = binding.stateMapping;
+    this.identity = binding.identityKind;
+    this.target = STATE_NODES[this.mapping][0];
+    this.nodes = Object.fromEntries([...STATE_NODES[this.mapping], ...OTHER_NODES].map((f) => [f, binding[f] ?? '']));
+    this.errors = {};
+    this.failure = null;
+    this.saved = null;
+    await this.updateComplete;
+    const form = this.querySelector('#binding-form');
+    const set = (name, v) => { form.elements[name].value = v ?? ''; };
+    set('machineCode', copy ? '' : binding.machineCode);
+    set('workUnitId', copy || binding.workUnitId == null ? '' : String(binding.workUnitId));
+    set('password', '');
+    ['endpointUrl', 'securityPolicy', 'securityMode', 'identityKind', 'username', 'identityKeyStore', 'stateMapping',
+      ...STATE_NODES[this.mapping], ...OTHER_NODES].forEach((f) => set(f, binding[f]));
+    form.scrollIntoView({ block: 'nearest' });
+    form.elements.machineCode.focus();
+  }
+
+  cancelEdit() {
+    this.editing = null;
+    this.template = null;
+    this.nodes = {};
+    this.errors = {};
+    this.failure = null;
+    this.querySelector('#binding-form').reset();
+  }
+
   async create(event) {
     event.preventDefault();
     const form = event.target;
@@ -120,12 +166,21 @@ class PlAdminBindings extends Screen {
     const unit = value(form, 'workUnitId');
     body.workUnitId = unit === null ? null : Number(unit);
     [...STATE_NODES[this.mapping], ...OTHER_NODES].forEach((f) => { body[f] = value(form, f); });
+    // what the form does not show is kept from the binding changed or copied (the API's defaults would replace it)
+    if (this.template) {
+      ['counterModulus', 'samplingIntervalMs', 'publishingIntervalMs'].forEach((f) => { body[f] = this.template[f]; });
+    }
+    const editing = this.editing;
     try {
-      const created = await api('/api/gateway/bindings', { method: 'POST', body });
-      this.saved = created.machineCode;
+      const saved = editing
+        ? await api(`/api/gateway/bindings/${editing.id}`, { method: 'PUT', body: { ...body, version: editing.version } })
+        : await api('/api/gateway/bindings', { method: 'POST', body });
+      this.saved = { code: saved.machineCode, changed: !!editing };
       this.errors = {};
       this.failure = null;
       this.nodes = {};
+      this.editing = null;
+      this.template = null;
       form.reset();
       await this.load();
     } catch (e) {
@@ -154,7 +209,9 @@ class PlAdminBindings extends Screen {
       <tbody>${list.map((b) => html`<tr data-machine=${b.machineCode} data-id=${b.id}>
         <td data-v>${b.machineCode}</td><td data-v>${this.unitCode(b.workUnitId)}</td><td data-v>${b.endpointUrl}</td>
         <td data-v>${b.securityPolicy} / ${b.securityMode}</td><td>${tEnum('admin.mapping', b.stateMapping)}</td>
-        <td><button class="delete-binding" @click=${() => this.unbind(b)}>${t('admin.bindings.delete')}</button></td></tr>`)}</tbody></table>`;
+        <td><button class="edit-binding" @click=${() => this.fill(b, false)}>${t('admin.bindings.edit')}</button>
+          <button class="copy-binding" @click=${() => this.fill(b, true)}>${t('admin.bindings.copy')}</button>
+          <button class="delete-binding" @click=${() => this.unbind(b)}>${t('admin.bindings.delete')}</button></td></tr>`)}</tbody></table>`;
   }
 
   nodeField(f) {
@@ -167,9 +224,11 @@ class PlAdminBindings extends Screen {
     const errors = this.errors;
     const nodeFields = [...STATE_NODES[this.mapping], ...OTHER_NODES];
     return html`<form id="binding-form" class="panel pane" @submit=${this.create} novalidate>
-      <h3>${t('admin.bindings.new')}</h3>
+      <h3 id="binding-form-title">${this.editing
+        ? html`${t('admin.bindings.editTitle')} <span data-v>${this.editing.machineCode}</span>`
+        : this.template ? html`${t('admin.bindings.copyTitle')} <span data-v>${this.template.machineCode}</span>` : t('admin.bindings.new')}</h3>
       ${refusalLine(this.failure, 'binding-form-refusal')}
-      ${this.saved ? html`<p class="notice" id="binding-saved">${t('admin.bindings.saved')} <span data-v>${this.saved}</span></p>` : ''}
+      ${this.saved ? html`<p class="notice" id="binding-saved">${t(this.saved.changed ? 'admin.bindings.changed' : 'admin.bindings.saved')} <span data-v>${this.saved.code}</span></p>` : ''}
       <div class="field"><label>${t('admin.bindings.machineCode')} <input name="machineCode" id="binding-machineCode" autocomplete="off"></label>${fieldError(errors, 'machineCode', 'binding')}</div>
       <div class="field"><label>${t('admin.bindings.workUnit')} <select name="workUnitId" id="binding-workUnit">
         <option value="">${t('admin.choose')}</option>
@@ -183,13 +242,16 @@ class PlAdminBindings extends Screen {
         @change=${(e) => { this.identity = e.target.value; }}>
         ${IDENTITIES.map((k) => html`<option value=${k} ?selected=${k === this.identity}>${tEnum('admin.identity', k)}</option>`)}</select></label>${fieldError(errors, 'identityKind', 'binding')}</div>
       <div class="field" ?hidden=${this.identity !== 'USERNAME'}><label>${t('admin.bindings.username')} <input name="username" id="binding-username" autocomplete="off"></label>${fieldError(errors, 'username', 'binding')}
-        <label>${t('admin.bindings.password')} <input name="password" id="binding-password" type="password" autocomplete="new-password"></label>${fieldError(errors, 'password', 'binding')}</div>
+        <label>${t('admin.bindings.password')} <input name="password" id="binding-password" type="password" autocomplete="new-password"></label>${fieldError(errors, 'password', 'binding')}
+        ${this.editing && this.editing.passwordSet ? html`<p class="hint" id="binding-password-kept">${t('admin.bindings.passwordKept')}</p>` : ''}
+        ${!this.editing && this.template && this.template.passwordSet ? html`<p class="hint" id="binding-password-again">${t('admin.bindings.passwordAgain')}</p>` : ''}</div>
       <div class="field" ?hidden=${this.identity !== 'CERTIFICATE'}><label>${t('admin.bindings.identityKeyStore')} <input name="identityKeyStore" id="binding-identityKeyStore" size="50"></label>${fieldError(errors, 'identityKeyStore', 'binding')}</div>
       <div class="field"><label>${t('admin.bindings.stateMapping')} <select name="stateMapping" id="binding-stateMapping"
         @change=${(e) => { this.mapping = e.target.value; this.target = STATE_NODES[this.mapping][0]; }}>
         ${MAPPINGS.map((m) => html`<option value=${m} ?selected=${m === this.mapping}>${tEnum('admin.mapping', m)}</option>`)}</select></label>${fieldError(errors, 'stateMapping', 'binding')}</div>
       ${nodeFields.map((f) => this.nodeField(f))}
-      <button id="create-binding" type="submit">${t('admin.bindings.create')}</button>
+      <button id="create-binding" type="submit">${t(this.editing ? 'admin.bindings.update' : 'admin.bindings.create')}</button>
+      ${this.template ? html`<button id="cancel-binding-edit" type="button" @click=${this.cancelEdit}>${t('common.cancel')}</button>` : ''}
     </form>`;
   }
 

@@ -12,6 +12,7 @@ import org.pilotline.testing.TestEnterprise;
 
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -202,6 +204,49 @@ class BrowserAdministrationTest {
                     .body("items[0].itemStateNode", is(NODES + "MachineryItemState/CurrentState"))
                     .body("items[0].totalCountNode", is(NODES + "Production/TotalCount"));
             browser.screenshot("admin-bindings-zh-CN");
+
+            // copied as a second machine: the connection and the nodes come along, the machine code and unit do not
+            String copy = machine + "B";
+            browser.click("#bindings-table tr[data-machine='" + machine + "'] .copy-binding");
+            assertEquals("", browser.waitFor("#binding-machineCode").getAttribute("value"));
+            assertEquals("opc.tcp://localhost:48411/pilotline", browser.waitFor("#binding-endpointUrl").getAttribute("value"));
+            browser.type("#binding-machineCode", copy);
+            browser.click("#create-binding");
+            browser.waitFor("#bindings-table tr[data-machine='" + copy + "']");
+            e.as("admin").get("/api/gateway/bindings").then().statusCode(200).body("total", is(2));
+            Map<String, Object> copied = binding(e, copy);
+            assertEquals(NODES + "MachineryItemState/CurrentState", copied.get("itemStateNode"));
+            assertEquals(NODES + "Production/TotalCount", copied.get("totalCountNode"));
+            assertEquals("opc.tcp://localhost:48411/pilotline", copied.get("endpointUrl"));
+            assertNull(copied.get("workUnitId"));
+
+            // changed: a change made meanwhile by someone else is not overwritten (409, nothing written); read again,
+            // the change is saved, and what the form does not show (the sampling interval) is kept
+            browser.click("#bindings-table tr[data-machine='" + machine + "'] .edit-binding");
+            assertEquals(machine, browser.waitFor("#binding-machineCode").getAttribute("value"));
+            assertEquals(NODES + "Production/TotalCount", browser.waitFor("#binding-totalCountNode").getAttribute("value"));
+            Map<String, Object> meanwhile = new HashMap<>(binding(e, machine));
+            Object id = meanwhile.remove("id");
+            meanwhile.remove("passwordSet");
+            meanwhile.put("samplingIntervalMs", 250.0);
+            e.as("admin").body(meanwhile).put("/api/gateway/bindings/" + id).then().statusCode(200);
+            browser.type("#binding-goodCountNode", NODES + "Production/GoodCount");
+            browser.click("#create-binding");
+            assertEquals("stale-version", browser.waitFor("#binding-form-refusal").getAttribute("data-type"));
+            assertNull(binding(e, machine).get("goodCountNode"));
+            browser.click("#bindings-table tr[data-machine='" + machine + "'] .edit-binding");
+            browser.type("#binding-goodCountNode", NODES + "Production/GoodCount");
+            browser.assertOneLanguage("zh-CN", "changing a binding");
+            browser.click("#create-binding");
+            browser.waitFor("#binding-saved");
+            Map<String, Object> changed = binding(e, machine);
+            assertEquals(NODES + "Production/GoodCount", changed.get("goodCountNode"));
+            assertEquals(NODES + "Production/TotalCount", changed.get("totalCountNode"));
+            assertEquals(250.0, ((Number) changed.get("samplingIntervalMs")).doubleValue());
+            assertEquals((int) unit, changed.get("workUnitId"));
+            browser.click("#bindings-table tr[data-machine='" + copy + "'] .delete-binding");
+            browser.waitUntil(d -> d.findElements(org.openqa.selenium.By.cssSelector(
+                    "#bindings-table tr[data-machine='" + copy + "']")).isEmpty() ? true : null);
             browser.click("#bindings-table tr[data-machine='" + machine + "'] .delete-binding");
             browser.waitFor("#no-bindings");
             e.as("admin").get("/api/gateway/bindings").then().statusCode(200).body("total", is(0));
@@ -264,6 +309,12 @@ class BrowserAdministrationTest {
     private static RequestSpecification device(String token) {
         return RestAssured.given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
                 .accept(ContentType.JSON);
+    }
+
+    private static Map<String, Object> binding(TestEnterprise e, String machine) {
+        List<Map<String, Object>> items = e.as("admin").get("/api/gateway/bindings").then().statusCode(200).extract()
+                .path("items");
+        return items.stream().filter(b -> machine.equals(b.get("machineCode"))).findFirst().orElseThrow();
     }
 
     @SuppressWarnings("unchecked")
