@@ -13,6 +13,7 @@ import { dateTime, fromWall, quantity, toWall } from './format.js';
 import { compareRows, sortHeader } from './table-sort.js';
 import './demo-progress.js';
 import './bureau-workcenters.js';
+import './bureau-programme.js';
 
 echarts.use([BarChart, LineChart, DataZoomComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -60,7 +61,7 @@ class PlBureau extends Screen {
     comparison: { state: true }, peers: { state: true }, snapshots: { state: true }, selected: { state: true },
     trend: { state: true }, loading: { state: true }, error: { state: true }, download: { state: true },
     filed: { state: true }, industry: { state: true }, type: { state: true }, sort: { state: true },
-    page: { state: true }, drilled: { state: true },
+    page: { state: true }, drilled: { state: true }, tab: { state: true },
   };
 
   constructor() {
@@ -73,6 +74,7 @@ class PlBureau extends Screen {
     this.sort = { key: 'code', descending: false };
     this.page = 0;
     this.drilled = null;
+    this.tab = 'kpi';
   }
 
   connectedCallback() {
@@ -397,8 +399,18 @@ class PlBureau extends Screen {
   })}</tbody></table>`}`;
   }
 
+  tabs() {
+    const tab = (id, label) => html`<button id=${`bureau-tab-${id}`} class=${this.tab === id ? 'tab active' : 'tab'}
+      aria-pressed=${this.tab === id} @click=${() => { this.tab = id; }}>${label}</button>`;
+    return html`<div class="tabs">${tab('kpi', t('bureau.tab.kpi'))}${tab('programme', t('bureau.tab.programme'))}</div>`;
+  }
+
   render() {
+    if (this.tab === 'programme') {
+      return html`<h2>${t('bureau.title')}</h2>${this.tabs()}<pl-bureau-programme></pl-bureau-programme>`;
+    }
     return html`<h2>${t('bureau.title')}</h2>
+      ${this.tabs()}
       <pl-demo-progress @demo-complete=${() => this.load()}></pl-demo-progress>
       ${this.controls()}
       ${this.error ? html`<p class="error">${t('common.error', this.error)}</p>` : ''}

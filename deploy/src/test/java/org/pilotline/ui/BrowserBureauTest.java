@@ -171,6 +171,13 @@ class BrowserBureauTest {
             browser.waitFor("#bureau-table tbody tr");
             assertEquals(1, browser.all("#bureau-table tbody tr").size(), "the filters are kept");
 
+            // the programme's tab: each cohort enterprise's aggregates of the year as the overview API gives them
+            browser.click("#bureau-tab-programme");
+            assertProgrammeIsTheApis(browser);
+            browser.assertOneLanguage("zh-CN", "the programme's overview");
+            browser.click("#bureau-tab-kpi");
+            browser.waitFor("#bureau-table tbody tr");
+
             browser.choose("#language", "en");
             browser.waitUntil(d -> d.findElement(By.cssSelector("h2")).getText().startsWith("The programme's") ? true : null);
             browser.assertOneLanguage("en", "the comparison filtered in English");
@@ -181,6 +188,9 @@ class BrowserBureauTest {
             browser.screenshot("bureau-work-centers-en");
             browser.click("#wc-back");
             browser.waitFor("#bureau-table tbody tr");
+            browser.click("#bureau-tab-programme");
+            assertProgrammeIsTheApis(browser);
+            browser.assertOneLanguage("en", "the programme's overview in English");
         }
     }
 
@@ -212,6 +222,32 @@ class BrowserBureauTest {
                         : List.of(oee.get(0).getText(), apt.get(0).getText()));
             }
             return order.equals(codes) && rows.equals(expected) ? rows : null;
+        });
+        assertEquals(expected, shown);
+    }
+
+    /** The overview's rows: the API's cohort enterprises of this year, each with its visits and open follow-ups. */
+    private static void assertProgrammeIsTheApis(Browser browser) {
+        int year = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
+        JsonPath overview = exact(Api.as("bureau").queryParam("year", year).get("/api/programme/overview").then()
+                .statusCode(200).extract().asString());
+        Map<String, List<String>> expected = new HashMap<>();
+        for (String code : overview.<String>getList("enterprises.enterprise")) {
+            String row = "enterprises.find { it.enterprise == '" + code + "' }";
+            expected.put(code, List.of(overview.get(row + ".visits").toString(),
+                    overview.get(row + ".openFollowUps").toString()));
+        }
+        if (expected.isEmpty()) {
+            browser.waitFor("#programme-none");
+            return;
+        }
+        Map<String, List<String>> shown = browser.waitUntil(d -> {
+            Map<String, List<String>> rows = new HashMap<>();
+            for (WebElement row : d.findElements(By.cssSelector("#programme-table tbody tr"))) {
+                List<WebElement> cells = row.findElements(By.tagName("td"));
+                rows.put(row.getAttribute("data-code"), List.of(cells.get(6).getText(), cells.get(7).getText()));
+            }
+            return rows.equals(expected) ? rows : null;
         });
         assertEquals(expected, shown);
     }
