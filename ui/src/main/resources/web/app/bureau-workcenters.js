@@ -101,7 +101,7 @@ class PlBureauWorkCenters extends Screen {
   elementName(code) {
     const withFigures = ((this.data && this.data.workCenters) || []).find((w) => w.figures);
     const e = withFigures && withFigures.timeElements.find((x) => x.code === code);
-    if (!e) return code;
+    if (!e) return html`<span data-v>${code}</span>`;
     return language() === 'en' ? e.nameEn : e.nameZh;
   }
 
