@@ -334,10 +334,10 @@ class PlBureau extends Screen {
   }
 
   table() {
-    const shown = this.shownEnterprises();
-    const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+    const all = this.shownEnterprises();
+    const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
     const page = Math.min(this.page, pages - 1);
-    const rows = shown.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+    const rows = all.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
     const h = (key, label, numeric) => sortHeader(key, label, this.sort, (s) => this.setSort(s), numeric);
     const unit = (k) => (this.kpiUnit(k) ? html` (<span data-v>${this.kpiUnit(k)}</span>)` : '');
     return html`<div class="pane"><table id="bureau-table"><thead><tr>${h('code', t('enterprises.code'))}${h('name', t('enterprises.name'))}
@@ -359,7 +359,7 @@ class PlBureau extends Screen {
       </tr>`;
   })}</tbody></table></div>
       ${!rows.length ? html`<p id="bureau-none">${t('common.none')}</p>` : ''}
-      ${this.pager(shown.length)}`;
+      ${this.pager(all.length)}`;
   }
 
   detail() {
