@@ -1,17 +1,24 @@
-// The bureau's dashboard: the programme's enterprises side by side for a month, with their peer percentiles, an
-// enterprise's trend, the monthly snapshots and their Excel workbook — all from /api/kpi/bureau.
+// The bureau's dashboard: the programme's enterprises side by side for a month (filtered by industry and manufacturing
+// type, sorted by any column, a page at a time), with their peer percentiles, an enterprise's trend, the drill-down to
+// its work centers, the monthly snapshots and their Excel workbook — all from /api/kpi/bureau.
 import { html } from 'lit';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { Screen } from './base.js';
 import { t, tEnum, language } from './i18n.js';
 import { api, ApiError } from './api.js';
 import { dateTime, fromWall, quantity, toWall } from './format.js';
+import { compareRows, sortHeader } from './table-sort.js';
 import './demo-progress.js';
+import './bureau-workcenters.js';
+import './bureau-programme.js';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, DataZoomComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+/** Rows of the comparison table a page. */
+const PAGE_SIZE = 20;
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The KPIs the table shows beside the chosen one. */
@@ -53,7 +60,8 @@ class PlBureau extends Screen {
     me: { attribute: false }, month: { state: true }, kpi: { state: true }, definitions: { state: true },
     comparison: { state: true }, peers: { state: true }, snapshots: { state: true }, selected: { state: true },
     trend: { state: true }, loading: { state: true }, error: { state: true }, download: { state: true },
-    filed: { state: true },
+    filed: { state: true }, industry: { state: true }, type: { state: true }, sort: { state: true },
+    page: { state: true }, drilled: { state: true }, tab: { state: true },
   };
 
   constructor() {
@@ -61,6 +69,12 @@ class PlBureau extends Screen {
     this.month = currentMonth();
     this.kpi = 'OEE';
     this.charts = {};
+    this.industry = '';
+    this.type = '';
+    this.sort = { key: 'code', descending: false };
+    this.page = 0;
+    this.drilled = null;
+    this.tab = 'kpi';
   }
 
   connectedCallback() {
@@ -141,6 +155,49 @@ class PlBureau extends Screen {
     return ((this.peers && this.peers.enterprises) || []).find((e) => e.code === code);
   }
 
+  /** The value of the row of enterprise `e` that column `key` sorts by. */
+  sortValue(e, key) {
+    if (['code', 'name', 'industry'].includes(key)) return e[key] || null;
+    if (key === 'type') return e.manufacturingType;
+    if (key === 'industryPercentile' || key === 'typePercentile') {
+      const p = this.peerOf(e.code);
+      const v = p && p.kpis.find((k) => k.code === this.kpi);
+      return v && v[key] !== null && v[key] !== undefined ? Number(v[key]) : null;
+    }
+    const code = key === 'kpi' ? this.kpi : key;
+    const v = valueOf(e.kpis, code);
+    return v === null || v === undefined ? null : Number(v);
+  }
+
+  /** The enterprises of the chosen industry and manufacturing type, in the chosen order. */
+  shownEnterprises() {
+    if (!this.comparison) return [];
+    return this.comparison.enterprises
+      .filter((e) => (!this.industry || e.industry === this.industry) && (!this.type || e.manufacturingType === this.type))
+      .sort(compareRows((e) => this.sortValue(e, this.sort.key), this.sort.descending));
+  }
+
+  setSort(sort) {
+    this.sort = sort;
+    this.page = 0;
+  }
+
+  setFilter(field, value) {
+    this[field] = value;
+    this.page = 0;
+  }
+
+  /** Shows the enterprise's work centers in place of the comparison. */
+  drill(code) {
+    this.selected = code;
+    this.drilled = code;
+  }
+
+  back() {
+    this.drilled = null;
+    if (this.selected) this.loadTrend();
+  }
+
   /** Files the month's snapshot of every enterprise (a month that is over), then reads the snapshots again. */
   async file() {
     try {
@@ -189,7 +246,9 @@ class PlBureau extends Screen {
   drawComparison() {
     const chart = this.chart('bureau-chart');
     if (!chart || !this.comparison) return;
-    const enterprises = this.comparison.enterprises;
+    // the enterprises of the filters in the table's order; beyond a page of bars the slider shows a page's worth
+    const enterprises = this.shownEnterprises();
+    const zoom = enterprises.length > PAGE_SIZE;
     const percentile = (e, field) => {
       const p = this.peerOf(e.code);
       const v = p && p.kpis.find((k) => k.code === this.kpi);
@@ -198,7 +257,9 @@ class PlBureau extends Screen {
     chart.setOption({
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      grid: { left: 50, right: 50, top: 40, bottom: 60 },
+      grid: { left: 50, right: 50, top: 40, bottom: zoom ? 90 : 60 },
+      dataZoom: zoom ? [{ type: 'slider', xAxisIndex: 0, bottom: 10, startValue: 0, endValue: PAGE_SIZE - 1 },
+        { type: 'inside', xAxisIndex: 0 }] : [],
       xAxis: { type: 'category', data: enterprises.map((e) => e.code), axisLabel: { rotate: enterprises.length > 6 ? 30 : 0 } },
       yAxis: [{ type: 'value', name: this.kpiUnit(this.kpi) }, { type: 'value', name: t('bureau.percentileAxis'), min: 0, max: 100 }],
       series: [
@@ -211,7 +272,7 @@ class PlBureau extends Screen {
       ],
     }, true);
     chart.off('click');
-    chart.on('click', (p) => { if (p.name) this.select(p.name); });
+    chart.on('click', (p) => { if (p.name) this.drill(p.name); });
     chart.resize();
   }
 
@@ -245,14 +306,47 @@ class PlBureau extends Screen {
     </div>`;
   }
 
+  filters() {
+    const all = (this.comparison && this.comparison.enterprises) || [];
+    const industries = [...new Set(all.map((e) => e.industry).filter((i) => i))].sort((a, b) => a.localeCompare(b));
+    const types = [...new Set(all.map((e) => e.manufacturingType))].sort();
+    return html`<div class="filters">
+      <label>${t('bureau.industry')} <select id="bureau-industry" @change=${(e) => this.setFilter('industry', e.target.value)}>
+        <option value="" ?selected=${!this.industry}>${t('common.all')}</option>
+        ${industries.map((i) => html`<option value=${i} data-v ?selected=${i === this.industry}>${i}</option>`)}
+      </select></label>
+      <label>${t('enterprises.type')} <select id="bureau-type" @change=${(e) => this.setFilter('type', e.target.value)}>
+        <option value="" ?selected=${!this.type}>${t('common.all')}</option>
+        ${types.map((ty) => html`<option value=${ty} ?selected=${ty === this.type}>${tEnum('mfgType', ty)}</option>`)}
+      </select></label>
+      <span class="muted">${t('bureau.sortHint')}</span>
+    </div>`;
+  }
+
+  pager(total) {
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const page = Math.min(this.page, pages - 1);
+    return html`<div class="pager" id="bureau-pager">
+      <button id="bureau-page-prev" ?disabled=${page === 0} @click=${() => { this.page = page - 1; }}>${t('common.previous')}</button>
+      <span id="bureau-page" data-page=${page + 1} data-pages=${pages} data-total=${total}>${t('common.page', page + 1, pages, total)}</span>
+      <button id="bureau-page-next" ?disabled=${page + 1 >= pages} @click=${() => { this.page = page + 1; }}>${t('common.next')}</button>
+    </div>`;
+  }
+
   table() {
-    const c = this.comparison;
-    return html`<div class="pane"><table id="bureau-table"><thead><tr><th>${t('enterprises.code')}</th><th>${t('enterprises.name')}</th>
-      <th>${t('bureau.industry')}</th><th>${t('enterprises.type')}</th>
-      <th class="num">${this.kpiName(this.kpi)}</th><th class="num">${t('bureau.industryPercentile')}</th>
-      <th class="num">${t('bureau.typePercentile')}</th>
-      ${HEADLINE.filter((k) => k !== this.kpi).map((k) => html`<th class="num">${this.kpiName(k)}</th>`)}</tr></thead>
-      <tbody>${c.enterprises.map((e) => {
+    const all = this.shownEnterprises();
+    const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+    const page = Math.min(this.page, pages - 1);
+    const rows = all.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+    const h = (key, label, numeric) => sortHeader(key, label, this.sort, (s) => this.setSort(s), numeric);
+    const unit = (k) => (this.kpiUnit(k) ? html` (<span data-v>${this.kpiUnit(k)}</span>)` : '');
+    return html`<div class="pane"><table id="bureau-table"><thead><tr>${h('code', t('enterprises.code'))}${h('name', t('enterprises.name'))}
+      ${h('industry', t('bureau.industry'))}${h('type', t('enterprises.type'))}
+      ${h('kpi', html`${this.kpiName(this.kpi)}${unit(this.kpi)}`, true)}${h('industryPercentile', t('bureau.industryPercentile'), true)}
+      ${h('typePercentile', t('bureau.typePercentile'), true)}
+      ${HEADLINE.filter((k) => k !== this.kpi).map((k) => h(k, html`${this.kpiName(k)}${unit(k)}`, true))}
+      <th>${t('bureau.wc.column')}</th></tr></thead>
+      <tbody>${rows.map((e) => {
     const peer = this.peerOf(e.code);
     const p = peer && peer.kpis.find((k) => k.code === this.kpi);
     return html`<tr data-code=${e.code} class=${e.code === this.selected ? 'selected' : ''} @click=${() => this.select(e.code)}>
@@ -261,15 +355,19 @@ class PlBureau extends Screen {
         <td class="num kpi-value" data-v>${shown(valueOf(e.kpis, this.kpi))}</td>
         <td class="num" data-v>${shown(p && p.industryPercentile)}</td><td class="num" data-v>${shown(p && p.typePercentile)}</td>
         ${HEADLINE.filter((k) => k !== this.kpi).map((k) => html`<td class="num" data-v>${shown(valueOf(e.kpis, k))}</td>`)}
+        <td><button class="link drill" data-drill=${e.code} @click=${(ev) => { ev.stopPropagation(); this.drill(e.code); }}>${t('bureau.wc.open')}</button></td>
       </tr>`;
-  })}</tbody></table></div>`;
+  })}</tbody></table></div>
+      ${!rows.length ? html`<p id="bureau-none">${t('common.none')}</p>` : ''}
+      ${this.pager(all.length)}`;
   }
 
-  drill() {
+  detail() {
     const e = this.comparison.enterprises.find((x) => x.code === this.selected);
     if (!e) return '';
     const name = (x) => (language() === 'en' ? x.nameEn : x.nameZh);
-    return html`<h3>${t('bureau.drill')} <span data-v>${e.code} ${e.name}</span></h3>
+    return html`<h3>${t('bureau.drill')} <span data-v>${e.code} ${e.name}</span>
+      <button id="bureau-drill" @click=${() => this.drill(e.code)}>${t('bureau.wc.open')}</button></h3>
       <div class="kpi-charts"><div class="chart" id="bureau-trend"></div>
       <table id="bureau-elements"><thead><tr><th>${t('bureau.timeElement')}</th><th class="num">${t('bureau.hours')}</th></tr></thead>
         <tbody>${e.timeElements.map((x) => html`<tr><td>${name(x)}</td><td class="num" data-v>${quantity((x.seconds / 3600).toFixed(1))}</td></tr>`)}
@@ -301,16 +399,29 @@ class PlBureau extends Screen {
   })}</tbody></table>`}`;
   }
 
+  tabs() {
+    const tab = (id, label) => html`<button id=${`bureau-tab-${id}`} class=${this.tab === id ? 'tab active' : 'tab'}
+      aria-pressed=${this.tab === id} @click=${() => { this.tab = id; }}>${label}</button>`;
+    return html`<div class="tabs">${tab('kpi', t('bureau.tab.kpi'))}${tab('programme', t('bureau.tab.programme'))}</div>`;
+  }
+
   render() {
+    if (this.tab === 'programme') {
+      return html`<h2>${t('bureau.title')}</h2>${this.tabs()}<pl-bureau-programme></pl-bureau-programme>`;
+    }
     return html`<h2>${t('bureau.title')}</h2>
+      ${this.tabs()}
       <pl-demo-progress @demo-complete=${() => this.load()}></pl-demo-progress>
       ${this.controls()}
       ${this.error ? html`<p class="error">${t('common.error', this.error)}</p>` : ''}
-      ${!this.comparison ? html`<p>${t('common.loading')}</p>` : html`
+      ${!this.comparison ? html`<p>${t('common.loading')}</p>` : this.drilled ? html`
+        <pl-bureau-work-centers .code=${this.drilled} .month=${this.month} .kpi=${this.kpi}
+          .definitions=${this.definitions} @back=${() => this.back()}></pl-bureau-work-centers>` : html`
         <p class="muted">${t('bureau.period')} <span data-v>${dateTime(this.comparison.from)} – ${dateTime(this.comparison.to)}</span></p>
+        ${this.filters()}
         <div class="chart kpi-chart" id="bureau-chart" style="height:320px"></div>
         ${this.table()}
-        ${this.drill()}
+        ${this.detail()}
         ${this.snapshots ? this.snapshotSection() : ''}`}`;
   }
 }

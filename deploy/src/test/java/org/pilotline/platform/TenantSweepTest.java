@@ -54,8 +54,8 @@ class TenantSweepTest {
      * model catalogue) — need no exemption: they are swept like the others and carry nothing of A.
      */
     private static final Map<String, String> GLOBAL = Map.of(
-            "/api/kpi/bureau/", "the bureau compares every enterprise's profile and KPI aggregates side by side (never"
-                    + " raw records): that is its purpose",
+            "/api/kpi/bureau/", "the bureau compares every enterprise's profile and KPI aggregates side by side, down to"
+                    + " its work centers' month aggregates (code, name, area; never raw records): that is its purpose",
             "GET /api/enterprises", "the bureau reads every pilot enterprise's profile (code, name, industry)",
             "/api/processes/analytics/bureau", "the bureau compares every enterprise's process aggregates (counts, cycle"
                     + " times, the bottleneck step's name; no instance or business data): that is its purpose");

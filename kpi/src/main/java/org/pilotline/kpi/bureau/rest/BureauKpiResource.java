@@ -20,6 +20,7 @@ import org.pilotline.kpi.bureau.PeerViews;
 import org.pilotline.kpi.bureau.SnapshotService;
 import org.pilotline.kpi.bureau.SnapshotViews;
 import org.pilotline.kpi.bureau.TrendService;
+import org.pilotline.kpi.bureau.WorkCenterService;
 import org.pilotline.kpi.rollup.RollupViews;
 import org.pilotline.kpi.time.Period;
 import org.pilotline.platform.security.Roles;
@@ -45,6 +46,9 @@ public class BureauKpiResource {
     @Inject
     TrendService trends;
 
+    @Inject
+    WorkCenterService workCenters;
+
     @GET
     @Path("/enterprises")
     @RolesAllowed(Roles.BUREAU)
@@ -66,6 +70,21 @@ public class BureauKpiResource {
     public RollupViews.Series trend(@PathParam("code") String code, @QueryParam("grain") String grain,
                                     @QueryParam("from") String from, @QueryParam("to") String to) {
         return trends.trend(code, grain, from, to);
+    }
+
+    @GET
+    @Path("/enterprises/{code}/work-centers")
+    @RolesAllowed(Roles.BUREAU)
+    @Operation(summary = "One enterprise's work centers with their aggregate KPIs of a month (bureau only)",
+            description = "Every work center of the enterprise (code, name, area, number of work units) with its"
+                    + " month roll-up (the month in the enterprise's zone): time elements, quantities, failures and"
+                    + " KPIs, as the enterprise's own `/api/kpi/work-centers/{id}` computes them for the month; no work"
+                    + " unit, interval, report, operator or order. 400 `invalid-month` naming month (yyyy-MM).")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "404", description = "`not-found`: no enterprise has this code")
+    public WorkCenterService.WorkCenters workCenters(@PathParam("code") String code,
+                                                     @QueryParam("month") String month) {
+        return workCenters.workCenters(code, MonthParam.parse("month", month), Instant.now());
     }
 
     @GET

@@ -1,0 +1,93 @@
+package org.pilotline.kpi.bureau;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.pilotline.erp.enterprise.Enterprise;
+import org.pilotline.kpi.indicator.KpiFormulas;
+import org.pilotline.kpi.indicator.KpiViews;
+import org.pilotline.kpi.indicator.Totals;
+import org.pilotline.kpi.rollup.RollupStore;
+import org.pilotline.platform.problem.DomainException;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.pilotline.platform.persistence.SqlValues.instant;
+
+/**
+ * The bureau's drill-down from an enterprise to its work centers: each work center's month roll-up (the sums of its
+ * work units, kept by the roll-up worker) with the KPIs computed from them. Aggregates only — no work unit, machine
+ * interval, report, operator or order leaves; the work centers are named by code and name, as the enterprise's
+ * equipment hierarchy stands now.
+ */
+@ApplicationScoped
+public class WorkCenterService {
+
+    @Inject
+    RollupStore store;
+
+    @Schema(description = "One work center's aggregate figures of the month, from its month roll-up; `figures` false"
+            + " (and the lists empty) where it has no roll-up for the month (no work unit, or nothing recorded yet)")
+    public record WorkCenterFigures(String code, String name, String areaCode, String areaName, int workUnits,
+                                    boolean figures, List<KpiViews.TimeElementView> timeElements,
+                                    KpiViews.QuantitiesView quantities, long aoetSeconds, int failures,
+                                    long repairSeconds, int operationsFinished, int operationsOnTime,
+                                    List<KpiViews.KpiValueView> kpis, Instant computedAt) {
+    }
+
+    @Schema(description = "An enterprise's work centers side by side for a month of its plant's zone: [from, to) is"
+            + " the month; `complete` is false while the month is under way, `current` false while changes the"
+            + " roll-up worker has not applied yet reach into it")
+    public record WorkCenters(String code, String name, String industry, String manufacturingType, String zone,
+                              String month, Instant from, Instant to, boolean complete, boolean current,
+                              List<WorkCenterFigures> workCenters) {
+    }
+
+    /** The enterprise's work centers (every one it has, by code) with their month roll-ups; 404 for no enterprise. */
+    @Transactional
+    public WorkCenters workCenters(String code, YearMonth month, Instant now) {
+        Enterprise e = Enterprise.findByCode(code).orElseThrow(() -> DomainException.notFound("Enterprise", code));
+        ZoneId zone = ZoneId.of(e.timeZone);
+        Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        List<WorkCenterFigures> centers = new ArrayList<>();
+        // native SQL names the tenant itself: the bureau acts for no enterprise, and reads this one's aggregates only
+        for (Object[] r : store.rows("select wc.code, wc.name, a.code, a.name, (select count(*) from work_unit u"
+                + " where u.tenant_id = wc.tenant_id and u.work_center_id = wc.id), r.level, r.node_id, r.grain,"
+                + " r.bucket_start, r.bucket_end, r.label, " + prefixed() + ", r.computed_at from work_center wc"
+                + " join area a on a.id = wc.area_id left join kpi_rollup r on r.tenant_id = wc.tenant_id"
+                + " and r.level = 'WORK_CENTER' and r.node_id = wc.id and r.grain = 'MONTH' and r.label = ?2"
+                + " where wc.tenant_id = ?1 order by wc.code", e.code, month.toString())) {
+            int units = ((Number) r[4]).intValue();
+            if (r[5] == null) {
+                centers.add(new WorkCenterFigures((String) r[0], (String) r[1], (String) r[2], (String) r[3], units,
+                        false, List.of(), null, 0, 0, 0, 0, 0, List.of(), null));
+                continue;
+            }
+            RollupStore.Row row = RollupStore.parse(r, 5);
+            Totals t = row.totals();
+            centers.add(new WorkCenterFigures((String) r[0], (String) r[1], (String) r[2], (String) r[3], units, true,
+                    KpiViews.TimeElementView.of(t.seconds()), KpiViews.QuantitiesView.of(t), t.aoetSeconds(),
+                    t.failures(), t.repairSeconds(), t.operationsFinished(), t.operationsOnTime(),
+                    KpiFormulas.compute(t).stream().map(KpiViews.KpiValueView::of).toList(), row.computedAt()));
+        }
+        Instant pending = instant(store.rows("select min(dirty_from) from kpi_rollup_dirty where tenant_id = ?1",
+                e.code).get(0)[0]);
+        boolean complete = !to.isAfter(now);
+        // current: no touch still to be applied reaches into the month, and a month that is over was summed after it
+        boolean current = (pending == null || !pending.isBefore(to)) && (!complete || centers.stream()
+                .filter(WorkCenterFigures::figures).noneMatch(c -> c.computedAt().isBefore(to)));
+        return new WorkCenters(e.code, e.name, e.industry, e.manufacturingType.name(), e.timeZone, month.toString(),
+                from, to, complete, current, centers);
+    }
+
+    private static String prefixed() {
+        return ("r." + RollupStore.FIGURES.replace(", ", ", r."));
+    }
+
+}
