@@ -120,7 +120,11 @@ function labelLayout(shape, text) {
   const t = el.type;
   if (TASKS.has(t) || (SUB_PROCESSES.has(t) && !shape.expanded)) {
     const lines = wrapText(text, w - 12);
-    return { lines, x: x + w / 2, y: y + h / 2 - ((lines.length - 1) * LINE) / 2 + FONT / 3, anchor: 'middle' };
+    const height = lines.length * LINE;
+    // centred, but below the type marker in the top left corner when the lines would reach it
+    const marked = TASKS.has(t) && t !== 'task' && t !== 'callActivity';
+    const top = Math.min(Math.max(y + h / 2 - height / 2, marked && lines.length > 2 ? y + 24 : y), y + h - 4 - height);
+    return { lines, x: x + w / 2, y: top + FONT, anchor: 'middle' };
   }
   if (SUB_PROCESSES.has(t)) {
     return { lines: wrapText(text, w - 16), x: x + 8, y: y + 16, anchor: 'start' };
@@ -131,11 +135,96 @@ function labelLayout(shape, text) {
   if (CONTAINERS.has(t)) {
     return { lines: wrapText(text, h - 10), x: x + 15, y: y + h / 2, anchor: 'middle', vertical: true };
   }
-  const width = label ? Math.max(label.w, 60) : 100;
-  const lines = wrapText(text, width);
-  const cx = label ? label.x + label.w / 2 : x + w / 2;
-  const top = label ? label.y : y + h + 4;
-  return { lines, x: cx, y: top + FONT, anchor: 'middle', box: { x: cx - width / 2, y: top, w: width, h: lines.length * LINE } };
+  if (label) {
+    const lines = wrapText(text, Math.max(label.w, 60));
+    const cx = label.x + label.w / 2;
+    return { lines, x: cx, y: label.y + FONT, anchor: 'middle', box: boxOf(lines, cx, label.y, 'middle') };
+  }
+  return { lines: wrapText(text, 100), external: true };
+}
+
+function boxOf(lines, x, top, anchor) {
+  const w = Math.max(0, ...lines.map(textWidth));
+  return { x: anchor === 'middle' ? x - w / 2 : anchor === 'end' ? x - w : x, y: top, w, h: lines.length * LINE };
+}
+
+/**
+ * Places the labels that the model leaves to the viewer (events, gateways and flows without BPMNLabel bounds): of a
+ * few places around the element, the one that covers the fewest shapes, flows and labels already placed.
+ */
+class LabelPlacer {
+  constructor(model) {
+    this.rects = model.shapes.filter((s) => !CONTAINERS.has(s.element.type)
+      && !(SUB_PROCESSES.has(s.element.type) && s.expanded)).map((s) => ({ x: s.x, y: s.y, w: s.w, h: s.h }));
+    this.segments = model.edges.flatMap((e) => e.points.slice(1).map((q, i) => [e.points[i], q]));
+  }
+
+  score(b) {
+    let score = 0;
+    for (const r of this.rects) {
+      const dx = Math.min(b.x + b.w, r.x + r.w) - Math.max(b.x, r.x);
+      const dy = Math.min(b.y + b.h, r.y + r.h) - Math.max(b.y, r.y);
+      if (dx > 0 && dy > 0) score += dx * dy + 200;
+    }
+    for (const [p, q] of this.segments) {
+      const steps = Math.max(1, Math.ceil(Math.hypot(q.x - p.x, q.y - p.y) / 3));
+      for (let i = 0; i <= steps; i++) {
+        const x = p.x + ((q.x - p.x) * i) / steps;
+        const y = p.y + ((q.y - p.y) * i) / steps;
+        if (x > b.x && x < b.x + b.w && y > b.y && y < b.y + b.h) {
+          score += 600;
+          break;
+        }
+      }
+    }
+    return score;
+  }
+
+  /** candidates: [{ x, top, anchor }] in order of preference; answers the layout of the best one. */
+  place(lines, candidates) {
+    let best = null;
+    candidates.forEach((c, i) => {
+      const box = boxOf(lines, c.x, c.top, c.anchor);
+      const score = this.score(box) + i * 3;
+      if (!best || score < best.score) best = { score, box, c };
+    });
+    this.rects.push(best.box);
+    return { lines, x: best.c.x, y: best.c.top + FONT, anchor: best.c.anchor, box: best.box };
+  }
+
+  aroundShape(shape, lines) {
+    const { x, y, w, h } = shape;
+    const cx = x + w / 2;
+    const cy = y + h / 2;
+    const lh = lines.length * LINE;
+    return this.place(lines, [
+      { x: cx, top: y + h + 3, anchor: 'middle' },
+      { x: cx, top: y - 3 - lh, anchor: 'middle' },
+      { x: x + w * 0.8, top: y + h - 2, anchor: 'start' },
+      { x: x + w * 0.2, top: y + h - 2, anchor: 'end' },
+      { x: x + w * 0.8, top: y + 2 - lh, anchor: 'start' },
+      { x: x + w * 0.2, top: y + 2 - lh, anchor: 'end' },
+      { x: x + w + 4, top: cy - lh / 2, anchor: 'start' },
+      { x: x - 4, top: cy - lh / 2, anchor: 'end' },
+    ]);
+  }
+
+  alongEdge(edge, lines) {
+    const [a, b] = edge.points;
+    const lh = lines.length * LINE;
+    const vertical = Math.abs(b.x - a.x) < Math.abs(b.y - a.y);
+    const candidates = [];
+    for (const f of [0.5, 0.3, 0.7]) {
+      const px = a.x + (b.x - a.x) * f;
+      const py = a.y + (b.y - a.y) * f;
+      if (vertical) {
+        candidates.push({ x: px + 5, top: py - lh / 2, anchor: 'start' }, { x: px - 5, top: py - lh / 2, anchor: 'end' });
+      } else {
+        candidates.push({ x: px, top: py - 3 - lh, anchor: 'middle' }, { x: px, top: py + 3, anchor: 'middle' });
+      }
+    }
+    return this.place(lines, candidates);
+  }
 }
 
 function textEl(layout, name, forId) {
@@ -351,18 +440,13 @@ function edgeBody(edge, model) {
     ${data ? arrowHead(p, true) : nothing}`;
 }
 
-function edgeLabel(edge, name) {
-  const id = edge.element.id;
-  if (!name.text) return nothing;
+function edgeLabelLayout(edge, text, placer) {
   if (edge.label) {
-    const lines = wrapText(name.text, Math.max(edge.label.w, 40));
-    return textEl({ lines, x: edge.label.x + edge.label.w / 2, y: edge.label.y + FONT, anchor: 'middle' }, name, id);
+    const lines = wrapText(text, Math.max(edge.label.w, 40));
+    const cx = edge.label.x + edge.label.w / 2;
+    return { lines, x: cx, y: edge.label.y + FONT, anchor: 'middle', box: boxOf(lines, cx, edge.label.y, 'middle') };
   }
-  const [a, b] = edge.points;
-  const vertical = Math.abs(b.x - a.x) < Math.abs(b.y - a.y);
-  const x = vertical ? a.x + 6 : (a.x + b.x) / 2;
-  const y = vertical ? (a.y + b.y) / 2 + FONT / 3 : a.y - 6;
-  return textEl({ lines: wrapText(name.text, 120), x, y, anchor: vertical ? 'start' : 'middle' }, name, id);
+  return placer.alongEdge(edge, wrapText(text, 120));
 }
 
 const ORDER = (shape) => (CONTAINERS.has(shape.element.type) ? 0 : SUB_PROCESSES.has(shape.element.type) && shape.expanded
@@ -411,14 +495,18 @@ export class BpmnDiagram extends LitElement {
     const shapes = [...model.shapes].sort((a, b) => ORDER(a) - ORDER(b)
       || (ORDER(a) <= 1 ? b.w * b.h - a.w * a.h : 0));
     const labels = [];
+    const placer = new LabelPlacer(model);
+    const label = (layout, name, id) => {
+      if (layout.box) extend(layout.box.x, layout.box.y, layout.box.w, layout.box.h);
+      labels.push(textEl(layout, name, id));
+    };
     const drawn = shapes.map((shape) => {
       extend(shape.x, shape.y, shape.w, shape.h);
       const el = shape.element;
       const name = el.type === 'textAnnotation' ? { text: el.text, data: true } : nameOf(el);
       if (name && name.text) {
         const layout = labelLayout(shape, name.text);
-        if (layout.box) extend(layout.box.x, layout.box.y, layout.box.w, layout.box.h);
-        labels.push(textEl(layout, name, el.id));
+        label(layout.external ? placer.aroundShape(shape, layout.lines) : layout, name, el.id);
       }
       const cls = ['el', el.type, state(el.id) === nothing ? '' : state(el.id)].join(' ').trim();
       return svg`<g class=${cls} data-element-id=${el.id} data-state=${state(el.id)}>${shapeBody(shape)}</g>`;
@@ -429,7 +517,7 @@ export class BpmnDiagram extends LitElement {
       const taken = el.type === 'sequenceFlow' && completed.has(el.sourceRef)
         && (completed.has(el.targetRef) || active.has(el.targetRef));
       const name = nameOf(el);
-      if (name && name.text) labels.push(edgeLabel(edge, name));
+      if (name && name.text) label(edgeLabelLayout(edge, name.text, placer), name, el.id);
       return svg`<g class=${`flow ${el.type}${taken ? ' taken' : ''}`} data-element-id=${el.id}
         data-state=${taken ? 'taken' : nothing}>${edgeBody(edge, model)}</g>`;
     });
