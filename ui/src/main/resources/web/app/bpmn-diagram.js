@@ -94,9 +94,11 @@ function textWidth(s) {
   return w;
 }
 
-/** Lines of at most `width`: Latin text breaks between words, CJK text between any two characters. */
-export function wrapText(text, width) {
-  const tokens = text.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|\s+/g) || [];
+const CJK = '\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef';
+// a CJK character with the punctuation that may not begin a line; a run of other characters; spaces
+const TOKENS = new RegExp(`[${CJK}][?!,.;:)？！，。、；：）」』]*|[^\\s${CJK}]+|\\s+`, 'g');
+
+function greedy(tokens, width) {
   const lines = [];
   let line = '';
   for (const token of tokens) {
@@ -110,6 +112,23 @@ export function wrapText(text, width) {
   }
   if (line.trim()) lines.push(line.trim());
   return lines;
+}
+
+/**
+ * Lines of at most `width`: Latin text breaks between words, CJK text between characters (never before closing
+ * punctuation); as many lines as that takes, but balanced, so that a last line is not one word or character alone.
+ */
+export function wrapText(text, width) {
+  const tokens = text.match(TOKENS) || [];
+  const lines = greedy(tokens, width);
+  if (lines.length < 2) return lines;
+  let low = 0;
+  let high = width;
+  while (high - low > 2) {
+    const mid = (low + high) / 2;
+    if (greedy(tokens, mid).length > lines.length) low = mid; else high = mid;
+  }
+  return greedy(tokens, high);
 }
 
 const LINE = FONT + 3;
