@@ -5,6 +5,7 @@
 // The XML is read with DOMParser and every piece of it reaches the page as an element or attribute value through Lit,
 // never as markup.
 import { LitElement, html, svg, nothing } from 'lit';
+import { t } from './i18n.js';
 
 const BPMN = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 const BPMNDI = 'http://www.omg.org/spec/BPMN/20100524/DI';
@@ -474,13 +475,14 @@ const ORDER = (shape) => (CONTAINERS.has(shape.element.type) ? 0 : SUB_PROCESSES
 /**
  * <pl-bpmn-diagram>: `xml` the BPMN 2.0 model; `active` and `completed` the ids of the elements active now and those
  * completed; `nameOf(element)` answers `{ text, data }` for an element's label (`data`: the model's own text, not the
- * UI's words); `fit` scales the drawing to the width of the page (else it keeps its size and scrolls).
+ * UI's words); `fit` scales the drawing to the width of the page (else it keeps its size and scrolls); `label` names the
+ * drawing for assistive technology, whose users also find the active steps by `aria-current="step"`.
  * Every drawn element carries `data-element-id` and, when it has one, `data-state` (active, completed, taken).
  */
 export class BpmnDiagram extends LitElement {
   static properties = {
     xml: {}, active: { attribute: false }, completed: { attribute: false }, nameOf: { attribute: false },
-    fit: { type: Boolean },
+    fit: { type: Boolean }, label: {},
   };
 
   createRenderRoot() {
@@ -491,17 +493,17 @@ export class BpmnDiagram extends LitElement {
     if (changed.has('xml')) {
       try {
         this.model = this.xml ? parseBpmn(this.xml) : null;
-        this.failed = false;
-      } catch (e) {
-        this.model = null;
-        this.failed = true;
+      } catch (unreadable) {
+        this.model = null; // said on the page as a model without a diagram
       }
     }
   }
 
   render() {
     const model = this.model;
-    if (!model) return nothing;
+    if (!model || !model.shapes.length) {
+      return this.xml ? html`<p class="notice" id="diagram-missing">${t('tasks.diagram.none')}</p>` : nothing;
+    }
     const active = new Set(this.active || []);
     const completed = new Set(this.completed || []);
     const nameOf = this.nameOf || ((el) => ({ text: el.name, data: true }));
@@ -528,7 +530,8 @@ export class BpmnDiagram extends LitElement {
         label(layout.external ? placer.aroundShape(shape, layout.lines) : layout, name, el.id);
       }
       const cls = ['el', el.type, state(el.id) === nothing ? '' : state(el.id)].join(' ').trim();
-      return svg`<g class=${cls} data-element-id=${el.id} data-state=${state(el.id)}>${shapeBody(shape)}</g>`;
+      return svg`<g class=${cls} data-element-id=${el.id} data-state=${state(el.id)}
+        aria-current=${active.has(el.id) ? 'step' : nothing}>${shapeBody(shape)}</g>`;
     });
     const flows = model.edges.map((edge) => {
       edge.points.forEach((p) => extend(p.x, p.y));
@@ -540,13 +543,12 @@ export class BpmnDiagram extends LitElement {
       return svg`<g class=${`flow ${el.type}${taken ? ' taken' : ''}`} data-element-id=${el.id}
         data-state=${taken ? 'taken' : nothing}>${edgeBody(edge, model)}</g>`;
     });
-    if (box.x1 === Infinity) return nothing;
     const pad = 12;
     this.viewBox = [box.x1 - pad, box.y1 - pad, box.x2 - box.x1 + 2 * pad, box.y2 - box.y1 + 2 * pad];
     const nodes = drawn.filter((_, i) => ORDER(shapes[i]) >= 2);
     const containers = drawn.filter((_, i) => ORDER(shapes[i]) < 2);
-    return html`<svg class=${this.fit ? 'bpmn fit' : 'bpmn'} role="img" xmlns="http://www.w3.org/2000/svg"
-      font-family="sans-serif">${containers}${flows}${nodes}${labels}</svg>`;
+    return html`<svg class=${this.fit ? 'bpmn fit' : 'bpmn'} role="img" aria-label=${this.label || nothing}
+      xmlns="http://www.w3.org/2000/svg" font-family="sans-serif">${containers}${flows}${nodes}${labels}</svg>`;
   }
 
   updated() {

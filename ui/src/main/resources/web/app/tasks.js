@@ -225,7 +225,7 @@ class PlTasks extends Screen {
       <div id="process-diagram" class=${this.fitDiagram ? 'bpmn-diagram fit' : 'bpmn-diagram'}
         data-process=${d.processInstanceId} data-version=${d.processDefinitionVersion}>
         <pl-bpmn-diagram .xml=${d.bpmn} .active=${d.activeActivityIds} .completed=${d.completedActivityIds}
-          .nameOf=${diagramName(d)} ?fit=${this.fitDiagram}></pl-bpmn-diagram>
+          .nameOf=${diagramName(d)} ?fit=${this.fitDiagram} label=${t('tasks.diagram.title')}></pl-bpmn-diagram>
       </div>`;
   }
 
