@@ -1,11 +1,13 @@
 // The task inbox: my tasks and my groups' tasks, claim, delegate, complete with the form the task's BPMN describes,
-// and the steps of the task's process with the current one highlighted.
+// and the diagram of the task's process (the version it runs) with the current step highlighted and the completed
+// ones marked, above the steps it went through with their times.
 import { html } from 'lit';
 import { Screen } from './base.js';
 import { t, tData, language, LANGUAGES } from './i18n.js';
 import { api, ApiError } from './api.js';
 import { dateTime, fromWall } from './format.js';
 import { dateInput, validDate } from './inputs.js';
+import './bpmn-diagram.js';
 
 /** A name from the bundle when it has one (`prefix.key`), else the data's own name, marked as data. */
 function named(prefix, key, fallback) {
@@ -20,6 +22,28 @@ export function fieldLabel(field) {
   return language() === 'en' ? parts[0] : parts.slice(1).join(' / ');
 }
 
+/** A name the model gives ("English / 中文" in the suite's models): the part of the UI's language. */
+function modelName(name) {
+  const parts = (name || '').split(' / ');
+  if (parts.length < 2) return name || '';
+  return language() === 'en' ? parts[0] : parts.slice(1).join(' / ');
+}
+
+/**
+ * The label of a diagram element: the bundle's words for the suite's own models (their elements are named in the
+ * bundles, `tasks.step.<process>.<element id>`; flows by their name, `tasks.diagram.flow.<name>`), else the model's own
+ * name, shown as data. An enterprise's own version may rename a step, so its names are the model's.
+ */
+export function diagramName(diagram) {
+  const words = LANGUAGES[language()];
+  return (el) => {
+    const key = el.type.endsWith('Flow') ? `tasks.diagram.flow.${el.name}`
+      : diagram.source === 'TEMPLATE' ? `tasks.step.${diagram.processDefinitionKey}.${el.id}` : null;
+    if (key && el.name !== undefined && words[key] !== undefined) return { text: t(key), data: false };
+    return { text: modelName(el.name), data: true };
+  };
+}
+
 /** The server's message of a field, in the UI's language where it is a known one. */
 function fieldMessage(message) {
   if (message === 'is required' || message === 'must not be blank') return t('tasks.err.required');
@@ -31,6 +55,7 @@ class PlTasks extends Screen {
   static properties = {
     me: { attribute: false }, scope: { state: true }, overdue: { state: true }, dueBefore: { state: true },
     list: { state: true }, selected: { state: true }, process: { state: true }, errors: { state: true },
+    diagram: { state: true }, fitDiagram: { state: true },
     error: { state: true }, notice: { state: true }, busy: { state: true },
   };
 
@@ -40,6 +65,7 @@ class PlTasks extends Screen {
     this.overdue = false;
     this.dueBefore = '';
     this.errors = {};
+    this.fitDiagram = true;
   }
 
   connectedCallback() {
@@ -88,9 +114,11 @@ class PlTasks extends Screen {
     this.errors = {};
     this.selected = task;
     this.process = null;
+    this.diagram = null;
     try {
       this.selected = await api(`/api/tasks/${task.id}`);
-      this.process = await api(`/api/processes/${task.processInstanceId}`);
+      [this.process, this.diagram] = await Promise.all([api(`/api/processes/${task.processInstanceId}`),
+        api(`/api/processes/${task.processInstanceId}/diagram`)]);
     } catch (e) {
       this.error = e.message;
     }
@@ -143,6 +171,7 @@ class PlTasks extends Screen {
       const done = this.selected;
       this.selected = null;
       this.process = null;
+      this.diagram = null;
       this.errors = {};
       this.error = null;
       this.notice = done;
@@ -182,12 +211,29 @@ class PlTasks extends Screen {
     </form>`;
   }
 
+  diagramView() {
+    const d = this.diagram;
+    if (!d) return html`<p>${t('common.loading')}</p>`;
+    return html`<div class="diagram-bar">
+        <span>${tData(d.source === 'ENTERPRISE' ? 'tasks.diagram.ownVersion' : 'tasks.diagram.templateVersion',
+          d.processDefinitionVersion)}</span>
+        <span class="legend"><span class="swatch active"></span>${t('tasks.diagram.legendActive')}</span>
+        <span class="legend"><span class="swatch completed"></span>${t('tasks.diagram.legendCompleted')}</span>
+        <button type="button" id="diagram-fit" @click=${() => { this.fitDiagram = !this.fitDiagram; }}>
+          ${this.fitDiagram ? t('tasks.diagram.actualSize') : t('tasks.diagram.fitWidth')}</button>
+      </div>
+      <div id="process-diagram" class=${this.fitDiagram ? 'bpmn-diagram fit' : 'bpmn-diagram'}
+        data-process=${d.processInstanceId} data-version=${d.processDefinitionVersion}>
+        <pl-bpmn-diagram .xml=${d.bpmn} .active=${d.activeActivityIds} .completed=${d.completedActivityIds}
+          .nameOf=${diagramName(d)} ?fit=${this.fitDiagram} label=${t('tasks.diagram.title')}></pl-bpmn-diagram>
+      </div>`;
+  }
+
   steps() {
     const p = this.process;
     if (!p) return html`<p>${t('common.loading')}</p>`;
     const active = new Set(p.activities.filter((a) => !a.ended).map((a) => a.activityId));
-    return html`<p>${t('tasks.diagramNote')}</p>
-      <ol id="process-steps" class="steps">${p.activities.map((a) => html`
+    return html`<ol id="process-steps" class="steps">${p.activities.map((a) => html`
         <li class=${active.has(a.activityId) ? 'current' : 'done'} data-activity=${a.activityId}>
           ${named(`tasks.step.${p.processDefinitionKey}`, a.activityId, a.name || a.activityId)}
           <span class="when" data-v>${dateTime(a.started)}${a.ended ? ` – ${dateTime(a.ended)}` : ''}</span>
@@ -216,6 +262,8 @@ class PlTasks extends Screen {
       </form>` : ''}
       <h4>${t('tasks.form')}</h4>
       ${this.formView(task)}
+      <h4>${t('tasks.diagram.title')}</h4>
+      ${this.diagramView()}
       <h4>${t('tasks.steps')}</h4>
       ${this.steps()}
     </section>`;

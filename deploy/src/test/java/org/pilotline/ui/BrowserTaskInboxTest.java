@@ -30,15 +30,15 @@ class BrowserTaskInboxTest {
 
     @Test
     void aManagerClaimsAndCompletesTheOnboardingReviewInChinese() {
-        inbox("zh-CN", "此项必填", "待办任务");
+        inbox("zh-CN", "此项必填", "待办任务", "审核入驻申请");
     }
 
     @Test
     void aManagerClaimsAndCompletesTheOnboardingReviewInEnglish() {
-        inbox("en", "Required", "Task inbox");
+        inbox("en", "Required", "Task inbox", "Review the onboarding");
     }
 
-    private void inbox(String language, String required, String title) {
+    private void inbox(String language, String required, String title, String stepName) {
         TestEnterprise enterprise = TestEnterprise.create();
         String manager = enterprise.code + "-manager";
         String processId = enterprise.as("admin").body(Map.of("goal", "inbox in " + language))
@@ -63,6 +63,7 @@ class BrowserTaskInboxTest {
             browser.click("#tasks-table tr[data-id='" + taskId + "']");
             browser.waitFor("#task-detail[data-task='" + taskId + "']");
             browser.waitFor("#process-steps li.current[data-activity='reviewOnboarding']");
+            diagramShowsTheTask(browser, enterprise, taskId, processId, language, stepName);
             browser.assertOneLanguage(language, "the groups' tasks with the chosen one");
             browser.screenshot("task-inbox-" + language);
 
@@ -97,5 +98,63 @@ class BrowserTaskInboxTest {
                 .body("activities.activityId", hasItem("reviewed"));
         enterprise.as("manager").get("/api/journal?kind=task-completed").then().statusCode(200)
                 .body("items[0].text", org.hamcrest.Matchers.containsString("approved=true"));
+    }
+
+    /**
+     * The process diagram: every shape and edge of the version the API names is drawn, the task's element (its
+     * taskDefinitionKey) is the one highlighted as current, the steps the API lists as completed are marked so, the
+     * task's step is labelled in the UI's language; the drawing fits the page's width and shows its actual size on
+     * request.
+     */
+    @SuppressWarnings("unchecked")
+    private static void diagramShowsTheTask(Browser browser, TestEnterprise enterprise, String taskId, String processId,
+                                            String language, String stepName) {
+        String key = enterprise.as("manager").get("/api/tasks/" + taskId).then().statusCode(200).extract()
+                .path("taskDefinitionKey");
+        var diagram = enterprise.as("manager").get("/api/processes/" + processId + "/diagram").then().statusCode(200)
+                .extract();
+        assertEquals(List.of(key), diagram.path("activeActivityIds"));
+        List<String> completed = diagram.path("completedActivityIds");
+        String bpmn = diagram.path("bpmn");
+
+        browser.waitFor("#process-diagram g.el[data-element-id='" + key + "'][data-state='active']");
+        assertEquals(List.of(key), browser.script("return [...document.querySelectorAll("
+                + "'#process-diagram g.el[data-state=active]')].map((g) => g.dataset.elementId)"));
+        assertEquals(completed.stream().sorted().toList(), ((List<String>) browser.script("return [...document"
+                + ".querySelectorAll('#process-diagram g.el[data-state=completed]')].map((g) => g.dataset.elementId)"))
+                .stream().sorted().toList());
+        assertEquals(count(bpmn, "<bpmndi:BPMNShape "), ((Number) browser.script(
+                "return document.querySelectorAll('#process-diagram g.el').length")).intValue(), "a shape per BPMNShape");
+        assertEquals(count(bpmn, "<bpmndi:BPMNEdge "), ((Number) browser.script(
+                "return document.querySelectorAll('#process-diagram g.flow').length")).intValue(), "an edge per BPMNEdge");
+        String join = language.equals("en") ? " " : "";
+        assertEquals(stepName, browser.script("return [...document.querySelectorAll("
+                + "'#process-diagram text[data-label-for=\"" + key + "\"] tspan')].map((t) => t.textContent).join('"
+                + join + "')"));
+        // the current step is drawn inside the visible diagram, and the drawing fits the page's width
+        List<Number> box = (List<Number>) browser.script("const r = document.querySelector("
+                + "'#process-diagram g.el[data-state=active] .body').getBoundingClientRect();"
+                + " const c = document.querySelector('#process-diagram').getBoundingClientRect();"
+                + " return [r.width, r.height, r.left - c.left, c.right - r.right];");
+        assertTrue(box.get(0).doubleValue() > 40 && box.get(1).doubleValue() > 30, "the current step is drawn: " + box);
+        assertTrue(box.get(2).doubleValue() >= 0 && box.get(3).doubleValue() >= 0, "inside the diagram: " + box);
+        Number fitted = (Number) browser.script("return document.querySelector('#process-diagram svg').getBoundingClientRect().width");
+        Number room = (Number) browser.script("return document.querySelector('#process-diagram').clientWidth");
+        assertTrue(fitted.doubleValue() <= room.doubleValue() + 1, "fits: " + fitted + " in " + room);
+        browser.click("#diagram-fit");
+        browser.waitUntil(d -> ((Number) browser.script("return Number(document.querySelector('#process-diagram svg')"
+                + ".getAttribute('width'))")).doubleValue() > 0 ? true : null);
+        Number natural = (Number) browser.script("return document.querySelector('#process-diagram svg').viewBox.baseVal.width");
+        Number shown = (Number) browser.script("return document.querySelector('#process-diagram svg').getBoundingClientRect().width");
+        assertEquals(Math.ceil(natural.doubleValue()), shown.doubleValue(), 1.0, "actual size");
+        browser.click("#diagram-fit");
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
     }
 }

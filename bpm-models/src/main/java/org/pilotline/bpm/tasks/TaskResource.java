@@ -36,6 +36,9 @@ public class TaskResource {
     @Inject
     TaskWork work;
 
+    @Inject
+    ProcessDiagrams diagrams;
+
     @GET
     @Path("/tasks")
     @Operation(summary = "My tasks",
@@ -95,5 +98,20 @@ public class TaskResource {
     @Operation(summary = "A process instance and the steps it went through")
     public TaskWork.ProcessView process(@PathParam("id") String id) {
         return work.process(id);
+    }
+
+    @GET
+    @Path("/processes/{id}/diagram")
+    @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.OPERATOR, Roles.QUALITY, Roles.MANAGER, Roles.EXPERT})
+    @Operation(summary = "A process instance's diagram: the BPMN XML of the version it runs, its active and completed"
+            + " steps",
+            description = "bpmn: the BPMN 2.0 XML (with its diagram) of the exact process definition version the"
+                    + " instance runs, the shared template or my enterprise's own (source TEMPLATE or ENTERPRISE);"
+                    + " activeActivityIds: the BPMN element ids active now; completedActivityIds: those that ended"
+                    + " normally, from the history. 404 for an instance not of my enterprise.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "404", description = "`not-found`: no such process instance in my enterprise")
+    public ProcessDiagrams.ProcessDiagramView diagram(@PathParam("id") String id) {
+        return diagrams.diagram(id);
     }
 }
