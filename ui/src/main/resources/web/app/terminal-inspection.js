@@ -87,7 +87,7 @@ class PlTerminalInspection extends Screen {
       if (v) values.push(v);
     }
     if (!values.length) return;
-    if (values.some((v) => Number.isNaN(Number(v)))) { this.terminal.problem = t('inspection.notANumber'); return; }
+    if (values.some((v) => Number.isNaN(Number(v)))) { this.terminal.problem = () => t('inspection.notANumber'); return; }
     const typed = { ...this.typed };
     for (let sample = 1; sample <= c.sampleSize; sample++) delete typed[`${c.id}:${sample}`];
     this.typed = typed;

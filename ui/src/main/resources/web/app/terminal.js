@@ -104,7 +104,7 @@ class PlTerminal extends Screen {
         this.step = this.session && this.session.operator ? 'work' : 'sign-in';
       } else if (e instanceof ApiError && e.status === 401) {
         this.step = 'register';
-        this.problem = t('terminal.tokenRefused');
+        this.problem = () => t('terminal.tokenRefused');
       } else {
         this.fail(e);
       }
@@ -124,7 +124,7 @@ class PlTerminal extends Screen {
       this.step = this.session.operator ? 'work' : 'sign-in';
       if (this.session.operator) await this.refresh();
     } catch (e) {
-      this.problem = e instanceof ApiError && e.status === 401 ? t('terminal.tokenRefused') : t('terminal.offline');
+      this.problem = () => (e instanceof ApiError && e.status === 401 ? t('terminal.tokenRefused') : t('terminal.offline'));
     } finally {
       this.busy = false;
     }
@@ -140,14 +140,14 @@ class PlTerminal extends Screen {
       this.step = 'work';
       await this.refresh();
     } catch (e) {
-      this.problem = e instanceof ApiError && e.status === 400 ? t('terminal.badPin') : e instanceof NetworkError ? t('terminal.offline') : this.describe(e);
+      this.problem = () => (e instanceof ApiError && e.status === 400 ? t('terminal.badPin') : e instanceof NetworkError ? t('terminal.offline') : this.describe(e));
     } finally {
       this.busy = false;
     }
   }
 
   async signOut() {
-    if (this.queue.length) { this.problem = t('terminal.queueFirst'); return; }
+    if (this.queue.length) { this.problem = () => t('terminal.queueFirst'); return; }
     try {
       this.session = await this.call('/api/mes/terminal/sign-out', { method: 'POST' });
       this.selected = null;
@@ -237,7 +237,7 @@ class PlTerminal extends Screen {
           }
           if (e instanceof ApiError && e.status === 401) {
             this.online = true;
-            this.problem = t('terminal.tokenRefused');
+            this.problem = () => t('terminal.tokenRefused');
             break;
           }
           await remove(entry.clientId);
@@ -265,7 +265,8 @@ class PlTerminal extends Screen {
 
   note(result) {
     this.log = [result, ...this.log].slice(0, 12);
-    if (result.refusal) this.problem = this.describe(result.refusal);
+    // described when shown, so that the refusal follows a switch of language
+    if (result.refusal) this.problem = () => this.describe(result.refusal);
   }
 
   describe(e) {
@@ -280,7 +281,7 @@ class PlTerminal extends Screen {
 
   fail(e) {
     if (e instanceof NetworkError) this.online = false;
-    else this.problem = this.describe(e);
+    else this.problem = () => this.describe(e);
   }
 
   stateOf(line) {
@@ -389,7 +390,7 @@ class PlTerminal extends Screen {
     const good = f.good.value.trim();
     const scrap = f.scrap.value.trim();
     if (!good && !scrap) return;
-    if (scrap && Number(scrap) > 0 && !f.scrapReason.value) { this.problem = t('terminal.scrapNeedsReason'); return; }
+    if (scrap && Number(scrap) > 0 && !f.scrapReason.value) { this.problem = () => t('terminal.scrapNeedsReason'); return; }
     const fields = {};
     if (good) fields.good = good;
     if (scrap) { fields.scrap = scrap; fields.reasonCode = f.scrapReason.value || undefined; }
@@ -446,7 +447,7 @@ class PlTerminal extends Screen {
         <div>${this.queueView()}</div></div>`;
     }
     return html`${this.header()}<main class="terminal">
-      ${this.problem ? html`<p class="error" role="alert" id="terminal-problem">${this.problem}</p>` : ''}
+      ${this.problem ? html`<p class="error" role="alert" id="terminal-problem">${typeof this.problem === 'function' ? this.problem() : this.problem}</p>` : ''}
       ${body}</main>`;
   }
 
