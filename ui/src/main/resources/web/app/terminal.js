@@ -10,6 +10,7 @@ import { ApiError } from './api.js';
 import { dateTime, quantity } from './format.js';
 import { enqueue, pending, remove, touch } from './terminal-queue.js';
 import './terminal-inspection.js';
+import './terminal-lots.js';
 
 const TOKEN_KEY = 'pilotline.terminal.token';
 const CACHE_KEY = 'pilotline.terminal.cache';
@@ -371,6 +372,7 @@ class PlTerminal extends Screen {
         <label>${t('terminal.scrapReason')} <select name="scrapReason"><option value="">—</option>${this.reasonOptions(['SCRAP'])}</select></label>
         <button type="submit" class="big" ?disabled=${!allowed('QUANTITY')}>${t('terminal.reportQuantity')}</button>
       </form>
+      <pl-terminal-lots .line=${l}></pl-terminal-lots>
       <form id="pause-form" class="row" @submit=${(e) => { e.preventDefault(); this.report('PAUSE', { reasonCode: e.target.reason.value }); }}>
         <label>${t('terminal.pauseReason')} <select name="reason" required>${this.reasonOptions(['PAUSE', 'DOWNTIME'])}</select></label>
         <button type="submit" class="big stop" ?disabled=${!allowed('PAUSE')} id="act-pause">${t('terminal.pause')}</button>
@@ -394,6 +396,7 @@ class PlTerminal extends Screen {
     const fields = {};
     if (good) fields.good = good;
     if (scrap) { fields.scrap = scrap; fields.reasonCode = f.scrapReason.value || undefined; }
+    Object.assign(fields, this.querySelector('pl-terminal-lots').take());
     f.reset();
     this.problem = null;
     this.report('QUANTITY', fields);
@@ -418,6 +421,7 @@ class PlTerminal extends Screen {
         <span data-v>#${q.sequence}</span> ${tEnum('reportKind', q.body.kind)}
         ${q.body.good ? html` · ${tData('terminal.goodN', q.body.good)}` : ''}${q.body.scrap ? html` · ${tData('terminal.scrapN', q.body.scrap)}` : ''}
         ${q.body.kind === 'INSPECTION' ? html` · <span data-v>${quantity(q.body.measured)}</span>` : ''}
+        ${q.body.lots ? html` · ${tData('lots.count', q.body.lots.length)}` : ''}${q.body.serials ? html` · ${tData('lots.serialCount', q.body.serials.length)}` : ''}
         · <span data-v>${dateTime(q.body.occurredAt)}</span> · ${t('terminal.waiting')}</li>`)}</ol>`
         : html`<p>${t('terminal.queueEmpty')}</p>`}
       ${this.log.length ? html`<h3>${t('terminal.sent')}</h3><ol class="sent">${this.log.map((r) => html`<li data-client-id=${r.entry.clientId}

@@ -145,8 +145,8 @@ class BrowserTerminalTest {
     void anOperatorSetsUpRecordsInspectionResultsAndAnOutOfLimitsValueHoldsTheFinishUntilTheNonConformanceIsClosed() {
         ShopFloorFixture plant = new ShopFloorFixture();
         long center = plant.workCenter("TQ");
-        long bar = plant.data.bought("TQ-BAR", "1");
-        long part = plant.data.made("TQ-PART");
+        long bar = plant.data.item("TQ-BAR").bought().with("tracking", "LOT").create();
+        long part = plant.data.item("TQ-PART").made().with("tracking", "SERIAL").create();
         plant.data.bom(part).line(bar, "1").create();
         long routing = plant.data.routing(part, ShopFloorFixture.routingStep(10, center, null));
         long routingOperation = ((Number) plant.data.planner().get("/api/routings/" + routing).then().statusCode(200)
@@ -154,7 +154,8 @@ class BrowserTerminalTest {
         plant.enterprise.as("quality").body(Map.of("routingOperationId", routingOperation, "characteristic", "bore diameter",
                 "nominal", "12", "lowerLimit", "11.95", "upperLimit", "12.05", "unit", "mm", "sampleSize", 2))
                 .post("/api/mes/inspection-plans").then().statusCode(201);
-        plant.receive(bar, "100", plant.staging, null, null);
+        plant.receive(bar, "50", plant.staging, "TQ-OLD", "2027-01-01");
+        plant.receive(bar, "50", plant.staging, "TQ-NEW", "2027-06-01");
         Response workOrder = plant.release(part, "20");
         long operation = id(operations(workOrder).get(0));
         long workOrderId = workOrder.then().extract().<Number>path("id").longValue();
@@ -197,8 +198,24 @@ class BrowserTerminalTest {
             awaitSent(browser, 2);
             browser.waitFor("#actions[data-state='RUNNING']");
             assertEquals("RUNNING", operationState(plant, operation));
+            // six good pieces made of a scanned lot (not the oldest-expiring one), with their serial numbers
+            browser.click("#genealogy summary");
+            browser.choose("#lot-scan select[name=component]", String.valueOf(bar));
+            browser.type("#lot-scan input[name=lot]", "TQ-NEW");
+            browser.type("#lot-scan input[name=quantity]", "6");
+            browser.click("#lot-scan button[type=submit]");
+            browser.waitFor("#scanned-lots li[data-lot='TQ-NEW']");
+            browser.type("#serials", "TQ-SN-1\nTQ-SN-2\nTQ-SN-3\nTQ-SN-4\nTQ-SN-5\nTQ-SN-6");
             report(browser, "6", null, null);
             awaitSent(browser, 3);
+            assertEquals("44", plant.stock(bar, plant.staging, "TQ-NEW"), "the scanned lot was consumed");
+            assertEquals("50", plant.stock(bar, plant.staging, "TQ-OLD"));
+            assertEquals("1", plant.stock(part, plant.finishedGoods, "TQ-SN-4"), "one lot per serial number received");
+            List<Object> madeOf = plant.data.planner().queryParam("lot", "TQ-NEW")
+                    .get("/api/mes/genealogy/items/" + bar + "/lots/where-used").then().statusCode(200)
+                    .extract().path("links.producedLot");
+            assertTrue(madeOf.contains("TQ-SN-1") && madeOf.contains("TQ-SN-6"), String.valueOf(madeOf));
+            assertEquals(0, browser.all("#scanned-lots li").size(), "the scan went with the report");
 
             // two samples within the limits, shown as such before they are sent
             browser.type("#inspection input[data-sample='1']", "12.01");
