@@ -254,7 +254,7 @@ class BrowserTerminalTest {
                     browser.text("#terminal-problem"));
             assertEquals("RUNNING", operationState(plant, operation));
             browser.assertOneLanguage("zh-CN", "the terminal's inspection");
-            browser.screenshot("10-terminal-inspection");
+            browser.screenshot("terminal-inspection-zh-CN");
 
             browser.choose("#language", "en");
             browser.waitUntil(d -> d.findElement(By.cssSelector("#inspection h3")).getText().equals("Inspection") ? true : null);
@@ -262,7 +262,7 @@ class BrowserTerminalTest {
                     + " quality has closed it.", browser.text("#terminal-problem"));
             assertEquals("Out of limits", browser.text("#inspection-results tr.out td:nth-child(3)"));
             browser.assertOneLanguage("en", "the terminal's inspection in English");
-            browser.screenshot("11-terminal-inspection-en");
+            browser.screenshot("terminal-inspection-en");
 
             // quality closes the record: the finish goes through
             int version = ((Number) open.get(0).get("version")).intValue();
