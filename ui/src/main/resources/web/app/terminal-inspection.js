@@ -127,12 +127,12 @@ class PlTerminalInspection extends Screen {
         ${samples.map((s) => {
           const value = this.typed[`${c.id}:${s}`] || '';
           const out = outOfLimits(value, c);
-          return html`<label class=${out ? 'sample out' : out === false ? 'sample in' : 'sample'}>${tData('inspection.sample', s)}
+          return html`<label class=${out ? 'sample out' : out === false ? 'sample in' : 'sample'}><span>${tData('inspection.sample', s)}
+            <span class="verdict">${out ? t('inspection.outOfLimits') : out === false ? t('inspection.withinLimits') : ''}</span></span>
             <input name=${`sample-${s}`} data-sample=${s} inputmode="decimal" autocomplete="off" .value=${value}
-              @input=${(e) => this.type(c, s, e.target.value)}>
-            <span class="verdict">${out ? t('inspection.outOfLimits') : out === false ? t('inspection.withinLimits') : ''}</span></label>`;
+              @input=${(e) => this.type(c, s, e.target.value)}></label>`;
         })}
-        <label>${t('inspection.concerns')} <input name="concerns" type="number" min="0" step="any" inputmode="decimal"></label>
+        <label><span>${t('inspection.concerns')}</span> <input name="concerns" type="number" min="0" step="any" inputmode="decimal"></label>
         <button type="submit" class="big" ?disabled=${!measuring}>${t('inspection.record')}</button>
       </div></form>`;
   }
