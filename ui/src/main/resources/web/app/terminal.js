@@ -1,6 +1,7 @@
 // The shop-floor terminal (/#/terminal), touch-first: a registered device (its token), an operator signed in with
 // badge and PIN, the work center's dispatch list, start/pause/resume/finish, good and scrap quantities, pauses and
-// downtime with reasons from the enterprise's tree. Reports go through the offline queue (terminal-queue.js): made
+// downtime with reasons from the enterprise's tree, setup start and end, inspection results (terminal-inspection.js).
+// Reports go through the offline queue (terminal-queue.js): made
 // while the network is down, they wait in the browser and are sent, once each, when it is back.
 import { html } from 'lit';
 import { Screen } from './base.js';
@@ -8,6 +9,8 @@ import { language, setLanguage, t, tData, tEnum, LANGUAGES } from './i18n.js';
 import { ApiError } from './api.js';
 import { dateTime, quantity } from './format.js';
 import { enqueue, pending, remove, touch } from './terminal-queue.js';
+import './terminal-inspection.js';
+import './terminal-lots.js';
 
 const TOKEN_KEY = 'pilotline.terminal.token';
 const CACHE_KEY = 'pilotline.terminal.cache';
@@ -36,8 +39,16 @@ async function terminalApi(token, path, { method = 'GET', body, query } = {}) {
   return json;
 }
 
-/** The state an operation is in after a report, as the server's table of transitions has it, for work done offline. */
-const AFTER = { START: 'RUNNING', SETUP_START: 'SETUP', SETUP_END: 'READY', PAUSE: 'PAUSED', RESUME: 'RUNNING', FINISH: 'FINISHED' };
+/**
+ * The state an operation is in after a report, as the server's table of transitions (OperationLifecycle) has it, for
+ * work done offline: setup ends into running, and a resume returns to the state the pause interrupted.
+ */
+const AFTER = { START: 'RUNNING', SETUP_START: 'SETUP', SETUP_END: 'RUNNING', PAUSE: 'PAUSED', RESUME: 'RUNNING', FINISH: 'FINISHED' };
+/** The states in which the server accepts each report (OperationLifecycle and OperationState.acceptsQuantity). */
+const ALLOWED = {
+  START: ['READY'], SETUP_START: ['READY', 'RUNNING'], SETUP_END: ['SETUP'], PAUSE: ['SETUP', 'RUNNING'],
+  RESUME: ['PAUSED'], FINISH: ['RUNNING', 'PAUSED'], QUANTITY: ['RUNNING', 'PAUSED'],
+};
 
 class PlTerminal extends Screen {
   static properties = {
@@ -94,7 +105,7 @@ class PlTerminal extends Screen {
         this.step = this.session && this.session.operator ? 'work' : 'sign-in';
       } else if (e instanceof ApiError && e.status === 401) {
         this.step = 'register';
-        this.problem = t('terminal.tokenRefused');
+        this.problem = () => t('terminal.tokenRefused');
       } else {
         this.fail(e);
       }
@@ -114,7 +125,7 @@ class PlTerminal extends Screen {
       this.step = this.session.operator ? 'work' : 'sign-in';
       if (this.session.operator) await this.refresh();
     } catch (e) {
-      this.problem = e instanceof ApiError && e.status === 401 ? t('terminal.tokenRefused') : t('terminal.offline');
+      this.problem = () => (e instanceof ApiError && e.status === 401 ? t('terminal.tokenRefused') : t('terminal.offline'));
     } finally {
       this.busy = false;
     }
@@ -130,14 +141,14 @@ class PlTerminal extends Screen {
       this.step = 'work';
       await this.refresh();
     } catch (e) {
-      this.problem = e instanceof ApiError && e.status === 400 ? t('terminal.badPin') : e instanceof NetworkError ? t('terminal.offline') : this.describe(e);
+      this.problem = () => (e instanceof ApiError && e.status === 400 ? t('terminal.badPin') : e instanceof NetworkError ? t('terminal.offline') : this.describe(e));
     } finally {
       this.busy = false;
     }
   }
 
   async signOut() {
-    if (this.queue.length) { this.problem = t('terminal.queueFirst'); return; }
+    if (this.queue.length) { this.problem = () => t('terminal.queueFirst'); return; }
     try {
       this.session = await this.call('/api/mes/terminal/sign-out', { method: 'POST' });
       this.selected = null;
@@ -185,7 +196,10 @@ class PlTerminal extends Screen {
   /** The state the operator left the operation in shows at once, also offline; the server's answers replace it. */
   applyLocally(line, body) {
     if (!line || !AFTER[body.kind]) return;
-    this.local.set(line.operationId, { state: AFTER[body.kind] });
+    const before = this.stateOf(line);
+    const pausedFrom = body.kind === 'PAUSE' ? before : (this.local.get(line.operationId) || {}).pausedFrom || line.pausedFrom;
+    const state = body.kind === 'RESUME' && pausedFrom === 'SETUP' ? 'SETUP' : AFTER[body.kind];
+    this.local.set(line.operationId, { state, pausedFrom: state === 'PAUSED' ? pausedFrom : undefined });
     this.requestUpdate();
   }
 
@@ -224,7 +238,7 @@ class PlTerminal extends Screen {
           }
           if (e instanceof ApiError && e.status === 401) {
             this.online = true;
-            this.problem = t('terminal.tokenRefused');
+            this.problem = () => t('terminal.tokenRefused');
             break;
           }
           await remove(entry.clientId);
@@ -252,12 +266,14 @@ class PlTerminal extends Screen {
 
   note(result) {
     this.log = [result, ...this.log].slice(0, 12);
-    if (result.refusal) this.problem = this.describe(result.refusal);
+    // described when shown, so that the refusal follows a switch of language
+    if (result.refusal) this.problem = () => this.describe(result.refusal);
   }
 
   describe(e) {
     if (e instanceof ApiError && e.problem && e.problem.type) {
       const slug = e.problem.type.split('/').pop();
+      if (slug === 'nonconformance-open' && e.problem.nonConformance) return tData('terminal.finishHeld', e.problem.nonConformance);
       const known = LANGUAGES[language()][`refusal.${slug}`];
       return known ? t(`refusal.${slug}`) : html`${t('terminal.refused')} <span data-v>${slug}</span>`;
     }
@@ -266,7 +282,7 @@ class PlTerminal extends Screen {
 
   fail(e) {
     if (e instanceof NetworkError) this.online = false;
-    else this.problem = this.describe(e);
+    else this.problem = () => this.describe(e);
   }
 
   stateOf(line) {
@@ -338,31 +354,36 @@ class PlTerminal extends Screen {
     const state = this.stateOf(l);
     const waiting = this.waitingQuantities(l.operationId);
     const can = (s) => s.includes(state);
+    const allowed = (kind) => ALLOWED[kind].includes(state);
     return html`<section id="actions" class="terminal-card" data-op=${l.operationId} data-state=${state}>
       <h2>${tData('terminal.selected', `${l.workOrderNumber} / ${l.operationNo}`)} <span data-v>${l.operationName || ''}</span></h2>
       <p>${tData('terminal.stateNow', tEnum('opState', state))} · ${tData('terminal.toGoNow', quantity(l.quantityToGo))}
         ${waiting.good || waiting.scrap ? html` · <span id="pending-quantities">${tData('terminal.reportedHere', waiting.good, waiting.scrap)}</span>` : ''}</p>
       <div class="buttons">
+        <button id="act-setup-start" class="big" ?disabled=${!allowed('SETUP_START')} @click=${() => this.report('SETUP_START')}>${t('terminal.setupStart')}</button>
+        <button id="act-setup-end" class="big" ?disabled=${!allowed('SETUP_END')} @click=${() => this.report('SETUP_END')}>${t('terminal.setupEnd')}</button>
         <button id="act-start" class="big go" ?disabled=${!can(['READY', 'WAITING'])} @click=${() => this.report('START')}>${t('terminal.start')}</button>
-        <button id="act-resume" class="big go" ?disabled=${!can(['PAUSED'])} @click=${() => this.report('RESUME')}>${t('terminal.resume')}</button>
-        <button id="act-finish" class="big" ?disabled=${!can(['RUNNING'])} @click=${() => this.finish()}>${t('terminal.finish')}</button>
+        <button id="act-resume" class="big go" ?disabled=${!allowed('RESUME')} @click=${() => this.report('RESUME')}>${t('terminal.resume')}</button>
+        <button id="act-finish" class="big" ?disabled=${!allowed('FINISH')} @click=${() => this.finish()}>${t('terminal.finish')}</button>
       </div>
       <form id="quantity-form" class="row" @submit=${(e) => this.quantities(e)}>
         <label>${t('terminal.good')} <input name="good" type="number" min="0" step="any" inputmode="decimal"></label>
         <label>${t('terminal.scrap')} <input name="scrap" type="number" min="0" step="any" inputmode="decimal"></label>
         <label>${t('terminal.scrapReason')} <select name="scrapReason"><option value="">—</option>${this.reasonOptions(['SCRAP'])}</select></label>
-        <button type="submit" class="big" ?disabled=${!can(['RUNNING', 'PAUSED', 'SETUP'])}>${t('terminal.reportQuantity')}</button>
+        <button type="submit" class="big" ?disabled=${!allowed('QUANTITY')}>${t('terminal.reportQuantity')}</button>
       </form>
+      <pl-terminal-lots .line=${l}></pl-terminal-lots>
       <form id="pause-form" class="row" @submit=${(e) => { e.preventDefault(); this.report('PAUSE', { reasonCode: e.target.reason.value }); }}>
         <label>${t('terminal.pauseReason')} <select name="reason" required>${this.reasonOptions(['PAUSE', 'DOWNTIME'])}</select></label>
-        <button type="submit" class="big stop" ?disabled=${!can(['RUNNING'])} id="act-pause">${t('terminal.pause')}</button>
+        <button type="submit" class="big stop" ?disabled=${!allowed('PAUSE')} id="act-pause">${t('terminal.pause')}</button>
       </form>
       ${l.workUnitId ? html`<form id="downtime-form" class="row" @submit=${(e) => this.downtime(e)}>
         <label>${t('terminal.downtimeReason')} <select name="reason" required>${this.reasonOptions(['DOWNTIME'])}</select></label>
         <label>${t('terminal.downtimeMinutes')} <input name="minutes" type="number" min="1" max="1440" value="15" inputmode="numeric"></label>
         <button type="submit" class="big stop">${t('terminal.reportDowntime')}</button>
       </form>` : ''}
-    </section>`;
+    </section>
+    <pl-terminal-inspection .terminal=${this} .line=${l} state=${state} .queue=${this.queue} .log=${this.log}></pl-terminal-inspection>`;
   }
 
   quantities(event) {
@@ -371,10 +392,11 @@ class PlTerminal extends Screen {
     const good = f.good.value.trim();
     const scrap = f.scrap.value.trim();
     if (!good && !scrap) return;
-    if (scrap && Number(scrap) > 0 && !f.scrapReason.value) { this.problem = t('terminal.scrapNeedsReason'); return; }
+    if (scrap && Number(scrap) > 0 && !f.scrapReason.value) { this.problem = () => t('terminal.scrapNeedsReason'); return; }
     const fields = {};
     if (good) fields.good = good;
     if (scrap) { fields.scrap = scrap; fields.reasonCode = f.scrapReason.value || undefined; }
+    Object.assign(fields, this.querySelector('pl-terminal-lots').take());
     f.reset();
     this.problem = null;
     this.report('QUANTITY', fields);
@@ -398,14 +420,24 @@ class PlTerminal extends Screen {
       ${this.queue.length ? html`<ol class="queue">${this.queue.map((q) => html`<li data-client-id=${q.clientId} data-sequence=${q.sequence}>
         <span data-v>#${q.sequence}</span> ${tEnum('reportKind', q.body.kind)}
         ${q.body.good ? html` · ${tData('terminal.goodN', q.body.good)}` : ''}${q.body.scrap ? html` · ${tData('terminal.scrapN', q.body.scrap)}` : ''}
+        ${q.body.kind === 'INSPECTION' ? html` · <span data-v>${quantity(q.body.measured)}</span>` : ''}
+        ${q.body.lots ? html` · ${tData('lots.count', q.body.lots.length)}` : ''}${q.body.serials ? html` · ${tData('lots.serialCount', q.body.serials.length)}` : ''}
         · <span data-v>${dateTime(q.body.occurredAt)}</span> · ${t('terminal.waiting')}</li>`)}</ol>`
         : html`<p>${t('terminal.queueEmpty')}</p>`}
       ${this.log.length ? html`<h3>${t('terminal.sent')}</h3><ol class="sent">${this.log.map((r) => html`<li data-client-id=${r.entry.clientId}
           class=${r.refusal ? 'refused' : r.outcome.replayed ? 'replayed' : 'applied'}>
         <span data-v>#${r.entry.sequence}</span> ${tEnum('reportKind', r.entry.body.kind)} ·
         ${r.refusal ? html`<span class="error">${this.describe(r.refusal)}</span>`
-          : r.outcome.replayed ? t('terminal.replayed') : t('terminal.applied')}</li>`)}</ol>` : ''}
+          : r.outcome.replayed ? t('terminal.replayed') : t('terminal.applied')}${this.inspected(r)}</li>`)}</ol>` : ''}
     </section>`;
+  }
+
+  /** The server's verdict on an inspection result: within the limits, or the non-conformance it raised. */
+  inspected(r) {
+    const i = r.outcome && r.outcome.inspection;
+    if (!i) return '';
+    return i.withinLimits ? html` · <span class="verdict in">${t('inspection.withinLimits')}</span>`
+      : html` · <span class="verdict out">${tData('inspection.ncrRaised', i.nonConformance)}</span>`;
   }
 
   render() {
@@ -419,7 +451,7 @@ class PlTerminal extends Screen {
         <div>${this.queueView()}</div></div>`;
     }
     return html`${this.header()}<main class="terminal">
-      ${this.problem ? html`<p class="error" role="alert" id="terminal-problem">${this.problem}</p>` : ''}
+      ${this.problem ? html`<p class="error" role="alert" id="terminal-problem">${typeof this.problem === 'function' ? this.problem() : this.problem}</p>` : ''}
       ${body}</main>`;
   }
 

@@ -61,6 +61,21 @@ class InspectionTest {
                 .body("inspection.withinLimits", is(false)).body("inspection.nonConformance", startsWith("NCR"))
                 .extract().path("inspection.nonConformance");
 
+        // the results recorded are read back in the order they were measured, each with its report's client id
+        List<Map<String, Object>> results = plant.enterprise.as("operator").queryParam("operationId", operation)
+                .get("/api/mes/inspection-results").then().statusCode(200).extract().path("$");
+        assertEquals(List.of("12.01", "12.2"), results.stream().map(r -> String.valueOf(r.get("measured"))).toList());
+        assertEquals(List.of(true, false), results.stream().map(r -> r.get("withinLimits")).toList());
+        assertEquals(List.of("bore diameter", "bore diameter"), results.stream().map(r -> r.get("characteristic")).toList());
+        assertEquals(List.of(1, 4), results.stream().map(r -> ((Number) r.get("concernsQuantity")).intValue()).toList());
+        assertEquals("mm", results.get(0).get("unit"));
+        assertEquals(diameter, ((Number) results.get(1).get("characteristicId")).longValue());
+        terminal.request().queryParam("operationId", operation).get("/api/mes/inspection-results").then().statusCode(200)
+                .body("size()", is(2));
+        // another enterprise sees neither the operation nor its results
+        new ShopFloorFixture().enterprise.as("operator").queryParam("operationId", operation)
+                .get("/api/mes/inspection-results").then().statusCode(404).contentType("application/problem+json");
+
         List<Map<String, Object>> open = plant.enterprise.as("quality").queryParam("status", "OPEN").queryParam("workOrderId", workOrderId)
                 .get("/api/mes/nonconformances").then().statusCode(200).extract().path("items");
         assertEquals(1, open.size());

@@ -35,7 +35,14 @@ class BrowserOfflineTerminalTest {
         ShopFloorFixture plant = new ShopFloorFixture();
         long center = plant.workCenter("OT");
         long bar = plant.data.bought("OT-BAR", "1");
-        long part = plant.product("OT-PART", center, bar);
+        long part = plant.data.made("OT-PART");
+        plant.data.bom(part).line(bar, "1").create();
+        long routing = plant.data.routing(part, ShopFloorFixture.routingStep(10, center, null));
+        long routingOperation = ((Number) plant.data.planner().get("/api/routings/" + routing).then().statusCode(200)
+                .extract().path("operations[0].id")).longValue();
+        plant.enterprise.as("quality").body(Map.of("routingOperationId", routingOperation, "characteristic", "length",
+                "lowerLimit", "199.5", "upperLimit", "200.5", "unit", "mm", "sampleSize", 1))
+                .post("/api/mes/inspection-plans").then().statusCode(201);
         plant.receive(bar, "100", plant.staging, null, null);
         long operation = id(operations(plant.release(part, "20")).get(0));
         Response registered = plant.enterprise.as("admin").body(Map.of("code", plant.data.code("OT-T1"), "name", "OT-T1",
@@ -56,6 +63,7 @@ class BrowserOfflineTerminalTest {
             browser.click("#act-start");
             browser.waitUntil(d -> d.findElements(By.cssSelector(".sent li")).size() == 1 ? true : null);
             browser.waitFor("#actions[data-state='RUNNING']");
+            browser.waitFor("#inspection form.characteristic");
             // the dispatch list the page keeps for a start without network has the operation running
             browser.waitUntil(d -> "RUNNING".equals(browser.script("const c = JSON.parse(localStorage.getItem("
                     + "'pilotline.terminal.cache') || '{}'); const l = (c.lines || []).find((x) => x.operationId === "
@@ -85,17 +93,35 @@ class BrowserOfflineTerminalTest {
             browser.type("#quantity-form input[name=good]", "7");
             browser.click("#quantity-form button[type=submit]");
             browser.waitUntil(d -> "1".equals(d.findElement(By.cssSelector("#queue-count")).getAttribute("data-count")) ? true : null);
+            // an inspection result too: the characteristic the page kept, the value out of limits marked before sending
+            browser.type("#inspection input[data-sample='1']", "201");
+            assertEquals("超出界限", browser.text("#inspection label.sample.out .verdict"));
+            browser.type("#inspection input[name=concerns]", "3");
+            browser.click("#inspection button[type=submit]");
+            browser.waitUntil(d -> "2".equals(d.findElement(By.cssSelector("#queue-count")).getAttribute("data-count")) ? true : null);
+            browser.waitFor("#inspection-results tr.waiting");
             browser.assertOneLanguage("zh-CN", "the terminal reloaded without network");
             assertEquals(0, BigDecimal.ZERO.compareTo(goodQuantity(plant, operation)), "nothing reached the server");
 
             // the network is back: the queue is sent once
             proxy.restore();
-            browser.waitUntil(d -> d.findElements(By.cssSelector(".sent li.applied")).size() == 1 ? true : null);
+            browser.waitUntil(d -> d.findElements(By.cssSelector(".sent li.applied")).size() == 2 ? true : null);
             browser.waitUntil(d -> "0".equals(d.findElement(By.cssSelector("#queue-count")).getAttribute("data-count")) ? true : null);
             browser.waitFor("#connection.online");
             assertEquals(0, new BigDecimal("7").compareTo(goodQuantity(plant, operation)), "applied once");
-            assertEquals(2, plant.enterprise.as("admin").get("/api/mes/terminals/" + terminalId).then().statusCode(200)
-                    .extract().<Number>path("lastSequence").intValue(), "the start and the one queued report");
+            assertEquals(3, plant.enterprise.as("admin").get("/api/mes/terminals/" + terminalId).then().statusCode(200)
+                    .extract().<Number>path("lastSequence").intValue(), "the start and the two queued reports");
+            List<Map<String, Object>> results = plant.enterprise.as("operator").queryParam("operationId", operation)
+                    .get("/api/mes/inspection-results").then().statusCode(200).extract().path("$");
+            assertEquals(1, results.size(), "the result queued offline, recorded once");
+            assertEquals(201, ((Number) results.get(0).get("measured")).intValue());
+            assertEquals(false, results.get(0).get("withinLimits"));
+            List<Map<String, Object>> held = plant.enterprise.as("quality").queryParam("status", "OPEN")
+                    .get("/api/mes/nonconformances").then().statusCode(200).extract().path("items");
+            assertEquals(1, held.size(), "one non-conformance for the one result");
+            assertEquals(operation, ((Number) held.get(0).get("operationId")).longValue());
+            browser.waitFor("#inspection .ncr-raised");
+            browser.waitFor("#inspection-results tr.out");
         }
     }
 

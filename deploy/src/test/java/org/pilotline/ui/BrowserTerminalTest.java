@@ -141,6 +141,154 @@ class BrowserTerminalTest {
         }
     }
 
+    @Test
+    void anOperatorSetsUpRecordsInspectionResultsAndAnOutOfLimitsValueHoldsTheFinishUntilTheNonConformanceIsClosed() {
+        ShopFloorFixture plant = new ShopFloorFixture();
+        long center = plant.workCenter("TQ");
+        long bar = plant.data.item("TQ-BAR").bought().with("tracking", "LOT").create();
+        long part = plant.data.item("TQ-PART").made().with("tracking", "SERIAL").create();
+        plant.data.bom(part).line(bar, "1").create();
+        long routing = plant.data.routing(part, ShopFloorFixture.routingStep(10, center, null));
+        long routingOperation = ((Number) plant.data.planner().get("/api/routings/" + routing).then().statusCode(200)
+                .extract().path("operations[0].id")).longValue();
+        plant.enterprise.as("quality").body(Map.of("routingOperationId", routingOperation, "characteristic", "bore diameter",
+                "nominal", "12", "lowerLimit", "11.95", "upperLimit", "12.05", "unit", "mm", "sampleSize", 2))
+                .post("/api/mes/inspection-plans").then().statusCode(201);
+        plant.receive(bar, "50", plant.staging, "TQ-OLD", "2027-01-01");
+        plant.receive(bar, "50", plant.staging, "TQ-NEW", "2027-06-01");
+        Response workOrder = plant.release(part, "20");
+        long operation = id(operations(workOrder).get(0));
+        long workOrderId = workOrder.then().extract().<Number>path("id").longValue();
+        Response registered = plant.enterprise.as("admin").body(Map.of("code", plant.data.code("TQ-T1"), "name", "TQ-T1",
+                "workCenterId", center)).post("/api/mes/terminals");
+        registered.then().statusCode(201);
+        String token = registered.path("token");
+
+        try (Browser browser = Browser.open("zh-CN")) {
+            browser.get(base + "#/terminal");
+            browser.type("#terminal-token", token);
+            browser.click("#register button[type=submit]");
+            browser.type("#badge", "B-" + plant.enterprise.code);
+            browser.type("#pin", "4711");
+            browser.click("#operator-sign-in button[type=submit]");
+            browser.waitFor("#dispatch tr[data-op='" + operation + "']").click();
+            browser.waitFor("#actions[data-state='READY']");
+
+            // the characteristic as the API copied it to the operation; nothing is measured before the operation starts
+            String characteristic = browser.waitFor("#inspection form.characteristic").getAttribute("data-characteristic");
+            Map<String, Object> copied = plant.enterprise.as("operator").queryParam("operationId", operation)
+                    .get("/api/mes/characteristics").then().statusCode(200).extract().path("[0]");
+            assertEquals(String.valueOf(copied.get("id")), characteristic);
+            String limits = browser.text("#inspection .limits");
+            assertTrue(limits.contains("11.95") && limits.contains("12.05") && limits.contains("mm") && limits.contains("样本数 2"), limits);
+            assertEquals(2, browser.all("#inspection input[data-sample]").size(), "one input per sample");
+            assertTrue(browser.waitFor("#inspection button[type=submit]").getAttribute("disabled") != null);
+            assertEnabled(browser, "#act-setup-start", true);
+            assertEnabled(browser, "#act-setup-end", false);
+            assertEnabled(browser, "#act-finish", false);
+
+            // setup, then production: the states the API's transition table gives
+            browser.click("#act-setup-start");
+            awaitSent(browser, 1);
+            browser.waitFor("#actions[data-state='SETUP']");
+            assertEquals("SETUP", operationState(plant, operation));
+            assertEnabled(browser, "#act-setup-start", false);
+            assertEnabled(browser, "#act-setup-end", true);
+            browser.click("#act-setup-end");
+            awaitSent(browser, 2);
+            browser.waitFor("#actions[data-state='RUNNING']");
+            assertEquals("RUNNING", operationState(plant, operation));
+            // six good pieces made of a scanned lot (not the oldest-expiring one), with their serial numbers
+            browser.click("#genealogy summary");
+            browser.choose("#lot-scan select[name=component]", String.valueOf(bar));
+            browser.type("#lot-scan input[name=lot]", "TQ-NEW");
+            browser.type("#lot-scan input[name=quantity]", "6");
+            browser.click("#lot-scan button[type=submit]");
+            browser.waitFor("#scanned-lots li[data-lot='TQ-NEW']");
+            browser.type("#serials", "TQ-SN-1\nTQ-SN-2\nTQ-SN-3\nTQ-SN-4\nTQ-SN-5\nTQ-SN-6");
+            report(browser, "6", null, null);
+            awaitSent(browser, 3);
+            assertEquals("44", plant.stock(bar, plant.staging, "TQ-NEW"), "the scanned lot was consumed");
+            assertEquals("50", plant.stock(bar, plant.staging, "TQ-OLD"));
+            assertEquals("1", plant.stock(part, plant.finishedGoods, "TQ-SN-4"), "one lot per serial number received");
+            List<Object> madeOf = plant.data.planner().queryParam("lot", "TQ-NEW")
+                    .get("/api/mes/genealogy/items/" + bar + "/lots/where-used").then().statusCode(200)
+                    .extract().path("links.producedLot");
+            assertTrue(madeOf.contains("TQ-SN-1") && madeOf.contains("TQ-SN-6"), String.valueOf(madeOf));
+            assertEquals(0, browser.all("#scanned-lots li").size(), "the scan went with the report");
+
+            // two samples within the limits, shown as such before they are sent
+            browser.type("#inspection input[data-sample='1']", "12.01");
+            browser.type("#inspection input[data-sample='2']", "12.03");
+            browser.waitFor("#inspection label.sample.in input[data-sample='2']");
+            assertEquals(2, browser.all("#inspection label.sample.in").size());
+            browser.type("#inspection input[name=concerns]", "2");
+            browser.click("#inspection button[type=submit]");
+            awaitSent(browser, 5);
+            assertEquals(2, browser.all(".sent .verdict.in").size(), "the server answered both within the limits");
+            browser.waitUntil(d -> d.findElements(By.cssSelector("#inspection-results tr.in")).size() == 2 ? true : null);
+            assertEquals(2, results(plant, operation).size());
+
+            // a value out of the limits is marked before it is sent, and raises a non-conformance once it is
+            browser.type("#inspection input[data-sample='1']", "12.2");
+            assertEquals("超出界限", browser.text("#inspection label.sample.out .verdict"));
+            assertEquals(2, results(plant, operation).size(), "nothing sent before the button");
+            browser.type("#inspection input[name=concerns]", "4");
+            browser.click("#inspection button[type=submit]");
+            awaitSent(browser, 6);
+            List<Map<String, Object>> open = plant.enterprise.as("quality").queryParam("status", "OPEN")
+                    .queryParam("workOrderId", workOrderId).get("/api/mes/nonconformances").then().statusCode(200)
+                    .extract().path("items");
+            assertEquals(1, open.size());
+            String ncr = (String) open.get(0).get("number");
+            assertEquals("INSPECTION", open.get(0).get("source"));
+            assertEquals(0, new BigDecimal("4").compareTo(new BigDecimal(open.get(0).get("quantity").toString())));
+            assertEquals("已开立不合格品记录 " + ncr + "：关闭之前本工序不能完工。", browser.text("#inspection .ncr-raised"));
+            browser.waitUntil(d -> d.findElements(By.cssSelector("#inspection-results tr.out")).size() == 1 ? true : null);
+            assertEquals(List.of(true, true, false), results(plant, operation).stream().map(r -> r.get("withinLimits")).toList());
+
+            // the finish is refused while the record holds the quantity, and the page says why
+            browser.click("#act-finish");
+            awaitSent(browser, 7);
+            assertEquals("已拒绝：不合格品记录 " + ncr + " 扣住了本工序的数量，质量部门关闭它之前不能完工。",
+                    browser.text("#terminal-problem"));
+            assertEquals("RUNNING", operationState(plant, operation));
+            browser.assertOneLanguage("zh-CN", "the terminal's inspection");
+            browser.screenshot("terminal-inspection-zh-CN");
+
+            browser.choose("#language", "en");
+            browser.waitUntil(d -> d.findElement(By.cssSelector("#inspection h3")).getText().equals("Inspection") ? true : null);
+            assertEquals("Refused: non-conformance " + ncr + " holds this operation's quantity; it cannot finish until"
+                    + " quality has closed it.", browser.text("#terminal-problem"));
+            assertEquals("Out of limits", browser.text("#inspection-results tr.out td:nth-child(3)"));
+            browser.assertOneLanguage("en", "the terminal's inspection in English");
+            browser.screenshot("terminal-inspection-en");
+
+            // quality closes the record: the finish goes through
+            int version = ((Number) open.get(0).get("version")).intValue();
+            plant.enterprise.as("quality").post("/api/mes/nonconformances/" + open.get(0).get("id") + "/close?version=" + version)
+                    .then().statusCode(200);
+            browser.click("#dispatch tr[data-op='" + operation + "']");
+            browser.click("#act-finish");
+            awaitSent(browser, 8);
+            assertEquals("FINISHED", operationState(plant, operation));
+        }
+    }
+
+    private static void assertEnabled(Browser browser, String css, boolean enabled) {
+        assertEquals(enabled, browser.waitFor(css).isEnabled(), css);
+    }
+
+    private static String operationState(ShopFloorFixture plant, long operation) {
+        return plant.data.planner().get("/api/mes/work-orders/operations/" + operation).then().statusCode(200)
+                .extract().path("state");
+    }
+
+    private static List<Map<String, Object>> results(ShopFloorFixture plant, long operation) {
+        return plant.enterprise.as("operator").queryParam("operationId", operation).get("/api/mes/inspection-results")
+                .then().statusCode(200).extract().path("$");
+    }
+
     private static void report(Browser browser, String good, String scrap, String scrapReason) {
         if (good != null) {
             browser.type("#quantity-form input[name=good]", good);

@@ -11,6 +11,7 @@ import org.pilotline.mes.inspection.InspectionViews.NonConformanceRequest;
 import org.pilotline.mes.inspection.InspectionViews.NonConformanceView;
 import org.pilotline.mes.inspection.InspectionViews.PlanRequest;
 import org.pilotline.mes.inspection.InspectionViews.PlanView;
+import org.pilotline.mes.inspection.InspectionViews.ResultView;
 import org.pilotline.mes.workorder.Operation;
 import org.pilotline.mes.workorder.WorkOrder;
 import org.pilotline.platform.paging.Page;
@@ -95,6 +96,37 @@ public class InspectionService {
                             Decimals.plain((java.math.BigDecimal) r[3]), Decimals.plain((java.math.BigDecimal) r[4]),
                             Decimals.plain((java.math.BigDecimal) r[5]), (String) r[6], ((Number) r[7]).intValue());
                 }).toList();
+    }
+
+    /** The results recorded at an operation, oldest first; the operation must be the enterprise's (else 404). */
+    public List<ResultView> results(long operationId) {
+        String enterprise = tenant.requireEnterprise();
+        Lookups.require(Operation.class, "Operation", operationId);
+        return em.createNativeQuery("select r.id, r.characteristic_id, c.name, r.measured, c.unit, r.within_limits,"
+                        + " r.concerns_quantity, r.measured_at, p.client_id, p.username from mes_inspection_result r"
+                        + " join mes_characteristic c on c.id = r.characteristic_id join mes_report p on p.id = r.report_id"
+                        + " where r.tenant_id = ?1 and r.operation_id = ?2 order by r.measured_at, r.id")
+                .setParameter(1, enterprise).setParameter(2, operationId).getResultList().stream().map(o -> {
+                    Object[] r = (Object[]) o;
+                    return new ResultView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
+                            Decimals.plain((java.math.BigDecimal) r[3]), (String) r[4], truth(r[5]),
+                            Decimals.plain((java.math.BigDecimal) r[6]), instant(r[7]), (String) r[8], (String) r[9]);
+                }).toList();
+    }
+
+    private static boolean truth(Object column) {
+        return column instanceof Boolean b ? b : ((Number) column).intValue() != 0;
+    }
+
+    /** A datetime column as the driver hands it over; the connection runs in UTC (connectionTimeZone=UTC). */
+    private static Instant instant(Object column) {
+        if (column instanceof Instant i) {
+            return i;
+        }
+        if (column instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        return ((java.time.LocalDateTime) column).toInstant(java.time.ZoneOffset.UTC);
     }
 
     public Page<NonConformanceView> listNonConformances(PageRequest page, NonConformance.Status status, Long workOrderId) {

@@ -31,6 +31,16 @@ public final class InspectionViews {
                                      BigDecimal upperLimit, String unit, int sampleSize) {
     }
 
+    /**
+     * A result recorded at a work-order operation: the value measured for one of its characteristics, whether it was
+     * within the limits, the quantity it stands for, and the report that carried it (its client id, so that a terminal
+     * recognises its own reports, and who sent it).
+     */
+    public record ResultView(long id, long characteristicId, String characteristic, BigDecimal measured, String unit,
+                             boolean withinLimits, BigDecimal concernsQuantity, Instant measuredAt, String clientId,
+                             String reportedBy) {
+    }
+
     public record NonConformanceView(long id, String number, NonConformance.Source source, NonConformance.Status status,
                                      Long workOrderId, Long operationId, long itemId, Long characteristicId,
                                      BigDecimal quantity, String description, Instant raisedAt, String raisedBy,

@@ -27,6 +27,7 @@ import org.pilotline.mes.inspection.InspectionViews.NonConformanceRequest;
 import org.pilotline.mes.inspection.InspectionViews.NonConformanceView;
 import org.pilotline.mes.inspection.InspectionViews.PlanRequest;
 import org.pilotline.mes.inspection.InspectionViews.PlanView;
+import org.pilotline.mes.inspection.InspectionViews.ResultView;
 import org.pilotline.mes.inspection.NonConformance;
 import org.pilotline.platform.paging.Page;
 import org.pilotline.platform.paging.PageParams;
@@ -75,6 +76,18 @@ public class InspectionResource {
     @APIResponse(responseCode = "404", description = "`not-found`: no such work-order operation in the enterprise")
     public List<CharacteristicView> characteristics(@QueryParam("operationId") long operationId) {
         return inspections.characteristics(operationId);
+    }
+
+    @GET
+    @Path("/inspection-results")
+    @RolesAllowed({Roles.QUALITY, Roles.ADMIN, Roles.PLANNER, Roles.MANAGER, Roles.OPERATOR, Roles.TERMINAL})
+    @Operation(summary = "The inspection results recorded at a work-order operation", description = "?operationId=."
+            + " Oldest first, each with its characteristic, whether it was within the limits, the quantity it stands for"
+            + " and the client id of the INSPECTION report that carried it. 404 when the operation is not found.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "404", description = "`not-found`: no such work-order operation in the enterprise")
+    public List<ResultView> results(@QueryParam("operationId") long operationId) {
+        return inspections.results(operationId);
     }
 
     @GET
