@@ -27,13 +27,6 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
                 .getRoutingContextAttribute(request);
         String remote = routing == null || routing.request().remoteAddress() == null ? null
                 : routing.request().remoteAddress().hostAddress();
-        // a login verified within the last minute is answered here, on the I/O thread: a hand-over to a worker thread
-        // and back for every request otherwise (HTTP Basic sends the password each time); the rest runs blocking
-        java.util.Optional<UserDirectory.Login> remembered = directory.remembered(request.getUsername(),
-                request.getPassword().getPassword());
-        if (remembered.isPresent()) {
-            return Uni.createFrom().item(PilotLineIdentities.of(remembered.get(), request));
-        }
         return context.runBlocking(() -> PilotLineIdentities.of(
                 directory.authenticate(request.getUsername(), request.getPassword().getPassword(), remote), request));
     }

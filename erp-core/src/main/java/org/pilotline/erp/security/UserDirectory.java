@@ -79,25 +79,6 @@ public class UserDirectory {
     }
 
     /**
-     * The login for this user name and password if this replica verified exactly them within the last minute and the
-     * account is not locked; empty otherwise — then {@link #authenticate(String, char[], String)} decides (bcrypt, the
-     * user table, the refusal and its audit). It reads memory only (the throttle, an HMAC, the remembered logins), so
-     * it may run on an I/O thread: HTTP Basic sends the password with every request, and most requests need no
-     * blocking work to be authenticated.
-     */
-    public Optional<Login> remembered(String username, char[] password) {
-        if (throttle().lockedFor(username, Instant.now()).isPresent()) {
-            return Optional.empty();
-        }
-        Verified known = verified.getIfPresent(username);
-        if (known == null || !MessageDigest.isEqual(known.proof(), proof(username, password))) {
-            return Optional.empty();
-        }
-        throttle().succeeded(username);
-        return Optional.of(known.login());
-    }
-
-    /**
      * The login for this user name and password, refused the same way for an unknown user, a wrong password and an
      * account locked by {@link LoginThrottle} (a lock is recorded in the security audit with the client's address).
      */
