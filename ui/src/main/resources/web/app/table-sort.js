@@ -2,6 +2,14 @@
 // either direction, so that "best first" and "worst first" both start with enterprises that have a figure.
 import { html } from 'lit';
 
+const ASCII = /^[\x20-\x7e]*$/;
+
+/** Codes (plain ASCII) by their characters, as the API orders them; names in the UI's collation. */
+function compareText(a, b) {
+  if (ASCII.test(a) && ASCII.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
+
 /** A comparator of rows by the value `of` gives (numbers, or text compared in the UI's collation); null last. */
 export function compareRows(of, descending) {
   return (a, b) => {
@@ -10,7 +18,7 @@ export function compareRows(of, descending) {
     const xNone = x === null || x === undefined || (typeof x === 'number' && Number.isNaN(x));
     const yNone = y === null || y === undefined || (typeof y === 'number' && Number.isNaN(y));
     if (xNone || yNone) return xNone === yNone ? 0 : xNone ? 1 : -1;
-    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : compareText(String(x), String(y));
     return descending ? -c : c;
   };
 }
