@@ -15,6 +15,7 @@ import org.pilotline.mes.inspection.InspectionViews.ResultView;
 import org.pilotline.mes.workorder.Operation;
 import org.pilotline.mes.workorder.WorkOrder;
 import org.pilotline.platform.paging.Page;
+import org.pilotline.platform.persistence.SqlValues;
 import org.pilotline.platform.paging.PageRequest;
 import org.pilotline.platform.persistence.Lookups;
 import org.pilotline.platform.persistence.Versions;
@@ -110,23 +111,12 @@ public class InspectionService {
                     Object[] r = (Object[]) o;
                     return new ResultView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
                             Decimals.plain((java.math.BigDecimal) r[3]), (String) r[4], truth(r[5]),
-                            Decimals.plain((java.math.BigDecimal) r[6]), instant(r[7]), (String) r[8], (String) r[9]);
+                            Decimals.plain((java.math.BigDecimal) r[6]), SqlValues.instant(r[7]), (String) r[8], (String) r[9]);
                 }).toList();
     }
 
     private static boolean truth(Object column) {
         return column instanceof Boolean b ? b : ((Number) column).intValue() != 0;
-    }
-
-    /** A datetime column as the driver hands it over; the connection runs in UTC (connectionTimeZone=UTC). */
-    private static Instant instant(Object column) {
-        if (column instanceof Instant i) {
-            return i;
-        }
-        if (column instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        return ((java.time.LocalDateTime) column).toInstant(java.time.ZoneOffset.UTC);
     }
 
     public Page<NonConformanceView> listNonConformances(PageRequest page, NonConformance.Status status, Long workOrderId) {
