@@ -31,6 +31,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.pilotline.kpi.KpiAnswers.assertDecimal;
+import static org.pilotline.kpi.KpiAnswers.json;
+import static org.pilotline.kpi.KpiAnswers.waitForTheRollups;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,8 +54,6 @@ import static org.pilotline.mes.ShopFloorFixture.report;
 class BureauPeersAndSnapshotsTest {
 
     private static final ZoneId PLANT = ZoneId.of("Asia/Shanghai");
-    private static final JsonPathConfig DECIMALS = JsonPathConfig.jsonPathConfig()
-            .numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL);
     /** Not the month just over, which the roll-up worker files by itself on the first: the test files this one. */
     private static final YearMonth MONTH = YearMonth.now(PLANT).minusMonths(2);
     private static final LocalDate DAY = MONTH.atDay(5);
@@ -94,7 +95,7 @@ class BureauPeersAndSnapshotsTest {
             finish.put("good", String.valueOf(30 * hours));
             operator(plant, finish, "12:00");
         }
-        pilots.forEach(BureauPeersAndSnapshotsTest::waitForTheRollups);
+        pilots.forEach(p -> waitForTheRollups(p.plant().data.planner()));
         JsonPath filed = json(Api.as("bureau").post("/api/kpi/bureau/snapshots/" + MONTH));
         assertTrue(filed.getInt("filed") >= 3, "the three pilots' month was filed: " + filed.prettify());
     }
@@ -184,7 +185,7 @@ class BureauPeersAndSnapshotsTest {
         ingest(first.plant(), List.of(state(first.machine(), 4, "NOT_EXECUTING", "EXECUTING", "PROCESSING", at("10:00")),
                 state(first.machine(), 5, "EXECUTING", "NOT_EXECUTING", "NONE", at("11:00"))));
         first.plant().enterprise.as("admin").delete("/api/gateway/bindings/" + first.binding()).then().statusCode(204);
-        waitForTheRollups(first);
+        waitForTheRollups(first.plant().data.planner());
 
         JsonPath after = json(Api.as("bureau").get("/api/kpi/bureau/snapshots/" + MONTH));
         String availability = mine + ".kpis.find { it.code == 'AVAILABILITY' }";
@@ -286,30 +287,6 @@ class BureauPeersAndSnapshotsTest {
             }
         }
         throw new AssertionError("no row for " + code + " in " + sheet.getSheetName());
-    }
-
-    private static void waitForTheRollups(Pilot pilot) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (((Number) pilot.plant().data.planner().get("/api/kpi/rollups/status").then().statusCode(200).extract()
-                .path("pendingTouches")).longValue() > 0) {
-            assertTrue(System.nanoTime() < deadline, "the roll-ups did not catch up within 5 minutes");
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static void assertDecimal(String expected, Object actual) {
-        assertNotNull(actual);
-        assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(actual.toString())),
-                "expected " + expected + ", was " + actual);
-    }
-
-    private static JsonPath json(Response response) {
-        response.then().statusCode(200);
-        return response.jsonPath(DECIMALS);
     }
 
     private static Instant at(String localTime) {

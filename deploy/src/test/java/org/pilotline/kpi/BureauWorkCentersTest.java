@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.pilotline.kpi.KpiAnswers.assertDecimal;
+import static org.pilotline.kpi.KpiAnswers.json;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,8 +37,6 @@ class BureauWorkCentersTest {
     private static final ZoneId PLANT = ZoneId.of("Asia/Shanghai");
     private static final YearMonth MONTH = YearMonth.now(PLANT).minusMonths(2);
     private static final LocalDate DAY = MONTH.atDay(5);
-    private static final JsonPathConfig DECIMALS = JsonPathConfig.jsonPathConfig()
-            .numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL);
 
     private static WorkCenterPlant plant;
 
@@ -146,14 +146,4 @@ class BureauWorkCentersTest {
         return byCode;
     }
 
-    private static void assertDecimal(String expected, Object actual) {
-        assertNotNull(actual);
-        assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(actual.toString())),
-                "expected " + expected + ", was " + actual);
-    }
-
-    private static JsonPath json(Response response) {
-        response.then().statusCode(200);
-        return response.jsonPath(DECIMALS);
-    }
 }

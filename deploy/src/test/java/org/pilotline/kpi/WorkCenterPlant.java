@@ -78,7 +78,7 @@ public final class WorkCenterPlant {
         finish.put("scrap", "2");
         finish.put("reasonCode", "SCRAP-DEFECT");
         p.operator(finish, "12:00");
-        p.waitForTheRollups();
+        KpiAnswers.waitForTheRollups(p.plant.data.planner());
         return p;
     }
 
@@ -95,19 +95,6 @@ public final class WorkCenterPlant {
                 "nsu=" + PlcSimulator.NAMESPACE_URI + ";s=X/MachineryItemState/CurrentState"))
                 .post("/api/gateway/bindings").then().statusCode(201);
         return machine;
-    }
-
-    private void waitForTheRollups() {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (((Number) plant.data.planner().get("/api/kpi/rollups/status").then().statusCode(200).extract()
-                .path("pendingTouches")).longValue() > 0) {
-            assertTrue(System.nanoTime() < deadline, "the roll-ups did not catch up within 5 minutes");
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     private static Map<String, Object> state(String machine, long sequence, String from, String to, String mode,
