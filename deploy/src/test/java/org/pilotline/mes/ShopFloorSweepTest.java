@@ -160,6 +160,7 @@ class ShopFloorSweepTest {
         probes.put("POST /api/mes/inspection-plans", List.of(new Probe("/api/mes/inspection-plans", Map.of(), () -> Map.of(
                 "routingOperationId", ids.get("routingOperation"), "characteristic", "width", "sampleSize", 1), BAD_REFERENCE)));
         probes.put("GET /api/mes/characteristics", List.of(probe("/api/mes/characteristics", Map.of("operationId", ids.get("operation")), NOT_FOUND)));
+        probes.put("GET /api/mes/inspection-results", List.of(probe("/api/mes/inspection-results", Map.of("operationId", ids.get("operation")), NOT_FOUND)));
         probes.put("GET /api/mes/nonconformances", List.of(probe("/api/mes/nonconformances", Map.of("workOrderId", wo), FILTERED)));
         probes.put("POST /api/mes/nonconformances", List.of(new Probe("/api/mes/nonconformances", Map.of(), () -> Map.of(
                 "itemId", ids.get("product"), "workOrderId", wo, "operationId", ids.get("operation"), "quantity", "1",
