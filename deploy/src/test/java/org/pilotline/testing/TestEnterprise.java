@@ -62,12 +62,17 @@ public final class TestEnterprise {
         return Api.as(code + "-" + role, PASSWORD);
     }
 
-    /** A valid, random unified social credit code. */
+    /**
+     * A valid, random unified social credit code: a Hangzhou enterprise's prefix and nine random characters of the
+     * code's alphabet (31^9 codes, so that the few hundred enterprises of a test run never collide — seven random
+     * digits once did, and the registration answered 409).
+     */
     public static String creditCode() {
-        StringBuilder first17 = new StringBuilder("91330100MA");
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        StringBuilder first17 = new StringBuilder("91330100");
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         while (first17.length() < 17) {
-            first17.append(random.nextInt(10));
+            first17.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return UnifiedSocialCreditCode.withCheckCharacter(first17.toString());
     }
