@@ -1,5 +1,5 @@
 // Terminals of the enterprise: register one (its token shown once), a new token for a lost one, revoke; operators'
-// badge numbers and PINs.
+// badge numbers and PINs: the operators with their badges, a badge given, a lost one taken away.
 import { html } from 'lit';
 import { Screen } from './base.js';
 import { t } from './i18n.js';
@@ -10,6 +10,7 @@ import { problemFields, refusalLine, fieldError, value } from './admin-form.js';
 class PlAdminTerminals extends Screen {
   static properties = {
     me: { attribute: false }, terminals: { state: true }, workCenters: { state: true }, operators: { state: true },
+    badges: { state: true }, badgeRowFailure: { state: true },
     token: { state: true }, errors: { state: true }, failure: { state: true }, rowFailure: { state: true },
     badgeErrors: { state: true }, badgeFailure: { state: true }, badgeSaved: { state: true }, error: { state: true },
   };
@@ -27,13 +28,14 @@ class PlAdminTerminals extends Screen {
 
   async load() {
     try {
-      const [terminals, centers, users] = await Promise.all([
+      const [terminals, centers, badges] = await Promise.all([
         api('/api/mes/terminals', { query: { size: 1000 } }),
         api('/api/work-centers', { query: { size: 1000 } }),
-        api('/api/admin/users', { query: { size: 1000, sort: 'username' } })]);
+        api('/api/mes/operators/badges')]);
       this.terminals = terminals.items;
       this.workCenters = centers.items;
-      this.operators = users.items.filter((u) => u.roles.includes('operator') && u.enabled);
+      this.badges = badges;
+      this.operators = badges.filter((u) => u.enabled);
       this.error = null;
     } catch (e) {
       this.error = e;
@@ -92,11 +94,38 @@ class PlAdminTerminals extends Screen {
       this.badgeErrors = {};
       this.badgeFailure = null;
       form.elements.pin.value = '';
+      await this.load();
     } catch (e) {
       this.badgeErrors = problemFields(e);
       this.badgeFailure = e;
       this.badgeSaved = null;
     }
+  }
+
+  async removeBadge(operator) {
+    try {
+      await api(`/api/mes/operators/${encodeURIComponent(operator.username)}/badge`, { method: 'DELETE' });
+      this.badgeRowFailure = null;
+      this.badgeSaved = null;
+      await this.load();
+    } catch (e) {
+      this.badgeRowFailure = e;
+    }
+  }
+
+  badgeTable() {
+    const list = this.badges;
+    if (!list) return '';
+    if (!list.length) return html`<p id="no-operators">${t('admin.badges.noOperators')}</p>`;
+    return html`${refusalLine(this.badgeRowFailure, 'badge-row-refusal')}
+      <table id="badges-table"><thead><tr><th>${t('admin.badges.operator')}</th><th>${t('admin.badges.name')}</th>
+        <th>${t('admin.badges.number')}</th><th></th></tr></thead>
+      <tbody>${list.map((u) => html`<tr data-username=${u.username} class=${u.enabled ? '' : 'disabled'}>
+        <td data-v>${u.username}</td><td data-v>${u.displayName}</td>
+        <td class="badge-number">${u.badgeNumber ? html`<span data-v>${u.badgeNumber}</span>` : t('admin.badges.noBadge')}
+          ${u.enabled ? '' : html` (${t('admin.badges.disabled')})`}</td>
+        <td>${u.badgeNumber ? html`<button type="button" class="remove-badge" @click=${() => this.removeBadge(u)}>${t('admin.badges.remove')}</button>` : ''}</td>
+      </tr>`)}</tbody></table>`;
   }
 
   table() {
@@ -144,7 +173,12 @@ class PlAdminTerminals extends Screen {
         <div class="field"><label>${t('admin.badges.pin')} <input name="pin" id="badge-pin" type="password" inputmode="numeric" autocomplete="off"></label>${fieldError(berrors, 'pin', 'badge')}</div>
         <p class="hint">${t('admin.badges.hint')}</p>
         <button id="save-badge" type="submit">${t('admin.badges.save')}</button>
-      </form></div>`;
+      </form></div>
+      <section class="panel" id="badges">
+        <h3>${t('admin.badges.list')}</h3>
+        <p class="hint">${t('admin.badges.removeHint')}</p>
+        ${this.badgeTable()}
+      </section>`;
   }
 }
 customElements.define('pl-admin-terminals', PlAdminTerminals);

@@ -1,5 +1,6 @@
 // Routings at /#/routings: an item's routing revisions and, for the chosen one, its steps (work center, setup and run
-// minutes, transfer quantity); admin and planner edit the steps, add and remove them, and start a new revision.
+// minutes, transfer quantity, the alternative work centers with their own times); admin and planner edit the steps and
+// their alternatives, add and remove them, and start a new revision.
 import { html } from 'lit';
 import { Screen } from './base.js';
 import { t } from './i18n.js';
@@ -16,7 +17,9 @@ function draftOf(op) {
   return {
     operationNo: String(op.operationNo), name: op.name, workCenterId: String(op.workCenterId),
     setupMinutes: op.setupMinutes ?? '', runMinutes: op.runMinutes ?? '', transferQuantity: op.transferQuantity ?? '',
-    alternatives: op.alternatives || [],
+    alternatives: (op.alternatives || []).map((a) => ({
+      workCenterId: String(a.workCenterId), setupMinutes: a.setupMinutes ?? '', runMinutes: a.runMinutes ?? '',
+    })),
   };
 }
 
@@ -94,6 +97,22 @@ class PlRoutings extends Screen {
     }];
   }
 
+  editAlternative(i, k, field, v) {
+    this.draft = this.draft.map((op, j) => (j === i ? {
+      ...op, alternatives: op.alternatives.map((a, m) => (m === k ? { ...a, [field]: v } : a)),
+    } : op));
+  }
+
+  addAlternative(i) {
+    this.draft = this.draft.map((op, j) => (j === i ? {
+      ...op, alternatives: [...op.alternatives, { workCenterId: '', setupMinutes: op.setupMinutes, runMinutes: op.runMinutes }],
+    } : op));
+  }
+
+  removeAlternative(i, k) {
+    this.draft = this.draft.map((op, j) => (j === i ? { ...op, alternatives: op.alternatives.filter((_, m) => m !== k) } : op));
+  }
+
   removeStep(i) {
     this.draft = this.draft.filter((_, j) => j !== i);
   }
@@ -103,7 +122,9 @@ class PlRoutings extends Screen {
       operationNo: blankOrText(op.operationNo), name: op.name, workCenterId: blankOrText(op.workCenterId),
       setupMinutes: blankOrText(op.setupMinutes), runMinutes: blankOrText(op.runMinutes),
       transferQuantity: blankOrText(op.transferQuantity),
-      alternatives: op.alternatives.map((a) => ({ workCenterId: a.workCenterId, setupMinutes: a.setupMinutes, runMinutes: a.runMinutes })),
+      alternatives: op.alternatives.map((a) => ({
+        workCenterId: blankOrText(a.workCenterId), setupMinutes: blankOrText(a.setupMinutes), runMinutes: blankOrText(a.runMinutes),
+      })),
     }));
   }
 
@@ -153,6 +174,29 @@ class PlRoutings extends Screen {
       ${(this.centers || []).map((c) => html`<option value=${c.id} ?selected=${String(c.id) === String(op.workCenterId)} data-v>${c.code} ${c.name}</option>`)}</select>`;
   }
 
+  /** A step's alternative work centers: read as a list, or edited each with its own setup and run minutes. */
+  alternatives(op, i, editable) {
+    if (!editable) {
+      return html`<span data-v>${op.alternatives.map((a) => `${this.centerLabel(a.workCenterId)} (${quantity(a.setupMinutes)} + ${quantity(a.runMinutes)})`).join(', ')}</span>`;
+    }
+    const key = (k, field) => `operations[${i}].alternatives[${k}].${field}`;
+    return html`<div class="alternatives">${op.alternatives.map((a, k) => html`<div class="alternative" data-alt=${k}>
+        <select class="alt-workCenter" aria-label=${t('routing.workCenter')}
+          @change=${(e) => this.editAlternative(i, k, 'workCenterId', e.target.value)}>
+          <option value="" ?selected=${!a.workCenterId}>${t('admin.choose')}</option>
+          ${(this.centers || []).map((c) => html`<option value=${c.id} ?selected=${String(c.id) === String(a.workCenterId)} data-v>${c.code} ${c.name}</option>`)}</select>
+        <input class="alt-setupMinutes" size="4" aria-label=${t('routing.setupMinutes')} placeholder=${t('routing.altSetup')}
+          .value=${a.setupMinutes ?? ''} @input=${(e) => this.editAlternative(i, k, 'setupMinutes', e.target.value)}>
+        <input class="alt-runMinutes" size="4" aria-label=${t('routing.runMinutes')} placeholder=${t('routing.altRun')}
+          .value=${a.runMinutes ?? ''} @input=${(e) => this.editAlternative(i, k, 'runMinutes', e.target.value)}>
+        <button type="button" class="remove-alternative" title=${t('routing.removeAlternative')}
+          @click=${() => this.removeAlternative(i, k)}>${t('routing.removeAlternative')}</button>
+        ${fieldError(this.errors, key(k, 'workCenterId'), 'alt')}${fieldError(this.errors, key(k, 'setupMinutes'), 'alt')}
+        ${fieldError(this.errors, key(k, 'runMinutes'), 'alt')}
+      </div>`)}
+      <button type="button" class="add-alternative" @click=${() => this.addAlternative(i)}>${t('routing.addAlternative')}</button></div>`;
+  }
+
   centerLabel(id) {
     const c = (this.centers || []).find((w) => String(w.id) === String(id));
     return c ? `${c.code} ${c.name}` : String(id);
@@ -176,7 +220,7 @@ class PlRoutings extends Screen {
         <td>${this.centerSelect(op, i, editable)}${fieldError(this.errors, `operations[${i}].workCenterId`, 'step')}</td>
         <td class="num">${this.input(op, i, 'setupMinutes', 6, editable)}</td><td class="num">${this.input(op, i, 'runMinutes', 6, editable)}</td>
         <td class="num">${this.input(op, i, 'transferQuantity', 6, editable)}</td>
-        <td data-v>${op.alternatives.map((a) => this.centerLabel(a.workCenterId)).join(', ')}</td>
+        <td>${this.alternatives(op, i, editable)}</td>
         <td>${editable ? html`<button class="remove-step" @click=${() => this.removeStep(i)}>${t('routing.removeStep')}</button>` : ''}</td>
       </tr>`)}</tbody></table>
       ${fieldError(this.errors, 'operations', 'step')}

@@ -255,6 +255,9 @@ class PlTasks extends Screen {
         ${task.owner ? html`<dt>${t('tasks.owner')}</dt><dd data-v>${task.owner}</dd>` : ''}
       </dl>
       ${!task.assignee ? html`<button id="claim" ?disabled=${this.busy} @click=${() => this.act('claim')}>${t('tasks.claim')}</button>` : ''}
+      ${task.assignee && task.delegationState !== 'PENDING' && (mine || this.me.roles.includes('admin'))
+        ? html`<button id="unclaim" ?disabled=${this.busy} @click=${() => this.act('unclaim')}>
+            ${mine ? t('tasks.unclaim') : tData('tasks.takeBack', task.assignee)}</button>` : ''}
       ${mine && task.delegationState !== 'PENDING' ? html`<form id="delegate-form" class="filters" @submit=${this.delegate}>
         <label>${t('tasks.delegateTo')} <input name="to" id="delegate-to" size="20"></label>
         <button type="submit" ?disabled=${this.busy}>${t('tasks.delegate')}</button>

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.pilotline.testing.Api;
 import org.pilotline.testing.TestEnterprise;
 
 import java.time.Duration;
@@ -125,6 +126,54 @@ class TaskApiTest {
                 .body("items.find { it.kind == 'task-delegated' }.actor", is(manager))
                 .body("items.find { it.kind == 'task-resolved' }.actor", is(planner))
                 .body("items.find { it.kind == 'task-completed' }.text", containsString("approved=true"));
+    }
+
+    @Test
+    void aClaimedTaskIsGivenBackByItsAssigneeOrTakenBackByTheAdministratorButNotFromADelegate() {
+        TestEnterprise enterprise = TestEnterprise.create();
+        TestEnterprise other = TestEnterprise.create();
+        String taskId = startOnboarding(enterprise);
+        String manager = enterprise.code + "-manager";
+        String secondManager = enterprise.code + "-manager2";
+        Api.as("admin").body(Map.of("username", secondManager, "displayName", "second manager",
+                        "password", TestEnterprise.PASSWORD, "enterprise", enterprise.code, "roles", List.of("manager")))
+                .post("/api/admin/users").then().statusCode(201);
+        String unclaim = "/api/tasks/" + taskId + "/unclaim";
+
+        enterprise.as("manager").post(unclaim).then().statusCode(409).contentType("application/problem+json")
+                .body("type", containsString("task-not-assigned"));
+        enterprise.as("manager").post("/api/tasks/" + taskId + "/claim").then().statusCode(200);
+        other.as("admin").post(unclaim).then().statusCode(404).contentType("application/problem+json");
+        enterprise.as("planner").post(unclaim).then().statusCode(404);
+        // held by the first manager, the task is no longer offered to the second one
+        Api.as(secondManager, TestEnterprise.PASSWORD).post(unclaim).then().statusCode(404);
+        enterprise.as("manager").get("/api/tasks/" + taskId).then().body("assignee", is(manager));
+
+        enterprise.as("manager").post(unclaim).then().statusCode(200).body("assignee", nullValue());
+        enterprise.as("manager").queryParam("scope", "mine").get("/api/tasks").then().body("id", not(hasItem(taskId)));
+        Api.as(secondManager, TestEnterprise.PASSWORD).queryParam("scope", "groups").get("/api/tasks").then()
+                .body("id", hasItem(taskId));
+
+        // the second manager claims it and is away: the enterprise's administrator takes it back
+        Api.as(secondManager, TestEnterprise.PASSWORD).post("/api/tasks/" + taskId + "/claim").then().statusCode(200);
+        enterprise.as("admin").post(unclaim).then().statusCode(200).body("assignee", nullValue());
+
+        // a delegated task stays with its delegate until resolved
+        enterprise.as("manager").post("/api/tasks/" + taskId + "/claim").then().statusCode(200);
+        enterprise.as("manager").body(Map.of("to", enterprise.code + "-planner"))
+                .post("/api/tasks/" + taskId + "/delegate").then().statusCode(200);
+        enterprise.as("manager").post(unclaim).then().statusCode(404);
+        enterprise.as("planner").post(unclaim).then().statusCode(409).body("type", containsString("task-delegated"));
+        enterprise.as("admin").post(unclaim).then().statusCode(409).body("type", containsString("task-delegated"));
+        enterprise.as("planner").get("/api/tasks/" + taskId).then().body("assignee", is(enterprise.code + "-planner"))
+                .body("delegationState", is("PENDING"));
+
+        String processId = enterprise.as("manager").get("/api/tasks/" + taskId).then().extract().path("processInstanceId");
+        enterprise.as("manager").queryParam("subject", "process:" + processId).queryParam("kind", "task-unclaimed")
+                .queryParam("sort", "recordedAt").get("/api/journal").then().statusCode(200)
+                .body("items.actor", contains(manager, enterprise.code + "-admin"))
+                .body("items[0].text", containsString("gave back"))
+                .body("items[1].text", containsString("took back from " + secondManager));
     }
 
     @Test

@@ -212,6 +212,8 @@ class ShopFloorSweepTest {
         probes.put("PUT /api/mes/operators/{username}/badge", List.of(new Probe("/api/mes/operators/" + ids.get("operator")
                 + "/badge", Map.of(), () -> Map.of("badgeNumber", "STOLEN", "pin", "1234"), NOT_FOUND,
                 "/" + ids.get("operator") + "/", "/nobody-" + UUID.randomUUID().toString().substring(0, 8) + "/")));
+        probes.put("GET /api/mes/operators/badges", List.of(probe("/api/mes/operators/badges", Map.of(), OWN_LIST)));
+        probes.put("DELETE /api/mes/operators/{username}/badge", List.of(probe("/api/mes/operators/{}/badge", ids.get("operator"))));
         probes.put("GET /api/mes/terminal", List.of(probe("/api/mes/terminal", Map.of(), OWN_LIST)));
         // another enterprise's badge and PIN do not sign anyone in here
         probes.put("POST /api/mes/terminal/sign-in", List.of(new Probe("/api/mes/terminal/sign-in", Map.of(), () -> Map.of(

@@ -6,6 +6,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.pilotline.testing.Api;
 import org.pilotline.testing.MasterData;
 import org.pilotline.testing.TestEnterprise;
@@ -28,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Administration in a real Chromium: an enterprise's administrator manages accounts (in Chinese and in English; the
  * server's refusals shown next to the fields they name, the API's accounts checked after each step), registers a
- * terminal (its token shown once works, then is revoked), gives an operator a badge, binds a machine with a node picked
+ * terminal (its token shown once works, then is revoked), gives an operator a badge (then takes it away), binds a machine with a node picked
  * from the OPC UA simulator's browse tree and unbinds it, and grows the reason tree; a planner sees no administration
  * and the API refuses them.
  */
@@ -170,6 +171,15 @@ class BrowserAdministrationTest {
             browser.waitFor("#badge-saved");
             device(token).body(Map.of("badgeNumber", badge, "pin", "4711")).post("/api/mes/terminal/sign-in").then()
                     .statusCode(200).body("operator", is(e.code + "-operator"));
+            // the operators' list shows the badge; taken away, it no longer signs in and its operator is signed out
+            String row = "#badges-table tr[data-username='" + e.code + "-operator'] ";
+            browser.waitUntil(d -> badge.equals(d.findElement(By.cssSelector(row + ".badge-number")).getText()) ? true : null);
+            browser.click(row + ".remove-badge");
+            browser.waitUntil(d -> "无工卡".equals(d.findElement(By.cssSelector(row + ".badge-number")).getText()) ? true : null);
+            browser.assertOneLanguage("zh-CN", "the operators without their badges");
+            device(token).get("/api/mes/terminal").then().statusCode(200).body("operator", org.hamcrest.Matchers.nullValue());
+            device(token).body(Map.of("badgeNumber", badge, "pin", "4711")).post("/api/mes/terminal/sign-in").then()
+                    .statusCode(400);
 
             // revoked: the token no longer works
             browser.click("#terminals-table tr[data-code='" + terminal + "'] .revoke");

@@ -75,6 +75,26 @@ class BrowserRoutingsCalendarsTest {
                     .body("operations[0].runMinutes", is(3.5f)).body("operations[0].transferQuantity", is(20))
                     .body("operations[1].operationNo", is(20)).body("operations[1].name", is("Deburr"))
                     .body("operations[1].workCenterId", is((int) press)).body("operations[1].runMinutes", is(1.25f));
+
+            // step 10 may also run at the press, slower: an alternative without its work center is refused next to it
+            browser.waitFor("#steps-table tr[data-index='0'] .add-alternative");
+            browser.click("#steps-table tr[data-index='0'] .add-alternative");
+            browser.type("#steps-table tr[data-index='0'] .alternative[data-alt='0'] .alt-runMinutes", "4.5");
+            browser.click("#save-routing");
+            browser.waitFor("#error-alt-operations-0--alternatives-0--workCenterId");
+            browser.assertOneLanguage("zh-CN", "an alternative refused");
+            e.as("planner").get("/api/routings/" + routing).then().body("operations[0].alternatives.size()", is(0));
+            browser.choose("#steps-table tr[data-index='0'] .alternative[data-alt='0'] .alt-workCenter", String.valueOf(press));
+            browser.click("#save-routing");
+            browser.waitUntil(d -> d.findElements(org.openqa.selenium.By.cssSelector(
+                    "#error-alt-operations-0--alternatives-0--workCenterId")).isEmpty() ? true : null);
+            browser.waitFor("#routing-saved");
+            e.as("planner").get("/api/routings/" + routing).then().statusCode(200)
+                    .body("operations[0].alternatives.size()", is(1))
+                    .body("operations[0].alternatives[0].workCenterId", is((int) press))
+                    .body("operations[0].alternatives[0].runMinutes", is(4.5f))
+                    .body("operations[0].alternatives[0].setupMinutes", is(5))
+                    .body("operations[1].alternatives.size()", is(0));
             browser.screenshot("routings-zh-CN");
 
             // the calendar: a break outside its shift is refused next to it; then a break, a later end and a holiday
@@ -117,6 +137,8 @@ class BrowserRoutingsCalendarsTest {
             browser.click("#routing-items tr[data-code='" + itemCode + "']");
             browser.waitFor("#steps-table tr[data-no='20']");
             assertTrue(browser.all("#save-routing").isEmpty(), "a manager reads the routing only");
+            assertTrue(browser.text("#steps-table tr[data-index='0']").contains("Press"), "the alternative is listed");
+            assertTrue(browser.all(".add-alternative").isEmpty(), "a manager does not edit alternatives");
             browser.assertOneLanguage("en", "the routing read by a manager");
         }
     }

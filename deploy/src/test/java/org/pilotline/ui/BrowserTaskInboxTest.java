@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The task inbox in a real Chromium, in Chinese and in English: an onboarding started through the API leaves its review
  * for the enterprise's managers; a manager sees it among their groups' tasks with its process and the current step,
- * claims it, sends the form without the required decision (the server's 400 is shown next to that field, nothing
+ * claims it, gives it back to the group and claims it again, sends the form without the required decision (the server's 400 is shown next to that field, nothing
  * changes), then with it: the task leaves the inbox and the API shows the process finished.
  */
 @QuarkusTest
@@ -70,6 +70,14 @@ class BrowserTaskInboxTest {
             browser.click("#claim");
             browser.waitUntil(d -> manager.equals(d.findElement(By.id("task-assignee")).getText()) ? true : null);
             enterprise.as("manager").get("/api/tasks/" + taskId).then().statusCode(200).body("assignee", is(manager));
+            // given back to the group, then claimed again
+            browser.click("#unclaim");
+            browser.waitUntil(d -> "–".equals(d.findElement(By.id("task-assignee")).getText()) ? true : null);
+            enterprise.as("manager").get("/api/tasks/" + taskId).then().statusCode(200)
+                    .body("assignee", org.hamcrest.Matchers.nullValue());
+            browser.assertOneLanguage(language, "the task given back");
+            browser.click("#claim");
+            browser.waitUntil(d -> manager.equals(d.findElement(By.id("task-assignee")).getText()) ? true : null);
 
             // the decision is required: the server refuses, and says so next to the field
             browser.type("#field-comment", "figures checked");

@@ -67,6 +67,19 @@ public class TaskResource {
     }
 
     @POST
+    @Path("/tasks/{id}/unclaim")
+    @Operation(summary = "Give a claimed task back to its groups",
+            description = "Its assignee gives it back (unassigned, offered to its groups again); the enterprise's"
+                    + " administrator may take it back from anyone. 404 for a task another user holds (it is not"
+                    + " offered to me); 409 task-not-assigned for a task nobody holds, task-delegated while a delegate"
+                    + " holds it.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "409", description = "`task-not-assigned` or `task-delegated`")
+    public TaskWork.TaskView unclaim(@PathParam("id") String id) {
+        return work.unclaim(id);
+    }
+
+    @POST
     @Path("/tasks/{id}/delegate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Delegate a task I hold to another user of my enterprise",

@@ -136,6 +136,33 @@ public class TaskWork {
     }
 
     /**
+     * Gives a claimed task back to the groups it is offered to, unassigned: its assignee gives it back, or the
+     * enterprise's administrator takes it from a colleague who cannot finish it. A task another user holds is not
+     * offered to the caller (404, as for every other action on it), unless the caller administers the enterprise. 409
+     * {@code task-not-assigned} for a task nobody holds, {@code task-delegated} while a delegate holds it (it comes back
+     * to its owner when resolved).
+     */
+    @Transactional
+    public TaskView unclaim(String taskId) {
+        boolean administrator = caller.has(Role.ADMIN);
+        Task task = administrator ? inCallersEnterprise(taskId) : offeredToCaller(taskId);
+        if (task.getAssignee() == null) {
+            throw DomainException.conflict("task-not-assigned", "The task is not claimed",
+                    "Task '" + taskId + "' is not claimed by anyone");
+        }
+        if (task.getDelegationState() == DelegationState.PENDING) {
+            throw DomainException.conflict("task-delegated", "The task is delegated",
+                    "Task '" + taskId + "' is delegated to " + task.getAssignee() + " by " + task.getOwner()
+                            + "; it comes back to " + task.getOwner() + " when resolved");
+        }
+        String holder = task.getAssignee();
+        tasks.setAssignee(task.getId(), null);
+        record(task, "task-unclaimed", (holder.equals(caller.username()) ? "gave back " : "took back from " + holder + " ")
+                + describe(task));
+        return view(byId(taskId));
+    }
+
+    /**
      * Hands a task I hold to another user of my enterprise; they see it as theirs, and when they complete it the task
      * comes back to me (resolved, with the values they gave) for my own completion.
      */
@@ -216,6 +243,15 @@ public class TaskWork {
         String enterprise = tenant.requireEnterprise();
         Task task = tasks.createTaskQuery().taskId(taskId).tenantIdIn(enterprise)
                 .or().taskCandidateGroupIn(groups()).taskAssignee(caller.username()).endOr().singleResult();
+        if (task == null) {
+            throw DomainException.notFound("Task", taskId);
+        }
+        return task;
+    }
+
+    /** A task of the caller's enterprise, whoever it is offered to (for its administrator); 404 otherwise. */
+    private Task inCallersEnterprise(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).tenantIdIn(tenant.requireEnterprise()).singleResult();
         if (task == null) {
             throw DomainException.notFound("Task", taskId);
         }

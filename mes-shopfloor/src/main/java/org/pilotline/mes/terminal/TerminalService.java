@@ -13,6 +13,7 @@ import org.pilotline.erp.security.SecurityConfig;
 import org.pilotline.erp.security.UserAccount;
 import org.pilotline.mes.terminal.TerminalViews.BadgeRequest;
 import org.pilotline.mes.terminal.TerminalViews.BadgeView;
+import org.pilotline.mes.terminal.TerminalViews.OperatorBadgeView;
 import org.pilotline.mes.terminal.TerminalViews.SignInRequest;
 import org.pilotline.mes.terminal.TerminalViews.TerminalRequest;
 import org.pilotline.mes.terminal.TerminalViews.TerminalSessionView;
@@ -132,15 +133,52 @@ public class TerminalService {
         return TerminalView.of(Lookups.require(Terminal.class, "Terminal", id), null);
     }
 
+    /**
+     * The enterprise's operators (accounts with the operator role, disabled ones too) with their badge numbers, by user
+     * name; an operator without a badge has none yet.
+     */
+    public List<OperatorBadgeView> operatorBadges() {
+        String enterprise = tenant.requireEnterprise();
+        List<Object[]> operators = em.createQuery("select u.id, u.username, u.displayName, u.enabled from UserAccount u"
+                        + " join u.roles r where u.enterpriseCode = :enterprise and r = :role order by u.username",
+                Object[].class).setParameter("enterprise", enterprise).setParameter("role", Role.OPERATOR).getResultList();
+        if (operators.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> numbers = new java.util.HashMap<>();
+        em.createQuery("select b.userId, b.badgeNumber from OperatorBadge b where b.userId in :ids", Object[].class)
+                .setParameter("ids", operators.stream().map(o -> (Long) o[0]).toList()).getResultList()
+                .forEach(b -> numbers.put((Long) b[0], (String) b[1]));
+        return operators.stream().map(o -> new OperatorBadgeView((Long) o[0], (String) o[1], (String) o[2],
+                (Boolean) o[3], numbers.get((Long) o[0]))).toList();
+    }
+
+    /**
+     * Takes an operator's badge away (lost, or the person left): the badge and PIN no longer sign in, and wherever the
+     * operator is signed in they are signed out. 404 for a user of another enterprise or one without a badge.
+     */
+    @Transactional
+    public void removeBadge(String username) {
+        long userId = enterpriseUserId(username);
+        OperatorBadge badge = OperatorBadge.<OperatorBadge>find("userId", userId).firstResult();
+        if (badge == null) {
+            throw DomainException.notFound("Badge of user", username);
+        }
+        String number = badge.badgeNumber;
+        badge.delete();
+        for (Terminal terminal : em.createQuery("select t from Terminal t where t.operatorUserId = :user", Terminal.class)
+                .setParameter("user", userId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+            closeSessions(terminal.id);
+            terminal.operatorUserId = null;
+            terminal.operatorName = null;
+        }
+        audit.record(AuditAction.BADGE_REMOVED, tenant.requireEnterprise(), "user:" + username, "badge " + number);
+    }
+
     /** Gives an operator of the enterprise a badge number and PIN (replacing earlier ones). */
     @Transactional
     public BadgeView setBadge(String username, BadgeRequest r) {
-        tenant.requireEnterprise();
-        // another enterprise's user is not found by name, exactly like a missing one
-        UserAccount user = enterpriseOperator(em.createQuery("select u.id from UserAccount u where u.username = :name"
-                        + " and u.enterpriseCode = :enterprise", Long.class).setParameter("name", username)
-                .setParameter("enterprise", tenant.requireEnterprise()).getResultStream().findFirst()
-                .orElseThrow(() -> DomainException.notFound("User", username)));
+        UserAccount user = enterpriseOperator(enterpriseUserId(username));
         long userId = user.id;
         OperatorBadge badge = OperatorBadge.<OperatorBadge>find("userId", userId).firstResult();
         OperatorBadge sameNumber = OperatorBadge.<OperatorBadge>find("badgeNumber", r.badgeNumber()).firstResult();
@@ -156,6 +194,8 @@ public class TerminalService {
         badge.pinHash = PasswordHasher.hash(r.pin(), security.bcryptCost());
         badge.persist();
         em.flush();
+        audit.record(AuditAction.BADGE_ISSUED, tenant.requireEnterprise(), "user:" + user.username,
+                "badge " + badge.badgeNumber);
         return new BadgeView(userId, user.username, badge.badgeNumber);
     }
 
@@ -203,6 +243,13 @@ public class TerminalService {
         em.createNativeQuery("update mes_terminal_session set signed_out_at = ?1, open_key = null"
                 + " where terminal_id = ?2 and open_key is not null").setParameter(1, Instant.now())
                 .setParameter(2, terminalId).executeUpdate();
+    }
+
+    /** The id of a user of this enterprise by name; another enterprise's user is not found, exactly like a missing one. */
+    private long enterpriseUserId(String username) {
+        return em.createQuery("select u.id from UserAccount u where u.username = :name and u.enterpriseCode = :enterprise",
+                        Long.class).setParameter("name", username).setParameter("enterprise", tenant.requireEnterprise())
+                .getResultStream().findFirst().orElseThrow(() -> DomainException.notFound("User", username));
     }
 
     /** An enabled account of this enterprise with the operator role; other enterprises' users are not found. */

@@ -36,6 +36,11 @@ public final class TerminalViews {
     public record BadgeView(long userId, String username, String badgeNumber) {
     }
 
+    /** An operator of the enterprise and their badge number (null: no badge yet); never the PIN. */
+    public record OperatorBadgeView(long userId, String username, String displayName, boolean enabled,
+                                    String badgeNumber) {
+    }
+
     public record SignInRequest(@NotBlank @Size(max = 32) String badgeNumber, @NotBlank @Size(max = 8) String pin) {
     }
 

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -26,6 +27,7 @@ import org.pilotline.mes.report.Reporters;
 import org.pilotline.mes.terminal.TerminalService;
 import org.pilotline.mes.terminal.TerminalViews.BadgeRequest;
 import org.pilotline.mes.terminal.TerminalViews.BadgeView;
+import org.pilotline.mes.terminal.TerminalViews.OperatorBadgeView;
 import org.pilotline.mes.terminal.TerminalViews.SignInRequest;
 import org.pilotline.mes.terminal.TerminalViews.TerminalRequest;
 import org.pilotline.mes.terminal.TerminalViews.TerminalSessionView;
@@ -33,6 +35,8 @@ import org.pilotline.mes.terminal.TerminalViews.TerminalView;
 import org.pilotline.platform.paging.Page;
 import org.pilotline.platform.paging.PageParams;
 import org.pilotline.platform.security.Roles;
+
+import java.util.List;
 
 @Path("/api/mes")
 @Tag(name = "Terminals", description = "Shop-floor devices, their tokens, and operators signing in with badge and PIN")
@@ -95,6 +99,27 @@ public class TerminalResource {
     @APIResponse(responseCode = "409", description = "`terminal-revoked`: the terminal is revoked")
     public TerminalView issueNewToken(@PathParam("id") long id) {
         return terminals.issueNewToken(id);
+    }
+
+    @GET
+    @Path("/operators/badges")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "The enterprise's operators and their badge numbers",
+            description = "Every account of the enterprise with the operator role (disabled ones too), by user name, with"
+                    + " its badge number or null; never a PIN.")
+    public List<OperatorBadgeView> badges() {
+        return terminals.operatorBadges();
+    }
+
+    @DELETE
+    @Path("/operators/{username}/badge")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Take an operator's badge away",
+            description = "The badge number and PIN no longer sign in; wherever the operator is signed in, they are"
+                    + " signed out. 404 for a user of another enterprise or without a badge.")
+    @APIResponse(responseCode = "204", description = "Removed; no body")
+    public void removeBadge(@PathParam("username") String username) {
+        terminals.removeBadge(username);
     }
 
     @PUT

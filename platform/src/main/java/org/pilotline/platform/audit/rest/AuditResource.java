@@ -27,7 +27,8 @@ public class AuditResource {
     @GET
     @Operation(summary = "List security audit entries", description = "The platform administrator reads every entry"
             + " (filter by enterprise), an enterprise administrator those about its own enterprise. Filter by action"
-            + " (user-created, user-updated, password-changed, login-locked, terminal-registered, terminal-token-issued, terminal-revoked);"
+            + " (user-created, user-updated, password-changed, login-locked, terminal-registered, terminal-token-issued, terminal-revoked, badge-issued, badge-removed,"
+            + " machine-binding-created, machine-binding-updated, machine-binding-deleted, reason-created, reason-updated);"
             + " oldest first unless sort=-recordedAt.")
     public Page<SecurityAudit.AuditView> list(@BeanParam PageParams paging, @QueryParam("enterprise") String enterprise,
                                               @QueryParam("action") String action) {
