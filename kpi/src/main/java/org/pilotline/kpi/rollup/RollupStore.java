@@ -155,6 +155,21 @@ public class RollupStore {
                 level.name(), nodeId, grain.name(), from, to).stream().map(r -> row(r, 0)).toList();
     }
 
+    /**
+     * Every node's rows of a level and grain whose buckets lie wholly inside [from, to), by node and in time order (a
+     * read naming the tenant: the bureau's drill-down to work centers).
+     */
+    public Map<Long, List<Row>> levelBuckets(String tenant, Level level, Grain grain, Instant from, Instant to) {
+        Map<Long, List<Row>> byNode = new java.util.LinkedHashMap<>();
+        for (Object[] r : rows("select " + COLUMNS + " from kpi_rollup where tenant_id = ?1 and level = ?2"
+                        + " and grain = ?3 and bucket_start >= ?4 and bucket_start < ?5 and bucket_end <= ?5"
+                        + " order by node_id, bucket_start", tenant, level.name(), grain.name(), from, to)) {
+            Row row = row(r, 0);
+            byNode.computeIfAbsent(row.nodeId(), n -> new ArrayList<>()).add(row);
+        }
+        return byNode;
+    }
+
     /** Every row of the enterprise, in key order: what a recomputation must reproduce. */
     public List<Row> all(String tenant, Instant from) {
         return rows("select " + COLUMNS + " from kpi_rollup where tenant_id = ?1 and bucket_end > ?2"
