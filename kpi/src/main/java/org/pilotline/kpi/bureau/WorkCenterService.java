@@ -1,5 +1,6 @@
 package org.pilotline.kpi.bureau;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -8,29 +9,30 @@ import org.pilotline.erp.enterprise.Enterprise;
 import org.pilotline.kpi.indicator.KpiFormulas;
 import org.pilotline.kpi.indicator.KpiViews;
 import org.pilotline.kpi.indicator.Totals;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.pilotline.kpi.rollup.Grain;
 import org.pilotline.kpi.rollup.Level;
 import org.pilotline.kpi.rollup.RollupStore;
 import org.pilotline.kpi.time.Period;
 import org.pilotline.kpi.time.TimeModelService;
-import org.pilotline.platform.tenancy.TenantContext;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
+import org.pilotline.platform.tenancy.TenantContext;
 
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.pilotline.platform.persistence.SqlValues.instant;
 
 /**
  * The bureau's drill-down from an enterprise to its work centers: each work center's month roll-up (the sums of its
- * work units, kept by the roll-up worker) with the KPIs computed from them. Aggregates only — no work unit, machine
+ * work units, kept by the roll-up worker), or its roll-ups and raw history over a period, with the KPIs computed from
+ * them. Aggregates only — no work unit, machine
  * interval, report, operator or order leaves; the work centers are named by code and name, as the enterprise's
  * equipment hierarchy stands now.
  */
@@ -72,7 +74,7 @@ public class WorkCenterService {
         boolean period = (from != null && !from.isBlank()) || (to != null && !to.isBlank());
         if (month != null && !month.isBlank() && period) {
             throw DomainException.invalid("invalid-period", "Give a month or a period",
-                    new org.pilotline.platform.problem.FieldError("month", "give month, or from and to, not both"));
+                    new FieldError("month", "give month, or from and to, not both"));
         }
         if (!period) {
             return QuarkusTransaction.requiringNew().call(() -> workCenters(code, MonthParam.parse("month", month),
