@@ -148,6 +148,21 @@ class RollupTest {
                 "from", firstDay.plusDays(20).atTime(8, 0).atZone(PLANT).toInstant().toString(),
                 "to", firstDay.plusDays(20).atTime(9, 30).atZone(PLANT).toInstant().toString()));
         plant.enterprise.as("operator").body(maintenance).post("/api/mes/reports").then().statusCode(200);
+        // deliveries: lines promised in the generated months and today, two of them shipped now (one late, one on
+        // time), so that the delivery counts of the day, week and month rows are compared with a recomputation too
+        long customer = plant.data.partner("CUST", true, false);
+        long sale = ((Number) plant.data.planner().body(Map.of("customerId", customer, "lines", List.of(
+                Map.of("lineNo", 10, "itemId", component, "quantity", "1", "date", firstDay.plusDays(3).toString(),
+                        "unitPrice", "5"),
+                Map.of("lineNo", 20, "itemId", component, "quantity", "2", "date", firstDay.plusDays(40).toString(),
+                        "unitPrice", "5"),
+                Map.of("lineNo", 30, "itemId", component, "quantity", "1", "date", LocalDate.now(PLANT).toString(),
+                        "unitPrice", "5")))).post("/api/sales-orders").then().statusCode(201).extract().path("id"))
+                .longValue();
+        plant.data.planner().post("/api/sales-orders/" + sale + "/confirm").then().statusCode(200);
+        plant.data.planner().body(Map.of("lines", List.of(Map.of("lineNo", 10, "quantity", "1", "locationId",
+                plant.staging), Map.of("lineNo", 30, "quantity", "1", "locationId", plant.staging))))
+                .post("/api/sales-orders/" + sale + "/shipments").then().statusCode(201);
         // the histories stay; the application's gateway stops trying to reach the test's machines
         bindings.forEach(b -> plant.enterprise.as("admin").delete("/api/gateway/bindings/" + b).then().statusCode(204));
         waitForTheRollups();
@@ -228,6 +243,11 @@ class RollupTest {
         // minute of its start, a recomputation at once
         Instant until = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.HOURS);
         Map<String, Object> kept = everything(until);
+        // the delivery columns are compared too, and are not all zero: three lines due, the one of today on time
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> months = (List<Map<String, Object>>) kept.get("ENTERPRISE:0/MONTH");
+        assertEquals(3, months.stream().mapToInt(m -> ((Number) m.get("linesDue")).intValue()).sum());
+        assertEquals(1, months.stream().mapToInt(m -> ((Number) m.get("linesOnTime")).intValue()).sum());
         recompute();
         assertEquals(kept, everything(until), "kept incrementally = recomputed");
 

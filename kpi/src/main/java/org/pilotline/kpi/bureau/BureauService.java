@@ -11,6 +11,7 @@ import org.pilotline.kpi.indicator.KpiViews;
 import org.pilotline.kpi.indicator.Totals;
 import org.pilotline.kpi.rollup.Grain;
 import org.pilotline.kpi.rollup.RollupStore;
+import org.pilotline.kpi.rollup.RollupWriter;
 import org.pilotline.kpi.time.Period;
 import org.pilotline.platform.tenancy.TenantContext;
 
@@ -23,7 +24,8 @@ import java.util.Map;
 
 /**
  * The bureau's side-by-side view: every pilot enterprise's aggregate figures for one period, from the enterprise-level
- * roll-ups and every enterprise's delivery counts in one statement. What must be read from the raw history is read as
+ * roll-ups, deliveries included (counted from the sales lines, for all enterprises in one statement, only where the
+ * period is not whole days of roll-ups). What must be read from the raw history is read as
  * that enterprise (its own transaction and tenant-filtered session), and only the aggregate leaves: no work unit,
  * interval, report or order.
  */
@@ -63,9 +65,21 @@ public class BureauService {
         Map<String, List<CoverRules.Piece>> covers = QuarkusTransaction.requiringNew().call(() -> {
             Enterprise.<Enterprise>listAll().stream().sorted(java.util.Comparator.comparing(e -> e.code))
                     .forEach(enterprises::add);
-            deliveries.putAll(deliveryCounts.count(period.from(), period.to(), enterprises.stream()
-                    .map(e -> new DeliveryCounts.Plant(e.code, ZoneId.of(e.timeZone))).toList()));
-            return covers(period, enterprises.stream().map(e -> e.code).toList());
+            Map<String, List<CoverRules.Piece>> found = covers(period, enterprises.stream().map(e -> e.code).toList());
+            // deliveries from the day, week and month rows where they cover the period; the others' in one statement
+            List<DeliveryCounts.Plant> uncovered = new ArrayList<>();
+            for (Enterprise e : enterprises) {
+                int[] d = rolledUpDeliveries(found.get(e.code));
+                if (d != null) {
+                    deliveries.put(e.code, d);
+                } else {
+                    uncovered.add(new DeliveryCounts.Plant(e.code, ZoneId.of(e.timeZone)));
+                }
+            }
+            if (!uncovered.isEmpty()) {
+                deliveries.putAll(deliveryCounts.count(period.from(), period.to(), uncovered));
+            }
+            return found;
         });
         List<EnterpriseFigures> figures = enterprises.stream().map(e -> {
             List<CoverRules.Piece> cover = covers.get(e.code);
@@ -79,6 +93,23 @@ public class BureauService {
                     KpiFormulas.compute(t).stream().map(KpiViews.KpiValueView::of).toList());
         }).toList();
         return new Comparison(period.from(), period.to(), figures);
+    }
+
+    /**
+     * The deliveries the cover's rows count, when every piece is a day, week or month row that counts them (the
+     * period is then whole plant-local days); null otherwise (an hour, a gap: counted from the sales lines).
+     */
+    static int[] rolledUpDeliveries(List<CoverRules.Piece> cover) {
+        int[] sum = new int[2];
+        for (CoverRules.Piece p : cover) {
+            if (p.row() == null || p.row().totals().linesDue() == null
+                    || !RollupWriter.DELIVERY_GRAINS.contains(p.row().bucket().grain())) {
+                return null;
+            }
+            sum[0] += p.row().totals().linesDue();
+            sum[1] += p.row().totals().linesOnTime();
+        }
+        return sum;
     }
 
     /**

@@ -56,7 +56,32 @@ public class PieceAccounting {
             totals = totals.plus(p.row() != null ? p.row().totals() : kpis.enterpriseTotals(p.start(), p.end()));
         }
         if (pieces.size() > 1) {
-            totals = totals.plusFailures(failuresCountedTwice(enterprise, period, pieces));
+            totals = totals.plusFailures(failuresCountedTwice(enterprise, period, pieces, timeModels.workUnits(null)));
+        }
+        return totals;
+    }
+
+    /**
+     * The same for one work center of the caller's enterprise: its roll-up rows, and its work units' raw history for
+     * the gaps, equal to computing the work center over the whole period from the raw history at once.
+     */
+    @Transactional
+    public Totals workCenterTotals(Period period, List<CoverRules.Piece> pieces, long workCenterId) {
+        String enterprise = tenant.requireEnterprise();
+        List<Long> units = timeModels.workUnits(workCenterId);
+        Totals totals = Totals.empty();
+        for (CoverRules.Piece p : pieces) {
+            if (p.row() != null) {
+                totals = totals.plus(p.row().totals());
+            } else {
+                for (long unit : units) {
+                    totals = totals.plus(Totals.of(timeModels.shortHistory(unit, p.start(), p.end())
+                            .records(p.start(), p.end())));
+                }
+            }
+        }
+        if (pieces.size() > 1) {
+            totals = totals.plusFailures(failuresCountedTwice(enterprise, period, pieces, units));
         }
         return totals;
     }
@@ -67,9 +92,9 @@ public class PieceAccounting {
      * boundary have their machine time (calendar, downtimes, data losses) read, all in a few statements, over the
      * stretch from their first crossing episode to their last.
      */
-    private int failuresCountedTwice(String enterprise, Period period, List<CoverRules.Piece> pieces) {
+    private int failuresCountedTwice(String enterprise, Period period, List<CoverRules.Piece> pieces,
+                                     List<Long> units) {
         List<Instant> boundaries = pieces.subList(1, pieces.size()).stream().map(CoverRules.Piece::start).toList();
-        List<Long> units = timeModels.workUnits(null);
         if (units.isEmpty()) {
             return 0;
         }

@@ -30,7 +30,7 @@ public class RollupStore {
     /** The sums a row holds, in the order {@link #parse} reads them (kpi_snapshot has the same columns). */
     public static final String FIGURES = "pot, pdot, pbt, apt, asut, adet, adot, unknown_time, aupt, aubt, aoet,"
             + " quantity_unit, produced, good, scrap, rework, planned_run_seconds, failures, repair_seconds,"
-            + " operations_finished, operations_on_time";
+            + " operations_finished, operations_on_time, lines_due, lines_on_time";
 
     private static final String COLUMNS = "level, node_id, grain, bucket_start, bucket_end, label, " + FIGURES
             + ", computed_at";
@@ -56,7 +56,7 @@ public class RollupStore {
     /**
      * Inserts rows as one JDBC batch on the transaction's connection, which the driver sends as multi-row inserts
      * ({@code rewriteBatchedStatements}). Not a native query through Hibernate: a statement text per number of rows
-     * kept every size's parameter list (29 a row) in Hibernate's query-plan cache — ≈ 63,000 cached parameters while
+     * kept every size's parameter list (31 a row) in Hibernate's query-plan cache — ≈ 63,000 cached parameters while
      * the demo programme's roll-ups were recomputed.
      */
     public void insertAll(String tenant, List<Row> rows) {
@@ -64,7 +64,7 @@ public class RollupStore {
             return;
         }
         em.flush(); // what a native statement through Hibernate would have done first
-        String sql = "insert into kpi_rollup (tenant_id, " + COLUMNS + ") values (?" + ", ?".repeat(28) + ")";
+        String sql = "insert into kpi_rollup (tenant_id, " + COLUMNS + ") values (?" + ", ?".repeat(30) + ")";
         em.unwrap(org.hibernate.Session.class).doWork(c -> {
             try (java.sql.PreparedStatement insert = c.prepareStatement(sql)) {
                 int inBatch = 0;
@@ -92,6 +92,8 @@ public class RollupStore {
                     insert.setLong(i++, t.repairSeconds());
                     insert.setInt(i++, t.operationsFinished());
                     insert.setInt(i++, t.operationsOnTime());
+                    insert.setObject(i++, t.linesDue(), java.sql.Types.INTEGER);
+                    insert.setObject(i++, t.linesOnTime(), java.sql.Types.INTEGER);
                     insert.setObject(i, utc(row.computedAt()));
                     insert.addBatch();
                     if (++inBatch == 200) {
@@ -153,6 +155,21 @@ public class RollupStore {
                 level.name(), nodeId, grain.name(), from, to).stream().map(r -> row(r, 0)).toList();
     }
 
+    /**
+     * Every node's rows of a level and grain whose buckets lie wholly inside [from, to), by node and in time order (a
+     * read naming the tenant: the bureau's drill-down to work centers).
+     */
+    public Map<Long, List<Row>> levelBuckets(String tenant, Level level, Grain grain, Instant from, Instant to) {
+        Map<Long, List<Row>> byNode = new java.util.LinkedHashMap<>();
+        for (Object[] r : rows("select " + COLUMNS + " from kpi_rollup where tenant_id = ?1 and level = ?2"
+                        + " and grain = ?3 and bucket_start >= ?4 and bucket_start < ?5 and bucket_end <= ?5"
+                        + " order by node_id, bucket_start", tenant, level.name(), grain.name(), from, to)) {
+            Row row = row(r, 0);
+            byNode.computeIfAbsent(row.nodeId(), n -> new ArrayList<>()).add(row);
+        }
+        return byNode;
+    }
+
     /** Every row of the enterprise, in key order: what a recomputation must reproduce. */
     public List<Row> all(String tenant, Instant from) {
         return rows("select " + COLUMNS + " from kpi_rollup where tenant_id = ?1 and bucket_end > ?2"
@@ -210,6 +227,17 @@ public class RollupStore {
         return byTenant;
     }
 
+    /**
+     * Sets the delivery counts of the enterprise's ENTERPRISE row of a bucket, where it has one (a bucket is written by
+     * {@link RollupWriter#aggregate}, which counts them itself). Returns the rows changed.
+     */
+    public int setDeliveries(String tenant, Grain grain, Instant start, int due, int onTime) {
+        return em.createNativeQuery("update kpi_rollup set lines_due = ?1, lines_on_time = ?2 where tenant_id = ?3"
+                        + " and level = 'ENTERPRISE' and node_id = 0 and grain = ?4 and bucket_start = ?5")
+                .setParameter(1, due).setParameter(2, onTime).setParameter(3, tenant).setParameter(4, grain.name())
+                .setParameter(5, start).executeUpdate();
+    }
+
     /** The earliest instant each enterprise's pending touches reach back to (only enterprises that have some). */
     public Map<String, Instant> pendingSince() {
         Map<String, Instant> since = new java.util.HashMap<>();
@@ -236,11 +264,15 @@ public class RollupStore {
         Totals totals = new Totals(seconds, ((Number) r[o + 16]).longValue(), (String) r[o + 17], decimal(r[o + 18]),
                 decimal(r[o + 19]), decimal(r[o + 20]), decimal(r[o + 21]), decimal(r[o + 22]),
                 ((Number) r[o + 23]).intValue(), ((Number) r[o + 24]).longValue(), ((Number) r[o + 25]).intValue(),
-                ((Number) r[o + 26]).intValue(), null, null);
+                ((Number) r[o + 26]).intValue(), integer(r[o + 27]), integer(r[o + 28]));
         Bucket bucket = new Bucket(Grain.valueOf((String) r[o + 2]), instant(r[o + 3]), instant(r[o + 4]),
                 (String) r[o + 5]);
         return new Row(Level.valueOf((String) r[o]), ((Number) r[o + 1]).longValue(), bucket, totals,
-                instant(r[o + 27]));
+                instant(r[o + 29]));
+    }
+
+    private static Integer integer(Object value) {
+        return value == null ? null : ((Number) value).intValue();
     }
 
     private static BigDecimal decimal(Object value) {

@@ -20,14 +20,18 @@ public final class RollupViews {
     public record BucketView(String grain, String label, Instant start, Instant end, boolean complete,
                              List<KpiViews.TimeElementView> timeElements, KpiViews.QuantitiesView quantities,
                              long aoetSeconds, int failures, long repairSeconds, int operationsFinished,
-                             int operationsOnTime, List<KpiViews.KpiValueView> kpis, Instant computedAt) {
+                             int operationsOnTime,
+                             @Schema(description = "sales order lines requested on the bucket's days (enterprise"
+                                     + " days, weeks and months only; null elsewhere)") Integer linesDue,
+                             @Schema(description = "of them, shipped in full on or before the requested date")
+                             Integer linesOnTime, List<KpiViews.KpiValueView> kpis, Instant computedAt) {
         public static BucketView of(RollupStore.Row row, Instant now) {
             Totals t = row.totals();
             Bucket b = row.bucket();
             return new BucketView(b.grain().name(), b.label(), b.start(), b.end(), !b.end().isAfter(now),
                     KpiViews.TimeElementView.of(t.seconds()), KpiViews.QuantitiesView.of(t), t.aoetSeconds(),
-                    t.failures(), t.repairSeconds(), t.operationsFinished(), t.operationsOnTime(),
-                    KpiFormulas.compute(t).stream().map(KpiViews.KpiValueView::of).toList(), row.computedAt());
+                    t.failures(), t.repairSeconds(), t.operationsFinished(), t.operationsOnTime(), t.linesDue(),
+                    t.linesOnTime(), KpiFormulas.compute(t).stream().map(KpiViews.KpiValueView::of).toList(), row.computedAt());
         }
     }
 

@@ -82,6 +82,9 @@ public class RollupWriter {
     @Inject
     PlantClock plantClock;
 
+    @Inject
+    org.pilotline.kpi.indicator.DeliveryCounts deliveryCounts;
+
     /**
      * One EVENT touch, due now, per work unit, in the caller's transaction: one multi-row insert on the transaction's
      * connection (a native query through Hibernate would flush the session and check it for auto-flush first; this runs
@@ -308,10 +311,72 @@ public class RollupWriter {
             add(bySum, Level.SITE, p.siteId(), totals);
             add(bySum, Level.ENTERPRISE, 0L, totals);
         }
+        Map<Instant, int[]> deliveries = deliveries(t, grain, buckets.values());
         List<RollupStore.Row> rows = new ArrayList<>();
-        sums.forEach((start, byLevel) -> byLevel.forEach((level, byNode) -> byNode.forEach((node, totals) ->
-                rows.add(new RollupStore.Row(level, node, buckets.get(start), totals, now)))));
+        sums.forEach((start, byLevel) -> byLevel.forEach((level, byNode) -> byNode.forEach((node, totals) -> {
+            int[] d = level == Level.ENTERPRISE ? deliveries.get(start) : null;
+            rows.add(new RollupStore.Row(level, node, buckets.get(start), d == null ? totals
+                    : totals.withDeliveries(d[0], d[1]), now));
+        })));
         store.insertAll(t, rows);
+    }
+
+    /** The grains whose ENTERPRISE rows count deliveries (dated by the plant's day). */
+    public static final Set<Grain> DELIVERY_GRAINS = Set.of(Grain.DAY, Grain.WEEK, Grain.MONTH);
+
+    /**
+     * The enterprise's delivery counts {lines due, on time} of each bucket (by start) of a day, week or month grain
+     * (none for the others): the lines requested on the plant-local dates of the bucket, counted in one statement.
+     */
+    public Map<Instant, int[]> deliveries(String t, Grain grain, java.util.Collection<Bucket> buckets) {
+        Map<Instant, int[]> counts = new HashMap<>();
+        if (!DELIVERY_GRAINS.contains(grain) || buckets.isEmpty()) {
+            return counts;
+        }
+        ZoneId zone = plantClock.zone();
+        LocalDate first = null;
+        LocalDate last = null;
+        for (Bucket b : buckets) {
+            LocalDate a = firstDate(b, zone);
+            LocalDate z = lastDate(b, zone);
+            first = first == null || a.isBefore(first) ? a : first;
+            last = last == null || z.isAfter(last) ? z : last;
+        }
+        var byDate = deliveryCounts.byDate(t, zone, first, last);
+        for (Bucket b : buckets) {
+            counts.put(b.start(), org.pilotline.kpi.indicator.DeliveryCounts.sum(byDate, firstDate(b, zone),
+                    lastDate(b, zone)));
+        }
+        return counts;
+    }
+
+    static LocalDate firstDate(Bucket b, ZoneId zone) {
+        return b.start().atZone(zone).toLocalDate();
+    }
+
+    static LocalDate lastDate(Bucket b, ZoneId zone) {
+        return b.end().minusNanos(1).atZone(zone).toLocalDate();
+    }
+
+    /**
+     * Recounts the deliveries of the enterprise's days, weeks and months that hold one of {@code dates} (where their
+     * ENTERPRISE row exists), under the enterprise's lock: what a shipment or a changed sales line changed.
+     * Returns the rows changed.
+     */
+    public int recountDeliveries(String t, java.util.Collection<LocalDate> dates) {
+        ZoneId zone = plantClock.zone();
+        int changed = 0;
+        for (Grain grain : List.of(Grain.DAY, Grain.WEEK, Grain.MONTH)) {
+            Map<Instant, Bucket> buckets = new java.util.TreeMap<>();
+            for (LocalDate d : dates) {
+                Bucket b = BucketRules.containing(grain, zone, d.atStartOfDay(zone).toInstant());
+                buckets.put(b.start(), b);
+            }
+            for (var e : deliveries(t, grain, buckets.values()).entrySet()) {
+                changed += store.setDeliveries(t, grain, e.getKey(), e.getValue()[0], e.getValue()[1]);
+            }
+        }
+        return changed;
     }
 
     private static void add(Map<Level, Map<Long, Totals>> sums, Level level, long node, Totals totals) {

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.pilotline.kpi.KpiConfig;
 import org.pilotline.kpi.bureau.SnapshotService;
 import org.pilotline.kpi.rollup.BucketRules;
+import org.pilotline.kpi.rollup.DeliveryWatch;
 import org.pilotline.kpi.rollup.Grain;
 import org.pilotline.kpi.rollup.RollupService;
 import org.pilotline.platform.tenancy.TenantContext;
@@ -25,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the roll-ups current in the background: every interval it applies the touches the MES noted, enterprise by
- * enterprise; once a minute it touches the enterprises that have no bucket yet for the hour under way (an hour in which
+ * enterprise, then recounts the deliveries of the enterprises whose sales lines changed ({@link DeliveryWatch}); once a minute it touches the enterprises that have no bucket yet for the hour under way (an hour in which
  * nothing happened still has planned time) and files the monthly snapshots that are due. Any replica may run it: the enterprise's roll-up lock puts their writes one
  * after the other, and a touch applied twice gives the same rows.
  */
@@ -45,6 +46,9 @@ public class RollupWorker {
 
     @Inject
     SnapshotService snapshots;
+
+    @Inject
+    DeliveryWatch deliveries;
 
     private ScheduledExecutorService timer;
     private volatile Instant lastBucketCheck = Instant.EPOCH;
@@ -81,6 +85,13 @@ public class RollupWorker {
                     TenantContext.runAs(tenant, rollups::applyTouches);
                 } catch (RuntimeException e) {
                     LOG.warn("KPI roll-ups of {} not brought up to date; tried again next round", tenant, e);
+                }
+            }
+            for (String tenant : TenantContext.callAs(TenantContext.ALL_TENANTS, deliveries::changedTenants)) {
+                try {
+                    TenantContext.runAs(tenant, deliveries::apply);
+                } catch (RuntimeException e) {
+                    LOG.warn("Delivery roll-ups of {} not brought up to date; tried again next round", tenant, e);
                 }
             }
         } catch (RuntimeException e) {

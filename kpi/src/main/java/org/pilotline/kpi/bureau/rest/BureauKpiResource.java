@@ -75,16 +75,20 @@ public class BureauKpiResource {
     @GET
     @Path("/enterprises/{code}/work-centers")
     @RolesAllowed(Roles.BUREAU)
-    @Operation(summary = "One enterprise's work centers with their aggregate KPIs of a month (bureau only)",
+    @Operation(summary = "One enterprise's work centers with their aggregate KPIs of a month or a period (bureau only)",
             description = "Every work center of the enterprise (code, name, area, number of work units) with its"
-                    + " month roll-up (the month in the enterprise's zone): time elements, quantities, failures and"
-                    + " KPIs, as the enterprise's own `/api/kpi/work-centers/{id}` computes them for the month; no work"
-                    + " unit, interval, report, operator or order. 400 `invalid-month` naming month (yyyy-MM).")
+                    + " figures for `month` (yyyy-MM in the enterprise's zone: its month roll-up) or for [from, to)"
+                    + " (ISO-8601 instants, or dates: the start of that day in the enterprise's zone; at most 31 days):"
+                    + " time elements, quantities, failures and KPIs, as the enterprise's own"
+                    + " `/api/kpi/work-centers/{id}` computes them for the period; no work unit, interval, report,"
+                    + " operator or order. 400 `invalid-month` naming month (yyyy-MM), 400 `invalid-period` naming"
+                    + " from, to (before from, or too long) or month (given with from/to).")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "404", description = "`not-found`: no enterprise has this code")
     public WorkCenterService.WorkCenters workCenters(@PathParam("code") String code,
-                                                     @QueryParam("month") String month) {
-        return workCenters.workCenters(code, MonthParam.parse("month", month), Instant.now());
+                                                     @QueryParam("month") String month,
+                                                     @QueryParam("from") String from, @QueryParam("to") String to) {
+        return workCenters.workCenters(code, month, from, to, Instant.now());
     }
 
     @GET
