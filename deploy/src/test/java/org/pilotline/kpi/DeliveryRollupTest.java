@@ -251,7 +251,7 @@ class DeliveryRollupTest {
 
     /**
      * The enterprise's buckets of a grain around the labelled one, once the labelled bucket satisfies {@code done}
-     * (the roll-up worker runs every second; at most 15 s).
+     * (the worker compares the sales lines every five seconds; at most 15 s).
      */
     private static JsonPath await(ShopFloorFixture plant, String grain, String label,
                                   Predicate<Map<String, Object>> done) {

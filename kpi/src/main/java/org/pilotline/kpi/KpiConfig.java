@@ -32,6 +32,13 @@ public interface KpiConfig {
         @WithDefault("60s")
         Duration newBucketCheck();
 
+        /**
+         * How often it compares the sales lines with what the delivery roll-ups counted (one statement over every
+         * enterprise's lines: erp-core announces no shipment, so it is looked for, not told).
+         */
+        @WithDefault("5s")
+        Duration deliveryCheck();
+
         /** How far back a touch may reach; changes older than this wait for kpi-recompute. */
         @WithDefault("P400D")
         Duration longestReach();

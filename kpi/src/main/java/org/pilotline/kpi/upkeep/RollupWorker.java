@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the roll-ups current in the background: every interval it applies the touches the MES noted, enterprise by
- * enterprise, then recounts the deliveries of the enterprises whose sales lines changed ({@link DeliveryWatch}); once a minute it touches the enterprises that have no bucket yet for the hour under way (an hour in which
+ * enterprise, then (every delivery check, 5 s by default) recounts the deliveries of the enterprises whose sales lines changed
+ * ({@link DeliveryWatch}); once a minute it touches the enterprises that have no bucket yet for the hour under way (an hour in which
  * nothing happened still has planned time) and files the monthly snapshots that are due. Any replica may run it: the enterprise's roll-up lock puts their writes one
  * after the other, and a touch applied twice gives the same rows.
  */
@@ -52,6 +53,7 @@ public class RollupWorker {
 
     private ScheduledExecutorService timer;
     private volatile Instant lastBucketCheck = Instant.EPOCH;
+    private volatile Instant lastDeliveryCheck = Instant.EPOCH;
 
     void onStart(@Observes StartupEvent event) {
         if (!config.rollup().enabled()) {
@@ -87,6 +89,10 @@ public class RollupWorker {
                     LOG.warn("KPI roll-ups of {} not brought up to date; tried again next round", tenant, e);
                 }
             }
+            if (now.isBefore(lastDeliveryCheck.plus(config.rollup().deliveryCheck()))) {
+                return;
+            }
+            lastDeliveryCheck = now;
             for (String tenant : TenantContext.callAs(TenantContext.ALL_TENANTS, deliveries::changedTenants)) {
                 try {
                     TenantContext.runAs(tenant, deliveries::apply);
