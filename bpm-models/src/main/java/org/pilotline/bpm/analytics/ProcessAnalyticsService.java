@@ -143,7 +143,7 @@ public class ProcessAnalyticsService {
         samples(rows(f, "select a.PROC_DEF_ID_, a.ACT_ID_, a.DURATION_" + join
                 + " and a.END_TIME_ is not null and a.DURATION_ is not null"), 2, 1)
                 .forEach((group, values) -> durations.put(group, percentiles(values[0])));
-        Map<String, TaskTimes> taskTimes = taskTimes(f);
+        Map<String, TaskTimes> taskTimes = taskTimes(f, null);
         Map<String, List<StepFigures>> result = new LinkedHashMap<>();
         for (Object[] r : rows(f, "select a.PROC_DEF_ID_, a.ACT_ID_, max(a.ACT_TYPE_),"
                 + " sum(case when a.END_TIME_ is not null then 1 else 0 end),"
@@ -182,7 +182,7 @@ public class ProcessAnalyticsService {
                     .add((String) r[2], r[3] instanceof Boolean ended ? ended : num(r[3]) != 0,
                             r[4] == null ? null : num(r[4]), num(r[5]));
         }
-        Map<String, TaskTimes> taskTimes = taskTimes(f);
+        Map<String, TaskTimes> taskTimes = taskTimes(f, window);
         Map<String, List<StepFigures>> result = new LinkedHashMap<>();
         totals.values().stream().sorted(Comparator.comparing((StepTotals t) -> t.definitionId)
                         .thenComparingLong(t -> t.firstStart).thenComparing(t -> t.activityId))
@@ -244,9 +244,10 @@ public class ProcessAnalyticsService {
      * Waiting (created → first assignment, or → completion when never assigned) and working time (first assignment
      * → completion) of completed user tasks; the first assignment is the task's first "assignee add" in the
      * identity-link history (a claim, or the assignment completing an unclaimed task), stored to the second. The
-     * tasks and their first assignments are read apart (each index only) and matched here.
+     * tasks and their first assignments are read apart (each index only) and matched here. {@code window}: the ids of
+     * the instances in the filter's window (read once for the steps and the tasks), or null without a window.
      */
-    private Map<String, TaskTimes> taskTimes(Filter f) {
+    private Map<String, TaskTimes> taskTimes(Filter f, Set<String> window) {
         // both moments as milliseconds since one wall-clock instant of the session, as TIMESTAMPDIFF compares them
         Map<String, Long> claimed = new HashMap<>();
         for (Object r : em.createNativeQuery("select TASK_ID_, timestampdiff(microsecond, '2000-01-01',"
@@ -257,7 +258,6 @@ public class ProcessAnalyticsService {
             claimed.put((String) row[0], num(row[1]));
         }
         List<Object[]> tasks = new ArrayList<>();
-        Set<String> window = f.needsInstances() ? instancesIn(f) : null;
         Filter steps = f.withoutWindow();
         for (Object[] r : rows(steps, "select t.PROC_DEF_ID_, t.TASK_DEF_KEY_, t.ID_,"
                 + " timestampdiff(microsecond, '2000-01-01', t.START_TIME_) div 1000, t.DURATION_, t.PROC_INST_ID_"
