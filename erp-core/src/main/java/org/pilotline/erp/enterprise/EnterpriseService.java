@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.paging.Page;
@@ -17,7 +16,6 @@ import org.pilotline.platform.security.Caller;
 import org.pilotline.platform.security.Role;
 
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -47,12 +45,8 @@ public class EnterpriseService {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    /**
-     * How long this replica answers {@link #statusOf} from memory (a process start asks it every time). A change made
-     * through {@link #update} on this replica is seen at once; on another replica within this time. 0 turns it off.
-     */
-    @ConfigProperty(name = "pilotline.enterprise.status-cache", defaultValue = "5s")
-    Duration statusCacheTime;
+    @Inject
+    EnterpriseConfig config;
 
     /** Recently read statuses by enterprise code; see {@link #statusOf}. */
     private final Map<String, CachedStatus> statuses = new ConcurrentHashMap<>();
@@ -152,7 +146,7 @@ public class EnterpriseService {
      */
     public EnterpriseStatus statusOf(String code) {
         long now = System.nanoTime();
-        long ttl = statusCacheTime.toNanos();
+        long ttl = config.statusCache().toNanos();
         CachedStatus cached = statuses.get(code);
         if (cached != null && now - cached.readAt() < ttl) {
             return cached.status();
