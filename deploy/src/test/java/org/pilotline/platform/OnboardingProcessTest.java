@@ -92,12 +92,43 @@ class OnboardingProcessTest {
         assertEquals(false, demoTasks.contains(processId));
     }
 
+    @Test
+    void aSuspensionRefusesTheNextStartAtOnceAndAResumptionAllowsIt() {
+        // the first start reads the status and the service remembers it; the suspension must not wait for that to age
+        TestEnterprise enterprise = TestEnterprise.create();
+        enterprise.as("admin").body(Map.of("goal", "while active")).post("/api/processes/onboarding")
+                .then().statusCode(201);
+        enterprise.as("admin").body(Map.of("goal", "still active")).post("/api/processes/onboarding")
+                .then().statusCode(201);
+        long instances = history.createHistoricProcessInstanceQuery().tenantIdIn(enterprise.code).count();
+
+        suspend(enterprise.code);
+        enterprise.as("admin").body(Map.of("goal", "right after the suspension")).post("/api/processes/onboarding")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", containsString("pilot-not-active"))
+                .body("detail", containsString("SUSPENDED"));
+        assertEquals(instances, history.createHistoricProcessInstanceQuery().tenantIdIn(enterprise.code).count());
+
+        // another enterprise's remembered status is not affected by the suspension, nor its starts
+        TestEnterprise other = TestEnterprise.create();
+        other.as("admin").body(Map.of("goal", "unaffected")).post("/api/processes/onboarding").then().statusCode(201);
+
+        setStatus(enterprise.code, "ACTIVE");
+        enterprise.as("admin").body(Map.of("goal", "right after the resumption")).post("/api/processes/onboarding")
+                .then().statusCode(201);
+        assertEquals(instances + 1, history.createHistoricProcessInstanceQuery().tenantIdIn(enterprise.code).count());
+    }
+
     private static void suspend(String code) {
+        setStatus(code, "SUSPENDED");
+    }
+
+    private static void setStatus(String code, String status) {
         var profile = Api.as("admin").get("/api/enterprises/" + code).then().statusCode(200).extract().response();
         Api.as("admin").body(Map.of("name", profile.<Object>path("name"), "creditCode", profile.<Object>path("creditCode"),
                         "industry", profile.<Object>path("industry"), "manufacturingType", profile.<Object>path("manufacturingType"),
-                        "pilotSince", profile.<Object>path("pilotSince"), "status", "SUSPENDED",
+                        "pilotSince", profile.<Object>path("pilotSince"), "status", status,
                         "timeZone", profile.<Object>path("timeZone"), "version", profile.<Object>path("version")))
-                .put("/api/enterprises/" + code).then().statusCode(200).body("status", is("SUSPENDED"));
+                .put("/api/enterprises/" + code).then().statusCode(200).body("status", is(status));
     }
 }

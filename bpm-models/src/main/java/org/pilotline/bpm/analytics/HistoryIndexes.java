@@ -35,6 +35,9 @@ public class HistoryIndexes {
     }
 
     static final List<Index> INDEXES = List.of(
+            // the instances' counts, cycle times and the ids of those in a window (ID_, the key, comes with the index)
+            new Index("PL_IDX_HI_PROCINST_ANALYTICS", "ACT_HI_PROCINST",
+                    "TENANT_ID_, PROC_DEF_KEY_, START_TIME_, PROC_DEF_ID_, STATE_, END_TIME_, DURATION_"),
             // with the instance, so that a window on the instances' start is matched from the index too
             new Index("PL_IDX_HI_ACT_WINDOW", "ACT_HI_ACTINST",
                     "TENANT_ID_, PROC_DEF_KEY_, PROC_DEF_ID_, ACT_ID_, ACT_TYPE_, END_TIME_, DURATION_, START_TIME_,"

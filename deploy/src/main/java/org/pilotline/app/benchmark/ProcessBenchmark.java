@@ -40,6 +40,16 @@ public final class ProcessBenchmark {
     private static final String PASSWORD = "bench-password-1";
     private static final String VERSIONS = "/api/processes/models/pilot-onboarding/versions";
 
+    /** The machine's 1, 5 and 15 minute load averages (Linux), or null: the others' load is in every figure. */
+    private static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> o = options(args);
         int starts = Integer.parseInt(o.getOrDefault("starts", "200"));
@@ -58,6 +68,7 @@ public final class ProcessBenchmark {
         result.put("instances", instances);
         result.put("jobs", jobs);
         result.put("threads", threads);
+        result.put("loadAverageAtStart", loadAverage());
         SuiteProcess.deleteRecursively(home);
         try (SuiteProcess suite = SuiteProcess.start(app, home, suiteOptions, properties);
              Connection db = suite.database()) {
@@ -205,6 +216,7 @@ public final class ProcessBenchmark {
                     round(timerStarts), "perSecond", round(jobs / timerSeconds)));
             log("timers: %d in %.1f s after the first was due", jobs, timerSeconds);
         }
+        result.put("loadAverageAtEnd", loadAverage());
         System.out.println(BenchmarkRest.JSON.writeValueAsString(result));
     }
 

@@ -3,6 +3,8 @@ package org.pilotline.erp.enterprise;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
@@ -20,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Registers and maintains pilot enterprises. The platform administrator registers them; the bureau reads every
@@ -37,6 +41,20 @@ public class EnterpriseService {
 
     @Inject
     Event<EnterpriseRegistered> registered;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    EnterpriseConfig config;
+
+    /** Recently read statuses by enterprise code; see {@link #statusOf}. */
+    private final Map<String, CachedStatus> statuses = new ConcurrentHashMap<>();
+    /** Counts the status changes begun and ended on this replica: a read that overlaps one is not kept. */
+    private final AtomicLong statusChanges = new AtomicLong();
+
+    private record CachedStatus(EnterpriseStatus status, long readAt) {
+    }
 
     @Transactional
     public EnterpriseView register(EnterpriseRequest request) {
@@ -96,6 +114,9 @@ public class EnterpriseService {
         enterprise.industry = update.industry();
         enterprise.manufacturingType = update.manufacturingType();
         enterprise.pilotSince = update.pilotSince();
+        if (update.status() != enterprise.status) {
+            forgetStatusesUntilCompletion();
+        }
         enterprise.status = update.status();
         enterprise.timeZone = update.timeZone();
         Enterprise.flush();
@@ -115,10 +136,53 @@ public class EnterpriseService {
                 page.page(), page.size(), total);
     }
 
-    /** The status of an enterprise, for rules that depend on whether its pilot is active. */
+    /**
+     * The status of an enterprise, for rules that depend on whether its pilot is active. Answered from memory when this
+     * replica read it within {@code pilotline.enterprise.status-cache} (5 s): a process start asks for it every time
+     * (one select of fourteen statements per start, docs/benchmarks/processes.md). A status change on this replica is
+     * seen at once: {@link #update} forgets every remembered status when it changes one, and again once its
+     * transaction has ended (committed or not), and a read that overlapped a change is not remembered — so a suspended
+     * pilot is refused from the moment the suspension commits.
+     */
     public EnterpriseStatus statusOf(String code) {
-        return Enterprise.findByCode(code).map(e -> e.status)
+        long now = System.nanoTime();
+        long ttl = config.statusCache().toNanos();
+        CachedStatus cached = statuses.get(code);
+        if (cached != null && now - cached.readAt() < ttl) {
+            return cached.status();
+        }
+        long changes = statusChanges.get();
+        EnterpriseStatus status = Enterprise.findByCode(code).map(e -> e.status)
                 .orElseThrow(() -> DomainException.notFound("Enterprise", code));
+        if (ttl > 0) {
+            CachedStatus read = new CachedStatus(status, now);
+            statuses.put(code, read);
+            // a change began or ended while this was read (the read may hold the old status): not kept
+            if (statusChanges.get() != changes) {
+                statuses.remove(code, read);
+            }
+        }
+        return status;
+    }
+
+    /** Forgets the remembered statuses now and once the current transaction has ended, whether it commits or not. */
+    private void forgetStatusesUntilCompletion() {
+        forgetStatuses();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                forgetStatuses();
+            }
+        });
+    }
+
+    private void forgetStatuses() {
+        statusChanges.incrementAndGet();
+        statuses.clear();
     }
 
     private Enterprise visible(String code) {
