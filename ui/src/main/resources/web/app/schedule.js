@@ -11,6 +11,7 @@ import { language, t, tData, tEnum } from './i18n.js';
 import { api, ApiError } from './api.js';
 import { dateTime, fromWall, minutes, parseWallText, quantity, toWall, wallText } from './format.js';
 import { pager } from './pager.js';
+import { GANTT_QUERY, LIVE_SCHEDULE, ganttPath } from './schedule-data.js';
 import './whatif.js';
 
 echarts.use([CustomChart, DataZoomComponent, GraphicComponent, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
@@ -42,6 +43,18 @@ export function nonWorking(intervals, from, to) {
   }
   if (cursor < to) gaps.push({ start: cursor, end: to });
   return gaps.filter((g) => g.end > g.start);
+}
+
+/**
+ * The Gantt is asked for without each order's operations (they are all in the machines' lanes): each order gets them
+ * here, in routing order, as the API's full answer would have them.
+ */
+export function withOrderOperations(gantt) {
+  if (gantt.orders.every((o) => o.operations)) return gantt;
+  const byOrder = new Map(gantt.orders.map((o) => [o.orderId, (o.operations = [])]));
+  gantt.machines.forEach((m) => m.operations.forEach((op) => { const list = byOrder.get(op.orderId); if (list) list.push(op); }));
+  byOrder.forEach((list) => list.sort((a, b) => a.operationNo - b.operationNo));
+  return gantt;
 }
 
 class PlSchedule extends Screen {
@@ -90,7 +103,7 @@ class PlSchedule extends Screen {
     this.loading = true;
     try {
       try {
-        this.schedule = await api('/api/scheduling/schedules/live');
+        this.schedule = await api(LIVE_SCHEDULE);
       } catch (e) {
         if (e instanceof ApiError && e.status === 404) {
           this.schedule = null;
@@ -99,9 +112,10 @@ class PlSchedule extends Screen {
         }
         throw e;
       }
-      const [gantt, centers, units] = await Promise.all([api(`/api/scheduling/schedules/${this.schedule.id}/gantt`),
+      const [gantt, centers, units] = await Promise.all([api(ganttPath(this.schedule.id), { query: GANTT_QUERY }),
         api('/api/work-centers', { query: { size: 1000 } }), api('/api/work-units', { query: { size: 1000 } }),
         this.loadProgress()]);
+      withOrderOperations(gantt);
       await this.loadMachines(gantt, centers, units);
       mark('pl-gantt-fetched');
       this.orders = new Map(gantt.orders.map((o) => [o.orderId, o]));
@@ -274,13 +288,22 @@ class PlSchedule extends Screen {
         {
           // thousands of bars are drawn over a few frames (ECharts' progressive rendering), 1,500 a frame
           id: 'ops', type: 'custom', z: 3, progressive: 1500, renderItem: (p, a) => this.renderOperation(p, a, ops[p.dataIndex]),
-          encode: { x: [1, 2], y: 0 }, data: ops,
+          // the series' data are bare value arrays (lane, start, end, id), which ECharts stores in columns; what a bar
+          // stands for is looked up by its index (an object per item made setOption walk and keep 5,000 of them)
+          encode: { x: [1, 2], y: 0 }, data: ops.map((o) => o.value),
           markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: '#d32f2f', type: 'solid', width: 1.5 }, data: [{ xAxis: now }] },
         },
-        { id: 'marks', type: 'custom', z: 4, renderItem: (p, a) => this.renderMark(p, a, marks[p.dataIndex]), encode: { x: 1, y: 0 }, data: marks },
+        { id: 'marks', type: 'custom', z: 4, renderItem: (p, a) => this.renderMark(p, a, marks[p.dataIndex]), encode: { x: 1, y: 0 }, data: marks.map((m) => m.value) },
       ],
     }, { replaceMerge: ['series'] });
     this.opsData = ops;
+    this.marksData = marks;
+  }
+
+  /** What an item of a series stands for (the series hold bare values). */
+  itemOf(seriesId, dataIndex) {
+    const items = seriesId === 'ops' ? this.opsData : seriesId === 'marks' ? this.marksData : null;
+    return items ? items[dataIndex] : null;
   }
 
   renderShade(params, api) {
@@ -351,11 +374,12 @@ class PlSchedule extends Screen {
       const parts = t(key, ...args.map((_, i) => `\u0000${i}\u0000`)).split('\u0000');
       return parts.map((part, i) => (i % 2 === 0 ? part : v(args[Number(part)]))).join('');
     };
+    const item = this.itemOf(p.seriesId, p.dataIndex);
+    if (!item) return '';
     if (p.seriesId === 'marks') {
-      return p.data.kind === 'due' ? line('schedule.dueAt', dateTime(p.data.order.dueAt)) : this.waitLine(p.data.wait, line);
+      return item.kind === 'due' ? line('schedule.dueAt', dateTime(item.order.dueAt)) : this.waitLine(item.wait, line);
     }
-    if (p.seriesId !== 'ops') return '';
-    const op = p.data.op;
+    const op = item.op;
     const lines = [
       `${v(`${op.orderNumber}/${op.operationNo} ${op.name || ''}`)}`,
       line('schedule.on', `${op.workUnitCode} (${op.workCenterCode})`),
@@ -363,7 +387,7 @@ class PlSchedule extends Screen {
       line('schedule.minutes', op.setupMinutes, op.processingMinutes),
     ];
     if (op.pinned) lines.push(t('schedule.pinned'));
-    if (p.data.state) lines.push(`${t('schedule.shopFloor')}: ${tEnum('opState', p.data.state)}`);
+    if (item.state) lines.push(`${t('schedule.shopFloor')}: ${tEnum('opState', item.state)}`);
     (op.waitsFor || []).forEach((w) => lines.push(this.waitLine(w, line)));
     return lines.join('<br>');
   }
@@ -383,7 +407,8 @@ class PlSchedule extends Screen {
     const chart = this.chart;
     const zr = chart.getZr();
     chart.on('mousedown', { seriesId: 'ops' }, (p) => {
-      this.drag = { item: p.data, x0: p.event.offsetX, y0: p.event.offsetY, moved: false };
+      const item = this.itemOf('ops', p.dataIndex);
+      if (item) this.drag = { item, x0: p.event.offsetX, y0: p.event.offsetY, moved: false };
     });
     zr.on('mousemove', (e) => {
       const d = this.drag;
