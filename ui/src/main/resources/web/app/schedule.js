@@ -133,12 +133,17 @@ class PlSchedule extends Screen {
 
   /** The time span the chart covers: the horizon and every operation and due date, a day either side; four weeks at least. */
   span(gantt) {
-    const times = [Date.parse(gantt.horizonStart)];
-    gantt.machines.forEach((m) => m.operations.forEach((o) => times.push(Date.parse(o.start), Date.parse(o.end))));
-    gantt.orders.forEach((o) => { if (o.dueAt) times.push(Date.parse(o.dueAt)); });
-    const valid = times.filter((x) => !Number.isNaN(x));
-    const from = Math.min(...valid) - DAY;
-    return { from, to: Math.min(Math.max(Math.max(...valid) + DAY, from + ZOOMS.month), from + 365 * DAY) };
+    if (this.spanOf && this.spanOf.gantt === gantt) return this.spanOf.span;
+    let min = Date.parse(gantt.horizonStart);
+    let max = min;
+    const add = (x) => { if (!Number.isNaN(x)) { if (!(x >= min)) min = x; if (!(x <= max)) max = x; } };
+    gantt.machines.forEach((m) => m.operations.forEach((o) => { add(Date.parse(o.start)); add(Date.parse(o.end)); }));
+    gantt.orders.forEach((o) => { if (o.dueAt) add(Date.parse(o.dueAt)); });
+    const from = min - DAY;
+    const span = { from, to: Math.min(Math.max(max + DAY, from + ZOOMS.month), from + 365 * DAY) };
+    // kept for this Gantt: the chart and the calendars' shading ask for it again
+    this.spanOf = { gantt, span };
+    return span;
   }
 
   /**
