@@ -36,8 +36,12 @@ function urlOf(path, query) {
  * URL (and enterprise) takes the answer, once; a failed early read is simply asked for again then.
  */
 export function prefetch(path, { query } = {}) {
+  return adopt(path, { query }, call('GET', urlOf(path, query)));
+}
+
+/** Like prefetch, for a read already under way (the entry's own, see index.js): its answer as api() would give it. */
+export function adopt(path, { query } = {}, promise) {
   const key = `${chosenEnterprise() || ''} ${urlOf(path, query)}`;
-  const promise = call('GET', urlOf(path, query));
   early.set(key, { promise, at: Date.now() });
   promise.catch(() => early.delete(key));
   return promise;

@@ -11,7 +11,7 @@ import { language, t, tData, tEnum } from './i18n.js';
 import { api, ApiError } from './api.js';
 import { dateTime, fromWall, minutes, parseWallText, quantity, toWall, wallText } from './format.js';
 import { pager } from './pager.js';
-import { GANTT_QUERY, LIVE_SCHEDULE, ganttPath } from './schedule-data.js';
+import { GANTT_QUERY, LIVE_SCHEDULE, WORK_CENTERS, WORK_ORDERS, WORK_UNITS, ganttPath } from './schedule-data.js';
 import './whatif.js';
 
 echarts.use([CustomChart, DataZoomComponent, GraphicComponent, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
@@ -113,7 +113,7 @@ class PlSchedule extends Screen {
         throw e;
       }
       const [gantt, centers, units] = await Promise.all([api(ganttPath(this.schedule.id), { query: GANTT_QUERY }),
-        api('/api/work-centers', { query: { size: 1000 } }), api('/api/work-units', { query: { size: 1000 } }),
+        api(...WORK_CENTERS), api(...WORK_UNITS),
         this.loadProgress()]);
       withOrderOperations(gantt);
       await this.loadMachines(gantt, centers, units);
@@ -175,9 +175,7 @@ class PlSchedule extends Screen {
     const progress = new Map();
     this.progress = progress;
     try {
-      // only live work orders can be on the schedule: asking for those keeps the closed ones from filling the page
-      const pages = await Promise.all(['RELEASED', 'IN_PROGRESS'].map((state) => api('/api/mes/work-orders',
-        { query: { state, size: 1000 } })));
+      const pages = await Promise.all(WORK_ORDERS.map(([path, options]) => api(path, options)));
       pages.forEach((page) => page.items.forEach((w) => w.operations.filter((o) => o.reworkOf == null)
         .forEach((o) => progress.set(`${w.productionOrderId}/${o.operationNo}`, o))));
     } catch (e) {
@@ -291,8 +289,9 @@ class PlSchedule extends Screen {
       series: [
         { id: 'shade', type: 'custom', silent: true, z: 1, renderItem: (p, a) => this.renderShade(p, a), encode: { x: [1, 2], y: 0 }, data: shade },
         {
-          // thousands of bars are drawn over a few frames (ECharts' progressive rendering), 1,500 a frame
-          id: 'ops', type: 'custom', z: 3, progressive: 1500, renderItem: (p, a) => this.renderOperation(p, a, ops[p.dataIndex]),
+          // every bar in one frame: progressive rendering (1,500 a frame) drew them on an incremental layer of its
+          // own over four frames, which cost more than it saved, and the page is not usable before they are all drawn
+          id: 'ops', type: 'custom', z: 3, progressive: 0, renderItem: (p, a) => this.renderOperation(p, a, ops[p.dataIndex]),
           // the series' data are bare value arrays (lane, start, end, id), which ECharts stores in columns; what a bar
           // stands for is looked up by its index (an object per item made setOption walk and keep 5,000 of them)
           encode: { x: [1, 2], y: 0 }, data: ops.map((o) => o.value),
