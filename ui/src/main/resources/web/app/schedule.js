@@ -237,9 +237,12 @@ class PlSchedule extends Screen {
     } else {
       this.chart.resize();
     }
+    this.finishedEarly = false;
     this.draw(lanes);
     this.drawn = drawn;
     mark('pl-gantt-drawn');
+    // drawn in one frame, ECharts may say it has finished while the option is still being set
+    if (this.finishedEarly) mark('pl-gantt-finished');
   }
 
   draw(lanes) {
@@ -445,7 +448,10 @@ class PlSchedule extends Screen {
       this.propose(d, e.offsetX, e.offsetY);
     });
     // every bar drawn (ECharts draws thousands of them over several frames)
-    chart.on('finished', () => { if (performance.getEntriesByName('pl-gantt-drawn').length) mark('pl-gantt-finished'); });
+    chart.on('finished', () => {
+      if (performance.getEntriesByName('pl-gantt-drawn').length) mark('pl-gantt-finished');
+      else this.finishedEarly = true;
+    });
     chart.on('dataZoom', () => {
       const [start, end] = this.visibleWindow();
       this.window = { start, end };
