@@ -1,25 +1,53 @@
-// PilotLine's service worker: keeps the app shell (the page and the bundled script and style, which carry the
-// dictionaries) so that a terminal that was online once loads again without network. It never answers for the API:
-// reports are queued by the page itself (terminal-queue.js) and sent with their ids when the network is back.
+// PilotLine's service worker: keeps the app shell (the page, the bundled scripts — the entry, each screen's module and
+// the chunks they share — and the style; the scripts carry the dictionaries) so that a terminal that was online once
+// loads again without network. It never answers for the API: reports are queued by the page itself
+// (terminal-queue.js) and sent with their ids when the network is back.
 // Served from the root (/sw.js), so its scope is the whole application without a Service-Worker-Allowed header.
 const CACHE = 'pilotline-shell-v1';
 const PAGE = '/';
 
-/** The bundle's files the page names (/static/bundle/main-<hash>.js and .css). */
+/** The bundle's files the page names (/static/bundle/index-<hash>.js and .css). */
 function assetsOf(html) {
   return [...html.matchAll(/(?:src|href)="(\/static\/[^"#?]+)"/g)].map((m) => m[1]);
 }
 
-/** Keeps the page and its assets; drops assets of earlier builds that the page no longer names. */
+/**
+ * The modules a bundle script imports: the bundle is split (each screen a module of its own, loaded when its route is
+ * opened, and the chunks they share), each named by its path ("/static/bundle/terminal-<hash>.js"; "./…" relative to
+ * the importing file, as esbuild writes it without a public path).
+ */
+function importsOf(script, path) {
+  const dir = path.slice(0, path.lastIndexOf('/') + 1);
+  return [...script.matchAll(/["'`](\/static\/[\w./-]+\.js|\.\/[\w.-]+\.js)["'`]/g)]
+    .map((m) => (m[1].startsWith('./') ? dir + m[1].slice(2) : m[1]));
+}
+
+/** The page's assets and every module they import, transitively: all a start without network can ask for. */
+async function shellFiles(html, cache) {
+  const files = new Set();
+  const queue = assetsOf(html);
+  while (queue.length) {
+    const path = queue.shift();
+    if (files.has(path)) continue;
+    files.add(path);
+    let response = await cache.match(path);
+    if (!response) {
+      response = await fetch(path, { credentials: 'same-origin' });
+      if (!response.ok) continue;
+      await cache.put(path, response.clone());
+    }
+    if (path.endsWith('.js')) queue.push(...importsOf(await response.text(), path));
+  }
+  return files;
+}
+
+/** Keeps the page and its assets with the modules they import; drops files of earlier builds that are no longer used. */
 async function keepShell(response) {
   const cache = await caches.open(CACHE);
   const html = await response.clone().text();
-  const assets = assetsOf(html);
-  await Promise.all(assets.map(async (path) => {
-    if (!(await cache.match(path))) await cache.add(path);
-  }));
+  const files = await shellFiles(html, cache);
   await cache.put(PAGE, response);
-  const keep = new Set([PAGE, ...assets]);
+  const keep = new Set([PAGE, ...files]);
   await Promise.all((await cache.keys()).map((request) => {
     const path = new URL(request.url).pathname;
     return keep.has(path) ? null : cache.delete(request);

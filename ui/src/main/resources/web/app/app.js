@@ -6,21 +6,45 @@ import { keyed } from 'lit/directives/keyed.js';
 import { api, chooseEnterprise, chosenEnterprise, ApiError } from './api.js';
 import { setPlantZone } from './format.js';
 import './login.js';
-import './items.js';
-import './orders.js';
-import './mrp.js';
-import './excel-import.js';
-import './schedule.js';
-import './enterprises.js';
-import './terminal.js';
-import './board.js';
-import './bureau.js';
-import './tasks.js';
-import './expert.js';
-import './admin.js';
-import './routings.js';
-import './calendars.js';
-import './offline.js';
+import { registerServiceWorker } from './offline.js';
+import { preloadSchedule } from './schedule-data.js';
+
+/**
+ * Each screen's module, loaded when its route is first opened: the bundle is split (esbuild's code splitting, entry
+ * `index.js`), so that the terminal's page loads neither ECharts nor the planner's screens, and a planner's first page
+ * only the chart library its screen uses. The import starts at once for the route the page opens with, beside the
+ * caller's `/api/me`.
+ */
+const SCREENS = {
+  items: () => import('./items.js'),
+  orders: () => import('./orders.js'),
+  mrp: () => import('./mrp.js'),
+  import: () => import('./excel-import.js'),
+  schedule: () => import('./schedule.js'),
+  enterprises: () => import('./enterprises.js'),
+  terminal: () => import('./terminal.js'),
+  board: () => import('./board.js'),
+  bureau: () => import('./bureau.js'),
+  tasks: () => import('./tasks.js'),
+  expert: () => import('./expert.js'),
+  admin: () => import('./admin.js'),
+  routings: () => import('./routings.js'),
+  calendars: () => import('./calendars.js'),
+};
+const screensLoaded = new Set();
+const screensLoading = new Map();
+
+/** Loads a route's screen module (once); resolves when its element is defined. */
+export function loadScreen(route) {
+  if (!SCREENS[route] || screensLoaded.has(route)) return Promise.resolve();
+  if (!screensLoading.has(route)) {
+    screensLoading.set(route, SCREENS[route]().then(() => { screensLoaded.add(route); }, (e) => {
+      screensLoading.delete(route);
+      throw e;
+    }));
+  }
+  return screensLoading.get(route);
+}
 
 const READERS = ['admin', 'planner', 'manager', 'expert', 'operator', 'quality'];
 
@@ -51,7 +75,10 @@ class PlApp extends Screen {
   constructor() {
     super();
     this.route = this.currentRoute();
-    window.addEventListener('hashchange', () => { this.route = this.currentRoute(); });
+    this.prepare(this.route);
+    // the Gantt's data are the longest read of any first page: asked for at once, not after /api/me and the module
+    if (this.route === 'schedule') preloadSchedule();
+    window.addEventListener('hashchange', () => { this.route = this.currentRoute(); this.prepare(this.route); });
     this.addEventListener('signed-in', () => this.loadMe());
     // the expert's page acts for another of the expert's enterprises, as the header's switcher does
     this.addEventListener('choose-enterprise', (e) => { chooseEnterprise(e.detail); this.loadMe(); });
@@ -60,6 +87,25 @@ class PlApp extends Screen {
       this.loadingMe = true;
       this.loadMe();
     }
+  }
+
+  /** Starts loading the route's screen module; the page renders it once it is there. */
+  prepare(route) {
+    if (!SCREENS[route] || screensLoaded.has(route)) return;
+    loadScreen(route).then(() => this.requestUpdate(), (e) => {
+      console.error(e);
+      this.screenFailed = route;
+      this.requestUpdate();
+    });
+  }
+
+  firstUpdated() {
+    // the service worker (the app kept for a start without network) after the first page is on screen, so that its
+    // install, which fetches the page and every file of the bundle, does not compete with the page's own start
+    const later = window.requestIdleCallback || ((f) => setTimeout(f, 200));
+    const register = () => later(() => registerServiceWorker(), { timeout: 2000 });
+    if (document.readyState === 'complete') register();
+    else window.addEventListener('load', register, { once: true });
   }
 
   currentRoute() {
@@ -139,6 +185,7 @@ class PlApp extends Screen {
   screen() {
     const allowed = menuFor(this.me).find((m) => m.route === this.route);
     if (!allowed) return this.home();
+    if (!screensLoaded.has(this.route)) return this.screenPending(this.route);
     const me = this.me;
     // Keyed by the enterprise, so that a switch reloads the screen's data.
     switch (this.route) {
@@ -159,8 +206,20 @@ class PlApp extends Screen {
     }
   }
 
+  /** A screen whose module is still on its way (or could not be loaded: the network is down). */
+  screenPending(route) {
+    if (this.screenFailed === route) {
+      return html`<p class="error" role="alert">${t('common.screenNotLoaded')}
+        <button id="screen-retry" @click=${() => { this.screenFailed = null; this.prepare(route); }}>${t('common.retry')}</button></p>`;
+    }
+    this.prepare(route);
+    return html`<p>${t('common.loading')}</p>`;
+  }
+
   render() {
-    if (this.route === 'terminal') return html`<pl-terminal></pl-terminal>`;
+    if (this.route === 'terminal') {
+      return screensLoaded.has('terminal') ? html`<pl-terminal></pl-terminal>` : this.screenPending('terminal');
+    }
     if (!this.checked && !this.loadingMe) { this.loadingMe = true; this.loadMe(); }
     if (!this.checked) return html`${this.header()}<main><p>${t('common.loading')}</p></main>`;
     if (!this.me) return html`${this.header()}<main><pl-login></pl-login></main>`;

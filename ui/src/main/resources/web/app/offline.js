@@ -1,5 +1,6 @@
-// Registers the service worker that keeps the app shell for a start without network (see /sw.js). Without support
-// (or over plain http from another host, where browsers allow no service workers) the UI works as before, online.
+// Registers the service worker that keeps the app shell for a start without network (see /sw.js); app.js calls it
+// once the first page is on screen. Without support (or over plain http from another host, where browsers allow no
+// service workers) the UI works as before, online.
 export function registerServiceWorker() {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return Promise.resolve(null);
   return navigator.serviceWorker.register('/sw.js', { scope: '/', updateViaCache: 'none' }).catch((e) => {
@@ -7,5 +8,3 @@ export function registerServiceWorker() {
     return null;
   });
 }
-
-registerServiceWorker();

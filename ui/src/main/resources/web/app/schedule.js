@@ -11,6 +11,7 @@ import { language, t, tData, tEnum } from './i18n.js';
 import { api, ApiError } from './api.js';
 import { dateTime, fromWall, minutes, parseWallText, quantity, toWall, wallText } from './format.js';
 import { pager } from './pager.js';
+import { GANTT_QUERY, LIVE_SCHEDULE, WORK_CENTERS, WORK_ORDERS, WORK_UNITS, ganttPath } from './schedule-data.js';
 import './whatif.js';
 
 echarts.use([CustomChart, DataZoomComponent, GraphicComponent, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
@@ -42,6 +43,18 @@ export function nonWorking(intervals, from, to) {
   }
   if (cursor < to) gaps.push({ start: cursor, end: to });
   return gaps.filter((g) => g.end > g.start);
+}
+
+/**
+ * The Gantt is asked for without each order's operations (they are all in the machines' lanes): each order gets them
+ * here, in routing order, as the API's full answer would have them.
+ */
+export function withOrderOperations(gantt) {
+  if (gantt.orders.every((o) => o.operations)) return gantt;
+  const byOrder = new Map(gantt.orders.map((o) => [o.orderId, (o.operations = [])]));
+  gantt.machines.forEach((m) => m.operations.forEach((op) => { const list = byOrder.get(op.orderId); if (list) list.push(op); }));
+  byOrder.forEach((list) => list.sort((a, b) => a.operationNo - b.operationNo));
+  return gantt;
 }
 
 class PlSchedule extends Screen {
@@ -90,7 +103,7 @@ class PlSchedule extends Screen {
     this.loading = true;
     try {
       try {
-        this.schedule = await api('/api/scheduling/schedules/live');
+        this.schedule = await api(LIVE_SCHEDULE);
       } catch (e) {
         if (e instanceof ApiError && e.status === 404) {
           this.schedule = null;
@@ -99,9 +112,10 @@ class PlSchedule extends Screen {
         }
         throw e;
       }
-      const [gantt, centers, units] = await Promise.all([api(`/api/scheduling/schedules/${this.schedule.id}/gantt`),
-        api('/api/work-centers', { query: { size: 1000 } }), api('/api/work-units', { query: { size: 1000 } }),
+      const [gantt, centers, units] = await Promise.all([api(ganttPath(this.schedule.id), { query: GANTT_QUERY }),
+        api(...WORK_CENTERS), api(...WORK_UNITS),
         this.loadProgress()]);
+      withOrderOperations(gantt);
       await this.loadMachines(gantt, centers, units);
       mark('pl-gantt-fetched');
       this.orders = new Map(gantt.orders.map((o) => [o.orderId, o]));
@@ -119,12 +133,17 @@ class PlSchedule extends Screen {
 
   /** The time span the chart covers: the horizon and every operation and due date, a day either side; four weeks at least. */
   span(gantt) {
-    const times = [Date.parse(gantt.horizonStart)];
-    gantt.machines.forEach((m) => m.operations.forEach((o) => times.push(Date.parse(o.start), Date.parse(o.end))));
-    gantt.orders.forEach((o) => { if (o.dueAt) times.push(Date.parse(o.dueAt)); });
-    const valid = times.filter((x) => !Number.isNaN(x));
-    const from = Math.min(...valid) - DAY;
-    return { from, to: Math.min(Math.max(Math.max(...valid) + DAY, from + ZOOMS.month), from + 365 * DAY) };
+    if (this.spanOf && this.spanOf.gantt === gantt) return this.spanOf.span;
+    let min = Date.parse(gantt.horizonStart);
+    let max = min;
+    const add = (x) => { if (!Number.isNaN(x)) { if (!(x >= min)) min = x; if (!(x <= max)) max = x; } };
+    gantt.machines.forEach((m) => m.operations.forEach((o) => { add(Date.parse(o.start)); add(Date.parse(o.end)); }));
+    gantt.orders.forEach((o) => { if (o.dueAt) add(Date.parse(o.dueAt)); });
+    const from = min - DAY;
+    const span = { from, to: Math.min(Math.max(max + DAY, from + ZOOMS.month), from + 365 * DAY) };
+    // kept for this Gantt: the chart and the calendars' shading ask for it again
+    this.spanOf = { gantt, span };
+    return span;
   }
 
   /**
@@ -156,9 +175,7 @@ class PlSchedule extends Screen {
     const progress = new Map();
     this.progress = progress;
     try {
-      // only live work orders can be on the schedule: asking for those keeps the closed ones from filling the page
-      const pages = await Promise.all(['RELEASED', 'IN_PROGRESS'].map((state) => api('/api/mes/work-orders',
-        { query: { state, size: 1000 } })));
+      const pages = await Promise.all(WORK_ORDERS.map(([path, options]) => api(path, options)));
       pages.forEach((page) => page.items.forEach((w) => w.operations.filter((o) => o.reworkOf == null)
         .forEach((o) => progress.set(`${w.productionOrderId}/${o.operationNo}`, o))));
     } catch (e) {
@@ -220,9 +237,12 @@ class PlSchedule extends Screen {
     } else {
       this.chart.resize();
     }
+    this.finishedEarly = false;
     this.draw(lanes);
     this.drawn = drawn;
     mark('pl-gantt-drawn');
+    // drawn in one frame, ECharts may say it has finished while the option is still being set
+    if (this.finishedEarly) mark('pl-gantt-finished');
   }
 
   draw(lanes) {
@@ -272,15 +292,25 @@ class PlSchedule extends Screen {
       series: [
         { id: 'shade', type: 'custom', silent: true, z: 1, renderItem: (p, a) => this.renderShade(p, a), encode: { x: [1, 2], y: 0 }, data: shade },
         {
-          // thousands of bars are drawn over a few frames (ECharts' progressive rendering), 1,500 a frame
-          id: 'ops', type: 'custom', z: 3, progressive: 1500, renderItem: (p, a) => this.renderOperation(p, a, ops[p.dataIndex]),
-          encode: { x: [1, 2], y: 0 }, data: ops,
+          // every bar in one frame: progressive rendering (1,500 a frame) drew them on an incremental layer of its
+          // own over four frames, which cost more than it saved, and the page is not usable before they are all drawn
+          id: 'ops', type: 'custom', z: 3, progressive: 0, renderItem: (p, a) => this.renderOperation(p, a, ops[p.dataIndex]),
+          // the series' data are bare value arrays (lane, start, end, id), which ECharts stores in columns; what a bar
+          // stands for is looked up by its index (an object per item made setOption walk and keep 5,000 of them)
+          encode: { x: [1, 2], y: 0 }, data: ops.map((o) => o.value),
           markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: '#d32f2f', type: 'solid', width: 1.5 }, data: [{ xAxis: now }] },
         },
-        { id: 'marks', type: 'custom', z: 4, renderItem: (p, a) => this.renderMark(p, a, marks[p.dataIndex]), encode: { x: 1, y: 0 }, data: marks },
+        { id: 'marks', type: 'custom', z: 4, renderItem: (p, a) => this.renderMark(p, a, marks[p.dataIndex]), encode: { x: 1, y: 0 }, data: marks.map((m) => m.value) },
       ],
     }, { replaceMerge: ['series'] });
     this.opsData = ops;
+    this.marksData = marks;
+  }
+
+  /** What an item of a series stands for (the series hold bare values). */
+  itemOf(seriesId, dataIndex) {
+    const items = seriesId === 'ops' ? this.opsData : seriesId === 'marks' ? this.marksData : null;
+    return items ? items[dataIndex] : null;
   }
 
   renderShade(params, api) {
@@ -351,11 +381,12 @@ class PlSchedule extends Screen {
       const parts = t(key, ...args.map((_, i) => `\u0000${i}\u0000`)).split('\u0000');
       return parts.map((part, i) => (i % 2 === 0 ? part : v(args[Number(part)]))).join('');
     };
+    const item = this.itemOf(p.seriesId, p.dataIndex);
+    if (!item) return '';
     if (p.seriesId === 'marks') {
-      return p.data.kind === 'due' ? line('schedule.dueAt', dateTime(p.data.order.dueAt)) : this.waitLine(p.data.wait, line);
+      return item.kind === 'due' ? line('schedule.dueAt', dateTime(item.order.dueAt)) : this.waitLine(item.wait, line);
     }
-    if (p.seriesId !== 'ops') return '';
-    const op = p.data.op;
+    const op = item.op;
     const lines = [
       `${v(`${op.orderNumber}/${op.operationNo} ${op.name || ''}`)}`,
       line('schedule.on', `${op.workUnitCode} (${op.workCenterCode})`),
@@ -363,7 +394,7 @@ class PlSchedule extends Screen {
       line('schedule.minutes', op.setupMinutes, op.processingMinutes),
     ];
     if (op.pinned) lines.push(t('schedule.pinned'));
-    if (p.data.state) lines.push(`${t('schedule.shopFloor')}: ${tEnum('opState', p.data.state)}`);
+    if (item.state) lines.push(`${t('schedule.shopFloor')}: ${tEnum('opState', item.state)}`);
     (op.waitsFor || []).forEach((w) => lines.push(this.waitLine(w, line)));
     return lines.join('<br>');
   }
@@ -383,7 +414,8 @@ class PlSchedule extends Screen {
     const chart = this.chart;
     const zr = chart.getZr();
     chart.on('mousedown', { seriesId: 'ops' }, (p) => {
-      this.drag = { item: p.data, x0: p.event.offsetX, y0: p.event.offsetY, moved: false };
+      const item = this.itemOf('ops', p.dataIndex);
+      if (item) this.drag = { item, x0: p.event.offsetX, y0: p.event.offsetY, moved: false };
     });
     zr.on('mousemove', (e) => {
       const d = this.drag;
@@ -416,7 +448,10 @@ class PlSchedule extends Screen {
       this.propose(d, e.offsetX, e.offsetY);
     });
     // every bar drawn (ECharts draws thousands of them over several frames)
-    chart.on('finished', () => { if (performance.getEntriesByName('pl-gantt-drawn').length) mark('pl-gantt-finished'); });
+    chart.on('finished', () => {
+      if (performance.getEntriesByName('pl-gantt-drawn').length) mark('pl-gantt-finished');
+      else this.finishedEarly = true;
+    });
     chart.on('dataZoom', () => {
       const [start, end] = this.visibleWindow();
       this.window = { start, end };

@@ -24,6 +24,7 @@ import java.util.Map;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -121,6 +122,21 @@ class SchedulingApiTest {
             assertEquals(120L, Duration.between(Instant.parse((String) ops.get(1).get("start")),
                     Instant.parse((String) ops.get(1).get("end"))).toMinutes());
         }
+
+        // the lean Gantt (what the page asks for): the same machine lanes, the orders without their operations
+        JsonPath lean = planner().queryParam("orderOperations", "false")
+                .get("/api/scheduling/schedules/" + scheduleId + "/gantt").then().statusCode(200).extract().jsonPath();
+        assertEquals(gantt.<Object>getList("machines"), lean.<Object>getList("machines"));
+        assertEquals(gantt.<Object>getList("orders.orderId"), lean.<Object>getList("orders.orderId"));
+        assertEquals(gantt.<Object>getList("orders.late"), lean.<Object>getList("orders.late"));
+        for (Map<String, Object> lane : lean.<Map<String, Object>>getList("orders")) {
+            assertFalse(lane.containsKey("operations"), "no operations in the order lane " + lane);
+        }
+        assertEquals(gantt.<Object>getList("orders"), planner().queryParam("orderOperations", "true")
+                .get("/api/scheduling/schedules/" + scheduleId + "/gantt").then().statusCode(200).extract().path("orders"));
+        planner().queryParam("orderOperations", "maybe").get("/api/scheduling/schedules/" + scheduleId + "/gantt")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("orderOperations"));
     }
 
     @Test
@@ -287,6 +303,7 @@ class SchedulingApiTest {
         String schedule = "/api/scheduling/schedules/" + scheduleId;
         stranger.get(schedule).then().statusCode(404).contentType("application/problem+json");
         stranger.get(schedule + "/gantt").then().statusCode(404);
+        stranger.queryParam("orderOperations", "false").get(schedule + "/gantt").then().statusCode(404);
         stranger.get(schedule + "/comparison").then().statusCode(404);
         stranger.get(schedule + "/orders/" + order + "/explanation").then().statusCode(404);
         stranger.post(schedule + "/operations/" + operationId + "/pin").then().statusCode(404);

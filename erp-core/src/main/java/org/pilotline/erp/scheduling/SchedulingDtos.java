@@ -1,5 +1,6 @@
 package org.pilotline.erp.scheduling;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -102,7 +103,11 @@ public final class SchedulingDtos {
     }
 
     public record OrderLane(long orderId, String orderNumber, long weight, Instant releaseAt, Instant dueAt,
-                            Instant completionAt, long tardinessMinutes, boolean late, List<OperationView> operations) {
+                            Instant completionAt, long tardinessMinutes, boolean late,
+                            @JsonInclude(JsonInclude.Include.NON_NULL)
+                            @Schema(description = "its operations in routing order; absent when the Gantt is asked for "
+                                    + "with orderOperations=false (each is in its machine's lane)")
+                            List<OperationView> operations) {
     }
 
     @Schema(description = "Gantt data of a schedule, per machine (in time order) and per order (in routing order).")

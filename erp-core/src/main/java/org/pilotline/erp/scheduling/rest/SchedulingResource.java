@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.platform.paging.Page;
@@ -34,6 +35,8 @@ import org.pilotline.erp.scheduling.SchedulingDtos.SolveView;
 import org.pilotline.erp.scheduling.ScheduleKind;
 import org.pilotline.erp.scheduling.ScheduleQueries;
 import org.pilotline.erp.scheduling.SchedulingService;
+import org.pilotline.platform.problem.DomainException;
+import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.security.Roles;
 
 import java.net.URI;
@@ -134,9 +137,20 @@ public class SchedulingResource {
 
     @GET
     @Path("/schedules/{id}/gantt")
-    @Operation(summary = "Gantt data", description = "Operations per machine in time order and per order in routing order; times as UTC instants, zone for display.")
-    public GanttView gantt(@PathParam("id") long id) {
-        return queries.gantt(id);
+    @Operation(summary = "Gantt data", description = "Operations per machine in time order and per order in routing order; times as UTC instants, zone for display. "
+            + "With orderOperations=false the orders come without their operations (each is in its machine's lane already): half the answer for a large schedule.")
+    @APIResponse(responseCode = "200", description = "The Gantt")
+    @APIResponse(responseCode = "400", description = "`invalid-parameter`: orderOperations is neither true nor false")
+    @APIResponse(responseCode = "404", description = "No such schedule (of the caller's enterprise)")
+    public GanttView gantt(@PathParam("id") long id,
+                           @Parameter(description = "true (the default) or false: list each order's operations too")
+                           @QueryParam("orderOperations") String orderOperations) {
+        boolean withOrderOperations = orderOperations == null || orderOperations.equals("true");
+        if (orderOperations != null && !orderOperations.equals("true") && !orderOperations.equals("false")) {
+            throw DomainException.invalid("invalid-parameter", "orderOperations is true or false",
+                    new FieldError("orderOperations", "must be true or false"));
+        }
+        return queries.gantt(id, withOrderOperations);
     }
 
     @POST
