@@ -175,7 +175,7 @@ class BrowserAdministrationTest {
             String row = "#badges-table tr[data-username='" + e.code + "-operator'] ";
             browser.waitUntil(d -> badge.equals(d.findElement(By.cssSelector(row + ".badge-number")).getText()) ? true : null);
             browser.click(row + ".remove-badge");
-            browser.waitUntil(d -> "无工卡".equals(d.findElement(By.cssSelector(row + ".badge-number")).getText()) ? true : null);
+            browser.waitUntil(d -> "无工牌".equals(d.findElement(By.cssSelector(row + ".badge-number")).getText()) ? true : null);
             browser.assertOneLanguage("zh-CN", "the operators without their badges");
             device(token).get("/api/mes/terminal").then().statusCode(200).body("operator", org.hamcrest.Matchers.nullValue());
             device(token).body(Map.of("badgeNumber", badge, "pin", "4711")).post("/api/mes/terminal/sign-in").then()
