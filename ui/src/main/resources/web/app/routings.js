@@ -180,7 +180,8 @@ class PlRoutings extends Screen {
       return html`<span data-v>${op.alternatives.map((a) => `${this.centerLabel(a.workCenterId)} (${quantity(a.setupMinutes)} + ${quantity(a.runMinutes)})`).join(', ')}</span>`;
     }
     const key = (k, field) => `operations[${i}].alternatives[${k}].${field}`;
-    return html`<div class="alternatives">${op.alternatives.map((a, k) => html`<div class="alternative" data-alt=${k}>
+    return html`<div class="alternatives"><span class="hint">${t('routing.alternatives')}:</span>
+      ${op.alternatives.map((a, k) => html`<div class="alternative" data-alt=${k}>
         <select class="alt-workCenter" aria-label=${t('routing.workCenter')}
           @change=${(e) => this.editAlternative(i, k, 'workCenterId', e.target.value)}>
           <option value="" ?selected=${!a.workCenterId}>${t('admin.choose')}</option>
@@ -220,9 +221,10 @@ class PlRoutings extends Screen {
         <td>${this.centerSelect(op, i, editable)}${fieldError(this.errors, `operations[${i}].workCenterId`, 'step')}</td>
         <td class="num">${this.input(op, i, 'setupMinutes', 6, editable)}</td><td class="num">${this.input(op, i, 'runMinutes', 6, editable)}</td>
         <td class="num">${this.input(op, i, 'transferQuantity', 6, editable)}</td>
-        <td>${this.alternatives(op, i, editable)}</td>
+        <td>${this.alternatives(op, i, false)}</td>
         <td>${editable ? html`<button class="remove-step" @click=${() => this.removeStep(i)}>${t('routing.removeStep')}</button>` : ''}</td>
-      </tr>`)}</tbody></table>
+      </tr>${editable ? html`<tr class="alternatives-row" data-index=${i}><td></td>
+        <td colspan="7">${this.alternatives(op, i, true)}</td></tr>` : ''}`)}</tbody></table>
       ${fieldError(this.errors, 'operations', 'step')}
       ${editable ? html`<div class="actions"><button id="add-step" @click=${this.addStep}>${t('routing.addStep')}</button>
         ${this.routing ? html`<button id="save-routing" @click=${this.save}>${t('routing.save')}</button>` : ''}</div>` : ''}`;
