@@ -13,7 +13,6 @@ import org.pilotline.kpi.rollup.Grain;
 import org.pilotline.kpi.rollup.Level;
 import org.pilotline.kpi.rollup.RollupStore;
 import org.pilotline.kpi.time.Period;
-import org.pilotline.kpi.time.TimeModelService;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.tenancy.TenantContext;
@@ -83,15 +82,13 @@ public class WorkCenterService {
         Enterprise e = QuarkusTransaction.requiringNew().call(() -> Enterprise.<Enterprise>findByCode(code)
                 .orElseThrow(() -> DomainException.notFound("Enterprise", code)));
         ZoneId zone = ZoneId.of(e.timeZone);
-        Instant f = PeriodParam.instantOrDate("from", from, zone);
-        Instant t = PeriodParam.instantOrDate("to", to, zone);
-        TimeModelService.requirePeriod(f, t);
-        YearMonth m = YearMonth.from(f.atZone(zone));
-        if (f.equals(m.atDay(1).atStartOfDay(zone).toInstant())
-                && t.equals(m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant())) {
+        Period p = Period.parse(from, to, zone);
+        YearMonth m = YearMonth.from(p.from().atZone(zone));
+        if (p.from().equals(m.atDay(1).atStartOfDay(zone).toInstant())
+                && p.to().equals(m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant())) {
             return QuarkusTransaction.requiringNew().call(() -> workCenters(code, m, now));
         }
-        return period(e, zone, new Period(f, t), now);
+        return period(e, zone, p, now);
     }
 
     private record Center(String code, String name, String areaCode, String areaName, long id, int units) {

@@ -366,7 +366,7 @@ public class RollupWriter {
     public int recountDeliveries(String t, java.util.Collection<LocalDate> dates) {
         ZoneId zone = plantClock.zone();
         int changed = 0;
-        for (Grain grain : List.of(Grain.DAY, Grain.WEEK, Grain.MONTH)) {
+        for (Grain grain : DELIVERY_GRAINS) {
             Map<Instant, Bucket> buckets = new java.util.TreeMap<>();
             for (LocalDate d : dates) {
                 Bucket b = BucketRules.containing(grain, zone, d.atStartOfDay(zone).toInstant());
