@@ -149,12 +149,16 @@ class BrowserScheduleTest {
             browser.waitUntil(d -> d.findElement(By.cssSelector("#operation .op-pinned")).getText().equals("否") ? true : null);
             assertFalse(pinned(gantt(plant, scheduleId), lastOfLate));
 
-            // drag the late order's first operation to the other machine, tomorrow four hours into the shift
+            // drag the late order's first operation to the other machine, four hours into the next shift to start (about
+            // a day from now: the shift started three hours ago; "tomorrow at the shift's start plus four hours" would be
+            // within the hour when the shift starts in the evening and its fourth hour is past midnight)
             long moved = opAt(gantt, late, 10);
             long from = ((Number) gantt.getMap("machines.operations.flatten().find { it.id == " + moved + " }")
                     .get("workUnitId")).longValue();
             long to = from == unitA ? unitB : unitA;
-            Instant target = today.plusDays(1).atTime(shiftStart.plusHours(4)).atZone(PLANT).toInstant();
+            ZonedDateTime now = ZonedDateTime.now(PLANT);
+            ZonedDateTime nextShift = now.with(shiftStart).isAfter(now) ? now.with(shiftStart) : now.plusDays(1).with(shiftStart);
+            Instant target = nextShift.plusHours(4).toInstant();
             String opStart = (String) gantt.getMap("machines.operations.flatten().find { it.id == " + moved + " }").get("start");
             WebElement proposal = browser.dragGanttOperation(moved, String.valueOf(opStart), from, target, to);
             assertEquals(String.valueOf(to), proposal.getAttribute("data-work-unit"));
