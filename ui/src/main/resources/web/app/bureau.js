@@ -14,6 +14,7 @@ import { compareRows, sortHeader } from './table-sort.js';
 import './demo-progress.js';
 import './bureau-workcenters.js';
 import './bureau-programme.js';
+import './bureau-records.js';
 
 echarts.use([BarChart, LineChart, DataZoomComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -402,12 +403,15 @@ class PlBureau extends Screen {
   tabs() {
     const tab = (id, label) => html`<button id=${`bureau-tab-${id}`} class=${this.tab === id ? 'tab active' : 'tab'}
       aria-pressed=${this.tab === id} @click=${() => { this.tab = id; }}>${label}</button>`;
-    return html`<div class="tabs">${tab('kpi', t('bureau.tab.kpi'))}${tab('programme', t('bureau.tab.programme'))}</div>`;
+    return html`<div class="tabs">${tab('kpi', t('bureau.tab.kpi'))}${tab('programme', t('bureau.tab.programme'))}${tab('records', t('bureau.tab.records'))}</div>`;
   }
 
   render() {
     if (this.tab === 'programme') {
       return html`<h2>${t('bureau.title')}</h2>${this.tabs()}<pl-bureau-programme></pl-bureau-programme>`;
+    }
+    if (this.tab === 'records') {
+      return html`<h2>${t('bureau.title')}</h2>${this.tabs()}<pl-bureau-records></pl-bureau-records>`;
     }
     return html`<h2>${t('bureau.title')}</h2>
       ${this.tabs()}
