@@ -1,6 +1,7 @@
 // The bureau keeps the programme's records on the dashboard's Records tab: cohorts (year, names, type, the enterprises
 // selected), expert pairings (expert, enterprise, valid from/to), model cases (enterprise, manufacturing type, year,
-// citation) and training sessions (level, topic, date, hours, trainer, attendance per enterprise). Each list is read
+// citation), training sessions (level, topic, date, hours, trainer, attendance per enterprise) and research projects
+// (titles, enterprises, experts, milestones, outcome; moved along their life by the status buttons). Each list is read
 // from its API; a record chosen fills the form and is saved with the version read (a record changed meanwhile is
 // refused with 409, never overwritten); a refusal is shown next to each field it names, the rest above the form.
 import { html } from 'lit';
@@ -12,16 +13,19 @@ import { date, quantity } from './format.js';
 import { dateInput, validDate } from './inputs.js';
 import { fieldError, problemFields, refusalLine, value } from './admin-form.js';
 
-const KINDS = ['cohorts', 'pairings', 'modelCases', 'trainings'];
+const KINDS = ['cohorts', 'pairings', 'modelCases', 'trainings', 'projects'];
 const PATHS = {
   cohorts: '/api/programme/cohorts',
   pairings: '/api/programme/pairings',
   modelCases: '/api/programme/model-cases',
   trainings: '/api/programme/trainings',
+  projects: '/api/programme/projects',
 };
 const COHORT_TYPES = ['PILOT', 'DEMONSTRATION'];
 const MFG_TYPES = ['DISCRETE', 'PROCESS', 'MIXED'];
 const LEVELS = ['ENGINEERING', 'MANAGEMENT'];
+/** The statuses a research project may move to from each (ProjectStatus.allowedTargets). */
+const NEXT_STATUS = { PROPOSED: ['ACTIVE', 'CANCELLED'], ACTIVE: ['COMPLETED', 'CANCELLED'], COMPLETED: [], CANCELLED: [] };
 
 /** A typed whole number as a number; anything else as typed, for the server to name the field it cannot read. */
 function number(text) {
@@ -31,7 +35,7 @@ function number(text) {
 class PlBureauRecords extends Screen {
   static properties = {
     kind: { state: true }, rows: { state: true }, enterprises: { state: true }, chosen: { state: true },
-    attendance: { state: true }, errors: { state: true }, refusal: { state: true }, notice: { state: true },
+    attendance: { state: true }, milestones: { state: true }, errors: { state: true }, refusal: { state: true }, notice: { state: true },
     loading: { state: true },
   };
 
@@ -42,6 +46,7 @@ class PlBureauRecords extends Screen {
     this.enterprises = [];
     this.chosen = null;
     this.attendance = [];
+    this.milestones = [];
     this.generation = 0;
   }
 
@@ -89,6 +94,7 @@ class PlBureauRecords extends Screen {
     this.refusal = null;
     this.attendance = this.kind === 'trainings' && row
       ? row.attendance.map((a) => ({ ...a, personHours: String(a.personHours) })) : [];
+    this.milestones = this.kind === 'projects' && row ? row.milestones.map((m) => ({ ...m })) : [];
     // the form is made anew for the record chosen: nothing typed into the one before stays in it
     this.generation += 1;
   }
@@ -107,7 +113,7 @@ class PlBureauRecords extends Screen {
       case 'cohorts':
         body = {
           year: number(value(form, 'year')), nameZh: value(form, 'nameZh'), nameEn: value(form, 'nameEn'),
-          type: value(form, 'type'), enterprises: [...form.querySelectorAll('input[name=enterprise]:checked')].map((c) => c.value),
+          type: value(form, 'type'), enterprises: this.ticked(form),
         };
         break;
       case 'pairings':
@@ -117,6 +123,15 @@ class PlBureauRecords extends Screen {
       case 'modelCases':
         body = { enterprise: value(form, 'enterprise'), manufacturingType: value(form, 'manufacturingType'),
           year: number(value(form, 'year')), citation: value(form, 'citation') };
+        break;
+      case 'projects':
+        body = { titleZh: value(form, 'titleZh'), titleEn: value(form, 'titleEn'), enterprises: this.ticked(form),
+          experts: (value(form, 'experts') || '').split(/[,，\s]+/).filter((x) => x),
+          milestones: this.milestones.map((m, i) => {
+            ['due', 'doneOn'].forEach((k) => { if (!validDate(m[k] || null)) dates[`milestones[${i}].${k}`] = t('common.badDate'); });
+            return { title: m.title || null, due: m.due || null, doneOn: m.doneOn || null };
+          }),
+          outcome: value(form, 'outcome') };
         break;
       default:
         body = { level: value(form, 'level'), topic: value(form, 'topic'), date: checkDate('date'),
@@ -143,6 +158,30 @@ class PlBureauRecords extends Screen {
       this.errors = null;
       this.refusal = null;
       this.notice = { key: editing ? 'records.updated' : 'records.created', id: saved.id };
+      await this.load();
+      this.choose((this.rows || []).find((r) => r.id === saved.id) || null);
+    } catch (e) {
+      this.errors = problemFields(e);
+      this.refusal = e;
+      this.notice = null;
+    }
+  }
+
+  /** The enterprises ticked in the form's list. */
+  ticked(form) {
+    return [...form.querySelectorAll('input[name=enterprise]:checked')].map((c) => c.value);
+  }
+
+  /** Moves the chosen research project to another status, with the outcome as typed in the form. */
+  async changeStatus(status) {
+    const chosen = this.chosen;
+    const form = this.renderRoot.querySelector('#record-form');
+    try {
+      const saved = await api(`${PATHS.projects}/${chosen.id}/status`, { method: 'POST',
+        body: { status, outcome: value(form, 'outcome'), version: chosen.version } });
+      this.errors = null;
+      this.refusal = null;
+      this.notice = { key: 'records.updated', id: saved.id };
       await this.load();
       this.choose((this.rows || []).find((r) => r.id === saved.id) || null);
     } catch (e) {
@@ -214,6 +253,15 @@ class PlBureauRecords extends Screen {
           <th>${t('enterprises.type')}</th><th>${t('records.year')}</th><th>${t('records.citation')}</th></tr></thead>
           <tbody>${rows.map((r) => row(r, html`<td data-v>${r.enterprise}</td><td data-v>${this.enterpriseName(r.enterprise)}</td>
             <td>${tEnum('mfgType', r.manufacturingType)}</td><td data-v>${r.year}</td><td data-v class="name">${r.citation}</td>`))}</tbody></table>`;
+      case 'projects':
+        return html`<table id="records-table"><thead><tr><th>${t('records.titleZh')}</th><th>${t('records.titleEn')}</th>
+          <th>${t('records.status')}</th><th>${t('records.enterprises')}</th><th>${t('records.experts')}</th>
+          <th>${t('records.milestonesDone')}</th></tr></thead>
+          <tbody>${rows.map((r) => row(r, html`<td data-v>${r.titleZh}</td><td data-v>${r.titleEn}</td>
+            <td>${tEnum('expert.projectStatus', r.status)}</td>
+            <td class="num" data-v title=${r.enterprises.join(', ')}>${r.enterprises.length}</td>
+            <td data-v>${r.experts.join(', ')}</td>
+            <td class="num" data-v>${r.milestones.filter((m) => m.doneOn).length} / ${r.milestones.length}</td>`))}</tbody></table>`;
       default:
         return html`<table id="records-table"><thead><tr><th>${t('records.date')}</th><th>${t('records.level')}</th>
           <th>${t('records.topic')}</th><th>${t('records.trainer')}</th><th>${t('records.hours')}</th>
@@ -228,16 +276,20 @@ class PlBureauRecords extends Screen {
   fields() {
     const c = this.chosen || {};
     switch (this.kind) {
-      case 'cohorts': {
-        const selected = new Set(c.enterprises || []);
+      case 'cohorts':
         return html`${this.field(t('records.year'), 'year', html`<input name="year" id="record-year" size="5" inputmode="numeric" .value=${c.year ? String(c.year) : ''}>`)}
           ${this.field(t('records.nameZh'), 'nameZh', html`<input name="nameZh" id="record-nameZh" .value=${c.nameZh || ''}>`)}
           ${this.field(t('records.nameEn'), 'nameEn', html`<input name="nameEn" id="record-nameEn" .value=${c.nameEn || ''}>`)}
           ${this.field(t('records.cohortType'), 'type', this.enumSelect('type', 'cohortType', COHORT_TYPES, c.type))}
-          <fieldset id="record-enterprises"><legend>${t('records.enterprises')}</legend>${this.listErrors('enterprises')}
-            ${this.enterprises.map((e) => html`<label class="check"><input type="checkbox" name="enterprise" value=${e.code}
-              .checked=${selected.has(e.code)}> <span data-v>${e.code} · ${e.name}</span></label>`)}</fieldset>`;
-      }
+          ${this.enterpriseChecks(c.enterprises)}`;
+      case 'projects':
+        return html`${this.field(t('records.titleZh'), 'titleZh', html`<input name="titleZh" id="record-titleZh" size="40" .value=${c.titleZh || ''}>`)}
+          ${this.field(t('records.titleEn'), 'titleEn', html`<input name="titleEn" id="record-titleEn" size="40" .value=${c.titleEn || ''}>`)}
+          ${this.enterpriseChecks(c.enterprises)}
+          <label>${t('records.expertsTyped')} <input name="experts" id="record-experts" size="40" .value=${(c.experts || []).join(', ')}>
+            ${this.listErrors('experts')}</label>
+          ${this.milestoneTable()}
+          ${this.field(t('records.outcome'), 'outcome', html`<textarea name="outcome" id="record-outcome" rows="3" cols="60" .value=${c.outcome || ''}></textarea>`)}`;
       case 'pairings':
         return html`${this.field(t('records.expert'), 'expert', html`<input name="expert" id="record-expert" .value=${c.expert || ''}>`)}
           ${this.field(t('records.enterprise'), 'enterprise', this.enterpriseSelect('enterprise', c.enterprise))}
@@ -256,6 +308,33 @@ class PlBureauRecords extends Screen {
           ${this.field(t('records.trainer'), 'trainer', html`<input name="trainer" id="record-trainer" .value=${c.trainer || ''}>`)}
           ${this.attendanceTable()}`;
     }
+  }
+
+  enterpriseChecks(chosen) {
+    const selected = new Set(chosen || []);
+    return html`<fieldset id="record-enterprises"><legend>${t('records.enterprises')}</legend>${this.listErrors('enterprises')}
+      ${this.enterprises.map((e) => html`<label class="check"><input type="checkbox" name="enterprise" value=${e.code}
+        .checked=${selected.has(e.code)}> <span data-v>${e.code} · ${e.name}</span></label>`)}</fieldset>`;
+  }
+
+  milestoneTable() {
+    const set = (i, key, v) => {
+      this.milestones = this.milestones.map((m, j) => (j === i ? { ...m, [key]: v } : m));
+    };
+    const err = (i, key) => fieldError(this.errors, `milestones[${i}].${key}`, 'record');
+    return html`<fieldset id="record-milestones"><legend>${t('records.milestones')}</legend>
+      ${Object.keys(this.errors || {}).filter((f) => f === 'milestones').map((f) => fieldError(this.errors, f, 'record'))}
+      <table><thead><tr><th>${t('records.milestone')}</th><th>${t('records.due')}</th><th>${t('records.doneOn')}</th><th></th></tr></thead>
+      <tbody>${this.milestones.map((m, i) => html`<tr data-row=${i}>
+        <td><input class="ms-title" size="30" .value=${m.title || ''} @input=${(e) => set(i, 'title', e.target.value.trim())}>${err(i, 'title')}</td>
+        <td><input class="ms-due date-input" size="10" placeholder=${t('common.dateFormat')} .value=${m.due || ''}
+          @input=${(e) => set(i, 'due', e.target.value.trim())}>${err(i, 'due')}</td>
+        <td><input class="ms-done date-input" size="10" placeholder=${t('common.dateFormat')} .value=${m.doneOn || ''}
+          @input=${(e) => set(i, 'doneOn', e.target.value.trim())}>${err(i, 'doneOn')}</td>
+        <td><button type="button" class="ms-remove" @click=${() => { this.milestones = this.milestones.filter((_, j) => j !== i); }}>${t('records.removeRow')}</button></td>
+      </tr>`)}</tbody></table>
+      <button type="button" id="milestone-add" @click=${() => { this.milestones = [...this.milestones, { title: '', due: '', doneOn: '' }]; }}>${t('records.addMilestone')}</button>
+    </fieldset>`;
   }
 
   attendanceTable() {
@@ -293,6 +372,8 @@ class PlBureauRecords extends Screen {
           <button type="submit" id="record-save">${t('admin.save')}</button>
           ${this.chosen ? html`<button type="button" id="record-new" @click=${() => this.choose(null)}>${t(`records.new.${this.kind}`)}</button>` : ''}
           ${this.chosen && this.kind === 'modelCases' ? html`<button type="button" id="record-delete" @click=${() => this.remove()}>${t('records.delete')}</button>` : ''}
+          ${this.chosen && this.kind === 'projects' ? NEXT_STATUS[this.chosen.status].map((s) => html`<button type="button"
+            id=${`record-status-${s}`} @click=${() => this.changeStatus(s)}>${t(`records.moveTo.${s}`)}</button>`) : ''}
         </div>
       </form>`)}
       <p class="muted">${t('records.hint')}</p>`;

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The bureau keeps the programme's records on the dashboard's Records tab, in a real Chromium, in Chinese and then in
  * English: a cohort selected, refused when it repeats a year and type (nothing saved), a field left empty named next
  * to it, the cohort changed; an expert paired with an enterprise (a date that is not one refused before it is sent); a
- * training session with its attendance; a model case flagged and deleted — each checked through the API.
+ * training session with its attendance; a model case flagged and deleted; a research project with a milestone, started —
+ * each checked through the API.
  */
 @QuarkusTest
 class BrowserBureauRecordsTest {
@@ -34,6 +35,7 @@ class BrowserBureauRecordsTest {
     URL base;
 
     @Test
+    @SuppressWarnings("unchecked")
     void theBureauKeepsCohortsPairingsTrainingsAndModelCases() {
         TestEnterprise pilot = TestEnterprise.create("DISCRETE");
         String expert = "x" + UUID.randomUUID().toString().substring(0, 8) + "-expert";
@@ -153,6 +155,38 @@ class BrowserBureauRecordsTest {
             browser.waitUntil(d -> modelCasesOf(pilot.code).isEmpty() ? true : null);
             browser.waitUntil(d -> d.findElements(By.cssSelector("#records-table tr[data-id='" + modelCase + "']")).isEmpty() ? true : null);
 
+            // a research project with its enterprise, expert and a milestone; a milestone date that is not one is named
+            browser.click("#records-projects");
+            browser.waitFor("#records-projects.active");
+            String title = "MES 数据采集研究 " + year;
+            browser.type("#record-titleZh", title);
+            browser.type("#record-titleEn", "Shop-floor data collection " + year);
+            browser.click("#record-enterprises input[value='" + pilot.code + "']");
+            browser.type("#record-experts", expert);
+            browser.click("#milestone-add");
+            browser.type("#record-milestones tr[data-row='0'] .ms-title", "调研报告");
+            browser.type("#record-milestones tr[data-row='0'] .ms-due", "2026-02-30");
+            browser.click("#record-save");
+            browser.waitFor("#error-record-milestones-0--due");
+            browser.type("#record-milestones tr[data-row='0'] .ms-due", today.plusMonths(2).toString());
+            browser.click("#record-save");
+            browser.waitFor("#record-notice");
+            Map<String, Object> project = projectTitled(title);
+            assertEquals("PROPOSED", project.get("status"));
+            assertEquals(List.of(pilot.code), project.get("enterprises"));
+            assertEquals(List.of(expert), project.get("experts"));
+            List<Map<String, Object>> milestones = (List<Map<String, Object>>) project.get("milestones");
+            assertEquals(1, milestones.size());
+            assertEquals("调研报告", milestones.get(0).get("title"));
+            assertEquals(today.plusMonths(2).toString(), milestones.get(0).get("due"));
+            assertEquals(null, milestones.get(0).get("doneOn"));
+            // started: proposed → active, as the project's life allows
+            browser.waitFor("#records-table tr.selected[data-id='" + project.get("id") + "']");
+            browser.click("#record-status-ACTIVE");
+            browser.waitUntil(d -> "ACTIVE".equals(projectTitled(title).get("status")) ? true : null);
+            browser.waitFor("#record-status-COMPLETED");
+            browser.assertOneLanguage("zh-CN", "the research projects");
+
             browser.choose("#language", "en");
             browser.waitUntil(d -> d.findElement(By.cssSelector("#records-modelCases")).getText().equals("Model cases") ? true : null);
             browser.click("#records-cohorts");
@@ -175,6 +209,13 @@ class BrowserBureauRecordsTest {
     private static List<Map<String, Object>> pairingsOf(String enterprise) {
         return Api.as("bureau").queryParam("enterprise", enterprise).get("/api/programme/pairings").then().statusCode(200)
                 .extract().jsonPath().getList("items");
+    }
+
+    private static Map<String, Object> projectTitled(String titleZh) {
+        List<Map<String, Object>> found = Api.as("bureau").queryParam("size", 1000).get("/api/programme/projects").then()
+                .statusCode(200).extract().jsonPath().getList("items.findAll { it.titleZh == '" + titleZh + "' }");
+        assertEquals(1, found.size(), "one project titled " + titleZh);
+        return found.get(0);
     }
 
     private static List<Map<String, Object>> modelCasesOf(String enterprise) {
