@@ -152,12 +152,17 @@ class PlBureauRecords extends Screen {
     const body = this.body(event.target);
     if (!body) return;
     const editing = this.chosen;
+    await this.send(editing ? `${PATHS[this.kind]}/${editing.id}` : PATHS[this.kind],
+      { method: editing ? 'PUT' : 'POST', body }, editing ? 'records.updated' : 'records.created');
+  }
+
+  /** Sends a change; the record the server answers with is chosen again from the list read anew, or the refusal shown. */
+  async send(path, options, noticeKey) {
     try {
-      const saved = await api(editing ? `${PATHS[this.kind]}/${editing.id}` : PATHS[this.kind],
-        { method: editing ? 'PUT' : 'POST', body });
+      const saved = await api(path, options);
       this.errors = null;
       this.refusal = null;
-      this.notice = { key: editing ? 'records.updated' : 'records.created', id: saved.id };
+      this.notice = { key: noticeKey, id: saved.id };
       await this.load();
       this.choose((this.rows || []).find((r) => r.id === saved.id) || null);
     } catch (e) {
@@ -176,19 +181,8 @@ class PlBureauRecords extends Screen {
   async changeStatus(status) {
     const chosen = this.chosen;
     const form = this.renderRoot.querySelector('#record-form');
-    try {
-      const saved = await api(`${PATHS.projects}/${chosen.id}/status`, { method: 'POST',
-        body: { status, outcome: value(form, 'outcome'), version: chosen.version } });
-      this.errors = null;
-      this.refusal = null;
-      this.notice = { key: 'records.updated', id: saved.id };
-      await this.load();
-      this.choose((this.rows || []).find((r) => r.id === saved.id) || null);
-    } catch (e) {
-      this.errors = problemFields(e);
-      this.refusal = e;
-      this.notice = null;
-    }
+    await this.send(`${PATHS.projects}/${chosen.id}/status`, { method: 'POST',
+      body: { status, outcome: value(form, 'outcome'), version: chosen.version } }, 'records.updated');
   }
 
   async remove() {

@@ -74,6 +74,15 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /** Opens the page and signs in with the form; the menu of the user's roles is there when it returns. */
+    void signIn(String url, String username, String password) {
+        get(url);
+        type("#username", username);
+        type("#password", password);
+        click("#sign-in");
+        waitFor("nav a");
+    }
+
     WebElement waitFor(String css) {
         try {
             return wait.until(d -> {

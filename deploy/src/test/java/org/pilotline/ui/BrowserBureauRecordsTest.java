@@ -47,10 +47,7 @@ class BrowserBureauRecordsTest {
         LocalDate today = LocalDate.now(PLANT);
 
         try (Browser browser = Browser.open("zh-CN")) {
-            browser.get(base.toString());
-            browser.type("#username", "bureau");
-            browser.type("#password", Api.DEMO_PASSWORD);
-            browser.click("#sign-in");
+            browser.signIn(base.toString(), "bureau", Api.DEMO_PASSWORD);
             browser.click("#menu-bureau");
             browser.click("#bureau-tab-records");
             browser.waitFor("#records-cohorts.active");

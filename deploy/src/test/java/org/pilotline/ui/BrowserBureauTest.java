@@ -45,10 +45,7 @@ class BrowserBureauTest {
     void theBureauComparesTheEnterprisesSwitchesTheMonthAndDownloadsTheWorkbookInBothLanguages() {
         YearMonth last = YearMonth.now(PLANT).minusMonths(1);
         try (Browser browser = Browser.open("zh-CN")) {
-            browser.get(base.toString());
-            browser.type("#username", "bureau");
-            browser.type("#password", Api.DEMO_PASSWORD);
-            browser.click("#sign-in");
+            browser.signIn(base.toString(), "bureau", Api.DEMO_PASSWORD);
             browser.waitFor("#menu-bureau");
             assertEquals(List.of("首页", "指标看板", "试点企业"),
                     browser.all("nav a").stream().map(WebElement::getText).toList(), "the bureau's menu");
@@ -115,10 +112,7 @@ class BrowserBureauTest {
                 .get("/api/kpi/bureau/enterprises/" + plant.code() + "/work-centers").then().statusCode(200).extract()
                 .asString());
         try (Browser browser = Browser.open("zh-CN")) {
-            browser.get(base.toString());
-            browser.type("#username", "bureau");
-            browser.type("#password", Api.DEMO_PASSWORD);
-            browser.click("#sign-in");
+            browser.signIn(base.toString(), "bureau", Api.DEMO_PASSWORD);
             browser.click("#menu-bureau");
             browser.waitFor("#bureau-table tbody tr");
             browser.click("#bureau-prev");

@@ -25,10 +25,7 @@ class BrowserDemoProgressTest {
     @Test
     void theBureauSeesTheDemoProgrammesFillOnlyWhileItRuns() {
         try (Browser browser = Browser.open("zh-CN")) {
-            browser.get(base.toString());
-            browser.type("#username", "bureau");
-            browser.type("#password", Api.DEMO_PASSWORD);
-            browser.click("#sign-in");
+            browser.signIn(base.toString(), "bureau", Api.DEMO_PASSWORD);
             browser.click("#menu-bureau");
             browser.waitFor("#bureau-table tbody tr");
             JsonPath progress = Api.as("bureau").get("/api/programme/demo-history").then().statusCode(200).extract().jsonPath();
