@@ -62,7 +62,7 @@ class PlSchedule extends Screen {
     me: { attribute: false }, schedule: { state: true }, gantt: { state: true }, view: { state: true },
     selected: { state: true }, explanation: { state: true }, proposal: { state: true }, solve: { state: true },
     error: { state: true }, notice: { state: true }, loading: { state: true }, zoom: { state: true },
-    tablePage: { state: true },
+    tablePage: { state: true }, copy: { state: true },
   };
 
   constructor() {
@@ -70,6 +70,7 @@ class PlSchedule extends Screen {
     this.view = 'machines';
     this.zoom = 'week';
     this.tablePage = 0;
+    this.copy = null;
     this.progress = new Map();
     this.shading = new Map();
     this.orders = new Map();
@@ -103,8 +104,16 @@ class PlSchedule extends Screen {
     this.loading = true;
     try {
       try {
-        this.schedule = await api(LIVE_SCHEDULE);
+        // a what-if copy being edited (whatif.js asks for it) in place of the live schedule: the same moves, pins and
+        // solves, applied to the copy
+        this.schedule = await api(this.copy ? `/api/scheduling/schedules/${this.copy.id}` : LIVE_SCHEDULE);
       } catch (e) {
+        if (e instanceof ApiError && e.status === 404 && this.copy) {
+          // the copy is gone (deleted meanwhile): back to the live schedule
+          this.copy = null;
+          await this.load();
+          return;
+        }
         if (e instanceof ApiError && e.status === 404) {
           this.schedule = null;
           this.gantt = null;
@@ -503,7 +512,8 @@ class PlSchedule extends Screen {
     event.preventDefault();
     const seconds = Number(event.target.seconds.value);
     try {
-      const solve = await api('/api/scheduling/solves', { method: 'POST', body: { timeLimitSeconds: seconds } });
+      const body = this.copy ? { scheduleId: this.copy.id, timeLimitSeconds: seconds } : { timeLimitSeconds: seconds };
+      const solve = await api('/api/scheduling/solves', { method: 'POST', body });
       this.error = null;
       this.notice = null;
       this.follow(solve.id);
@@ -520,6 +530,22 @@ class PlSchedule extends Screen {
       ${solving ? html` <span id="solve-progress" class="note">${tData('schedule.solving', this.solve.id, this.solve.improvements, Math.round(this.solve.elapsedMs / 1000))}</span>` : ''}
       ${this.solve && !solving ? html` <span id="solve-done" class="note" data-solve=${this.solve.id} data-status=${this.solve.status}>${tData('schedule.solved', this.solve.id)} ${tEnum('solveState', this.solve.status)}</span>` : ''}
     </form>`;
+  }
+
+  /** Shows a what-if copy (null: the live schedule again) in the Gantt, for moves, pins and solves of its own. */
+  editCopy(copy) {
+    clearTimeout(this.timer);
+    this.copy = copy;
+    this.selected = null;
+    this.proposal = null;
+    this.explanation = null;
+    this.solve = null;
+    this.notice = null;
+    this.error = null;
+    this.gantt = null;
+    this.tablePage = 0;
+    this.load();
+    window.scrollTo(0, 0);
   }
 
   /** Polls a solve (its state is in the database, whichever replica runs it) and reloads the Gantt when it ends. */
@@ -750,6 +776,8 @@ class PlSchedule extends Screen {
 
   render() {
     return html`<h2>${t('schedule.title')}</h2>
+      ${this.copy ? html`<p class="note editing-copy" id="editing-copy" data-schedule=${this.copy.id}>${tData('schedule.editingCopy', this.copy.name)}
+        <button id="back-to-live" @click=${() => this.editCopy(null)}>${t('schedule.backToLive')}</button></p>` : ''}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       ${this.notice ? html`<p class="note">${tData(this.notice.key, ...this.notice.args)}</p>` : ''}
       ${this.schedule !== undefined ? this.solveBar() : ''}
@@ -765,7 +793,8 @@ class PlSchedule extends Screen {
         <div class="pane">${this.details()}${this.explanationPanel()}</div>
         <div class="pane">${this.table()}</div>
       </div>
-      <pl-whatif .me=${this.me} .live=${this.schedule}></pl-whatif>`}`;
+      ${this.copy ? '' : html`<pl-whatif .me=${this.me} .live=${this.schedule}
+        @edit-copy=${(e) => this.editCopy(e.detail)}></pl-whatif>`}`}`;
   }
 }
 customElements.define('pl-schedule', PlSchedule);

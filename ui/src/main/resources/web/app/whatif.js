@@ -214,7 +214,9 @@ class PlWhatIf extends Screen {
           <td data-v>${c.name}</td><td class="num">${c.orderCount}</td><td class="num">${c.lateOrders ?? ''}</td>
           <td data-v>${dateTime(c.makespanEnd)}</td><td>${tEnum('solveState', c.lastSolveStatus)}</td>
           <td><button class="whatif-show" @click=${() => this.show(c)}>${t('whatif.compare')}</button>
-            ${this.mayChange ? html`<button class="whatif-delete" @click=${() => this.remove(c)}>${t('whatif.delete')}</button>` : ''}</td></tr>`)}
+            ${this.mayChange ? html`<button class="whatif-edit" @click=${() => this.dispatchEvent(new CustomEvent('edit-copy',
+              { detail: { id: c.id, name: c.name }, bubbles: true, composed: true }))}>${t('whatif.edit')}</button>
+              <button class="whatif-delete" @click=${() => this.remove(c)}>${t('whatif.delete')}</button>` : ''}</td></tr>`)}
         </tbody></table>` : this.copies ? html`<p>${t('whatif.none')}</p>` : ''}
       ${this.chosen ? html`
         ${this.mayChange ? html`<form id="whatif-solve" class="filters" @submit=${this.solveCopy}>

@@ -333,6 +333,24 @@ class BrowserPlannerWorkbenchTest {
             browser.assertOneLanguage("zh-CN", "the what-if copy beside the live schedule");
             browser.screenshot("11-what-if");
 
+            // the copy edited in the Gantt: an operation of the copy pinned there, the live schedule untouched
+            browser.click("#whatif-table tr[data-schedule='" + copyId + "'] .whatif-edit");
+            assertEquals(String.valueOf(copyId), browser.waitFor("#editing-copy").getAttribute("data-schedule"));
+            assertTrue(browser.all("#whatif").isEmpty(), "no copies beside a copy");
+            long copyOp = gantt(md, copyId).getLong("machines.operations.flatten().find { !it.pinned }.id");
+            browser.click("tr[data-op='" + copyOp + "']");
+            browser.click("#pin");
+            browser.waitUntil(d -> d.findElement(By.cssSelector("#operation .op-pinned")).getText().equals("是") ? true : null);
+            assertTrue(gantt(md, copyId).getBoolean("machines.operations.flatten().find { it.id == " + copyOp + " }.pinned"));
+            assertEquals(liveBefore, gantt(md, scheduleId).getList("machines.operations.flatten().collect { it.id + '@' + it.workUnitId + '@' + it.start }"),
+                    "the live schedule is untouched by the copy's edit");
+            browser.assertOneLanguage("zh-CN", "a what-if copy edited in the Gantt");
+            browser.click("#back-to-live");
+            browser.waitUntil(d -> d.findElements(By.cssSelector("#editing-copy")).isEmpty() ? true : null);
+            browser.waitFor("tr[data-op='" + moved + "']");
+            browser.click("#whatif-table tr[data-schedule='" + copyId + "'] .whatif-show");
+            browser.waitFor("#whatif-metrics");
+
             // ---------------------------------------------------------------------------------- in English
             browser.choose("#language", "en");
             browser.waitUntil(d -> d.findElement(By.cssSelector("#start-solve")).getText().equals("Solve the schedule") ? true : null);
