@@ -2,11 +2,14 @@
 // badge and PIN, the work center's dispatch list, start/pause/resume/finish, good and scrap quantities, pauses and
 // downtime with reasons from the enterprise's tree, setup start and end, inspection results (terminal-inspection.js).
 // Reports go through the offline queue (terminal-queue.js): made
-// while the network is down, they wait in the browser and are sent, once each, when it is back.
+// while the network is down, they wait in the browser and are sent, once each, when it is back. A device is connected
+// with the token of its registration, typed in, or registered here by an administrator (user name and password, used
+// for that request only and never kept).
 import { html } from 'lit';
 import { Screen } from './base.js';
 import { language, setLanguage, t, tData, tEnum, LANGUAGES } from './i18n.js';
 import { ApiError } from './api.js';
+import { fieldError, problemFields } from './admin-form.js';
 import { dateTime, quantity } from './format.js';
 import { enqueue, pending, remove, touch } from './terminal-queue.js';
 import './terminal-inspection.js';
@@ -20,10 +23,20 @@ const RETRY_MS = 3000;
 export class NetworkError extends Error {}
 
 /** A call of the terminal API with the device's token (no session cookie: a terminal is not a person's login). */
-async function terminalApi(token, path, { method = 'GET', body, query } = {}) {
+function terminalApi(token, path, options) {
+  return authorizedApi(`Bearer ${token}`, path, options);
+}
+
+/** An administrator's user name and password as an HTTP Basic header (UTF-8), for registering the device here. */
+function basic(username, password) {
+  const bytes = new TextEncoder().encode(`${username}:${password}`);
+  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
+}
+
+async function authorizedApi(authorization, path, { method = 'GET', body, query } = {}) {
   const url = new URL(path, location.origin);
   Object.entries(query || {}).forEach(([k, v]) => { if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, v); });
-  const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
+  const headers = { Authorization: authorization, Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {
@@ -54,7 +67,7 @@ class PlTerminal extends Screen {
   static properties = {
     session: { state: true }, lines: { state: true }, reasons: { state: true }, selected: { state: true },
     queue: { state: true }, online: { state: true }, log: { state: true }, message: { state: true },
-    problem: { state: true }, busy: { state: true }, step: { state: true },
+    problem: { state: true }, busy: { state: true }, step: { state: true }, admin: { state: true },
   };
 
   constructor() {
@@ -115,7 +128,11 @@ class PlTerminal extends Screen {
 
   async register(event) {
     event.preventDefault();
-    const token = event.target.token.value.trim();
+    await this.connect(event.target.token.value.trim());
+  }
+
+  /** Connects the device with its token: kept in the browser, then the operator's sign-in (or the work, if signed in). */
+  async connect(token) {
     this.busy = true;
     try {
       this.session = await terminalApi(token, '/api/mes/terminal');
@@ -129,6 +146,54 @@ class PlTerminal extends Screen {
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * An administrator at the device: their user name and password read the enterprise's work centers; the credentials
+   * stay in this form's memory until the terminal is registered (or the form is left), and are never stored.
+   */
+  async adminSignIn(event) {
+    event.preventDefault();
+    const f = event.target;
+    const authorization = basic(f.username.value.trim(), f.password.value);
+    this.busy = true;
+    try {
+      const centers = await authorizedApi(authorization, '/api/work-centers', { query: { size: 1000 } });
+      this.admin = { authorization, centers: centers.items, errors: null };
+      this.problem = null;
+    } catch (e) {
+      this.admin = null;
+      this.problem = () => this.describeAdmin(e);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Registers this device at the work center chosen and connects it with the token the answer carries (shown nowhere). */
+  async registerHere(event) {
+    event.preventDefault();
+    const f = event.target;
+    const body = { code: f.code.value.trim() || null, name: f.name.value.trim() || null,
+      workCenterId: f.workCenter.value ? Number(f.workCenter.value) : null };
+    this.busy = true;
+    let registered;
+    try {
+      registered = await authorizedApi(this.admin.authorization, '/api/mes/terminals', { method: 'POST', body });
+    } catch (e) {
+      this.admin = { ...this.admin, errors: problemFields(e) };
+      this.problem = () => this.describeAdmin(e);
+      this.busy = false;
+      return;
+    }
+    this.admin = null;
+    await this.connect(registered.token);
+  }
+
+  describeAdmin(e) {
+    if (e instanceof NetworkError) return t('terminal.offline');
+    if (e.status === 401) return t('terminal.adminRefused');
+    if (e.status === 403) return t('terminal.adminOnly');
+    return this.describe(e);
   }
 
   async signIn(event) {
@@ -322,6 +387,30 @@ class PlTerminal extends Screen {
       <p>${t('terminal.registerHint')}</p>
       <label>${t('terminal.token')} <input name="token" id="terminal-token" autocomplete="off" required></label>
       <button type="submit" class="big" ?disabled=${this.busy}>${t('terminal.connect')}</button>
+    </form>
+    ${this.registerHereView()}`;
+  }
+
+  registerHereView() {
+    const a = this.admin;
+    if (!a) {
+      return html`<form class="terminal-card" id="register-admin" @submit=${this.adminSignIn}>
+        <h2>${t('terminal.registerHere')}</h2>
+        <p>${t('terminal.registerHereHint')}</p>
+        <label>${t('login.username')} <input name="username" id="register-username" autocomplete="off" required></label>
+        <label>${t('login.password')} <input name="password" id="register-password" type="password" autocomplete="off" required></label>
+        <button type="submit" class="big" ?disabled=${this.busy}>${t('terminal.showWorkCenters')}</button>
+      </form>`;
+    }
+    const err = (field) => fieldError(a.errors, field, 'register');
+    return html`<form class="terminal-card" id="register-here" @submit=${this.registerHere}>
+      <h2>${t('terminal.registerHere')}</h2>
+      <label>${t('terminal.workCenter')} <select name="workCenter" id="register-center">
+        ${a.centers.map((c) => html`<option data-v value=${c.id}>${c.code} · ${c.name}</option>`)}</select> ${err('workCenterId')}</label>
+      <label>${t('terminal.code')} <input name="code" id="register-code" autocomplete="off"> ${err('code')}</label>
+      <label>${t('terminal.name')} <input name="name" id="register-name" autocomplete="off"> ${err('name')}</label>
+      <button type="submit" class="big" id="register-create" ?disabled=${this.busy}>${t('terminal.registerAndConnect')}</button>
+      <button type="button" id="register-cancel" @click=${() => { this.admin = null; this.problem = null; }}>${t('common.cancel')}</button>
     </form>`;
   }
 

@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.pilotline.testing.TestEnterprise;
 import org.openqa.selenium.By;
 import org.pilotline.mes.ShopFloorFixture;
 
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pilotline.mes.ShopFloorFixture.id;
 import static org.pilotline.mes.ShopFloorFixture.operations;
@@ -35,6 +37,70 @@ class BrowserTerminalTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Test
+    void anAdministratorRegistersTheDeviceAtTheTerminalItself() {
+        ShopFloorFixture plant = new ShopFloorFixture();
+        long center = plant.workCenter("TR");
+        String admin = plant.enterprise.code + "-admin";
+        String code = plant.data.code("TR-T1");
+        try (Browser browser = Browser.open("zh-CN")) {
+            browser.get(base + "#/terminal");
+            // a wrong password: refused, nothing listed
+            browser.type("#register-username", admin);
+            browser.type("#register-password", "not-" + TestEnterprise.PASSWORD);
+            browser.click("#register-admin button[type=submit]");
+            assertEquals("用户名或密码错误。", browser.text("#terminal-problem"));
+            assertTrue(browser.all("#register-center").isEmpty());
+            // an operator may not register a terminal
+            browser.type("#register-username", plant.enterprise.code + "-operator");
+            browser.type("#register-password", TestEnterprise.PASSWORD);
+            browser.click("#register-admin button[type=submit]");
+            browser.waitUntil(d -> d.findElement(By.cssSelector("#terminal-problem")).getText()
+                    .equals("只有本企业的管理员可以登记终端。") || !d.findElements(By.cssSelector("#register-center")).isEmpty() ? true : null);
+            if (!browser.all("#register-center").isEmpty()) {
+                // the operator may read the work centers: the registration itself is refused
+                browser.type("#register-code", plant.data.code("TR-OP"));
+                browser.type("#register-name", "operator's");
+                browser.click("#register-create");
+                browser.waitUntil(d -> d.findElement(By.cssSelector("#terminal-problem")).getText()
+                        .equals("只有本企业的管理员可以登记终端。") ? true : null);
+                browser.click("#register-cancel");
+            }
+            // the administrator: the enterprise's work centers, a code left empty named next to it, then registered
+            browser.type("#register-username", admin);
+            browser.type("#register-password", TestEnterprise.PASSWORD);
+            browser.click("#register-admin button[type=submit]");
+            browser.choose("#register-center", String.valueOf(center));
+            browser.type("#register-name", "车床旁终端");
+            browser.click("#register-create");
+            browser.waitFor("#error-register-code");
+            assertTrue(terminalsOf(plant).isEmpty(), "nothing registered without a code");
+            browser.assertOneLanguage("zh-CN", "registering the terminal at the device");
+            browser.type("#register-code", code);
+            browser.click("#register-create");
+            // connected with the token the registration answered: the operator's sign-in is next
+            browser.waitFor("#operator-sign-in");
+            List<Map<String, Object>> terminals = terminalsOf(plant);
+            assertEquals(1, terminals.size());
+            assertEquals(code, terminals.get(0).get("code"));
+            assertEquals(center, ((Number) terminals.get(0).get("workCenterId")).longValue());
+            assertEquals(admin, terminals.get(0).get("registeredBy"));
+            browser.type("#badge", "B-" + plant.enterprise.code);
+            browser.type("#pin", "4711");
+            browser.click("#operator-sign-in button[type=submit]");
+            browser.waitFor("#dispatch");
+            assertTrue(((String) browser.script("return localStorage.getItem('pilotline.terminal.token') || ''")).length() > 20,
+                    "the token is kept in the device");
+            assertFalse(((String) browser.script("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage)"))
+                    .contains(TestEnterprise.PASSWORD), "the administrator's password is not kept");
+        }
+    }
+
+    private static List<Map<String, Object>> terminalsOf(ShopFloorFixture plant) {
+        return plant.enterprise.as("admin").queryParam("size", 1000).get("/api/mes/terminals").then().statusCode(200)
+                .extract().path("items");
+    }
 
     @Test
     void anOperatorReportsThroughANetworkDropAndEveryQueuedReportIsAppliedExactlyOnce() {
