@@ -3,6 +3,7 @@ package org.pilotline.mes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,9 @@ import org.pilotline.plc.simulator.SimulatorSettings;
 import org.pilotline.plc.simulator.Transition;
 
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +29,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
@@ -305,6 +311,51 @@ class MachineHistoryTest {
         assertEquals(String.valueOf(counted), plant.stock(product, plant.finishedGoods, null));
     }
 
+    /**
+     * A delivery links its rows to the operation running on the machine's work unit, but does not lock that operation:
+     * terminal reports update the operation's row all the time, and on a database cluster one sent through another
+     * replica (another node) aborted every delivery holding a lock on it (docs/benchmarks/cluster.md, run 6). Here a
+     * transaction of our own holds the row, as an uncommitted report would, while the machine's events are delivered.
+     */
+    @Test
+    void aDeliveryLinksTheRunningOperationWithoutWaitingForATransactionThatHoldsIt() throws Exception {
+        long lathe = plant.workCenter("LATHE");
+        long unit = plant.data.workUnit(lathe, "LATHE-1"); // the work center's only unit: the operation starts there
+        long bar = plant.data.bought("BAR", "1");
+        plant.receive(bar, "1000", plant.staging, null, null);
+        long operation = id(operations(plant.release(plant.product("SHAFT", lathe, bar), "10")).get(0));
+        plant.enterprise.as("operator").body(report("START", operation)).post("/api/mes/reports").then().statusCode(200);
+        String machine = bindUnreachable("LOCKED", unit);
+        Instant t0 = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+
+        Response answer;
+        try (Connection other = database()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("select id from mes_operation where id = ? for update")) {
+                lock.setLong(1, operation);
+                lock.executeQuery().close();
+            }
+            CompletableFuture<Response> delivery = CompletableFuture.supplyAsync(() -> ingest(List.of(
+                    stateChanged(machine, 1, "NOT_EXECUTING", "EXECUTING", t0),
+                    partCount(machine, 2, 3, 3, 0, t0.plusSeconds(5)),
+                    stateChanged(machine, 3, "EXECUTING", "NOT_EXECUTING", t0.plusSeconds(10)))));
+            try {
+                answer = delivery.get(20, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new AssertionError("the delivery waited for the transaction holding the operation's row", e);
+            } finally {
+                other.rollback();
+            }
+        }
+        answer.then().statusCode(200).body("accepted", is(3));
+        JsonPath history = history(unit);
+        assertEquals(List.of("EXECUTING", "NOT_EXECUTING"), history.getList("intervals.state"));
+        assertEquals(List.of(operation, operation), history.<Map<String, Object>>getList("intervals").stream()
+                .map(MachineHistoryTest::operationOf).toList());
+        assertEquals(List.of(operation), history.<Map<String, Object>>getList("partCounts").stream()
+                .map(MachineHistoryTest::operationOf).toList());
+    }
+
     @Test
     void aMachineBoundToAWorkUnitThatIsNotTheEnterprisesHoldsUpNoOnesHistory() throws Exception {
         long unit = plant.data.workUnit(mill, "MILL-5");
@@ -394,6 +445,13 @@ class MachineHistoryTest {
         body.put("machineIntervalId", machineInterval);
         body.put("reasonCode", "DOWN-JAM");
         return body;
+    }
+
+    private static Connection database() throws Exception {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
     }
 
     private static JsonPath history(long unit) {
