@@ -89,7 +89,9 @@ class BrowserTerminalTest {
             browser.type("#badge", "B-" + plant.enterprise.code);
             browser.type("#pin", "4711");
             browser.click("#operator-sign-in button[type=submit]");
-            browser.waitFor("#dispatch");
+            // signed in at the new terminal (its work center has nothing to do yet)
+            browser.waitFor("#operator-sign-out");
+            assertTrue(browser.text(".terminal-header").contains(code), browser.text(".terminal-header"));
             assertTrue(((String) browser.script("return localStorage.getItem('pilotline.terminal.token') || ''")).length() > 20,
                     "the token is kept in the device");
             assertFalse(((String) browser.script("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage)"))
