@@ -12,6 +12,7 @@ import org.pilotline.testing.Api;
 import org.pilotline.testing.TestEnterprise;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -144,6 +145,38 @@ class KpiTest {
         // the operator's reason annotates the fault's delay; the pause's delay has none
         assertDecimal("1200", kpis.get("delayByReason.find { it.reasonCode == 'DOWN-JAM' }.seconds"));
         assertDecimal("600", kpis.get("delayByReason.find { it.reasonCode == null }.seconds"));
+    }
+
+    /**
+     * Ten minutes inside the shift: the operation that started at 08:30 and ended at 15:00, its work order and the
+     * quantity report of 11:30 are found for a period that neither starts nor ends with them (mes-shopfloor's indexes by
+     * time: operations by actual end, work orders by completion, reports by time); and a work order still open.
+     */
+    @Test
+    void aShortPeriodFindsTheOperationWorkOrderAndReportsAroundIt() {
+        JsonPath running = workUnitKpis(unit, at("12:30"), at("12:40"));
+        assertDecimal("600", running.get("timeElements.find { it.code == 'APT' }.seconds"), "APT");
+        assertDecimal("600", running.get("aoetSeconds"), "AOET");
+        assertDecimal("0", running.get("quantities.produced"), "PQ");
+
+        JsonPath reported = workUnitKpis(unit, at("11:25"), at("11:35"));
+        assertDecimal("600", reported.get("timeElements.find { it.code == 'APT' }.seconds"), "APT");
+        assertDecimal("45", reported.get("quantities.produced"), "PQ");
+        assertDecimal("40", reported.get("quantities.good"), "GQ");
+        assertDecimal("600", reported.get("aoetSeconds"), "AOET");
+
+        // a second work order started the next day at 09:00 and not finished: its span counts up to the period's end
+        long component = plant.data.bought("PINBAR", "1");
+        long product = plant.product("PIN", workCenter, component);
+        long operation = id(operations(plant.release(product, "10")).get(0));
+        Instant nextDay = DAY.plusDays(1).atTime(9, 0).atZone(PLANT).toInstant();
+        Map<String, Object> start = report("START", operation);
+        start.put("occurredAt", nextDay.toString());
+        plant.enterprise.as("operator").body(start).post("/api/mes/reports").then().statusCode(200);
+        JsonPath open = workUnitKpis(unit, nextDay.plus(Duration.ofHours(1)), nextDay.plus(Duration.ofMinutes(70)));
+        assertDecimal("600", open.get("aoetSeconds"), "AOET of the open work order");
+        assertDecimal("0", workUnitKpis(unit, nextDay.minus(Duration.ofMinutes(10)), nextDay).get("aoetSeconds"),
+                "AOET before it started");
     }
 
     @Test
@@ -307,6 +340,11 @@ class KpiTest {
 
     private static JsonPath workUnitKpis(long unit) {
         return json(plant.data.planner().queryParams(period()).get("/api/kpi/work-units/" + unit));
+    }
+
+    private static JsonPath workUnitKpis(long unit, Instant from, Instant to) {
+        return json(plant.data.planner().queryParams(Map.of("from", from.toString(), "to", to.toString()))
+                .get("/api/kpi/work-units/" + unit));
     }
 
     private static JsonPath json(Response response) {

@@ -45,7 +45,10 @@ public class WorkCenterService {
     PieceAccounting pieces;
 
     @Schema(description = "One work center's aggregate figures of the month, from its month roll-up; `figures` false"
-            + " (and the lists empty) where it has no roll-up for the month (no work unit, or nothing recorded yet)")
+            + " (and the lists empty) where it has no roll-up for the month (no work unit, or nothing recorded yet)."
+            + " On-time delivery is null in `kpis`: it counts sales order lines, and a sales line is attributed to no"
+            + " work center (nothing records which work orders made what a line shipped: MRP's pegging is per run and"
+            + " a shipment may come from stock); schedule adherence, the shop floor's measure of lateness, is there")
     public record WorkCenterFigures(String code, String name, String areaCode, String areaName, int workUnits,
                                     boolean figures, List<KpiViews.TimeElementView> timeElements,
                                     KpiViews.QuantitiesView quantities, long aoetSeconds, int failures,

@@ -14,7 +14,8 @@ import java.util.TreeSet;
 
 /**
  * Keeps the delivery counts of the roll-ups current. erp-core announces neither a shipment nor a changed sales line, so
- * the roll-up worker compares every round the sales order lines with what the roll-ups last counted of them
+ * the roll-up worker compares, every {@code pilotline.kpi.rollup.delivery-check} (5 s; not every round of 1 s), the
+ * sales order lines with what the roll-ups last counted of them
  * ({@code kpi_delivery_line}: requested date, quantity, shipped quantity, the order's status) — one statement over all
  * enterprises —, and for each enterprise with a difference recounts, under its roll-up lock, the days, weeks and months
  * of the old and the new requested date of every line that differs (a shipment, a changed promise or quantity, an

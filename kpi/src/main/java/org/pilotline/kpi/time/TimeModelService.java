@@ -268,11 +268,14 @@ public class TimeModelService {
     private List<TimeInputs.OrderSegment> orderSegments(String enterprise, long unit, Instant from, Instant to) {
         Map<Long, List<OrderTimeline.Report>> byOperation = new LinkedHashMap<>();
         Map<Long, String> workOrders = new LinkedHashMap<>();
-        for (Object[] r : rows("select o.id, w.number, r.id, r.kind, r.occurred_at from mes_report r"
-                + " join mes_operation o on o.id = r.operation_id join mes_work_order w on w.id = o.work_order_id"
-                + " where r.tenant_id = ?1 and o.work_unit_id = ?2 and r.status = 200"
+        // the operations first, by mes-shopfloor's (tenant, work unit, actual end, actual start) index: those still
+        // running or ended after from, started before to — not every operation the unit ever ran; then their reports
+        for (Object[] r : rows("select o.id, w.number, r.id, r.kind, r.occurred_at from mes_operation o"
+                + " join mes_report r on r.tenant_id = o.tenant_id and r.operation_id = o.id"
+                + " join mes_work_order w on w.id = o.work_order_id"
+                + " where o.tenant_id = ?1 and o.work_unit_id = ?2 and (o.actual_end is null or o.actual_end > ?3)"
+                + " and o.actual_start < ?4 and r.status = 200"
                 + " and r.kind in ('SETUP_START', 'SETUP_END', 'START', 'PAUSE', 'RESUME', 'FINISH')"
-                + " and o.actual_start is not null and o.actual_start < ?4 and (o.actual_end is null or o.actual_end > ?3)"
                 + " order by o.id, r.occurred_at, r.id", enterprise, unit, from, to)) {
             long operation = id(r[0]);
             workOrders.put(operation, (String) r[1]);
@@ -289,8 +292,8 @@ public class TimeModelService {
     private Map<Long, UnitHistory.Operation> operations(String enterprise, long unit, Instant from, Instant to) {
         Map<Long, UnitHistory.Operation> operations = new java.util.HashMap<>();
         for (Object[] r : rows("select o.id, o.actual_start, o.actual_end from mes_operation o where o.tenant_id = ?1"
-                + " and o.work_unit_id = ?2 and o.actual_start is not null and o.actual_start < ?4"
-                + " and (o.actual_end is null or o.actual_end > ?3)", enterprise, unit, from, to)) {
+                + " and o.work_unit_id = ?2 and (o.actual_end is null or o.actual_end > ?3) and o.actual_start < ?4",
+                enterprise, unit, from, to)) {
             operations.put(id(r[0]), new UnitHistory.Operation(instant(r[1]), instant(r[2])));
         }
         return operations;
@@ -319,10 +322,14 @@ public class TimeModelService {
 
     /** Work orders with an operation on the unit that ran in the period, as recorded (UnitHistory clips them). */
     private List<UnitHistory.WorkOrder> workOrders(String enterprise, long unit, Instant from, Instant to) {
-        return rows("select distinct w.id, w.number, w.started_at, w.completed_at from mes_work_order w"
-                + " join mes_operation o on o.work_order_id = w.id where w.tenant_id = ?1 and o.work_unit_id = ?2"
-                + " and w.started_at is not null and w.started_at < ?4 and (w.completed_at is null or w.completed_at > ?3)"
-                + " order by w.id", enterprise, unit, from, to).stream()
+        // by mes-shopfloor's (tenant, completed at, started at) index: the completed ones from from on, and the open
+        // ones, each checked for an operation on the unit — not every operation the unit ever ran
+        String onUnit = " and exists (select 1 from mes_operation o where o.work_order_id = w.id and o.work_unit_id = ?2)";
+        return rows("select w.id, w.number, w.started_at, w.completed_at from mes_work_order w where w.tenant_id = ?1"
+                + " and w.completed_at > ?3 and w.started_at < ?4" + onUnit
+                + " union all select w.id, w.number, w.started_at, w.completed_at from mes_work_order w"
+                + " where w.tenant_id = ?1 and w.completed_at is null and w.started_at < ?4" + onUnit
+                + " order by 1", enterprise, unit, from, to).stream()
                 .map(r -> new UnitHistory.WorkOrder(id(r[0]), (String) r[1], instant(r[2]), instant(r[3]))).toList();
     }
 
