@@ -793,8 +793,8 @@ class PlSchedule extends Screen {
         <div class="pane">${this.details()}${this.explanationPanel()}</div>
         <div class="pane">${this.table()}</div>
       </div>
-      ${this.copy ? '' : html`<pl-whatif .me=${this.me} .live=${this.schedule}
-        @edit-copy=${(e) => this.editCopy(e.detail)}></pl-whatif>`}`}`;
+      <div class="whatif-slot">${this.copy ? '' : html`<pl-whatif .me=${this.me} .live=${this.schedule}
+        @edit-copy=${(e) => this.editCopy(e.detail)}></pl-whatif>`}</div>`}`;
   }
 }
 customElements.define('pl-schedule', PlSchedule);
