@@ -67,6 +67,7 @@ public final class EmbeddedMariaDb {
             writeOwnerOnly(initFile, "create user if not exists '" + USER + "'@'127.0.0.1' identified by '" + password + "';\n"
                     + "alter user '" + USER + "'@'127.0.0.1' identified by '" + password + "';\n"
                     + "grant all privileges on *.* to '" + USER + "'@'127.0.0.1';\n");
+            boolean performanceSchema = "ON".equalsIgnoreCase(setting("PILOTLINE_DB_PERFORMANCE_SCHEMA", "OFF"));
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setSecurityDisabled(false)
                     .setPort(port)
@@ -89,10 +90,20 @@ public final class EmbeddedMariaDb {
                     .addArg("--innodb-log-buffer-size=4M")
                     .addArg("--table-open-cache=800")
                     .addArg("--table-definition-cache=800")
-                    .addArg("--performance-schema=OFF")
+                    // off by default (it costs memory and CPU on every statement); PILOTLINE_DB_PERFORMANCE_SCHEMA=ON
+                    // turns it on with only the statement digests, for a benchmark's profile of the server
+                    .addArg("--performance-schema=" + (performanceSchema ? "ON" : "OFF"))
                     .addArg("--innodb-log-file-size=256M")
                     .addArg("--max-allowed-packet=256M")
                     .addArg("--init-file=" + initFile.toAbsolutePath());
+            if (performanceSchema) {
+                config.addArg("--performance-schema-consumer-events-statements-current=OFF")
+                        .addArg("--performance-schema-consumer-events-statements-history=OFF")
+                        .addArg("--performance-schema-consumer-statements-digest=ON")
+                        .addArg("--performance-schema-digests-size=2000")
+                        .addArg("--performance-schema-instrument=%=OFF")
+                        .addArg("--performance-schema-instrument=statement/%=ON");
+            }
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mariadbd refuses to run as root unless told to
             }
