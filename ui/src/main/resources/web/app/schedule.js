@@ -775,7 +775,7 @@ class PlSchedule extends Screen {
   }
 
   render() {
-    return html`<h2>${t('schedule.title')}</h2>
+    return html`<h2>${this.copy ? tData('schedule.copyTitle', this.copy.name) : t('schedule.title')}</h2>
       ${this.copy ? html`<p class="note editing-copy" id="editing-copy" data-schedule=${this.copy.id}>${tData('schedule.editingCopy', this.copy.name)}
         <button id="back-to-live" @click=${() => this.editCopy(null)}>${t('schedule.backToLive')}</button></p>` : ''}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
