@@ -239,7 +239,8 @@ class SalesOrderReviewProcessTest {
     @Test
     void anOrderWhoseProductionFitsTheWhatIfScheduleIsApprovedAtOnce() {
         long pump = madeOnItsOwnUnit("PUMP", 2, "1");
-        LocalDate requested = plantToday().plusDays(20);
+        // a working day: on a plant Sunday, twenty days later is a Saturday, and the order could not be promised for it
+        LocalDate requested = weekday(plantToday().plusDays(20));
         long order = salesOrder(customer, pump, "10", "5", requested);
 
         review(order).body("status", is("APPROVED")).body("materialAvailable", is(true))
@@ -519,8 +520,14 @@ class SalesOrderReviewProcessTest {
         }
     }
 
+    /** A working day of the enterprise's default calendar (Monday to Friday) at least {@code days} from today. */
     private static LocalDate later(int days) {
-        return LocalDate.now(ZoneOffset.UTC).plusDays(days);
+        return weekday(LocalDate.now(ZoneOffset.UTC).plusDays(days));
+    }
+
+    /** The day, or the Monday after it when it falls on a weekend: a requested date must be a working day. */
+    private static LocalDate weekday(LocalDate day) {
+        return day.getDayOfWeek().getValue() > 5 ? day.plusDays(8 - day.getDayOfWeek().getValue()) : day;
     }
 
     /** A new bought item with {@code onHand} in stock, bought in 30 working days (beyond the requested dates here). */
