@@ -279,12 +279,13 @@ class PlTerminal extends Screen {
    * Sends the queue in the order it was made, one report at a time. A report the server refused (a problem) leaves
    * the queue with its refusal shown; a network failure or a server error stops the round and keeps the rest.
    */
-  async flush() {
+  async flush(alreadySent = 0) {
     if (!this.session) return;
     if (this.flushing) { this.again = true; return; }
     this.flushing = true;
     this.again = false;
-    let sent = 0;
+    // reports sent by the round that asked for this one count too: the dispatch list is read again after either
+    let sent = alreadySent;
     try {
       for (const entry of await pending(this.session.terminalId)) {
         try {
@@ -316,7 +317,7 @@ class PlTerminal extends Screen {
       this.flushing = false;
       await this.showQueue();
     }
-    if (this.again && this.online) { await this.flush(); return; }
+    if (this.again && this.online) { await this.flush(sent); return; }
     if (sent && this.online && !this.queue.length) await this.refresh();
   }
 
