@@ -311,10 +311,21 @@ class PlBureauRecords extends Screen {
         .checked=${selected.has(e.code)}> <span data-v>${e.code} · ${e.name}</span></label>`)}</fieldset>`;
   }
 
+  /** The rows a form edits as a list (attendance, milestones): one field of row i set, a row added, a row removed. */
+  setRow(list, i, key, v) {
+    this[list] = this[list].map((r, j) => (j === i ? { ...r, [key]: v } : r));
+  }
+
+  addRow(list, row) {
+    this[list] = [...this[list], row];
+  }
+
+  removeRow(list, i) {
+    this[list] = this[list].filter((_, j) => j !== i);
+  }
+
   milestoneTable() {
-    const set = (i, key, v) => {
-      this.milestones = this.milestones.map((m, j) => (j === i ? { ...m, [key]: v } : m));
-    };
+    const set = (i, key, v) => this.setRow('milestones', i, key, v);
     const err = (i, key) => fieldError(this.errors, `milestones[${i}].${key}`, 'record');
     return html`<fieldset id="record-milestones"><legend>${t('records.milestones')}</legend>
       ${Object.keys(this.errors || {}).filter((f) => f === 'milestones').map((f) => fieldError(this.errors, f, 'record'))}
@@ -325,16 +336,14 @@ class PlBureauRecords extends Screen {
           @input=${(e) => set(i, 'due', e.target.value.trim())}>${err(i, 'due')}</td>
         <td><input class="ms-done date-input" size="10" placeholder=${t('common.dateFormat')} .value=${m.doneOn || ''}
           @input=${(e) => set(i, 'doneOn', e.target.value.trim())}>${err(i, 'doneOn')}</td>
-        <td><button type="button" class="ms-remove" @click=${() => { this.milestones = this.milestones.filter((_, j) => j !== i); }}>${t('records.removeRow')}</button></td>
+        <td><button type="button" class="ms-remove" @click=${() => this.removeRow('milestones', i)}>${t('records.removeRow')}</button></td>
       </tr>`)}</tbody></table>
-      <button type="button" id="milestone-add" @click=${() => { this.milestones = [...this.milestones, { title: '', due: '', doneOn: '' }]; }}>${t('records.addMilestone')}</button>
+      <button type="button" id="milestone-add" @click=${() => this.addRow('milestones', { title: '', due: '', doneOn: '' })}>${t('records.addMilestone')}</button>
     </fieldset>`;
   }
 
   attendanceTable() {
-    const set = (i, key, v) => {
-      this.attendance = this.attendance.map((a, j) => (j === i ? { ...a, [key]: v } : a));
-    };
+    const set = (i, key, v) => this.setRow('attendance', i, key, v);
     return html`<fieldset id="record-attendance"><legend>${t('records.attendance')}</legend>${this.listErrors('attendance')}
       <table><thead><tr><th>${t('records.enterprise')}</th><th>${t('records.attendees')}</th><th>${t('records.personHours')}</th><th></th></tr></thead>
       <tbody>${this.attendance.map((a, i) => html`<tr data-row=${i}>
@@ -344,9 +353,9 @@ class PlBureauRecords extends Screen {
           @input=${(e) => set(i, 'attendees', e.target.value.trim())}></td>
         <td><input class="att-hours" size="7" inputmode="decimal" .value=${a.personHours || ''}
           @input=${(e) => set(i, 'personHours', e.target.value.trim())}></td>
-        <td><button type="button" class="att-remove" @click=${() => { this.attendance = this.attendance.filter((_, j) => j !== i); }}>${t('records.removeRow')}</button></td>
+        <td><button type="button" class="att-remove" @click=${() => this.removeRow('attendance', i)}>${t('records.removeRow')}</button></td>
       </tr>`)}</tbody></table>
-      <button type="button" id="attendance-add" @click=${() => { this.attendance = [...this.attendance, { enterprise: '', attendees: '', personHours: '' }]; }}>${t('records.addRow')}</button>
+      <button type="button" id="attendance-add" @click=${() => this.addRow('attendance', { enterprise: '', attendees: '', personHours: '' })}>${t('records.addRow')}</button>
     </fieldset>`;
   }
 
