@@ -29,15 +29,22 @@ import java.util.concurrent.ThreadLocalRandom;
  * The KPI benchmark (issue 12, "Measure and record"): starts the packaged suite on its embedded MariaDB, registers
  * {@code --enterprises} pilot enterprises over REST with {@code --machines} machines between them, delivers
  * {@code --days} of generated machine-state history per machine through /api/gateway/ingest (a seeded random walk,
- * a state every 20 minutes to 4 hours, data-loss spans now and then), waits until the roll-ups caught up and the
- * embedded default's demo programme is generated, then measures the bureau's month comparison (peers from the month
- * roll-ups; every enterprise side by side for a calendar month, for a period of whole days across a month's start, and
- * — {@code --partial-samples} times, default 3 — for one starting and ending inside hours), a machine-day drill-down (on demand from the raw
- * history, and from the hour roll-ups), the incremental lag (a batch of events now → no touch pending), one
- * enterprise's full recomputation, and the database's size. Prints one JSON object as its last line.
+ * a state every 20 minutes to 4 hours, data-loss spans now and then) and waits until the roll-ups caught up. The
+ * suite runs without the embedded default's demo plants and demo programme ({@code --demo-programme true} generates
+ * them and waits for the programme, as a newcomer's suite does), so the bureau compares the benchmark's enterprises
+ * (and the empty {@code demo} and {@code demo2}). Then it measures the bureau's month comparison (peers from
+ * the month roll-ups; every enterprise side by side for a calendar month, for a period of whole days across a month's
+ * start, and — {@code --partial-samples} times, default 3 — for one starting and ending inside hours), a machine-day
+ * drill-down (on demand from the raw history, and from the hour roll-ups), the incremental lag on an idle suite and
+ * under the terminal benchmark's load ({@code --terminals}, default 100, closed loop for {@code --load-seconds}; 0: no
+ * load), every enterprise's full recomputation (one after another, each as {@code bin/kpi-recompute} does it) and
+ * the database's size. Prints one JSON object as its last line.
  *
- * <p>What it does not do yet: work orders and reports in the history (so APT and the order KPIs stay empty), and the lag
- * under the terminal benchmark's load (the lag is measured on an otherwise idle suite).
+ * <p>The lag is measured two ways: a state event delivered now to a benchmark enterprise, until its enterprise has no
+ * due touch; and, under load, for the terminal plant's enterprise (whose reports touch its work units all the time, so
+ * it is never without one): from the newest touch written at the probe's start until that touch and every older one are
+ * applied. What it does not do yet: work orders and reports in the generated history (APT and the order KPIs of the
+ * benchmark's enterprises stay empty; the terminal plant's are not).
  */
 public final class KpiBenchmark {
 
@@ -55,7 +62,11 @@ public final class KpiBenchmark {
         List<String> suiteOptions = Arrays.stream(o.getOrDefault("suite-java-options", "-Xms1g -Xmx1g").split("\\s+"))
                 .filter(s -> !s.isBlank()).toList();
         // the bindings name no reachable PLC: the suite's own gateway need not try them
-        List<String> properties = List.of("pilotline.security.bcrypt-cost=4", "pilotline.gateway.enabled=false");
+        boolean demoProgramme = Boolean.parseBoolean(o.getOrDefault("demo-programme", "false"));
+        int terminals = Integer.parseInt(o.getOrDefault("terminals", "100"));
+        double loadSeconds = Double.parseDouble(o.getOrDefault("load-seconds", "60"));
+        List<String> properties = List.of("pilotline.security.bcrypt-cost=4", "pilotline.gateway.enabled=false",
+                "pilotline.demo-programme.enabled=" + demoProgramme, "pilotline.demo.plants=" + demoProgramme);
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("enterprises", enterprises);
@@ -93,7 +104,7 @@ public final class KpiBenchmark {
             // the embedded default generates its demo programme meanwhile: measure with all of it there, not while it
             // is written (the bureau then compares the benchmark's enterprises, the generated ones, demo and demo2)
             long demoWait = System.nanoTime();
-            String demo = bureau.get("/api/programme/demo-history").get("state").asText();
+            String demo = demoProgramme ? bureau.get("/api/programme/demo-history").get("state").asText() : "OFF";
             while (demo.equals("GENERATING")) {
                 if (System.nanoTime() - demoWait > Duration.ofMinutes(30).toNanos()) {
                     throw new IllegalStateException("the demo programme was not generated within 30 minutes");
@@ -146,6 +157,19 @@ public final class KpiBenchmark {
                 log("partial period sample %d: %.1f s", i + 1, (System.nanoTime() - s) / 1e9);
             }
             result.put("bureauPartialMonthComparisonMs", summary(partial));
+            // what the bureau's screen asks for the current month: from its start to the last whole hour
+            Instant currentStart = YearMonth.now(PLANT).atDay(1).atStartOfDay(PLANT).toInstant();
+            Instant currentEnd = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+            if (currentEnd.isAfter(currentStart)) {
+                List<Long> current = new ArrayList<>();
+                for (int i = 0; i < Math.min(samples, 10); i++) {
+                    long s = System.nanoTime();
+                    bureau.get("/api/kpi/bureau/enterprises?from=" + currentStart + "&to=" + currentEnd);
+                    current.add(System.nanoTime() - s);
+                }
+                result.put("bureauCurrentMonthToLastHourMs", summary(current));
+                log("current month to the last whole hour: %s", summary(current));
+            }
 
             List<Long> drill = new ArrayList<>();
             List<Long> drillRollup = new ArrayList<>();
@@ -168,27 +192,133 @@ public final class KpiBenchmark {
 
             List<Long> lag = new ArrayList<>();
             for (int i = 0; i < Math.min(samples, 20); i++) {
-                Plant plant = plants.get(i % plants.size());
-                int m = random.nextInt(plant.machines.size());
-                String[] state = i % 2 == 0 ? new String[]{"NOT_EXECUTING", "EXECUTING"} : new String[]{"EXECUTING",
-                        "NOT_EXECUTING"};
-                long s = System.nanoTime();
-                plant.deliver(List.of(plant.state(m, state[0], state[1], Instant.now())));
-                plant.awaitDue(Duration.ofMinutes(2));
-                lag.add(System.nanoTime() - s);
+                lag.add(probe(plants.get(i % plants.size()), i, random));
             }
             result.put("incrementalLagMs", summary(lag));
+            if (terminals > 0) {
+                result.put("underTerminalLoad", underLoad(suite, plants, terminals, loadSeconds, random));
+            }
 
-            long s = System.nanoTime();
-            JsonNode recomputed = plants.get(0).admin.post("/api/kpi/rollups/recompute", null, 200);
-            result.put("recomputeOneEnterpriseSeconds", round((System.nanoTime() - s) / 1e9));
-            result.put("recomputeOneEnterpriseBuckets", recomputed.get("buckets").asLong());
-            result.put("recomputeOneEnterpriseMachines", plants.get(0).machines.size());
+            // every enterprise's full recomputation, one after another, each as bin/kpi-recompute does it
+            long all = System.nanoTime();
+            long buckets = 0;
+            List<Long> each = new ArrayList<>();
+            for (Plant plant : plants) {
+                long s = System.nanoTime();
+                buckets += plant.admin.post("/api/kpi/rollups/recompute", null, 200).get("buckets").asLong();
+                each.add(System.nanoTime() - s);
+            }
+            result.put("recomputeAllSeconds", round((System.nanoTime() - all) / 1e9));
+            result.put("recomputeAllBuckets", buckets);
+            result.put("recomputeEnterpriseMs", summary(each));
+            log("recomputed %d enterprises in %.1f s", plants.size(), (System.nanoTime() - all) / 1e9);
             try (Connection db = suite.database()) {
                 result.put("databaseMb", sizes(db));
             }
         }
         System.out.println(BenchmarkRest.JSON.writeValueAsString(result));
+    }
+
+    /** A state event delivered now to one of the plant's machines, until the plant has no due touch: its lag. */
+    private static long probe(Plant plant, int i, ThreadLocalRandom random) throws InterruptedException {
+        int m = random.nextInt(plant.machines.size());
+        String[] state = i % 2 == 0 ? new String[]{"NOT_EXECUTING", "EXECUTING"} : new String[]{"EXECUTING",
+                "NOT_EXECUTING"};
+        long s = System.nanoTime();
+        plant.deliver(List.of(plant.state(m, state[0], state[1], Instant.now())));
+        plant.awaitDue(Duration.ofMinutes(2));
+        return System.nanoTime() - s;
+    }
+
+    /**
+     * The lag under the terminal benchmark's load: a terminal plant seeded as {@code bin/terminal-benchmark} seeds it,
+     * its terminals driven closed loop for a 15 s warm-up and {@code seconds}; meanwhile, one after another, a probe of
+     * a benchmark enterprise (as on the idle suite) and a probe of the terminal plant's enterprise: the newest event
+     * touch at the probe's start, until it and every older one of the enterprise are applied.
+     */
+    private static Map<String, Object> underLoad(SuiteProcess suite, List<Plant> plants, int terminals, double seconds,
+                                                 ThreadLocalRandom random) throws Exception {
+        double warmup = 15;
+        int quantityReports = 20;
+        int good = 2;
+        int orders = (int) Math.ceil(400 * (warmup + seconds) / terminals / (2 * (quantityReports + 4)));
+        long seeding = System.nanoTime();
+        TerminalPlant plant = TerminalPlant.seed(suite.baseUrl(), terminals, orders, (quantityReports + 1) * good, 4);
+        log("terminal plant %s seeded in %.0f s; driving %d terminals for %.0f s + %.0f s warm-up", plant.enterprise,
+                (System.nanoTime() - seeding) / 1e9, terminals, seconds, warmup);
+        TerminalLoad load = new TerminalLoad("127.0.0.1", suite.httpPort(), plant, quantityReports, good, 0);
+        TerminalLoad.Result[] loadResult = new TerminalLoad.Result[1];
+        Exception[] failed = new Exception[1];
+        Thread driver = new Thread(() -> {
+            try {
+                loadResult[0] = load.run(warmup, seconds);
+            } catch (Exception e) {
+                failed[0] = e;
+            }
+        }, "terminal-load");
+        driver.start();
+        Thread.sleep((long) ((warmup + 0.2) * 1000));
+        double[] loadAverage = {java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage(), 0};
+        List<Long> benchmarkLag = new ArrayList<>();
+        List<Long> terminalLag = new ArrayList<>();
+        long until = System.nanoTime() + (long) (seconds * 1e9);
+        try (Connection db = suite.database()) {
+            for (int i = 0; System.nanoTime() < until; i++) {
+                benchmarkLag.add(probe(plants.get(i % plants.size()), i, random));
+                terminalLag.add(touchLag(db, plant.enterprise, Duration.ofMinutes(5)));
+            }
+        }
+        loadAverage[1] = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        driver.join();
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        TerminalLoad.Result r = loadResult[0];
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("terminals", terminals);
+        out.put("workOrders", (long) orders * terminals);
+        out.put("reportsPerSecond", Math.round(r.reportsPerSecond()));
+        out.put("reportLatencyMs", r.service().summary());
+        out.put("refusedByStatus", r.refusedByStatus());
+        out.put("benchmarkEnterpriseLagMs", summary(benchmarkLag));
+        out.put("terminalEnterpriseLagMs", summary(terminalLag));
+        out.put("loadAverageDuring", round(loadAverage[0]));
+        out.put("loadAverageAfter", round(loadAverage[1]));
+        log("under terminal load (%d reports/s): lag %s, terminal enterprise %s", Math.round(r.reportsPerSecond()),
+                summary(benchmarkLag), summary(terminalLag));
+        return out;
+    }
+
+    /** From now until the enterprise's newest event touch of now, and every older one, has been applied. */
+    private static long touchLag(Connection db, String enterprise, Duration limit) throws Exception {
+        long s = System.nanoTime();
+        long newest;
+        try (var q = db.prepareStatement("select coalesce(max(id), 0) from kpi_rollup_dirty where tenant_id = ?"
+                + " and scope = 'EVENT'")) {
+            q.setString(1, enterprise);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                newest = r.getLong(1);
+            }
+        }
+        try (var q = db.prepareStatement("select count(*) from kpi_rollup_dirty where tenant_id = ? and scope = 'EVENT'"
+                + " and id <= ?")) {
+            q.setString(1, enterprise);
+            q.setLong(2, newest);
+            while (true) {
+                try (ResultSet r = q.executeQuery()) {
+                    r.next();
+                    if (r.getLong(1) == 0) {
+                        return System.nanoTime() - s;
+                    }
+                }
+                if (System.nanoTime() - s > limit.toNanos()) {
+                    throw new IllegalStateException(enterprise + ": touches not applied within " + limit);
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     /** One benchmark enterprise: a site, an area, a work center, its machines bound to work units. */
