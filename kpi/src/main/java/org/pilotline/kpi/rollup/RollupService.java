@@ -37,33 +37,52 @@ public class RollupService {
     @Inject
     KpiConfig config;
 
+    /** How many touches one batch takes, oldest first (the EVENT touches of a busy plant name few work units). */
+    static final int BATCH = 1000;
+
     /**
-     * Recomputes the buckets the pending touches reach — only those — and forgets the touches. Not transactional: each
-     * work unit's month of buckets is a transaction, then the levels above in transactions of up to 500 buckets.
-     * Returns the number of buckets written.
+     * Recomputes the buckets the pending touches reach — only those — and forgets the touches, batch after batch
+     * until none is due. Not transactional: each work unit's month of buckets is a transaction, then the levels above
+     * in transactions of up to 500 buckets. Returns the number of buckets written.
      */
     public int applyTouches() {
         int written = 0;
-        while (true) {
-            Instant now = Instant.now();
-            List<RollupWriter.Touch> touches = writer.pending(1000, now);
-            if (touches.isEmpty()) {
-                return written;
-            }
-            RollupWriter.Plan plan = writer.plan(touches, now, now.minus(config.rollup().longestReach()));
-            for (RollupWriter.Chunk chunk : plan.chunks()) {
-                writer.write(chunk, now);
-            }
-            for (Grain grain : Grain.values()) {
-                List<Instant> starts = plan.buckets().stream().filter(b -> b.grain() == grain).map(Bucket::start)
-                        .toList();
-                for (int i = 0; i < starts.size(); i += 500) {
-                    writer.aggregate(grain, starts.subList(i, Math.min(starts.size(), i + 500)), now);
-                }
-            }
-            written += plan.buckets().size();
-            writer.forget(touches, now.plus(config.rollup().coarseDelay()));
+        int[] batch;
+        while ((batch = applyBatch())[0] > 0) {
+            written += batch[1];
         }
+        return written;
+    }
+
+    /**
+     * One batch of the due touches (at most {@link #BATCH}, oldest first), as {@link #applyTouches()} applies them;
+     * whether touches are still due after it. The background worker gives every enterprise one batch in turn, so that
+     * a plant whose terminals touch it without pause does not keep the others' roll-ups waiting.
+     */
+    public boolean applyOneBatch() {
+        return applyBatch()[0] == BATCH;
+    }
+
+    /** {touches applied, buckets written}. */
+    private int[] applyBatch() {
+        Instant now = Instant.now();
+        List<RollupWriter.Touch> touches = writer.pending(BATCH, now);
+        if (touches.isEmpty()) {
+            return new int[]{0, 0};
+        }
+        RollupWriter.Plan plan = writer.plan(touches, now, now.minus(config.rollup().longestReach()));
+        for (RollupWriter.Chunk chunk : plan.chunks()) {
+            writer.write(chunk, now);
+        }
+        for (Grain grain : Grain.values()) {
+            List<Instant> starts = plan.buckets().stream().filter(b -> b.grain() == grain).map(Bucket::start)
+                    .toList();
+            for (int i = 0; i < starts.size(); i += 500) {
+                writer.aggregate(grain, starts.subList(i, Math.min(starts.size(), i + 500)), now);
+            }
+        }
+        writer.forget(touches, now.plus(config.rollup().coarseDelay()));
+        return new int[]{touches.size(), plan.buckets().size()};
     }
 
     /**

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -82,13 +83,7 @@ public class RollupWorker {
                 TenantContext.runAs(TenantContext.ALL_TENANTS, () -> touchNewHours(now));
                 TenantContext.runAs(TenantContext.ALL_TENANTS, () -> snapshots.fileDue(now));
             }
-            for (String tenant : TenantContext.callAs(TenantContext.ALL_TENANTS, this::touchedTenants)) {
-                try {
-                    TenantContext.runAs(tenant, rollups::applyTouches);
-                } catch (RuntimeException e) {
-                    LOG.warn("KPI roll-ups of {} not brought up to date; tried again next round", tenant, e);
-                }
-            }
+            applyInTurn(now);
             if (now.isBefore(lastDeliveryCheck.plus(config.rollup().deliveryCheck()))) {
                 return;
             }
@@ -102,6 +97,34 @@ public class RollupWorker {
             }
         } catch (RuntimeException e) {
             LOG.warn("KPI roll-up round failed; tried again next round", e);
+        }
+    }
+
+    /**
+     * The due touches of every enterprise, one batch of each in turn, pass after pass until none is left or the
+     * delivery check is due: a plant whose terminals touch it without pause gets a batch a pass, as every other one,
+     * instead of holding the worker until its stream pauses (an enterprise's lag is then at most a pass: one batch of
+     * each busy enterprise).
+     */
+    private void applyInTurn(Instant started) {
+        Instant until = started.plus(config.rollup().deliveryCheck());
+        List<String> tenants = TenantContext.callAs(TenantContext.ALL_TENANTS, this::touchedTenants);
+        while (!tenants.isEmpty()) {
+            List<String> more = new ArrayList<>();
+            for (String tenant : tenants) {
+                try {
+                    if (TenantContext.callAs(tenant, rollups::applyOneBatch)) {
+                        more.add(tenant);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("KPI roll-ups of {} not brought up to date; tried again next round", tenant, e);
+                }
+            }
+            if (more.isEmpty() || !Instant.now().isBefore(until) || Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            // the others may have been touched meanwhile: every enterprise with a touch takes part in the next pass
+            tenants = TenantContext.callAs(TenantContext.ALL_TENANTS, this::touchedTenants);
         }
     }
 
