@@ -39,6 +39,13 @@ public interface KpiConfig {
         @WithDefault("5s")
         Duration deliveryCheck();
 
+        /**
+         * How many enterprises the worker brings up to date at once, each on a thread and connection of its own: a
+         * plant whose terminals touch it without pause holds one lane, not every enterprise's roll-ups.
+         */
+        @WithDefault("2")
+        int lanes();
+
         /** How far back a touch may reach; changes older than this wait for kpi-recompute. */
         @WithDefault("P400D")
         Duration longestReach();

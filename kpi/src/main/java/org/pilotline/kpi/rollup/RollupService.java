@@ -56,8 +56,8 @@ public class RollupService {
 
     /**
      * One batch of the due touches (at most {@link #BATCH}, oldest first), as {@link #applyTouches()} applies them;
-     * whether touches are still due after it. The background worker gives every enterprise one batch in turn, so that
-     * a plant whose terminals touch it without pause does not keep the others' roll-ups waiting.
+     * whether touches are still due after it. The background worker's lanes call it batch by batch, for a few seconds
+     * at most, then let another enterprise have the lane.
      */
     public boolean applyOneBatch() {
         return applyBatch()[0] == BATCH;

@@ -19,18 +19,22 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Keeps the roll-ups current in the background: every interval it applies the touches the MES noted, enterprise by
- * enterprise, then (every delivery check, 5 s by default) recounts the deliveries of the enterprises whose sales lines changed
- * ({@link DeliveryWatch}); once a minute it touches the enterprises that have no bucket yet for the hour under way (an hour in which
- * nothing happened still has planned time) and files the monthly snapshots that are due. Any replica may run it: the enterprise's roll-up lock puts their writes one
- * after the other, and a touch applied twice gives the same rows.
+ * Keeps the roll-ups current in the background: every interval it hands each enterprise with touches the MES noted to
+ * one of {@code pilotline.kpi.rollup.lanes} lanes (threads), which applies them; then (every delivery check, 5 s by
+ * default) recounts the deliveries of the enterprises whose sales lines changed ({@link DeliveryWatch}); once a minute it
+ * touches the enterprises that have no bucket yet for the hour under way (an hour in which nothing happened still has
+ * planned time) and files the monthly snapshots that are due. Any replica may run it: the enterprise's roll-up lock
+ * puts their writes one after the other, and a touch applied twice gives the same rows.
  */
 @ApplicationScoped
 public class RollupWorker {
@@ -53,6 +57,9 @@ public class RollupWorker {
     DeliveryWatch deliveries;
 
     private ScheduledExecutorService timer;
+    private ExecutorService lanes;
+    /** The enterprises a lane is working on or has been given: each is brought up to date by one lane at a time. */
+    private final Set<String> assigned = ConcurrentHashMap.newKeySet();
     private volatile Instant lastBucketCheck = Instant.EPOCH;
     private volatile Instant lastDeliveryCheck = Instant.EPOCH;
 
@@ -65,6 +72,12 @@ public class RollupWorker {
             t.setDaemon(true);
             return t;
         });
+        AtomicInteger lane = new AtomicInteger();
+        lanes = Executors.newFixedThreadPool(Math.max(1, config.rollup().lanes()), r -> {
+            Thread t = new Thread(r, "kpi-rollup-lane-" + lane.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         long interval = config.rollup().interval().toMillis();
         timer.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
     }
@@ -72,6 +85,7 @@ public class RollupWorker {
     void onStop(@Observes ShutdownEvent event) {
         if (timer != null) {
             timer.shutdownNow();
+            lanes.shutdownNow();
         }
     }
 
@@ -83,7 +97,7 @@ public class RollupWorker {
                 TenantContext.runAs(TenantContext.ALL_TENANTS, () -> touchNewHours(now));
                 TenantContext.runAs(TenantContext.ALL_TENANTS, () -> snapshots.fileDue(now));
             }
-            applyInTurn(now);
+            assignLanes();
             if (now.isBefore(lastDeliveryCheck.plus(config.rollup().deliveryCheck()))) {
                 return;
             }
@@ -101,30 +115,34 @@ public class RollupWorker {
     }
 
     /**
-     * The due touches of every enterprise, one batch of each in turn, pass after pass until none is left or the
-     * delivery check is due: a plant whose terminals touch it without pause gets a batch a pass, as every other one,
-     * instead of holding the worker until its stream pauses (an enterprise's lag is then at most a pass: one batch of
-     * each busy enterprise).
+     * Gives every enterprise with touches that no lane has yet to a lane. A lane applies its enterprise's due touches
+     * batch after batch until none is left, or for at most the delivery check's interval (then the enterprise goes back
+     * to the end of the queue): a plant whose terminals touch it without pause keeps one lane busy while the other
+     * enterprises' touches are applied on the others.
      */
-    private void applyInTurn(Instant started) {
-        Instant until = started.plus(config.rollup().deliveryCheck());
-        List<String> tenants = TenantContext.callAs(TenantContext.ALL_TENANTS, this::touchedTenants);
-        while (!tenants.isEmpty()) {
-            List<String> more = new ArrayList<>();
-            for (String tenant : tenants) {
+    private void assignLanes() {
+        for (String tenant : TenantContext.callAs(TenantContext.ALL_TENANTS, this::touchedTenants)) {
+            if (assigned.add(tenant)) {
                 try {
-                    if (TenantContext.callAs(tenant, rollups::applyOneBatch)) {
-                        more.add(tenant);
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warn("KPI roll-ups of {} not brought up to date; tried again next round", tenant, e);
+                    lanes.execute(() -> bringUpToDate(tenant));
+                } catch (RuntimeException e) { // shutting down
+                    assigned.remove(tenant);
                 }
             }
-            if (more.isEmpty() || !Instant.now().isBefore(until) || Thread.currentThread().isInterrupted()) {
-                return;
+        }
+    }
+
+    private void bringUpToDate(String tenant) {
+        try {
+            long until = System.nanoTime() + config.rollup().deliveryCheck().toNanos();
+            while (TenantContext.callAs(tenant, rollups::applyOneBatch) && System.nanoTime() < until
+                    && !Thread.currentThread().isInterrupted()) {
+                // more due: the next batch
             }
-            // the others may have been touched meanwhile: every enterprise with a touch takes part in the next pass
-            tenants = TenantContext.callAs(TenantContext.ALL_TENANTS, this::touchedTenants);
+        } catch (RuntimeException e) {
+            LOG.warn("KPI roll-ups of {} not brought up to date; tried again next round", tenant, e);
+        } finally {
+            assigned.remove(tenant);
         }
     }
 
