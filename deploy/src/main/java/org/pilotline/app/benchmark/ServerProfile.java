@@ -109,7 +109,8 @@ final class ServerProfile {
         List<Map<String, Object>> top = new ArrayList<>();
         try (Connection db = suite.database(); Statement s = db.createStatement(); ResultSet r = s.executeQuery(
                 "select digest_text, count_star, sum_timer_wait, sum_lock_time, sum_rows_examined, sum_rows_affected,"
-                        + " sum_rows_sent from performance_schema.events_statements_summary_by_digest"
+                        + " sum_rows_sent, sum_created_tmp_tables, sum_sort_rows, sum_select_scan, sum_no_index_used"
+                        + " from performance_schema.events_statements_summary_by_digest"
                         + " order by sum_timer_wait desc limit " + TOP_DIGESTS)) {
             while (r.next()) {
                 long count = r.getLong(2);
@@ -124,6 +125,10 @@ final class ServerProfile {
                 d.put("rowsExamined", r.getLong(5));
                 d.put("rowsAffected", r.getLong(6));
                 d.put("rowsSent", r.getLong(7));
+                d.put("tmpTables", r.getLong(8));
+                d.put("sortRows", r.getLong(9));
+                d.put("selectScans", r.getLong(10));
+                d.put("noIndexUsed", r.getLong(11));
                 top.add(d);
             }
         }

@@ -60,14 +60,16 @@ public class OrderStructure {
         // plain JDBC: a native query would still cost an auto-flush check of everything the report's session holds
         Optional<List<Backflush.ComponentLine>> plain = em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement select = c.prepareStatement("select p.recipe_id, b.base_quantity, l.component_id,"
-                    + " l.quantity, l.unit_id, i.stock_unit_id, u.decimals, l.scrap_factor, l.operation_no, l.phantom"
+                    + " l.quantity, l.unit_id, i.stock_unit_id, u.decimals, l.scrap_factor, l.operation_no, l.phantom,"
+                    + " l.line_no"
                     + " from production_order p left join bom b on b.id = p.bom_id"
                     + " left join bom_line l on l.bom_id = b.id left join item i on i.id = l.component_id"
                     + " left join unit u on u.id = i.stock_unit_id"
-                    + " where p.id = ? and p.tenant_id = ? order by l.line_no")) {
+                    + " where p.id = ? and p.tenant_id = ?")) { // in line order: sorted here, not by the server (mesperf5)
                 select.setLong(1, productionOrderId);
                 select.setString(2, tenantId);
-                List<Backflush.ComponentLine> lines = new ArrayList<>();
+                // by line number, unique in a BOM (uk_bom_line)
+                java.util.TreeMap<Integer, Backflush.ComponentLine> lines = new java.util.TreeMap<>();
                 boolean any = false;
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
@@ -82,11 +84,12 @@ public class OrderStructure {
                             continue; // no BOM, or a BOM without lines
                         }
                         BigDecimal perUnit = r.getBigDecimal(4).divide(r.getBigDecimal(2), PRECISION);
-                        lines.add(new Backflush.ComponentLine(component, perUnit, r.getBigDecimal(8),
+                        lines.put(r.getInt(11), new Backflush.ComponentLine(component, perUnit, r.getBigDecimal(8),
                                 r.getObject(9, Integer.class), r.getInt(7)));
                     }
                 }
-                return any ? Optional.of(lines) : Optional.<List<Backflush.ComponentLine>>empty();
+                return any ? Optional.<List<Backflush.ComponentLine>>of(new ArrayList<>(lines.values()))
+                        : Optional.<List<Backflush.ComponentLine>>empty();
             }
         });
         return plain.map(lines -> new Structure(lines, List.of()))

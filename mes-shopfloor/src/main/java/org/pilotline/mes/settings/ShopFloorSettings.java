@@ -58,12 +58,17 @@ public class ShopFloorSettings {
     public ForQuantity forQuantity(long workCenterId) {
         String tenantId = tenant.requireEnterprise();
         return em.unwrap(Session.class).doReturningWork(c -> {
+            // three scalar subqueries and no FROM: the derived table "(select 1) one" that the work center's settings
+            // were left-joined to made the server create a temporary table for every quantity report (mesperf5)
             try (PreparedStatement select = c.prepareStatement("select (select over_delivery_tolerance from"
-                    + " mes_enterprise_settings where tenant_id = ?), w.staging_location_id, w.receipt_location_id"
-                    + " from (select 1) one left join mes_work_center_settings w on w.tenant_id = ? and w.work_center_id = ?")) {
+                    + " mes_enterprise_settings where tenant_id = ?), (select staging_location_id from"
+                    + " mes_work_center_settings where tenant_id = ? and work_center_id = ?), (select receipt_location_id"
+                    + " from mes_work_center_settings where tenant_id = ? and work_center_id = ?)")) {
                 select.setString(1, tenantId);
                 select.setString(2, tenantId);
                 select.setLong(3, workCenterId);
+                select.setString(4, tenantId);
+                select.setLong(5, workCenterId);
                 try (ResultSet r = select.executeQuery()) {
                     r.next();
                     BigDecimal tolerance = r.getBigDecimal(1);
