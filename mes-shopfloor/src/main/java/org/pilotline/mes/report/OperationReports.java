@@ -293,7 +293,8 @@ public class OperationReports {
         ShopFloorSettings.Locations center = configured.locations();
         MaterialBookings.Booked booked = bookings.book(new MaterialBookings.BookingRequest(order.id, order.number, order.itemId, report.id,
                 report.clientId, report.username, components, center == null ? null : center.stagingLocationId(),
-                receipts, center == null ? null : center.receiptLocationId(), r.lots(), r.serials()));
+                receipts, center == null ? null : center.receiptLocationId(), r.lots(), r.serials(), structure.items(),
+                configured.locationRows()));
         if (last && reported.good().signum() > 0) {
             order.goodQuantity = order.goodQuantity.add(reported.good());
             progress.fire(new ProductionReported(order.productionOrderId, order.goodQuantity, false));
