@@ -165,9 +165,7 @@ public final class MachineHistoryBenchmark {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double loadBefore = os.getSystemLoadAverage();
         long[] rowsBefore = rows(suite, code);
-        long[] serverBefore = serverCounters(suite);
-        boolean digests = resetStatementDigests(suite);
-        Map<String, Long> innodbBefore = innodbCounters(suite);
+        ServerProfile server = ServerProfile.start(suite);
         Map<Double, Long> lagBefore = lagBuckets(base);
         long notificationsBefore = notifications(admin);
         long suiteCpu = SuiteProcess.cpuNanos(Optional.of(suite.jvm()));
@@ -177,9 +175,7 @@ public final class MachineHistoryBenchmark {
         Thread.sleep((long) (seconds * 1000));
         long wall = System.nanoTime() - started;
         long[] rowsAfter = rows(suite, code);
-        long[] serverAfter = serverCounters(suite);
-        Map<String, Long> innodbAfter = innodbCounters(suite);
-        List<Map<String, Object>> topStatements = digests ? topStatements(suite, wall / 1e9) : List.of();
+        ServerProfile.Window db = server.end(suite, wall / 1e9);
         Map<Double, Long> lagAfter = lagBuckets(base);
         long notificationsAfter = notifications(admin);
         double cpuWall = wall * (double) os.getAvailableProcessors();
@@ -218,92 +214,18 @@ public final class MachineHistoryBenchmark {
         out.put("lagMs", lag);
         out.put("targetLagMs", publishingMs + 200);
         long stored = Math.max(1, intervals + parts);
-        out.put("databasePerStoredEvent", Map.of(
-                "statements", round3((serverAfter[0] - serverBefore[0]) / (double) stored),
-                "commits", round3((serverAfter[1] - serverBefore[1]) / (double) stored)));
-        out.put("databaseCommitsPerSecond", Math.round((serverAfter[1] - serverBefore[1]) / secondsMeasured));
-        Map<String, Object> perEvent = new LinkedHashMap<>();
-        innodbAfter.forEach((name, value) -> perEvent.put(name, round3((value - innodbBefore.getOrDefault(name, 0L)) / (double) stored)));
-        out.put("serverCountersPerStoredEvent", perEvent);
+        out.put("databasePerStoredEvent", db.per(stored));
+        out.put("databaseCommitsPerSecond", Math.round(db.commits() / secondsMeasured));
+        out.put("serverCountersPerStoredEvent", db.storagePer(stored));
         out.put("cpus", os.getAvailableProcessors());
         out.put("cpuShare", Map.of("suiteJvm", round3(suiteCpu / cpuWall), "mariadbd", round3(dbCpu / cpuWall),
                 "simulators", round3(farmCpu / cpuWall)));
         out.put("loadAverageBefore", round3(loadBefore));
         out.put("loadAverageAfter", round3(loadAfter));
-        try (Connection db = suite.database(); Statement s = db.createStatement();
-             ResultSet r = s.executeQuery("select @@innodb_flush_log_at_trx_commit, @@innodb_buffer_pool_size,"
-                     + " @@performance_schema")) {
-            r.next();
-            out.put("innodb_flush_log_at_trx_commit", r.getInt(1));
-            out.put("innodb_buffer_pool_size_mb", r.getLong(2) / (1024 * 1024));
-            out.put("performance_schema", r.getBoolean(3));
-        }
-        if (digests) {
-            // the profile of the server: printed before the result line, which stays the last one
-            for (Map<String, Object> statement : topStatements) {
-                System.out.println(BenchmarkRest.JSON.writeValueAsString(statement));
-            }
-        }
+        out.putAll(ServerProfile.settings(suite));
+        // the profile of the server (when collected): printed before the result line, which stays the last one
+        db.printTopStatements();
         System.out.println(BenchmarkRest.JSON.writeValueAsString(out));
-    }
-
-    /**
-     * Empties the server's statement digest summary so that it covers the window only; false when the server runs
-     * without {@code performance_schema} (the default: {@code PILOTLINE_DB_PERFORMANCE_SCHEMA=ON} in the benchmark's
-     * environment turns it on for the suite's embedded server).
-     */
-    private static boolean resetStatementDigests(SuiteProcess suite) throws Exception {
-        try (Connection db = suite.database(); Statement s = db.createStatement();
-             ResultSet r = s.executeQuery("select @@performance_schema")) {
-            r.next();
-            if (!r.getBoolean(1)) {
-                return false;
-            }
-            s.execute("truncate table performance_schema.events_statements_summary_by_digest");
-            return true;
-        }
-    }
-
-    /** The window's 25 statement digests with the most server time: count, total and mean time, rows examined. */
-    private static List<Map<String, Object>> topStatements(SuiteProcess suite, double seconds) throws Exception {
-        List<Map<String, Object>> top = new ArrayList<>();
-        try (Connection db = suite.database(); Statement s = db.createStatement(); ResultSet r = s.executeQuery(
-                "select digest_text, count_star, sum_timer_wait, sum_lock_time, sum_rows_examined, sum_rows_affected,"
-                        + " sum_rows_sent from performance_schema.events_statements_summary_by_digest"
-                        + " order by sum_timer_wait desc limit 25")) {
-            while (r.next()) {
-                long count = r.getLong(2);
-                double ms = r.getLong(3) / 1e9; // picoseconds
-                Map<String, Object> d = new LinkedHashMap<>();
-                d.put("digest", r.getString(1));
-                d.put("count", count);
-                d.put("perSecond", Math.round(count / seconds * 10) / 10.0);
-                d.put("totalMs", Math.round(ms));
-                d.put("meanMs", count == 0 ? 0 : round3(ms / count));
-                d.put("lockMs", Math.round(r.getLong(4) / 1e9));
-                d.put("rowsExamined", r.getLong(5));
-                d.put("rowsAffected", r.getLong(6));
-                d.put("rowsSent", r.getLong(7));
-                top.add(d);
-            }
-        }
-        return top;
-    }
-
-    /** InnoDB's and the handler's row and page counters: what the server's storage work per stored event is. */
-    private static Map<String, Long> innodbCounters(SuiteProcess suite) throws Exception {
-        Map<String, Long> counters = new TreeMap<>();
-        try (Connection db = suite.database(); Statement s = db.createStatement(); ResultSet r = s.executeQuery(
-                "show global status where variable_name in ('Innodb_rows_read', 'Innodb_rows_inserted',"
-                        + " 'Innodb_rows_updated', 'Innodb_rows_deleted', 'Innodb_buffer_pool_read_requests',"
-                        + " 'Innodb_buffer_pool_reads', 'Innodb_buffer_pool_write_requests', 'Innodb_data_fsyncs',"
-                        + " 'Handler_read_key', 'Handler_read_next', 'Handler_read_rnd_next', 'Created_tmp_tables',"
-                        + " 'Sort_rows', 'Select_scan', 'Select_full_join')")) {
-            while (r.next()) {
-                counters.put(r.getString(1), r.getLong(2));
-            }
-        }
-        return counters;
     }
 
     private static Map<String, Object> binding(String code, String endpoint, String simulatorMachine, String user,
@@ -388,18 +310,6 @@ public final class MachineHistoryBenchmark {
             lower = e.getKey();
         }
         return null;
-    }
-
-    /** The database server's counters: statements (Questions) and commits (Com_commit). */
-    private static long[] serverCounters(SuiteProcess suite) throws Exception {
-        long[] counters = new long[2];
-        try (Connection db = suite.database(); Statement s = db.createStatement(); ResultSet r = s.executeQuery(
-                "show global status where variable_name in ('Questions', 'Com_commit')")) {
-            while (r.next()) {
-                counters["Questions".equalsIgnoreCase(r.getString(1)) ? 0 : 1] = r.getLong(2);
-            }
-        }
-        return counters;
     }
 
     private static long countAtMost(Map<Double, Long> cumulative, double ms) {

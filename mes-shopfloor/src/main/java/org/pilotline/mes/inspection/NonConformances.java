@@ -74,17 +74,31 @@ public class NonConformances {
 
     /** An operation cannot finish while a non-conformance holds part of its quantity (409 naming the record). */
     public void requireNoneOpen(Operation operation, WorkOrder order) {
-        List<NonConformance> open = em.createQuery("select n from NonConformance n where n.operationId = :op"
-                        + " and n.status = :open and n.source = :inspection order by n.id", NonConformance.class)
-                .setParameter("op", operation.id).setParameter("open", NonConformance.Status.OPEN)
-                .setParameter("inspection", NonConformance.Source.INSPECTION).getResultList();
-        if (!open.isEmpty()) {
-            NonConformance first = open.get(0);
+        // plain JDBC naming the tenant: every finish report asks, and HQL is translated anew on every call while
+        // Hibernate's tenant filter is enabled (a twentieth of a report's JVM time for 4 % of the reports, mesperf5).
+        // Records raised in this transaction are inserted at their persist (identity ids), so this sees them.
+        String tenantId = tenant.requireEnterprise();
+        Object[] first = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            try (java.sql.PreparedStatement select = c.prepareStatement("select number, quantity from mes_nonconformance"
+                    + " where tenant_id = ? and operation_id = ? and status = ? and source = ? order by id limit 1")) {
+                select.setString(1, tenantId);
+                select.setLong(2, operation.id);
+                select.setString(3, NonConformance.Status.OPEN.name());
+                select.setString(4, NonConformance.Source.INSPECTION.name());
+                try (java.sql.ResultSet r = select.executeQuery()) {
+                    return r.next() ? new Object[]{r.getString(1), r.getBigDecimal(2)} : null;
+                }
+            }
+        });
+        if (first != null) {
+            String number = (String) first[0];
+            BigDecimal quantity = (BigDecimal) first[1];
             throw new DomainException(ProblemKind.CONFLICT, "nonconformance-open", "A non-conformance holds the quantity",
                     "Operation " + operation.operationNo + " of work order " + order.number + " cannot finish: "
-                            + first.number + " holds " + first.quantity.stripTrailingZeros().toPlainString()
-                            + " until its disposition", List.of(new FieldError("kind", "blocked by " + first.number)),
-                    Map.of("nonConformance", first.number));
+                            + number + " holds " + quantity.stripTrailingZeros().toPlainString()
+                            + " until its disposition", List.of(new FieldError("kind", "blocked by " + number)),
+                    Map.of("nonConformance", number));
         }
     }
+
 }

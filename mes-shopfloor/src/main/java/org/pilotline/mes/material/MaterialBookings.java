@@ -43,11 +43,15 @@ import java.util.Set;
 @ApplicationScoped
 public class MaterialBookings {
 
-    /** What a report is booking: all ids resolved by the caller. */
+    /**
+     * What a report is booking: all ids resolved by the caller. {@code knownItems} and {@code knownLocations}: items
+     * and locations the caller has already read in this transaction (the order structure's and the settings' reads
+     * return them), as unmanaged instances; the booking reads only those it is not given.
+     */
     public record BookingRequest(long workOrderId, String workOrderNumber, long producedItemId, long reportId, String clientId, String username,
                                   List<Backflush.Requirement> components, Long stagingLocationId,
                                   List<Receipt> receipts, Long receiptLocationId, List<ScannedLot> scanned,
-                                  List<String> serials) {
+                                  List<String> serials, Map<Long, Item> knownItems, Map<Long, Location> knownLocations) {
     }
 
     /** An output to receive: item and quantity in its stock unit. */
@@ -387,6 +391,19 @@ public class MaterialBookings {
         if (!ids.isEmpty()) {
             ids.add(request.producedItemId());
         }
+        Map<Long, Item> known = new java.util.HashMap<>();
+        ids.removeIf(id -> {
+            Item item = request.knownItems() == null ? null : request.knownItems().get(id);
+            if (item != null) {
+                known.put(id, item);
+            }
+            return item != null;
+        });
+        known.putAll(readItems(ids));
+        return known;
+    }
+
+    private Map<Long, Item> readItems(Set<Long> ids) {
         String tenantId = tenant.requireEnterprise();
         return byIds("select id, version, code, name, tracking, allow_negative_stock from item where tenant_id = ?"
                 + " and id in ", ids, r -> {
@@ -411,6 +428,19 @@ public class MaterialBookings {
         if (!request.receipts().isEmpty() && request.receiptLocationId() != null) {
             ids.add(request.receiptLocationId());
         }
+        Map<Long, Location> known = new java.util.HashMap<>();
+        ids.removeIf(id -> {
+            Location location = request.knownLocations() == null ? null : request.knownLocations().get(id);
+            if (location != null) {
+                known.put(id, location);
+            }
+            return location != null;
+        });
+        known.putAll(readLocations(ids));
+        return known;
+    }
+
+    private Map<Long, Location> readLocations(Set<Long> ids) {
         String tenantId = tenant.requireEnterprise();
         return byIds("select l.id, l.version, l.code, l.name, l.active, w.id, w.version, w.code, w.name from location l"
                 + " join warehouse w on w.id = l.warehouse_id and w.tenant_id = l.tenant_id where l.tenant_id = ?"

@@ -9,6 +9,8 @@ import org.pilotline.erp.bom.BomLine;
 import org.pilotline.erp.bom.Recipe;
 import org.pilotline.erp.bom.RecipeIngredient;
 import org.pilotline.erp.bom.RecipeOutput;
+import org.pilotline.erp.item.Item;
+import org.pilotline.erp.item.Tracking;
 import org.pilotline.erp.order.ProductionOrder;
 import org.pilotline.erp.unit.UnitService;
 import org.pilotline.platform.tenancy.TenantContext;
@@ -37,7 +39,19 @@ public class OrderStructure {
     public record Output(long itemId, BigDecimal perUnit, int decimals) {
     }
 
-    public record Structure(List<Backflush.ComponentLine> components, List<Output> byAndCoProducts) {
+    /**
+     * {@code items}: the components and the order's product as unmanaged instances (id, version, code, name, tracking,
+     * negative-stock rule), when the structure's own read gave them (a plain BOM); empty otherwise.
+     */
+    public record Structure(List<Backflush.ComponentLine> components, List<Output> byAndCoProducts,
+                            java.util.Map<Long, Item> items) {
+        public Structure(List<Backflush.ComponentLine> components, List<Output> byAndCoProducts) {
+            this(components, byAndCoProducts, java.util.Map.of());
+        }
+    }
+
+    /** A plain BOM's lines and the items they and the order's product are, as read in one statement. */
+    private record Plain(List<Backflush.ComponentLine> lines, java.util.Map<Long, Item> items) {
     }
 
     @Inject
@@ -53,21 +67,30 @@ public class OrderStructure {
      * The structure of a production order. A plain BOM — no phantom line, every line in its component's stock unit,
      * the usual case on the shop floor — is read in one statement, without loading the order, the BOM, its lines,
      * items and units as entities (which every later flush of the report's transaction would check again); anything
-     * else (recipes, phantoms, unit conversions) through {@link #of(ProductionOrder)}. Both give the same lines.
+     * else (recipes, phantoms, unit conversions) through {@link #of(ProductionOrder)}. Both give the same lines. The
+     * plain read also returns the items the booking moves (the components and the order's product), which the booking
+     * read with a statement of its own before (mesperf5); read in the report's transaction like that one, so the
+     * negative-stock rule is the one in force now.
      */
     public Structure ofProductionOrder(long productionOrderId) {
         String tenantId = tenant.requireEnterprise();
         // plain JDBC: a native query would still cost an auto-flush check of everything the report's session holds
-        Optional<List<Backflush.ComponentLine>> plain = em.unwrap(Session.class).doReturningWork(c -> {
+        Optional<Plain> plain = em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement select = c.prepareStatement("select p.recipe_id, b.base_quantity, l.component_id,"
-                    + " l.quantity, l.unit_id, i.stock_unit_id, u.decimals, l.scrap_factor, l.operation_no, l.phantom"
+                    + " l.quantity, l.unit_id, i.stock_unit_id, u.decimals, l.scrap_factor, l.operation_no, l.phantom,"
+                    + " l.line_no, i.version, i.code, i.name, i.tracking, i.allow_negative_stock,"
+                    + " pi.id, pi.version, pi.code, pi.name, pi.tracking, pi.allow_negative_stock"
                     + " from production_order p left join bom b on b.id = p.bom_id"
-                    + " left join bom_line l on l.bom_id = b.id left join item i on i.id = l.component_id"
+                    + " left join bom_line l on l.bom_id = b.id"
+                    + " left join item i on i.id = l.component_id and i.tenant_id = p.tenant_id"
                     + " left join unit u on u.id = i.stock_unit_id"
-                    + " where p.id = ? and p.tenant_id = ? order by l.line_no")) {
+                    + " left join item pi on pi.id = p.item_id and pi.tenant_id = p.tenant_id"
+                    + " where p.id = ? and p.tenant_id = ?")) { // in line order: sorted here, not by the server (mesperf5)
                 select.setLong(1, productionOrderId);
                 select.setString(2, tenantId);
-                List<Backflush.ComponentLine> lines = new ArrayList<>();
+                // by line number, unique in a BOM (uk_bom_line)
+                java.util.TreeMap<Integer, Backflush.ComponentLine> lines = new java.util.TreeMap<>();
+                java.util.Map<Long, Item> items = new java.util.HashMap<>();
                 boolean any = false;
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
@@ -76,21 +99,43 @@ public class OrderStructure {
                         Long component = r.getObject(3, Long.class);
                         boolean phantom = r.getBoolean(10);
                         if (recipe != null || phantom || (component != null && r.getLong(5) != r.getLong(6))) {
-                            return Optional.<List<Backflush.ComponentLine>>empty();
+                            return Optional.<Plain>empty();
+                        }
+                        if (r.getObject(17) != null) {
+                            items.putIfAbsent(r.getLong(17), item(r, 17, tenantId));
                         }
                         if (component == null) {
                             continue; // no BOM, or a BOM without lines
                         }
                         BigDecimal perUnit = r.getBigDecimal(4).divide(r.getBigDecimal(2), PRECISION);
-                        lines.add(new Backflush.ComponentLine(component, perUnit, r.getBigDecimal(8),
+                        lines.put(r.getInt(11), new Backflush.ComponentLine(component, perUnit, r.getBigDecimal(8),
                                 r.getObject(9, Integer.class), r.getInt(7)));
+                        items.putIfAbsent(component, item(r, 3, 12, tenantId));
                     }
                 }
-                return any ? Optional.of(lines) : Optional.<List<Backflush.ComponentLine>>empty();
+                return any ? Optional.of(new Plain(new ArrayList<>(lines.values()), items)) : Optional.<Plain>empty();
             }
         });
-        return plain.map(lines -> new Structure(lines, List.of()))
+        return plain.map(p -> new Structure(p.lines(), List.of(), p.items()))
                 .orElseGet(() -> of(em.find(ProductionOrder.class, productionOrderId)));
+    }
+
+    /** An item whose id is in column {@code idColumn} and version, code, name, tracking, rule from the next five. */
+    private static Item item(ResultSet r, int idColumn, String tenantId) throws java.sql.SQLException {
+        return item(r, idColumn, idColumn + 1, tenantId);
+    }
+
+    /** An item whose id is in column {@code idColumn}, its version, code, name, tracking and rule from {@code from}. */
+    private static Item item(ResultSet r, int idColumn, int from, String tenantId) throws java.sql.SQLException {
+        Item item = new Item();
+        item.id = r.getLong(idColumn);
+        item.version = r.getLong(from);
+        item.tenantId = tenantId;
+        item.code = r.getString(from + 1);
+        item.name = r.getString(from + 2);
+        item.tracking = Tracking.valueOf(r.getString(from + 3));
+        item.allowNegativeStock = r.getBoolean(from + 4);
+        return item;
     }
 
     public Structure of(ProductionOrder order) {

@@ -82,8 +82,10 @@ final class WorkOrderRows {
             }
         }
         List<Operation> operations = new ArrayList<>();
+        // sorted here, not by the server: the rows come through the work order's foreign-key index, and an "order by
+        // operation_no" cost a filesort in every report (mesperf5's profile: Sort_rows ≈ 2 a report)
         try (PreparedStatement select = c.prepareStatement("select " + OPERATION_COLUMNS + " from mes_operation"
-                + " where tenant_id = ? and work_order_id = ? order by operation_no")) {
+                + " where tenant_id = ? and work_order_id = ?")) {
             select.setString(1, tenant);
             select.setLong(2, order.id);
             try (ResultSet r = select.executeQuery()) {
@@ -117,6 +119,7 @@ final class WorkOrderRows {
                 }
             }
         }
+        operations.sort(java.util.Comparator.comparingInt(o -> o.operationNo));
         return Optional.of(new WorkOrderRows(order, operations));
     }
 
