@@ -49,4 +49,26 @@ public class Location extends Versioned {
     public String label() {
         return warehouse.code + "/" + code;
     }
+
+    /**
+     * An unmanaged location with its warehouse from nine columns of a JDBC row starting at {@code first}: the
+     * location's id, version, code, name and active flag, then the warehouse's id, version, code and name (for the
+     * shop floor's report path, which reads them with its own statements and never changes them).
+     */
+    public static Location fromRow(java.sql.ResultSet r, int first, String tenantId) throws java.sql.SQLException {
+        Location location = new Location();
+        location.id = r.getLong(first);
+        location.version = r.getLong(first + 1);
+        location.tenantId = tenantId;
+        location.code = r.getString(first + 2);
+        location.name = r.getString(first + 3);
+        location.active = r.getBoolean(first + 4);
+        location.warehouse = new Warehouse();
+        location.warehouse.id = r.getLong(first + 5);
+        location.warehouse.version = r.getLong(first + 6);
+        location.warehouse.tenantId = tenantId;
+        location.warehouse.code = r.getString(first + 7);
+        location.warehouse.name = r.getString(first + 8);
+        return location;
+    }
 }

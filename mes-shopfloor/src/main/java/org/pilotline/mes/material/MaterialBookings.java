@@ -444,22 +444,7 @@ public class MaterialBookings {
         String tenantId = tenant.requireEnterprise();
         return byIds("select l.id, l.version, l.code, l.name, l.active, w.id, w.version, w.code, w.name from location l"
                 + " join warehouse w on w.id = l.warehouse_id and w.tenant_id = l.tenant_id where l.tenant_id = ?"
-                + " and l.id in ", ids, r -> {
-            Location location = new Location();
-            location.id = r.getLong(1);
-            location.version = r.getLong(2);
-            location.tenantId = tenantId;
-            location.code = r.getString(3);
-            location.name = r.getString(4);
-            location.active = r.getBoolean(5);
-            location.warehouse = new org.pilotline.erp.inventory.Warehouse();
-            location.warehouse.id = r.getLong(6);
-            location.warehouse.version = r.getLong(7);
-            location.warehouse.tenantId = tenantId;
-            location.warehouse.code = r.getString(8);
-            location.warehouse.name = r.getString(9);
-            return location;
-        });
+                + " and l.id in ", ids, r -> Location.fromRow(r, 1, tenantId));
     }
 
     /** One row mapped to an unmanaged instance. */

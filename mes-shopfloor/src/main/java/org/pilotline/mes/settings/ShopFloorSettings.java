@@ -85,7 +85,8 @@ public class ShopFloorSettings {
                         }
                         long locationId = r.getLong(4);
                         if (!r.wasNull() && r.getObject(9) != null) {
-                            settings.locationRows().put(locationId, location(r, tenantId));
+                            settings.locationRows().put(locationId,
+                                    org.pilotline.erp.inventory.Location.fromRow(r, 4, tenantId));
                         }
                     }
                     return settings;
@@ -94,24 +95,6 @@ public class ShopFloorSettings {
         });
         return found != null ? found
                 : new ForQuantity(overDeliveryTolerance(), new Locations(null, null), java.util.Map.of());
-    }
-
-    /** Columns 4-12 of {@link #forQuantity}'s row: a location and its warehouse, unmanaged. */
-    private static org.pilotline.erp.inventory.Location location(ResultSet r, String tenantId) throws java.sql.SQLException {
-        org.pilotline.erp.inventory.Location location = new org.pilotline.erp.inventory.Location();
-        location.id = r.getLong(4);
-        location.version = r.getLong(5);
-        location.tenantId = tenantId;
-        location.code = r.getString(6);
-        location.name = r.getString(7);
-        location.active = r.getBoolean(8);
-        location.warehouse = new org.pilotline.erp.inventory.Warehouse();
-        location.warehouse.id = r.getLong(9);
-        location.warehouse.version = r.getLong(10);
-        location.warehouse.tenantId = tenantId;
-        location.warehouse.code = r.getString(11);
-        location.warehouse.name = r.getString(12);
-        return location;
     }
 
     /** One column of the enterprise's settings; empty without settings or where the column is null. */
