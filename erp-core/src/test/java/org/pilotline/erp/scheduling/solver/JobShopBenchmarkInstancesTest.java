@@ -13,7 +13,7 @@ class JobShopBenchmarkInstancesTest {
         BenchmarkInstance ft06 = SchedulingFixtures.instance("jssp", "ft06.txt");
         SchedulingProblem problem = ft06.toProblem();
 
-        SolveResult result = SchedulingFixtures.solve(problem, Objective.MAKESPAN);
+        SolveResult result = SchedulingFixtures.solve(problem, Objective.MAKESPAN, java.time.Duration.ofSeconds(10));
 
         assertEquals(55, result.schedule().makespan());
         assertEquals(55, result.objectiveBound());
