@@ -391,15 +391,23 @@ public class MaterialBookings {
         if (!ids.isEmpty()) {
             ids.add(request.producedItemId());
         }
-        Map<Long, Item> known = new java.util.HashMap<>();
-        ids.removeIf(id -> {
-            Item item = request.knownItems() == null ? null : request.knownItems().get(id);
-            if (item != null) {
-                known.put(id, item);
+        return knownOrRead(ids, request.knownItems(), this::readItems);
+    }
+
+    /** Those of {@code ids} the caller already had, the others read (one statement): the same instances either way. */
+    private static <T> Map<Long, T> knownOrRead(Set<Long> ids, Map<Long, T> given,
+                                                java.util.function.Function<Set<Long>, Map<Long, T>> read) {
+        Map<Long, T> known = new java.util.HashMap<>();
+        Set<Long> missing = new java.util.TreeSet<>();
+        for (Long id : ids) {
+            T found = given == null ? null : given.get(id);
+            if (found != null) {
+                known.put(id, found);
+            } else {
+                missing.add(id);
             }
-            return item != null;
-        });
-        known.putAll(readItems(ids));
+        }
+        known.putAll(read.apply(missing));
         return known;
     }
 
@@ -428,16 +436,7 @@ public class MaterialBookings {
         if (!request.receipts().isEmpty() && request.receiptLocationId() != null) {
             ids.add(request.receiptLocationId());
         }
-        Map<Long, Location> known = new java.util.HashMap<>();
-        ids.removeIf(id -> {
-            Location location = request.knownLocations() == null ? null : request.knownLocations().get(id);
-            if (location != null) {
-                known.put(id, location);
-            }
-            return location != null;
-        });
-        known.putAll(readLocations(ids));
-        return known;
+        return knownOrRead(ids, request.knownLocations(), this::readLocations);
     }
 
     private Map<Long, Location> readLocations(Set<Long> ids) {
