@@ -18,7 +18,8 @@ import java.util.function.IntFunction;
 
 /**
  * The terminal benchmark's plant, built through the REST API like a customer would: a fresh enterprise; per station a
- * work center with its own staging location, a lot-tracked product made in two operations there (op 10 consumes one
+ * work center with one machine (work unit: its operations start there, so reports touch the KPI roll-ups), its own
+ * staging location, a lot-tracked product made in two operations there (op 10 consumes one
  * lot-tracked frame, op 20 four screws and receives the product), a terminal with its own operator signed in, and
  * released work orders. Components are staged in two lots of different expiry (first-expired-first-out moves from the
  * first to the second during the run).
@@ -94,6 +95,9 @@ final class TerminalPlant {
                 String n = String.format("%03d", i);
                 long workCenter = planner.post("/api/work-centers", Map.of("areaId", area, "code", "WC" + n,
                         "name", "work center " + n, "parallelUnits", 1, "hourlyRate", "60"), 201).get("id").asLong();
+                // its machine: operations start on it, so every report touches its KPI roll-ups, as on a real floor
+                planner.post("/api/work-units", Map.of("workCenterId", workCenter, "code", "M" + n,
+                        "name", "machine " + n), 201);
                 long staging = location(planner, warehouse, "STAGE-" + n);
                 admin.put("/api/mes/work-centers/" + workCenter + "/settings", Map.of("stagingLocationId", staging,
                         "receiptLocationId", finishedGoods, "countingSource", "TERMINAL"), 200);

@@ -22,6 +22,8 @@ import java.util.List;
 @ApplicationScoped
 public class RollupService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RollupService.class);
+
     @Inject
     RollupWriter writer;
 
@@ -41,9 +43,16 @@ public class RollupService {
     static final int BATCH = 1000;
 
     /**
+     * About how many work-unit buckets one transaction writes: a month of one unit's hours, shifts and days is some 850,
+     * the hour and shift a report touched two (a hundred machines' in one transaction).
+     */
+    static final int WRITE_BUCKETS = 2000;
+
+    /**
      * Recomputes the buckets the pending touches reach — only those — and forgets the touches, batch after batch
-     * until none is due. Not transactional: each work unit's month of buckets is a transaction, then the levels above
-     * in transactions of up to 500 buckets. Returns the number of buckets written.
+     * until none is due. Not transactional: the work units' buckets are written in transactions of about
+     * {@link #WRITE_BUCKETS}, then the levels above in transactions of up to 500 buckets. Returns the number of buckets
+     * written.
      */
     public int applyTouches() {
         int written = 0;
@@ -65,15 +74,30 @@ public class RollupService {
 
     /** {touches applied, buckets written}. */
     private int[] applyBatch() {
+        long t0 = System.nanoTime();
         Instant now = Instant.now();
         List<RollupWriter.Touch> touches = writer.pending(BATCH, now);
         if (touches.isEmpty()) {
             return new int[]{0, 0};
         }
+        long t1 = System.nanoTime();
         RollupWriter.Plan plan = writer.plan(touches, now, now.minus(config.rollup().longestReach()));
+        long t2 = System.nanoTime();
+        List<RollupWriter.Chunk> group = new java.util.ArrayList<>();
+        int buckets = 0;
         for (RollupWriter.Chunk chunk : plan.chunks()) {
-            writer.write(chunk, now);
+            group.add(chunk);
+            buckets += chunk.buckets().size();
+            if (buckets >= WRITE_BUCKETS) {
+                writer.write(group, now);
+                group = new java.util.ArrayList<>();
+                buckets = 0;
+            }
         }
+        if (!group.isEmpty()) {
+            writer.write(group, now);
+        }
+        long t3 = System.nanoTime();
         for (Grain grain : Grain.values()) {
             List<Instant> starts = plan.buckets().stream().filter(b -> b.grain() == grain).map(Bucket::start)
                     .toList();
@@ -81,7 +105,16 @@ public class RollupService {
                 writer.aggregate(grain, starts.subList(i, Math.min(starts.size(), i + 500)), now);
             }
         }
+        long t4 = System.nanoTime();
         writer.forget(touches, now.plus(config.rollup().coarseDelay()));
+        if (LOG.isDebugEnabled()) {
+            long t5 = System.nanoTime();
+            LOG.debug("{}: {} touches ({}), {} chunks, {} buckets in {} ms: pending {}, plan {}, write {}, levels {},"
+                    + " forget {}", tenant.requireEnterprise(), touches.size(), touches.stream()
+                    .map(t -> t.scope().name()).distinct().toList(), plan.chunks().size(), plan.buckets().size(),
+                    (t5 - t0) / 1_000_000, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                    (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
+        }
         return new int[]{touches.size(), plan.buckets().size()};
     }
 

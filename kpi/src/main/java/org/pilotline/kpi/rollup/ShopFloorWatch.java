@@ -1,6 +1,7 @@
 package org.pilotline.kpi.rollup;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -36,6 +37,9 @@ public class ShopFloorWatch {
     @Inject
     Instance<MachineDirectory> directory;
 
+    @Inject
+    Event<TouchesNoted> noted;
+
     void onMachineEvents(@Observes MachineEventBatch batch) {
         if (!directory.isResolvable()) {
             return;
@@ -59,7 +63,7 @@ public class ShopFloorWatch {
                 from.merge(unit, at, (a, b) -> a.isBefore(b) ? a : b);
             }
         }
-        writer.touch(batch.tenant(), from);
+        note(batch.tenant(), from);
     }
 
     /**
@@ -69,6 +73,14 @@ public class ShopFloorWatch {
     void onReport(@Observes ReportApplied report) {
         Map<Long, Instant> from = new LinkedHashMap<>();
         report.workUnitIds().forEach(unit -> from.put(unit, report.touchedFrom()));
-        writer.touch(report.tenant(), from);
+        note(report.tenant(), from);
+    }
+
+    /** The touches, and (once they commit) word to the roll-up worker that the enterprise has some. */
+    private void note(String tenant, Map<Long, Instant> from) {
+        if (!from.isEmpty()) {
+            writer.touch(tenant, from);
+            noted.fire(new TouchesNoted(tenant));
+        }
     }
 }

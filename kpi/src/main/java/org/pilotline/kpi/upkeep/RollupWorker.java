@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -13,6 +14,7 @@ import org.pilotline.kpi.rollup.BucketRules;
 import org.pilotline.kpi.rollup.DeliveryWatch;
 import org.pilotline.kpi.rollup.Grain;
 import org.pilotline.kpi.rollup.RollupService;
+import org.pilotline.kpi.rollup.TouchesNoted;
 import org.pilotline.platform.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +92,7 @@ public class RollupWorker {
     }
 
     private void tick() {
+        long started = System.nanoTime();
         try {
             Instant now = Instant.now();
             if (now.isAfter(lastBucketCheck.plus(config.rollup().newBucketCheck()))) {
@@ -111,6 +114,11 @@ public class RollupWorker {
             }
         } catch (RuntimeException e) {
             LOG.warn("KPI roll-up round failed; tried again next round", e);
+        } finally {
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            if (ms > 200) {
+                LOG.debug("roll-up round took {} ms", ms);
+            }
         }
     }
 
@@ -121,13 +129,31 @@ public class RollupWorker {
      * enterprises' touches are applied on the others.
      */
     private void assignLanes() {
-        for (String tenant : TenantContext.callAs(TenantContext.ALL_TENANTS, this::touchedTenants)) {
-            if (assigned.add(tenant)) {
-                try {
-                    lanes.execute(() -> bringUpToDate(tenant));
-                } catch (RuntimeException e) { // shutting down
-                    assigned.remove(tenant);
-                }
+        for (String tenant : TenantContext.callAs(TenantContext.ALL_TENANTS, () -> touchedTenants(Instant.now()))) {
+            assign(tenant);
+        }
+    }
+
+    /**
+     * A transaction that noted touches committed: its enterprise gets a lane at once (unless one has it already, which
+     * then finds the new touches too), not at the next round.
+     */
+    void onTouches(@Observes(during = TransactionPhase.AFTER_SUCCESS) TouchesNoted noted) {
+        if (lanes != null) {
+            assign(noted.tenant());
+        }
+    }
+
+    private void assign(String tenant) {
+        if (assigned.add(tenant)) {
+            long given = System.nanoTime();
+            try {
+                lanes.execute(() -> {
+                    LOG.debug("{}: waited {} ms for a lane", tenant, (System.nanoTime() - given) / 1_000_000);
+                    bringUpToDate(tenant);
+                });
+            } catch (RuntimeException e) { // shutting down
+                assigned.remove(tenant);
             }
         }
     }
@@ -146,9 +172,11 @@ public class RollupWorker {
         }
     }
 
+    /** The enterprises with touches due (not those whose only touches are days, weeks and months due later). */
     @Transactional
-    List<String> touchedTenants() {
-        return em.createNativeQuery("select distinct tenant_id from kpi_rollup_dirty", String.class).getResultList();
+    List<String> touchedTenants(Instant now) {
+        return em.createNativeQuery("select distinct tenant_id from kpi_rollup_dirty where due_at is null"
+                + " or due_at <= ?1", String.class).setParameter(1, now).getResultList();
     }
 
     /** Touches, from the start of the hour under way, every enterprise with work units but no bucket of that hour. */

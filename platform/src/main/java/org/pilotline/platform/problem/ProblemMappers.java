@@ -304,6 +304,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = 1)
+    public Response serverBusy(ServerBusyException e, UriInfo uri) {
+        LOG.warnf("Not admitted in time on %s: %s", path(uri), e.getMessage());
+        return busyResponse(uri, e.getMessage());
+    }
+
+    @ServerExceptionMapper(priority = 1)
     public Response connectionLost(JDBCConnectionException e, UriInfo uri) {
         return databaseUnavailable(e, uri);
     }
@@ -366,10 +372,14 @@ public class ProblemMappers {
     /** Every database connection of the pool stayed in use for the acquisition timeout (Agroal's message): overload. */
     private Response poolExhausted(UriInfo uri) {
         LOG.warnf("No database connection free within the acquisition timeout on %s", path(uri));
+        return busyResponse(uri, "Every database connection stayed in use; nothing of this request was saved, send it"
+                + " again");
+    }
+
+    private Response busyResponse(UriInfo uri, String detail) {
         return Response.status(503).type(ProblemDetail.MEDIA_TYPE).header("Retry-After", "1")
-                .entity(ProblemDetail.of("server-busy", "The server is busy", 503,
-                        "Every database connection stayed in use; nothing of this request was saved, send it again",
-                        path(uri), List.of(), Map.of()))
+                .entity(ProblemDetail.of("server-busy", "The server is busy", 503, detail, path(uri), List.of(),
+                        Map.of()))
                 .build();
     }
 

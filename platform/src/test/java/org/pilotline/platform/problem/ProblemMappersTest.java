@@ -18,6 +18,15 @@ class ProblemMappersTest {
     private final ProblemMappers mappers = new ProblemMappers();
 
     @Test
+    void aRequestNotAdmittedInTimeIs503ServerBusyWithItsReason() {
+        Response answer = mappers.serverBusy(new ServerBusyException("too many reports at once"), null);
+        assertEquals(503, answer.getStatus());
+        assertEquals("1", answer.getHeaderString("Retry-After"));
+        assertEquals("server-busy", type(answer));
+        assertEquals("too many reports at once", ((ProblemDetail) answer.getEntity()).detail());
+    }
+
+    @Test
     void anExhaustedConnectionPoolIs503ServerBusy() {
         // what Hibernate makes of Agroal's refusal when no connection frees up within the acquisition timeout
         Response answer = mappers.unexpected(new IllegalStateException("request failed", new GenericJDBCException(

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.mes.report.ReportOutcome;
 import org.pilotline.mes.report.ReportRequest;
 import org.pilotline.mes.report.Reporters;
+import org.pilotline.mes.report.ReportAdmission;
 import org.pilotline.mes.report.ReportingService;
 import org.pilotline.platform.security.Roles;
 
@@ -31,6 +32,9 @@ public class ReportResource {
     @Inject
     Reporters reporters;
 
+    @Inject
+    ReportAdmission admission;
+
     @POST
     @Operation(summary = "Send a report", description = "Applied exactly once per clientId: a report sent again (after a"
             + " lost answer, from an offline queue) gets the first answer with replayed=true, or the same problem if it was"
@@ -45,6 +49,6 @@ public class ReportResource {
             + " nonconformance-open, operator-not-signed-in, sequence-reused")
     @APIResponse(responseCode = "422", description = "over-delivery, more-than-arrived, no-staging-location, no-receipt-location")
     public ReportOutcome report(@Valid @NotNull ReportRequest request) {
-        return reporting.report(request, reporters.current());
+        return admission.admit(() -> reporting.report(request, reporters.current()));
     }
 }
