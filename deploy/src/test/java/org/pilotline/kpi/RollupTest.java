@@ -210,6 +210,47 @@ class RollupTest {
         assertTrue(new BigDecimal(direct.get("quantities.produced").toString()).signum() > 0, "the month produced");
     }
 
+    /**
+     * The roll-ups read many work units' histories at once, over the union of their stretches: each unit's must be
+     * exactly what reading it alone over its own stretch gives — stretches that differ per unit, cut through shifts,
+     * setups, pauses, quantities, work orders and data-loss spans.
+     */
+    @Test
+    @Order(1)
+    void manyWorkUnitsHistoriesReadTogetherAreEachWhatReadingItAloneGives() {
+        history();
+        List<Long> units = nodes.entrySet().stream().filter(e -> e.getKey().startsWith("WORK_UNIT:"))
+                .map(Map.Entry::getValue).toList();
+        LocalDate firstDay = LocalDate.ofInstant(start, PLANT);
+        Instant[][] stretches = {
+                {start, firstDay.plusDays(40).atStartOfDay(PLANT).toInstant()},
+                {firstDay.plusDays(2).atTime(9, 17).atZone(PLANT).toInstant(),
+                        firstDay.plusDays(3).atTime(10, 3).atZone(PLANT).toInstant()},
+                {firstDay.plusDays(9).atStartOfDay(PLANT).toInstant(), end},
+                {end.minus(Duration.ofHours(5)), end.plus(Duration.ofMinutes(30))}};
+        org.pilotline.kpi.time.TimeModelService models = io.quarkus.arc.Arc.container()
+                .instance(org.pilotline.kpi.time.TimeModelService.class).get();
+        for (int shift = 0; shift < stretches.length; shift++) {
+            Map<Long, Instant[]> together = new LinkedHashMap<>();
+            for (int i = 0; i < units.size(); i++) {
+                together.put(units.get(i), stretches[(i + shift) % stretches.length]);
+            }
+            var read = org.pilotline.platform.tenancy.TenantContext.callAs(plant.enterprise.code,
+                    () -> models.histories(together));
+            assertEquals(together.keySet(), read.keySet());
+            boolean someRecords = false;
+            for (var e : together.entrySet()) {
+                var alone = org.pilotline.platform.tenancy.TenantContext.callAs(plant.enterprise.code,
+                        () -> models.history(e.getKey(), e.getValue()[0], e.getValue()[1]));
+                assertEquals(alone, read.get(e.getKey()), "work unit " + e.getKey() + " over " + e.getValue()[0]
+                        + " to " + e.getValue()[1]);
+                someRecords |= !alone.machineIntervals().isEmpty() && !alone.orderSegments().isEmpty()
+                        && !alone.quantityReports().isEmpty() && !alone.workOrders().isEmpty();
+            }
+            assertTrue(someRecords, "some unit's stretch holds machine states, order phases, quantities and orders");
+        }
+    }
+
     @Test
     @Order(2)
     void eachLevelIsTheSumOfTheLevelBelowAndADayTheSumOfItsHours() {

@@ -290,11 +290,44 @@ public class RollupWriter {
     public void write(List<Chunk> chunks, Instant now) {
         String t = tenant.requireEnterprise();
         store.lock(t);
-        for (Chunk chunk : chunks) {
-            List<RollupStore.Row> rows = rowsOf(chunk.unit(), chunk.buckets(), now);
-            store.deleteUnitRows(t, chunk.unit(), chunk.buckets());
+        ZoneId zone = plantClock.zone();
+        List<Chunk> rest = chunks;
+        while (!rest.isEmpty()) {
+            // a round: each unit once, all of one month (their histories read together over about that month)
+            Map<Long, Chunk> round = new LinkedHashMap<>();
+            List<Chunk> later = new ArrayList<>();
+            Instant month = null;
+            for (Chunk chunk : rest) {
+                Instant m = BucketRules.containing(Grain.MONTH, zone, first(chunk.buckets())).start();
+                if (month == null) {
+                    month = m;
+                }
+                if (!m.equals(month) || round.putIfAbsent(chunk.unit(), chunk) != null) {
+                    later.add(chunk);
+                }
+            }
+            Map<Long, Instant[]> stretches = new LinkedHashMap<>();
+            round.forEach((unit, chunk) -> stretches.put(unit, new Instant[]{first(chunk.buckets()),
+                    chunk.buckets().stream().map(Bucket::end).max(Instant::compareTo).orElseThrow()}));
+            Map<Long, UnitHistory> histories = timeModels.histories(stretches);
+            List<RollupStore.Row> rows = new ArrayList<>();
+            Map<Long, List<Bucket>> buckets = new LinkedHashMap<>();
+            for (Chunk chunk : round.values()) {
+                UnitHistory history = histories.get(chunk.unit());
+                for (Bucket b : chunk.buckets()) {
+                    rows.add(new RollupStore.Row(Level.WORK_UNIT, chunk.unit(), b,
+                            Totals.of(history.records(b.start(), b.end())), now));
+                }
+                buckets.put(chunk.unit(), chunk.buckets());
+            }
+            store.deleteUnitRows(t, buckets);
             store.insertAll(t, rows);
+            rest = later;
         }
+    }
+
+    private static Instant first(List<Bucket> buckets) {
+        return buckets.stream().map(Bucket::start).min(Instant::compareTo).orElseThrow();
     }
 
     private List<RollupStore.Row> rowsOf(long unit, List<Bucket> buckets, Instant now) {

@@ -91,6 +91,132 @@ public class TimeModelService {
     }
 
     /**
+     * What {@link #history} reads, for several work units each over a stretch of its own ({from, to}), in one statement
+     * per kind of record for all of them: the roll-ups' hour and shift of a hundred machines a busy plant's reports
+     * touched cost a dozen statements, not a thousand. The records are read over the stretches' union and each unit
+     * keeps those its own stretch selects, exactly as {@link #history} would have (keep the stretches close together).
+     */
+    @Transactional
+    public Map<Long, UnitHistory> histories(Map<Long, Instant[]> stretches) {
+        String enterprise = tenant.requireEnterprise();
+        Map<Long, UnitHistory> histories = new java.util.HashMap<>();
+        if (stretches.isEmpty()) {
+            return histories;
+        }
+        List<Long> ids = new ArrayList<>(stretches.keySet());
+        Instant from = stretches.values().stream().map(s -> s[0]).min(Instant::compareTo).orElseThrow();
+        Instant to = stretches.values().stream().map(s -> s[1]).max(Instant::compareTo).orElseThrow();
+        Map<Long, List<TimeInputs.Downtime>> downtimes = downtimes(enterprise, ids, from, to);
+        Map<Long, List<TimeInputs.DataLoss>> losses = dataLosses(enterprise, ids, from, to);
+        Map<Long, List<TimeInputs.MachineInterval>> intervals = new java.util.HashMap<>();
+        for (Object[] r : rows("select id, state, operation_mode, started_at, ended_at, work_unit_id"
+                + " from mes_machine_interval where tenant_id = ?1 and work_unit_id in (?2) and started_at < ?4"
+                + " and (ended_at is null or ended_at > ?3) order by started_at, start_sequence", enterprise, ids, from,
+                to)) {
+            intervals.computeIfAbsent(id(r[5]), k -> new ArrayList<>()).add(new TimeInputs.MachineInterval(id(r[0]),
+                    MachineryItemState.valueOf((String) r[1]),
+                    r[2] == null ? null : MachineryOperationMode.valueOf((String) r[2]), instant(r[3]),
+                    instant(r[4])));
+        }
+        // the operations on the units that ran in the union, with their phase reports (as orderSegments and
+        // operations read them for one unit)
+        Map<Long, Map<Long, UnitHistory.Operation>> operations = new java.util.HashMap<>();
+        Map<Long, Map<Long, List<OrderTimeline.Report>>> reports = new java.util.HashMap<>();
+        Map<Long, String> numbers = new java.util.HashMap<>();
+        for (Object[] r : rows("select o.id, o.actual_start, o.actual_end, o.work_unit_id from mes_operation o"
+                + " where o.tenant_id = ?1 and o.work_unit_id in (?2) and (o.actual_end is null or o.actual_end > ?3)"
+                + " and o.actual_start < ?4", enterprise, ids, from, to)) {
+            operations.computeIfAbsent(id(r[3]), k -> new java.util.HashMap<>()).put(id(r[0]),
+                    new UnitHistory.Operation(instant(r[1]), instant(r[2])));
+        }
+        for (Object[] r : rows("select o.id, w.number, r.id, r.kind, r.occurred_at, o.work_unit_id from mes_operation o"
+                + " join mes_report r on r.tenant_id = o.tenant_id and r.operation_id = o.id"
+                + " join mes_work_order w on w.id = o.work_order_id"
+                + " where o.tenant_id = ?1 and o.work_unit_id in (?2) and (o.actual_end is null or o.actual_end > ?3)"
+                + " and o.actual_start < ?4 and r.status = 200"
+                + " and r.kind in ('SETUP_START', 'SETUP_END', 'START', 'PAUSE', 'RESUME', 'FINISH')"
+                + " order by o.id, r.occurred_at, r.id", enterprise, ids, from, to)) {
+            numbers.put(id(r[0]), (String) r[1]);
+            reports.computeIfAbsent(id(r[5]), k -> new LinkedHashMap<>()).computeIfAbsent(id(r[0]),
+                    k -> new ArrayList<>()).add(new OrderTimeline.Report(id(r[2]), (String) r[3], instant(r[4])));
+        }
+        Map<Long, List<Quantities.QuantityReport>> quantities = new java.util.HashMap<>();
+        for (Object[] r : rows("select r.id, r.kind, r.occurred_at, o.id, w.number,"
+                + " coalesce(r.good_quantity, 0), coalesce(r.scrap_quantity, 0), coalesce(r.rework_quantity, 0),"
+                + " coalesce(a.run_minutes_per_unit, o.run_minutes_per_unit), u.code, o.work_unit_id from mes_report r"
+                + " join mes_operation o on o.id = r.operation_id join mes_work_order w on w.id = o.work_order_id"
+                + " join item i on i.id = w.item_id join unit u on u.id = i.stock_unit_id"
+                + " join work_unit wu on wu.id = o.work_unit_id"
+                + " left join mes_operation_alternative a on a.operation_id = o.id and a.work_center_id = wu.work_center_id"
+                + " and o.work_center_id <> wu.work_center_id"
+                + " where r.tenant_id = ?1 and o.work_unit_id in (?2) and r.status = 200"
+                + " and r.kind in ('QUANTITY', 'FINISH') and r.occurred_at >= ?3 and r.occurred_at < ?4"
+                + " order by r.occurred_at, r.id", enterprise, ids, from, to)) {
+            Quantities.QuantityReport q = new Quantities.QuantityReport(id(r[0]), (String) r[1], instant(r[2]),
+                    id(r[3]), (String) r[4], decimal(r[5]), decimal(r[6]), decimal(r[7]), decimal(r[8]), (String) r[9]);
+            if (q.good().signum() != 0 || q.scrap().signum() != 0 || q.rework().signum() != 0) {
+                quantities.computeIfAbsent(id(r[10]), k -> new ArrayList<>()).add(q);
+            }
+        }
+        Map<Long, List<Object[]>> workOrders = new java.util.HashMap<>();
+        String onUnits = " join (select distinct o.work_order_id, o.work_unit_id from mes_operation o"
+                + " where o.tenant_id = ?1 and o.work_unit_id in (?2)) ou on ou.work_order_id = w.id";
+        for (Object[] r : rows("select w.id, w.number, w.started_at, w.completed_at, ou.work_unit_id"
+                + " from mes_work_order w" + onUnits + " where w.tenant_id = ?1 and w.completed_at > ?3"
+                + " and w.started_at < ?4 union all select w.id, w.number, w.started_at, w.completed_at,"
+                + " ou.work_unit_id from mes_work_order w" + onUnits + " where w.tenant_id = ?1"
+                + " and w.completed_at is null and w.started_at < ?4 order by 1", enterprise, ids, from, to)) {
+            workOrders.computeIfAbsent(id(r[4]), k -> new ArrayList<>()).add(r);
+        }
+        Map<Long, List<WorkUnitRecords.FinishedOperation>> finished = new java.util.HashMap<>();
+        for (Object[] r : rows("select o.id, w.number, o.planned_end, o.actual_end, o.work_unit_id from mes_operation o"
+                + " join mes_work_order w on w.id = o.work_order_id where o.tenant_id = ?1 and o.work_unit_id in (?2)"
+                + " and o.planned_end is not null and o.actual_end >= ?3 and o.actual_end < ?4 order by o.actual_end",
+                enterprise, ids, from, to)) {
+            finished.computeIfAbsent(id(r[4]), k -> new ArrayList<>()).add(new WorkUnitRecords.FinishedOperation(
+                    id(r[0]), (String) r[1], instant(r[2]), instant(r[3])));
+        }
+        ZoneId[] plant = new ZoneId[1]; // read once, if a work center has no calendar
+        java.util.function.Supplier<ZoneId> plantZone = () -> plant[0] != null ? plant[0] : (plant[0] = plantClock.zone());
+        for (WorkUnit unit : em.createQuery("select u from WorkUnit u join fetch u.workCenter where u.id in :ids",
+                WorkUnit.class).setParameter("ids", ids).getResultList()) {
+            Instant a = stretches.get(unit.id)[0];
+            Instant b = stretches.get(unit.id)[1];
+            CenterTime time = centerTime(unit.workCenter, a, b, plantZone);
+            Map<Long, UnitHistory.Operation> ran = new java.util.HashMap<>();
+            operations.getOrDefault(unit.id, Map.of()).forEach((operation, o) -> {
+                if (o.overlaps(a, b)) {
+                    ran.put(operation, o);
+                }
+            });
+            List<TimeInputs.OrderSegment> segments = new ArrayList<>();
+            reports.getOrDefault(unit.id, Map.of()).forEach((operation, phases) -> {
+                if (ran.containsKey(operation)) {
+                    segments.addAll(OrderTimeline.segments(operation, numbers.get(operation), phases));
+                }
+            });
+            histories.put(unit.id, new UnitHistory(unit.id, unit.code, unit.name, unit.workCenter.id,
+                    time.zone().getId(), a, b, time.shifts(), time.working(),
+                    downtimes.getOrDefault(unit.id, List.of()).stream().filter(d -> d.start().isBefore(b)
+                            && (d.end() == null || d.end().isAfter(a))).toList(),
+                    intervals.getOrDefault(unit.id, List.of()).stream().filter(i -> i.start().isBefore(b)
+                            && (i.end() == null || i.end().isAfter(a))).toList(),
+                    losses.getOrDefault(unit.id, List.of()).stream().filter(l -> l.start().isBefore(b)
+                            && l.end().isAfter(a)).toList(),
+                    segments, ran,
+                    quantities.getOrDefault(unit.id, List.of()).stream().filter(q -> !q.at().isBefore(a)
+                            && q.at().isBefore(b)).toList(),
+                    workOrders.getOrDefault(unit.id, List.of()).stream().filter(w -> instant(w[2]).isBefore(b)
+                            && (w[3] == null || instant(w[3]).isAfter(a)))
+                            .map(w -> new UnitHistory.WorkOrder(id(w[0]), (String) w[1], instant(w[2]), instant(w[3])))
+                            .toList(),
+                    finished.getOrDefault(unit.id, List.of()).stream().filter(f -> !f.actualEnd().isBefore(a)
+                            && f.actualEnd().isBefore(b)).toList()));
+        }
+        return histories;
+    }
+
+    /**
      * As {@link #history}, for a short period long after the unit's history began (the bureau's sub-hour edges): its
      * machine intervals are found from the one in effect at {@code from} on, a short range of the unit's index, rather
      * than by every interval the unit had before {@code to}. The same intervals, as a unit's intervals follow one
