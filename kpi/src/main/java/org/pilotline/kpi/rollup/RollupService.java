@@ -42,6 +42,9 @@ public class RollupService {
     /** How many touches one batch takes, oldest first (the EVENT touches of a busy plant name few work units). */
     static final int BATCH = 1000;
 
+    /** How many touches of days, weeks and months one batch takes (each names one work unit, mostly). */
+    static final int COARSE_BATCH = 10;
+
     /**
      * About how many work-unit buckets one transaction writes: a month of one unit's hours, shifts and days is some 850,
      * the hour and shift a report touched two (a hundred machines' in one transaction).
@@ -69,18 +72,26 @@ public class RollupService {
      * at most, then let another enterprise have the lane.
      */
     public boolean applyOneBatch() {
-        return applyBatch()[0] == BATCH;
+        return applyBatch()[0] > 0;
     }
 
-    /** {touches applied, buckets written}. */
+    /**
+     * {touches applied, buckets written}: the due touches of hours and shifts (at most {@link #BATCH}, oldest first),
+     * then at most {@link #COARSE_BATCH} of days, weeks and months — a month of a busy machine is a lot to read, and an
+     * event's hour waits behind a few of them only, while a plant that never stops reporting still gets its days.
+     */
     private int[] applyBatch() {
-        long t0 = System.nanoTime();
         Instant now = Instant.now();
-        List<RollupWriter.Touch> touches = writer.pending(BATCH, now);
+        int[] fine = apply(writer.pending(BATCH, now, false), now);
+        int[] coarse = apply(writer.pending(COARSE_BATCH, now, true), now);
+        return new int[]{fine[0] + coarse[0], fine[1] + coarse[1]};
+    }
+
+    private int[] apply(List<RollupWriter.Touch> touches, Instant now) {
+        long t0 = System.nanoTime();
         if (touches.isEmpty()) {
             return new int[]{0, 0};
         }
-        long t1 = System.nanoTime();
         RollupWriter.Plan plan = writer.plan(touches, now, now.minus(config.rollup().longestReach()));
         long t2 = System.nanoTime();
         List<RollupWriter.Chunk> group = new java.util.ArrayList<>();
@@ -109,10 +120,10 @@ public class RollupService {
         writer.forget(touches, now.plus(config.rollup().coarseDelay()));
         if (LOG.isDebugEnabled()) {
             long t5 = System.nanoTime();
-            LOG.debug("{}: {} touches ({}), {} chunks, {} buckets in {} ms: pending {}, plan {}, write {}, levels {},"
-                    + " forget {}", tenant.requireEnterprise(), touches.size(), touches.stream()
-                    .map(t -> t.scope().name()).distinct().toList(), plan.chunks().size(), plan.buckets().size(),
-                    (t5 - t0) / 1_000_000, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+            LOG.debug("{}: {} touches ({}), {} chunks, {} buckets in {} ms: plan {}, write {}, levels {}, forget {}",
+                    tenant.requireEnterprise(), touches.size(), touches.stream().map(t -> t.scope().name()).distinct()
+                            .toList(), plan.chunks().size(), plan.buckets().size(),
+                    (t5 - t0) / 1_000_000, (t2 - t0) / 1_000_000, (t3 - t2) / 1_000_000,
                     (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
         }
         return new int[]{touches.size(), plan.buckets().size()};

@@ -118,12 +118,12 @@ public class RollupWriter {
                 .setParameter(3, from).setParameter(4, scope.name()).setParameter(5, due).executeUpdate();
     }
 
-    /** The touches due at {@code now}, oldest first. */
+    /** The touches due at {@code now}, oldest first: those of days, weeks and months only, or all others. */
     @Transactional
-    public List<Touch> pending(int limit, Instant now) {
+    public List<Touch> pending(int limit, Instant now, boolean coarseOnly) {
         return store.rows("select id, work_unit_id, dirty_from, scope from kpi_rollup_dirty where tenant_id = ?1"
-                        + " and (due_at is null or due_at <= ?2) order by id limit " + limit, tenant.requireEnterprise(),
-                        now).stream()
+                        + " and (due_at is null or due_at <= ?2) and scope " + (coarseOnly ? "=" : "<>")
+                        + " 'COARSE' order by id limit " + limit, tenant.requireEnterprise(), now).stream()
                 .map(r -> new Touch(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue(),
                         instant(r[2]), Scope.valueOf((String) r[3]))).toList();
     }
@@ -239,6 +239,7 @@ public class RollupWriter {
         }
         Set<Long> touched = new java.util.LinkedHashSet<>(fine.keySet());
         touched.addAll(coarse.keySet());
+        preload(touched);
         List<Chunk> chunks = new ArrayList<>();
         Map<Grain, TreeMap<Instant, Bucket>> all = new LinkedHashMap<>();
         for (long unit : touched) {
@@ -268,6 +269,14 @@ public class RollupWriter {
         return new Plan(chunks, buckets);
     }
 
+    /** Reads the work units with their work centers in one statement, so that {@link #shiftsOf} finds them loaded. */
+    private void preload(java.util.Collection<Long> units) {
+        if (!units.isEmpty()) {
+            em.createQuery("select u from WorkUnit u join fetch u.workCenter where u.id in :ids", WorkUnit.class)
+                    .setParameter("ids", units).getResultList();
+        }
+    }
+
     private List<Bucket> shiftsOf(long unitId, ZoneId plantZone, Instant from, Instant to) {
         WorkUnit unit = em.find(WorkUnit.class, unitId);
         Calendar calendar = unit.workCenter.calendar;
@@ -290,10 +299,22 @@ public class RollupWriter {
     public void write(List<Chunk> chunks, Instant now) {
         String t = tenant.requireEnterprise();
         store.lock(t);
+        computeRows(chunks, now, (buckets, rows) -> {
+            store.deleteUnitRows(t, buckets);
+            store.insertAll(t, rows);
+        });
+    }
+
+    /**
+     * The work units' rows of chunks, each bucket computed from the raw history for exactly the bucket: the histories
+     * are read a round at a time (each unit once, all of one month, together: {@link TimeModelService#histories}),
+     * and each round's buckets by unit and rows handed to {@code write}.
+     */
+    private void computeRows(List<Chunk> chunks, Instant now,
+                             java.util.function.BiConsumer<Map<Long, List<Bucket>>, List<RollupStore.Row>> write) {
         ZoneId zone = plantClock.zone();
         List<Chunk> rest = chunks;
         while (!rest.isEmpty()) {
-            // a round: each unit once, all of one month (their histories read together over about that month)
             Map<Long, Chunk> round = new LinkedHashMap<>();
             List<Chunk> later = new ArrayList<>();
             Instant month = null;
@@ -320,25 +341,13 @@ public class RollupWriter {
                 }
                 buckets.put(chunk.unit(), chunk.buckets());
             }
-            store.deleteUnitRows(t, buckets);
-            store.insertAll(t, rows);
+            write.accept(buckets, rows);
             rest = later;
         }
     }
 
     private static Instant first(List<Bucket> buckets) {
         return buckets.stream().map(Bucket::start).min(Instant::compareTo).orElseThrow();
-    }
-
-    private List<RollupStore.Row> rowsOf(long unit, List<Bucket> buckets, Instant now) {
-        Instant from = buckets.stream().map(Bucket::start).min(Instant::compareTo).orElseThrow();
-        Instant to = buckets.stream().map(Bucket::end).max(Instant::compareTo).orElseThrow();
-        UnitHistory history = timeModels.history(unit, from, to);
-        List<RollupStore.Row> rows = new ArrayList<>();
-        for (Bucket b : buckets) {
-            rows.add(new RollupStore.Row(Level.WORK_UNIT, unit, b, Totals.of(history.records(b.start(), b.end())), now));
-        }
-        return rows;
     }
 
     /**
@@ -355,7 +364,12 @@ public class RollupWriter {
         Set<Instant> wanted = new HashSet<>(starts);
         Instant first = starts.stream().min(Instant::compareTo).orElseThrow();
         Instant last = starts.stream().max(Instant::compareTo).orElseThrow();
-        for (long unit : timeModels.workUnits(null)) {
+        List<Long> units = timeModels.workUnits(null);
+        if (grain == Grain.SHIFT) {
+            preload(units);
+        }
+        List<Chunk> chunks = new ArrayList<>();
+        for (long unit : units) {
             List<Bucket> missing = new ArrayList<>();
             List<Bucket> candidates = grain == Grain.SHIFT ? shiftsOf(unit, zone, first, last)
                     : starts.stream().map(s -> BucketRules.containing(grain, zone, s)).toList();
@@ -364,10 +378,14 @@ public class RollupWriter {
                     missing.add(b);
                 }
             }
-            if (!missing.isEmpty()) {
-                store.insertAll(t, rowsOf(unit, missing, now));
+            TreeMap<Instant, List<Bucket>> byMonth = new TreeMap<>();
+            for (Bucket b : missing) {
+                byMonth.computeIfAbsent(BucketRules.containing(Grain.MONTH, zone, b.start()).start(),
+                        m -> new ArrayList<>()).add(b);
             }
+            byMonth.values().forEach(month -> chunks.add(new Chunk(unit, month)));
         }
+        computeRows(chunks, now, (buckets, rows) -> store.insertAll(t, rows));
     }
 
     /**

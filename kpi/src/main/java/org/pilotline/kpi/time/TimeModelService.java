@@ -98,6 +98,15 @@ public class TimeModelService {
      */
     @Transactional
     public Map<Long, UnitHistory> histories(Map<Long, Instant[]> stretches) {
+        return read(stretches, null, true);
+    }
+
+    /**
+     * {@link #histories}, or (given intervals, withOrders false) {@link #machineHistories}: the records of several
+     * units read over the union of their stretches, each keeping those of its own.
+     */
+    private Map<Long, UnitHistory> read(Map<Long, Instant[]> stretches,
+                                        Map<Long, List<TimeInputs.MachineInterval>> given, boolean withOrders) {
         String enterprise = tenant.requireEnterprise();
         Map<Long, UnitHistory> histories = new java.util.HashMap<>();
         if (stretches.isEmpty()) {
@@ -109,72 +118,23 @@ public class TimeModelService {
         Map<Long, List<TimeInputs.Downtime>> downtimes = downtimes(enterprise, ids, from, to);
         Map<Long, List<TimeInputs.DataLoss>> losses = dataLosses(enterprise, ids, from, to);
         Map<Long, List<TimeInputs.MachineInterval>> intervals = new java.util.HashMap<>();
-        for (Object[] r : rows("select id, state, operation_mode, started_at, ended_at, work_unit_id"
-                + " from mes_machine_interval where tenant_id = ?1 and work_unit_id in (?2) and started_at < ?4"
-                + " and (ended_at is null or ended_at > ?3) order by started_at, start_sequence", enterprise, ids, from,
-                to)) {
+        for (Object[] r : given != null ? List.<Object[]>of() : rows("select id, state, operation_mode, started_at,"
+                + " ended_at, work_unit_id from mes_machine_interval where tenant_id = ?1 and work_unit_id in (?2)"
+                + " and started_at < ?4 and (ended_at is null or ended_at > ?3) order by started_at, start_sequence",
+                enterprise, ids, from, to)) {
             intervals.computeIfAbsent(id(r[5]), k -> new ArrayList<>()).add(new TimeInputs.MachineInterval(id(r[0]),
                     MachineryItemState.valueOf((String) r[1]),
                     r[2] == null ? null : MachineryOperationMode.valueOf((String) r[2]), instant(r[3]),
                     instant(r[4])));
         }
-        // the operations on the units that ran in the union, with their phase reports (as orderSegments and
-        // operations read them for one unit)
         Map<Long, Map<Long, UnitHistory.Operation>> operations = new java.util.HashMap<>();
         Map<Long, Map<Long, List<OrderTimeline.Report>>> reports = new java.util.HashMap<>();
         Map<Long, String> numbers = new java.util.HashMap<>();
-        for (Object[] r : rows("select o.id, o.actual_start, o.actual_end, o.work_unit_id from mes_operation o"
-                + " where o.tenant_id = ?1 and o.work_unit_id in (?2) and (o.actual_end is null or o.actual_end > ?3)"
-                + " and o.actual_start < ?4", enterprise, ids, from, to)) {
-            operations.computeIfAbsent(id(r[3]), k -> new java.util.HashMap<>()).put(id(r[0]),
-                    new UnitHistory.Operation(instant(r[1]), instant(r[2])));
-        }
-        for (Object[] r : rows("select o.id, w.number, r.id, r.kind, r.occurred_at, o.work_unit_id from mes_operation o"
-                + " join mes_report r on r.tenant_id = o.tenant_id and r.operation_id = o.id"
-                + " join mes_work_order w on w.id = o.work_order_id"
-                + " where o.tenant_id = ?1 and o.work_unit_id in (?2) and (o.actual_end is null or o.actual_end > ?3)"
-                + " and o.actual_start < ?4 and r.status = 200"
-                + " and r.kind in ('SETUP_START', 'SETUP_END', 'START', 'PAUSE', 'RESUME', 'FINISH')"
-                + " order by o.id, r.occurred_at, r.id", enterprise, ids, from, to)) {
-            numbers.put(id(r[0]), (String) r[1]);
-            reports.computeIfAbsent(id(r[5]), k -> new LinkedHashMap<>()).computeIfAbsent(id(r[0]),
-                    k -> new ArrayList<>()).add(new OrderTimeline.Report(id(r[2]), (String) r[3], instant(r[4])));
-        }
         Map<Long, List<Quantities.QuantityReport>> quantities = new java.util.HashMap<>();
-        for (Object[] r : rows("select r.id, r.kind, r.occurred_at, o.id, w.number,"
-                + " coalesce(r.good_quantity, 0), coalesce(r.scrap_quantity, 0), coalesce(r.rework_quantity, 0),"
-                + " coalesce(a.run_minutes_per_unit, o.run_minutes_per_unit), u.code, o.work_unit_id from mes_report r"
-                + " join mes_operation o on o.id = r.operation_id join mes_work_order w on w.id = o.work_order_id"
-                + " join item i on i.id = w.item_id join unit u on u.id = i.stock_unit_id"
-                + " join work_unit wu on wu.id = o.work_unit_id"
-                + " left join mes_operation_alternative a on a.operation_id = o.id and a.work_center_id = wu.work_center_id"
-                + " and o.work_center_id <> wu.work_center_id"
-                + " where r.tenant_id = ?1 and o.work_unit_id in (?2) and r.status = 200"
-                + " and r.kind in ('QUANTITY', 'FINISH') and r.occurred_at >= ?3 and r.occurred_at < ?4"
-                + " order by r.occurred_at, r.id", enterprise, ids, from, to)) {
-            Quantities.QuantityReport q = new Quantities.QuantityReport(id(r[0]), (String) r[1], instant(r[2]),
-                    id(r[3]), (String) r[4], decimal(r[5]), decimal(r[6]), decimal(r[7]), decimal(r[8]), (String) r[9]);
-            if (q.good().signum() != 0 || q.scrap().signum() != 0 || q.rework().signum() != 0) {
-                quantities.computeIfAbsent(id(r[10]), k -> new ArrayList<>()).add(q);
-            }
-        }
         Map<Long, List<Object[]>> workOrders = new java.util.HashMap<>();
-        String onUnits = " join (select distinct o.work_order_id, o.work_unit_id from mes_operation o"
-                + " where o.tenant_id = ?1 and o.work_unit_id in (?2)) ou on ou.work_order_id = w.id";
-        for (Object[] r : rows("select w.id, w.number, w.started_at, w.completed_at, ou.work_unit_id"
-                + " from mes_work_order w" + onUnits + " where w.tenant_id = ?1 and w.completed_at > ?3"
-                + " and w.started_at < ?4 union all select w.id, w.number, w.started_at, w.completed_at,"
-                + " ou.work_unit_id from mes_work_order w" + onUnits + " where w.tenant_id = ?1"
-                + " and w.completed_at is null and w.started_at < ?4 order by 1", enterprise, ids, from, to)) {
-            workOrders.computeIfAbsent(id(r[4]), k -> new ArrayList<>()).add(r);
-        }
         Map<Long, List<WorkUnitRecords.FinishedOperation>> finished = new java.util.HashMap<>();
-        for (Object[] r : rows("select o.id, w.number, o.planned_end, o.actual_end, o.work_unit_id from mes_operation o"
-                + " join mes_work_order w on w.id = o.work_order_id where o.tenant_id = ?1 and o.work_unit_id in (?2)"
-                + " and o.planned_end is not null and o.actual_end >= ?3 and o.actual_end < ?4 order by o.actual_end",
-                enterprise, ids, from, to)) {
-            finished.computeIfAbsent(id(r[4]), k -> new ArrayList<>()).add(new WorkUnitRecords.FinishedOperation(
-                    id(r[0]), (String) r[1], instant(r[2]), instant(r[3])));
+        if (withOrders) {
+            readOrders(enterprise, ids, from, to, operations, reports, numbers, quantities, workOrders, finished);
         }
         ZoneId[] plant = new ZoneId[1]; // read once, if a work center has no calendar
         java.util.function.Supplier<ZoneId> plantZone = () -> plant[0] != null ? plant[0] : (plant[0] = plantClock.zone());
@@ -199,7 +159,8 @@ public class TimeModelService {
                     time.zone().getId(), a, b, time.shifts(), time.working(),
                     downtimes.getOrDefault(unit.id, List.of()).stream().filter(d -> d.start().isBefore(b)
                             && (d.end() == null || d.end().isAfter(a))).toList(),
-                    intervals.getOrDefault(unit.id, List.of()).stream().filter(i -> i.start().isBefore(b)
+                    given != null ? given.getOrDefault(unit.id, List.of())
+                            : intervals.getOrDefault(unit.id, List.of()).stream().filter(i -> i.start().isBefore(b)
                             && (i.end() == null || i.end().isAfter(a))).toList(),
                     losses.getOrDefault(unit.id, List.of()).stream().filter(l -> l.start().isBefore(b)
                             && l.end().isAfter(a)).toList(),
@@ -214,6 +175,66 @@ public class TimeModelService {
                             && f.actualEnd().isBefore(b)).toList()));
         }
         return histories;
+    }
+
+    /** The orders' records of {@link #read(Map, Map, boolean)}: operations, their phases, quantities, work orders. */
+    private void readOrders(String enterprise, List<Long> ids, Instant from, Instant to,
+                            Map<Long, Map<Long, UnitHistory.Operation>> operations,
+                            Map<Long, Map<Long, List<OrderTimeline.Report>>> reports, Map<Long, String> numbers,
+                            Map<Long, List<Quantities.QuantityReport>> quantities, Map<Long, List<Object[]>> workOrders,
+                            Map<Long, List<WorkUnitRecords.FinishedOperation>> finished) {
+        // the operations on the units that ran in the union, with their phase reports (as orderSegments and
+        // operations read them for one unit)
+        for (Object[] r : rows("select o.id, o.actual_start, o.actual_end, o.work_unit_id from mes_operation o"
+                + " where o.tenant_id = ?1 and o.work_unit_id in (?2) and (o.actual_end is null or o.actual_end > ?3)"
+                + " and o.actual_start < ?4", enterprise, ids, from, to)) {
+            operations.computeIfAbsent(id(r[3]), k -> new java.util.HashMap<>()).put(id(r[0]),
+                    new UnitHistory.Operation(instant(r[1]), instant(r[2])));
+        }
+        for (Object[] r : rows("select o.id, w.number, r.id, r.kind, r.occurred_at, o.work_unit_id from mes_operation o"
+                + " join mes_report r on r.tenant_id = o.tenant_id and r.operation_id = o.id"
+                + " join mes_work_order w on w.id = o.work_order_id"
+                + " where o.tenant_id = ?1 and o.work_unit_id in (?2) and (o.actual_end is null or o.actual_end > ?3)"
+                + " and o.actual_start < ?4 and r.status = 200"
+                + " and r.kind in ('SETUP_START', 'SETUP_END', 'START', 'PAUSE', 'RESUME', 'FINISH')"
+                + " order by o.id, r.occurred_at, r.id", enterprise, ids, from, to)) {
+            numbers.put(id(r[0]), (String) r[1]);
+            reports.computeIfAbsent(id(r[5]), k -> new LinkedHashMap<>()).computeIfAbsent(id(r[0]),
+                    k -> new ArrayList<>()).add(new OrderTimeline.Report(id(r[2]), (String) r[3], instant(r[4])));
+        }
+        for (Object[] r : rows("select r.id, r.kind, r.occurred_at, o.id, w.number,"
+                + " coalesce(r.good_quantity, 0), coalesce(r.scrap_quantity, 0), coalesce(r.rework_quantity, 0),"
+                + " coalesce(a.run_minutes_per_unit, o.run_minutes_per_unit), u.code, o.work_unit_id from mes_report r"
+                + " join mes_operation o on o.id = r.operation_id join mes_work_order w on w.id = o.work_order_id"
+                + " join item i on i.id = w.item_id join unit u on u.id = i.stock_unit_id"
+                + " join work_unit wu on wu.id = o.work_unit_id"
+                + " left join mes_operation_alternative a on a.operation_id = o.id and a.work_center_id = wu.work_center_id"
+                + " and o.work_center_id <> wu.work_center_id"
+                + " where r.tenant_id = ?1 and o.work_unit_id in (?2) and r.status = 200"
+                + " and r.kind in ('QUANTITY', 'FINISH') and r.occurred_at >= ?3 and r.occurred_at < ?4"
+                + " order by r.occurred_at, r.id", enterprise, ids, from, to)) {
+            Quantities.QuantityReport q = new Quantities.QuantityReport(id(r[0]), (String) r[1], instant(r[2]),
+                    id(r[3]), (String) r[4], decimal(r[5]), decimal(r[6]), decimal(r[7]), decimal(r[8]), (String) r[9]);
+            if (q.good().signum() != 0 || q.scrap().signum() != 0 || q.rework().signum() != 0) {
+                quantities.computeIfAbsent(id(r[10]), k -> new ArrayList<>()).add(q);
+            }
+        }
+        String onUnits = " join (select distinct o.work_order_id, o.work_unit_id from mes_operation o"
+                + " where o.tenant_id = ?1 and o.work_unit_id in (?2)) ou on ou.work_order_id = w.id";
+        for (Object[] r : rows("select w.id, w.number, w.started_at, w.completed_at, ou.work_unit_id"
+                + " from mes_work_order w" + onUnits + " where w.tenant_id = ?1 and w.completed_at > ?3"
+                + " and w.started_at < ?4 union all select w.id, w.number, w.started_at, w.completed_at,"
+                + " ou.work_unit_id from mes_work_order w" + onUnits + " where w.tenant_id = ?1"
+                + " and w.completed_at is null and w.started_at < ?4 order by 1", enterprise, ids, from, to)) {
+            workOrders.computeIfAbsent(id(r[4]), k -> new ArrayList<>()).add(r);
+        }
+        for (Object[] r : rows("select o.id, w.number, o.planned_end, o.actual_end, o.work_unit_id from mes_operation o"
+                + " join mes_work_order w on w.id = o.work_order_id where o.tenant_id = ?1 and o.work_unit_id in (?2)"
+                + " and o.planned_end is not null and o.actual_end >= ?3 and o.actual_end < ?4 order by o.actual_end",
+                enterprise, ids, from, to)) {
+            finished.computeIfAbsent(id(r[4]), k -> new ArrayList<>()).add(new WorkUnitRecords.FinishedOperation(
+                    id(r[0]), (String) r[1], instant(r[2]), instant(r[3])));
+        }
     }
 
     /**
@@ -247,33 +268,7 @@ public class TimeModelService {
     @Transactional
     public Map<Long, UnitHistory> machineHistories(Map<Long, Instant[]> stretches,
                                                    Map<Long, List<TimeInputs.MachineInterval>> intervals) {
-        String enterprise = tenant.requireEnterprise();
-        Map<Long, UnitHistory> histories = new java.util.HashMap<>();
-        if (stretches.isEmpty()) {
-            return histories;
-        }
-        List<Long> ids = new ArrayList<>(stretches.keySet());
-        Instant from = stretches.values().stream().map(s -> s[0]).min(Instant::compareTo).orElseThrow();
-        Instant to = stretches.values().stream().map(s -> s[1]).max(Instant::compareTo).orElseThrow();
-        Map<Long, List<TimeInputs.Downtime>> downtimes = downtimes(enterprise, ids, from, to);
-        Map<Long, List<TimeInputs.DataLoss>> losses = dataLosses(enterprise, ids, from, to);
-        ZoneId[] plant = new ZoneId[1]; // read once, if a work center has no calendar
-        java.util.function.Supplier<ZoneId> plantZone = () -> plant[0] != null ? plant[0] : (plant[0] = plantClock.zone());
-        for (WorkUnit unit : em.createQuery("select u from WorkUnit u join fetch u.workCenter where u.id in :ids",
-                WorkUnit.class).setParameter("ids", ids).getResultList()) {
-            Instant a = stretches.get(unit.id)[0];
-            Instant b = stretches.get(unit.id)[1];
-            CenterTime time = centerTime(unit.workCenter, a, b, plantZone);
-            histories.put(unit.id, new UnitHistory(unit.id, unit.code, unit.name, unit.workCenter.id, time.zone().getId(),
-                    a, b, time.shifts(), time.working(),
-                    downtimes.getOrDefault(unit.id, List.of()).stream().filter(d -> d.start().isBefore(b)
-                            && (d.end() == null || d.end().isAfter(a))).toList(),
-                    intervals.getOrDefault(unit.id, List.of()),
-                    losses.getOrDefault(unit.id, List.of()).stream().filter(l -> l.start().isBefore(b)
-                            && l.end().isAfter(a)).toList(),
-                    List.of(), Map.of(), List.of(), List.of(), List.of()));
-        }
-        return histories;
+        return read(stretches, intervals, false);
     }
 
     /** The work unit's records over [from, to), with its orders and reports or (withOrders false) without them. */
