@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Keeps the roll-ups current in the background: every interval it hands each enterprise with touches the MES noted to
- * one of {@code pilotline.kpi.rollup.lanes} lanes (threads), which applies them; then (every delivery check, 5 s by
+ * Keeps the roll-ups current in the background: as soon as a transaction that noted touches commits, and every interval
+ * for each enterprise with touches due, it hands the enterprise to one of {@code pilotline.kpi.rollup.lanes} lanes
+ * (threads), which applies them; then (every delivery check, 5 s by
  * default) recounts the deliveries of the enterprises whose sales lines changed ({@link DeliveryWatch}); once a minute it
  * touches the enterprises that have no bucket yet for the hour under way (an hour in which nothing happened still has
  * planned time) and files the monthly snapshots that are due. Any replica may run it: the enterprise's roll-up lock
