@@ -108,7 +108,8 @@ public class RollupStore {
         });
     }
 
-    private static java.time.LocalDateTime utc(Instant instant) {
+    /** An instant as the UTC wall time the datetime columns hold (null stays null). */
+    static java.time.LocalDateTime utc(Instant instant) {
         return instant == null ? null : java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
     }
 

@@ -91,25 +91,24 @@ public class RollupWriter {
      * on every terminal report and every gateway batch).
      */
     public void touch(String tenantId, Map<Long, Instant> from) {
+        insertTouches(tenantId, from, Scope.EVENT, null);
+    }
+
+    /** Touches of {@code scope}, due at {@code due} (null: now), per work unit: one multi-row insert, no flush. */
+    private void insertTouches(String tenantId, Map<Long, Instant> from, Scope scope, Instant due) {
         if (from.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("insert into kpi_rollup_dirty (tenant_id, work_unit_id, dirty_from, scope,"
-                + " due_at) values ");
-        for (int i = 0; i < from.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, '").append(Scope.EVENT.name()).append("', null)");
-        }
-        em.unwrap(org.hibernate.Session.class).doWork(c -> {
-            try (java.sql.PreparedStatement insert = c.prepareStatement(sql.toString())) {
-                int p = 1;
-                for (Map.Entry<Long, Instant> touch : from.entrySet()) {
-                    insert.setString(p++, tenantId);
-                    insert.setLong(p++, touch.getKey());
-                    insert.setObject(p++, java.time.LocalDateTime.ofInstant(touch.getValue(), java.time.ZoneOffset.UTC));
-                }
-                insert.executeUpdate();
-            }
+        List<Object> parameters = new ArrayList<>();
+        from.forEach((unit, at) -> {
+            parameters.add(tenantId);
+            parameters.add(unit);
+            parameters.add(RollupStore.utc(at));
+            parameters.add(RollupStore.utc(due));
         });
+        run("insert into kpi_rollup_dirty (tenant_id, work_unit_id, dirty_from, scope, due_at) values "
+                + String.join(", ", java.util.Collections.nCopies(from.size(), "(?, ?, ?, '" + scope.name()
+                + "', ?)")), parameters);
     }
 
     void touch(String tenantId, Long workUnitId, Instant from, Scope scope, Instant due) {
@@ -169,34 +168,22 @@ public class RollupWriter {
             for (Long unit : waiting) {
                 sql.append(" when ? then ?");
                 parameters.add(unit);
-                parameters.add(java.time.LocalDateTime.ofInstant(coarse.get(unit), java.time.ZoneOffset.UTC));
+                parameters.add(RollupStore.utc(coarse.get(unit)));
             }
             sql.append(" end) where tenant_id = ? and scope = 'COARSE' and due_at > ? and work_unit_id in (")
                     .append(String.join(", ", java.util.Collections.nCopies(waiting.size(), "?"))).append(")");
             parameters.add(t);
-            parameters.add(java.time.LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+            parameters.add(RollupStore.utc(now));
             parameters.addAll(waiting);
-            execute(sql.toString(), parameters);
+            run(sql.toString(), parameters);
         }
-        List<Long> fresh = coarse.keySet().stream().filter(unit -> !waiting.contains(unit)).toList();
-        if (!fresh.isEmpty()) {
-            StringBuilder sql = new StringBuilder("insert into kpi_rollup_dirty (tenant_id, work_unit_id, dirty_from,"
-                    + " scope, due_at) values ");
-            List<Object> parameters = new ArrayList<>();
-            for (int i = 0; i < fresh.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, '").append(Scope.COARSE.name()).append("', ?)");
-                parameters.add(t);
-                parameters.add(fresh.get(i));
-                parameters.add(java.time.LocalDateTime.ofInstant(coarse.get(fresh.get(i)), java.time.ZoneOffset.UTC));
-                parameters.add(java.time.LocalDateTime.ofInstant(coarseDue, java.time.ZoneOffset.UTC));
-            }
-            execute(sql.toString(), parameters);
-        }
+        Map<Long, Instant> fresh = new LinkedHashMap<>(coarse);
+        fresh.keySet().removeAll(waiting);
+        insertTouches(t, fresh, Scope.COARSE, coarseDue);
     }
 
-    /** One statement with positional parameters on the transaction's connection (after flushing the session). */
-    private void execute(String sql, List<Object> parameters) {
-        em.flush();
+    /** One statement with positional parameters on the transaction's connection (no flush of the session first). */
+    private void run(String sql, List<Object> parameters) {
         em.unwrap(org.hibernate.Session.class).doWork(c -> {
             try (java.sql.PreparedStatement statement = c.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.size(); i++) {
