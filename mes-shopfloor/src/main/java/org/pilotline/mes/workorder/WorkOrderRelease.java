@@ -23,8 +23,9 @@ import java.util.Map;
 /**
  * The shop floor's side of a production order's status, in the transaction that changes it: a release creates the work
  * order with one operation per routing step, placed as the live schedule places it; a cancellation cancels a work order
- * on which nothing was reported and is refused otherwise; completing by hand is refused while the shop floor has work
- * open (the last operation's finish completes the order).
+ * that is still RELEASED (no operation started, so nothing reported) and is refused with 409 {@code work-order-started}
+ * otherwise, as {@link WorkOrderState} says; completing by hand is refused while the shop floor has work open (the last
+ * operation's finish completes the order).
  */
 @ApplicationScoped
 public class WorkOrderRelease {
@@ -124,9 +125,9 @@ public class WorkOrderRelease {
         if (workOrder == null) {
             return;
         }
-        boolean reported = workOrder.state != WorkOrderState.RELEASED || workOrder.goodQuantity.signum() > 0
-                || workOrder.scrapQuantity.signum() > 0;
-        if (reported || !workOrder.state.mayBecome(WorkOrderState.CANCELLED)) {
+        // the state table is the rule (WorkOrderState): only a RELEASED work order, on which nothing was started and
+        // hence nothing reported, is cancelled
+        if (!workOrder.state.mayBecome(WorkOrderState.CANCELLED)) {
             throw DomainException.conflict("work-order-started", "The shop floor has started this order",
                     "Work order " + workOrder.number + " is " + workOrder.state + "; it can no longer be cancelled");
         }

@@ -15,16 +15,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the open production orders: they are scheduled receipts, and MRP does not explode them, so the components
- * they have still to draw (their BOM or recipe times the open quantity, less what was issued with the order's number
- * as reference) come in as reservations due on the order's start date.
+ * Reads the open production orders: they are scheduled receipts of their open quantity (ordered less completed), and
+ * MRP does not explode them, so the components they have still to draw come in as reservations due on the order's
+ * start date: their BOM or recipe times the <em>ordered</em> quantity, less what was issued with the order's number as
+ * reference. The issues already cover what was completed (the shop floor backflushes what it reports), so the open
+ * quantity less the issues would count the completed part twice.
  */
 final class ProductionOrderLoader {
 
     static final String OPEN = "'PLANNED','RELEASED'";
 
-    /** An open order: its open quantity, its start, and the formula it was made with. */
-    private record OpenOrder(String number, long item, BigDecimal open, LocalDate start, Long bom, Long recipe) {
+    /** An open order: its ordered quantity, its start, and the formula it was made with. */
+    private record OpenOrder(String number, long item, BigDecimal ordered, LocalDate start, Long bom, Long recipe) {
     }
 
     /** A component of a formula: its quantity per formula output (scrap included), in its stock unit. */
@@ -41,8 +43,8 @@ final class ProductionOrderLoader {
 
     void load(PlanningInput.Builder input) throws SQLException {
         List<OpenOrder> orders = new ArrayList<>();
-        query.forEach("select number, item_id, quantity - completed_quantity, start_date, due_date, bom_id, recipe_id"
-                + " from production_order where tenant_id = ? and status in (" + OPEN + ")"
+        query.forEach("select number, item_id, quantity - completed_quantity, start_date, due_date, bom_id, recipe_id,"
+                + " quantity from production_order where tenant_id = ? and status in (" + OPEN + ")"
                 + " and quantity > completed_quantity order by id", row -> {
             long item = row.getLong(2);
             input.receipt(new ScheduledReceipt(ReceiptKind.PRODUCTION_ORDER, row.getString(1), items.code(item),
@@ -51,7 +53,7 @@ final class ProductionOrderLoader {
             Long bomId = row.wasNull() ? null : bom;
             long recipe = row.getLong(7);
             Long recipeId = row.wasNull() ? null : recipe;
-            orders.add(new OpenOrder(row.getString(1), item, row.getBigDecimal(3), row.getDate(4).toLocalDate(),
+            orders.add(new OpenOrder(row.getString(1), item, row.getBigDecimal(8), row.getDate(4).toLocalDate(),
                     bomId, recipeId));
         });
         if (orders.isEmpty()) {
@@ -92,7 +94,7 @@ final class ProductionOrderLoader {
             }
             BigDecimal formulaOutput = order.bom() != null ? bomBase.get(order.bom()) : recipeOutput.get(order.recipe());
             for (ComponentNeed need : components) {
-                BigDecimal needed = need.perFormula().multiply(order.open()).divide(formulaOutput, 6, RoundingMode.UP);
+                BigDecimal needed = need.perFormula().multiply(order.ordered()).divide(formulaOutput, 6, RoundingMode.UP);
                 BigDecimal left = needed.subtract(issued.getOrDefault(issueKey(order.number(), need.component()),
                         BigDecimal.ZERO));
                 if (left.signum() > 0) {
