@@ -167,14 +167,14 @@ class BrowserSecurityTest {
         String code = "AUD-" + java.util.UUID.randomUUID().toString().substring(0, 6);
         Map<String, Object> reason = new java.util.HashMap<>(Map.of("code", code, "purpose", "DOWNTIME",
                 "planned", false, "nameZh", "换刀", "nameEn", "Tool change"));
-        int id = enterprise.as("manager").body(reason).post("/api/mes/reasons").then().statusCode(201)
+        int id = enterprise.as("admin").body(reason).post("/api/mes/reasons").then().statusCode(201)
                 .extract().path("id");
-        int version = enterprise.as("manager").get("/api/mes/reasons").then().statusCode(200).extract()
+        int version = enterprise.as("admin").get("/api/mes/reasons").then().statusCode(200).extract()
                 .<List<Map<String, Object>>>path("$").stream().filter(r -> code.equals(r.get("code")))
                 .map(r -> (Integer) r.get("version")).findFirst().orElseThrow();
         reason.put("planned", true);
         reason.put("version", version);
-        enterprise.as("manager").body(reason).put("/api/mes/reasons/" + id).then().statusCode(200);
+        enterprise.as("admin").body(reason).put("/api/mes/reasons/" + id).then().statusCode(200);
 
         List<Map<String, Object>> about = enterprise.as("admin").queryParam("sort", "recordedAt").queryParam("size", 500)
                 .get("/api/security/audit").then().statusCode(200).extract().<List<Map<String, Object>>>path("items")
@@ -183,6 +183,6 @@ class BrowserSecurityTest {
                 && "reason-updated".equals(about.get(1).get("action"))
                 && String.valueOf(about.get(0).get("detail")).contains("unplanned")
                 && String.valueOf(about.get(1).get("detail")).contains(", planned")
-                && (enterprise.code + "-manager").equals(about.get(1).get("actor")), about.toString());
+                && (enterprise.code + "-admin").equals(about.get(1).get("actor")), about.toString());
     }
 }

@@ -107,6 +107,7 @@ public class InspectionResource {
 
     @POST
     @Path("/nonconformances")
+    @RolesAllowed({Roles.QUALITY, Roles.ADMIN}) // managers read the records; quality raises and closes them
     @Operation(summary = "Raise a non-conformance by hand")
     @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = NonConformanceView.class)))
     public Response raise(@Valid @NotNull NonConformanceRequest request, @Context UriInfo uri) {
@@ -117,6 +118,7 @@ public class InspectionResource {
 
     @POST
     @Path("/nonconformances/{id}/close")
+    @RolesAllowed({Roles.QUALITY, Roles.ADMIN})
     @Operation(summary = "Close a non-conformance once its disposition is done", description = "?version= of the record"
             + " you read. The quantity it held is released: its operation may finish.")
     @APIResponse(responseCode = "200")

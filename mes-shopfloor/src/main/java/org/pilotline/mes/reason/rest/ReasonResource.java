@@ -47,7 +47,7 @@ public class ReasonResource {
     }
 
     @POST
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @RolesAllowed(Roles.ADMIN) // the reasons decide what counts as planned time in the KPIs: managers read them only
     @Operation(summary = "Add a reason or category")
     @APIResponse(responseCode = "201", description = "Created; Location is its URL", content = @Content(schema = @Schema(implementation = ReasonNode.class)))
     @APIResponse(responseCode = "409", description = "`duplicate-code`: the code is taken")
@@ -59,7 +59,7 @@ public class ReasonResource {
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change a reason", description = "Send the version you read; set active=false to retire it.")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "409", description = "`duplicate-code`: the code is taken; `stale-version`")

@@ -46,8 +46,11 @@ public class ReportResource {
     @APIResponse(responseCode = "403", description = "wrong-terminal: the operation runs at another work center")
     @APIResponse(responseCode = "404", description = "No such operation in this enterprise")
     @APIResponse(responseCode = "409", description = "operation-state (with actualState), work-order-closed, insufficient-stock,"
-            + " nonconformance-open, operator-not-signed-in, sequence-reused")
-    @APIResponse(responseCode = "422", description = "over-delivery, more-than-arrived, no-staging-location, no-receipt-location")
+            + " nonconformance-open, operator-not-signed-in, sequence-reused, already-annotated (the machine stop has a"
+            + " reason already), serial-exists (a serial number given for the finished pieces exists)")
+    @APIResponse(responseCode = "422", description = "over-delivery, more-than-arrived, no-staging-location, no-receipt-location,"
+            + " not-a-stop (the machine interval annotated is no stop of a work unit: it is EXECUTING, or its machine is bound to"
+            + " no work unit)")
     public ReportOutcome report(@Valid @NotNull ReportRequest request) {
         return admission.admit(() -> reporting.report(request, reporters.current()));
     }

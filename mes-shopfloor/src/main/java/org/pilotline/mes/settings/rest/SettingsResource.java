@@ -39,7 +39,7 @@ public class SettingsResource {
 
     @PUT
     @Path("/settings")
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @RolesAllowed(Roles.ADMIN) // the enterprise's administrator sets the shop floor up; managers and planners read
     @Operation(summary = "Change the enterprise's shop-floor settings")
     public EnterpriseSettingsView saveEnterprise(@Valid @NotNull EnterpriseSettingsRequest request) {
         return settings.saveEnterpriseSettings(request);
@@ -54,7 +54,7 @@ public class SettingsResource {
 
     @PUT
     @Path("/work-centers/{id}/settings")
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change a work center's shop-floor settings", description = "Components are backflushed from"
             + " stagingLocationId, the last operation's output is received at receiptLocationId; countingSource MACHINE"
             + " makes the PLC part counts the good quantity.")

@@ -54,7 +54,7 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{id}/close")
-    @RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN}) // planners release and close; managers read
     @Operation(summary = "Close a completed work order", description = "Send the version you read (?version=); 409 when"
             + " the work order is not COMPLETED or was changed meanwhile.")
     @APIResponse(responseCode = "200")
