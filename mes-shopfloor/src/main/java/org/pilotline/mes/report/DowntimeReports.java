@@ -62,8 +62,9 @@ public class DowntimeReports {
                                 + (interval[0] == null ? " of a machine bound to no work unit" : ""),
                         new FieldError("machineIntervalId", "is not a stop"));
             }
-            if (!em.createNativeQuery("select id from mes_downtime where machine_interval_id = ?1")
-                    .setParameter(1, r.machineIntervalId()).getResultList().isEmpty()) {
+            if (!em.createNativeQuery("select id from mes_downtime where tenant_id = ?2 and machine_interval_id = ?1")
+                    .setParameter(1, r.machineIntervalId()).setParameter(2, tenant.requireEnterprise())
+                    .getResultList().isEmpty()) {
                 throw DomainException.conflict("already-annotated", "The stop already has a reason",
                         "Machine interval " + r.machineIntervalId() + " was annotated before",
                         new FieldError("machineIntervalId", "already has a reason"));
