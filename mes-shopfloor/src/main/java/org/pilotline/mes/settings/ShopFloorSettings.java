@@ -111,6 +111,24 @@ public class ShopFloorSettings {
         });
     }
 
+    /**
+     * Whether the work center's machines count its good pieces ({@link CountingSource#MACHINE}); without settings it
+     * counts by terminal. Plain JDBC naming the tenant, like {@link #forQuantity}: a terminal's good quantity asks it.
+     */
+    public boolean countsByMachine(long workCenterId) {
+        String tenantId = tenant.requireEnterprise();
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("select counting_source from mes_work_center_settings"
+                    + " where tenant_id = ? and work_center_id = ?")) {
+                select.setString(1, tenantId);
+                select.setLong(2, workCenterId);
+                try (ResultSet r = select.executeQuery()) {
+                    return r.next() && CountingSource.MACHINE.name().equals(r.getString(1));
+                }
+            }
+        });
+    }
+
     public Optional<WorkCenterSettings> workCenter(long workCenterId) {
         return first(em.createNativeQuery("select * from mes_work_center_settings where tenant_id = ?1 and work_center_id = ?2",
                 WorkCenterSettings.class).setParameter(1, tenant.requireEnterprise()).setParameter(2, workCenterId),
