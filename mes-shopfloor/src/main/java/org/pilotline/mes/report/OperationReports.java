@@ -255,11 +255,11 @@ public class OperationReports {
         if (operation.isRework()) {
             return reportRework(r, order, operation);
         }
-        refuseGoodCountedByMachine(r, who, order, operation);
+        ShopFloorSettings.ForQuantity configured = settings.forQuantity(operation.workCenterId);
+        refuseGoodCountedByMachine(r, who, order, operation, configured);
         int index = operations.indexOf(operation);
         Operation predecessor = index == 0 ? null : operations.get(index - 1);
         QuantityRules.Reported reported = new QuantityRules.Reported(r.goodOrZero(), r.scrapOrZero(), r.reworkOrZero());
-        ShopFloorSettings.ForQuantity configured = settings.forQuantity(operation.workCenterId);
         QuantityRules.Standing standing = new QuantityRules.Standing(order.quantity, configured.overDeliveryTolerance(),
                 operation.goodQuantity, operation.processedQuantity(), predecessor == null ? null : predecessor.goodQuantity);
         QuantityRules.refusal(standing, reported).ifPresent(refusal -> {
@@ -313,8 +313,9 @@ public class OperationReports {
      * non-conformance held, which no machine counter tells apart). The refusal is kept like any other, so a replay of
      * the report is refused the same way.
      */
-    private void refuseGoodCountedByMachine(ReportRequest r, Reporter who, WorkOrder order, Operation operation) {
-        if (r.goodOrZero().signum() > 0 && !who.machine() && settings.countsByMachine(operation.workCenterId)) {
+    private static void refuseGoodCountedByMachine(ReportRequest r, Reporter who, WorkOrder order, Operation operation,
+                                                   ShopFloorSettings.ForQuantity configured) {
+        if (r.goodOrZero().signum() > 0 && !who.machine() && configured.countsByMachine()) {
             throw DomainException.unprocessable("counted-by-machine", "The machines count the good pieces here",
                     "The work center of operation " + operation.operationNo + " of work order " + order.number
                             + " counts good pieces by machine; report scrap and rework only",
