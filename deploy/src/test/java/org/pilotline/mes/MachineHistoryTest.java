@@ -1,6 +1,7 @@
 package org.pilotline.mes;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pilotline.mes.machine.MachineCounting;
 import org.pilotline.plc.contract.MachineryItemState;
 import org.pilotline.plc.contract.MachineryOperationMode;
 import org.pilotline.plc.simulator.PlcSimulator;
@@ -56,6 +58,9 @@ class MachineHistoryTest {
     /** Eventful but not frantic: a few transitions a second per machine, setups every 25 parts. */
     private static final ScenarioSettings SCENARIO = new ScenarioSettings(11, 150, 0.3, 200, 0.05, 400, 25, 400, 0.1,
             4_294_967_296L);
+
+    @Inject
+    MachineCounting counting;
 
     private static ShopFloorFixture plant;
     private static PlcSimulator simulator;
@@ -314,8 +319,9 @@ class MachineHistoryTest {
     /**
      * The report that applies the counts fails in the database the first time (a trigger refuses the machine's report
      * rows, as a failing disk or a killed connection would): the counts stay PENDING, and once the database takes
-     * reports again the sweep applies them — once, even when a count's mark is lost after its report committed (as if
-     * the server stopped between the two) or the batch is delivered again.
+     * reports again the sweep applies them — once, even when four sweeps run at the same time (as on four replicas),
+     * a count's mark is lost after its report committed (as if the server stopped between the two) or the batch is
+     * delivered again.
      */
     @Test
     void countsWhoseFirstApplicationFailedAreAppliedByTheSweepExactlyOnce() throws Exception {
@@ -341,12 +347,18 @@ class MachineHistoryTest {
             }
         }
 
+        List<CompletableFuture<Integer>> sweeps = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sweeps.add(CompletableFuture.supplyAsync(counting::sweep));
+        }
+        sweeps.forEach(CompletableFuture::join);
         List<Long> reports = await(() -> {
             JsonPath history = history(press.unit());
             return history.getList("partCounts.counting").equals(List.of("APPLIED", "APPLIED"))
                     ? history.<Number>getList("partCounts.reportId").stream().map(Number::longValue).toList() : null;
         }, "the sweep applying the pending counts");
         assertGood(press, 7);
+        assertEquals(2L, machineReports(machine), "one report per count");
 
         // the first count's mark lost after its report committed: the sweep sends it again, which replays the report
         try (Connection db = database();

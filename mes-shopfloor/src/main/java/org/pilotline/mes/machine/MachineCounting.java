@@ -39,8 +39,8 @@ import java.util.concurrent.TimeUnit;
  * Where a work center counts by machine, the good parts its PLCs count become the operation's good quantity, each count
  * exactly once. The ingest transaction stores the count PENDING ({@link PartCountSettlement}); settling it sends it as
  * a QUANTITY report under the id "machine:&lt;code&gt;:&lt;sequence&gt;" — stock booked the same way as a terminal's,
- * a refusal (the operation paused or finished, stock short) kept with the report — and marks the count APPLIED or
- * REFUSED with that report.
+ * a refusal (the operation in setup or finished meanwhile, stock short) kept with the report — and marks the count
+ * APPLIED or REFUSED with that report.
  * <p>
  * Once: the report's client id is the guard. ReportingService writes the report row under its unique key first, in the
  * report's transaction, so a count sent again (after a crash between the report's commit and the mark, by two replicas

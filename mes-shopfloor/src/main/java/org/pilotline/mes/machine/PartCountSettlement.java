@@ -9,7 +9,7 @@ public enum PartCountSettlement {
     PENDING,
     /** Applied as a QUANTITY report (its id kept with the count). */
     APPLIED,
-    /** Refused as a QUANTITY report — the operation paused or finished, stock short, more than ordered — and kept so. */
+    /** Refused as a QUANTITY report — the operation in setup or finished, stock short, more than ordered — kept so. */
     REFUSED,
     /** Counted while no operation was under way on the machine's work unit: kept in the history, counted for none. */
     NO_OPERATION
