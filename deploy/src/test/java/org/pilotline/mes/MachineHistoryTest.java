@@ -435,6 +435,13 @@ class MachineHistoryTest {
         scrap.put("reasonCode", "SCRAP-DEFECT");
         terminal.send(scrap).then().statusCode(200).body("operation.scrap", is(1)).body("operation.rework", is(2))
                 .body("operation.good", is(0)).body("operation.state", is("RUNNING"));
+        // nor can a person's report take the id of a machine count still to come
+        Map<String, Object> squatter = report("QUANTITY", press.operation());
+        squatter.put("clientId", "machine:TERM-1:1");
+        squatter.put("scrap", "1");
+        squatter.put("reasonCode", "SCRAP-DEFECT");
+        terminal.send(squatter).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is("clientId"));
     }
 
     /** A work center counting by machine with one work unit, and a released operation of 100 pieces there. */
