@@ -1,6 +1,7 @@
 package org.pilotline.mes;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pilotline.mes.machine.MachineCounting;
 import org.pilotline.plc.contract.MachineryItemState;
 import org.pilotline.plc.contract.MachineryOperationMode;
 import org.pilotline.plc.simulator.PlcSimulator;
@@ -56,6 +58,9 @@ class MachineHistoryTest {
     /** Eventful but not frantic: a few transitions a second per machine, setups every 25 parts. */
     private static final ScenarioSettings SCENARIO = new ScenarioSettings(11, 150, 0.3, 200, 0.05, 400, 25, 400, 0.1,
             4_294_967_296L);
+
+    @Inject
+    MachineCounting counting;
 
     private static ShopFloorFixture plant;
     private static PlcSimulator simulator;
@@ -309,6 +314,171 @@ class MachineHistoryTest {
         plant.data.planner().get("/api/mes/work-orders/operations/" + operation).then()
                 .body("goodQuantity", is((int) counted)).body("state", is("RUNNING"));
         assertEquals(String.valueOf(counted), plant.stock(product, plant.finishedGoods, null));
+    }
+
+    /**
+     * The report that applies the counts fails in the database the first time (a trigger refuses the machine's report
+     * rows, as a failing disk or a killed connection would): the counts stay PENDING, and once the database takes
+     * reports again the sweep applies them — once, even when four sweeps run at the same time (as on four replicas),
+     * a count's mark is lost after its report committed (as if the server stopped between the two) or the batch is
+     * delivered again.
+     */
+    @Test
+    void countsWhoseFirstApplicationFailedAreAppliedByTheSweepExactlyOnce() throws Exception {
+        MachineCounted press = machineCounted("SWEEP");
+        String machine = bindUnreachable("SWEEP", press.unit());
+        plant.enterprise.as("operator").body(report("START", press.operation())).post("/api/mes/reports").then()
+                .statusCode(200);
+        Instant t0 = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+        List<Map<String, Object>> batch = List.of(partCount(machine, 1, 4, 4, 0, t0),
+                partCount(machine, 2, 4, 3, 1, t0.plusSeconds(5)));
+        String trigger = "fail_machine_reports_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection db = database(); java.sql.Statement ddl = db.createStatement()) {
+            ddl.execute("create trigger " + trigger + " before insert on mes_report for each row begin"
+                    + " if new.client_id like 'machine:" + machine + ":%' then"
+                    + " signal sqlstate '45000' set message_text = 'injected: the database refuses the report'; end if; end");
+            try {
+                ingest(batch).then().statusCode(200).body("accepted", is(2));
+                // the history is stored; the counts wait, nothing of them applied
+                assertEquals(List.of("PENDING", "PENDING"), history(press.unit()).getList("partCounts.counting"));
+                assertGood(press, 0);
+            } finally {
+                ddl.execute("drop trigger " + trigger);
+            }
+        }
+
+        List<CompletableFuture<Integer>> sweeps = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sweeps.add(CompletableFuture.supplyAsync(counting::sweep));
+        }
+        sweeps.forEach(CompletableFuture::join);
+        List<Long> reports = await(() -> {
+            JsonPath history = history(press.unit());
+            return history.getList("partCounts.counting").equals(List.of("APPLIED", "APPLIED"))
+                    ? history.<Number>getList("partCounts.reportId").stream().map(Number::longValue).toList() : null;
+        }, "the sweep applying the pending counts");
+        assertGood(press, 7);
+        assertEquals(2L, machineReports(machine), "one report per count");
+
+        // the first count's mark lost after its report committed: the sweep sends it again, which replays the report
+        try (Connection db = database();
+             PreparedStatement unmark = db.prepareStatement("update mes_part_count set counting = 'PENDING',"
+                     + " report_id = null where tenant_id = ? and machine_code = ? and sequence_no = 1")) {
+            unmark.setString(1, plant.enterprise.code);
+            unmark.setString(2, machine);
+            assertEquals(1, unmark.executeUpdate());
+        }
+        assertEquals(reports, await(() -> {
+            JsonPath history = history(press.unit());
+            return history.getList("partCounts.counting").equals(List.of("APPLIED", "APPLIED"))
+                    ? history.<Number>getList("partCounts.reportId").stream().map(Number::longValue).toList() : null;
+        }, "the sweep settling the unmarked count"), "settled by the reports that applied the counts first");
+        // the batch delivered again is stored and counted once
+        ingest(batch).then().statusCode(200).body("accepted", is(0)).body("duplicates", is(2));
+        assertGood(press, 7);
+        assertEquals("7", plant.stock(press.product(), plant.finishedGoods, null));
+        assertEquals(2L, machineReports(machine), "one report per count");
+    }
+
+    /**
+     * A count that cannot be applied is kept as such, not retried and not counted later: parts counted while no
+     * operation ran on the unit, and parts counted while the operation was being set up (its QUANTITY report refused:
+     * an operation in setup takes no quantities).
+     */
+    @Test
+    void countsThatCannotBeAppliedAreKeptAsSuchAndNeverCountedLater() throws Exception {
+        MachineCounted press = machineCounted("IDLE");
+        String machine = bindUnreachable("IDLE", press.unit());
+        Instant t0 = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        ingest(List.of(partCount(machine, 1, 2, 2, 0, t0))).then().statusCode(200);
+        plant.enterprise.as("operator").body(report("SETUP_START", press.operation())).post("/api/mes/reports").then()
+                .statusCode(200);
+        ingest(List.of(partCount(machine, 2, 5, 5, 0, t0.plusSeconds(10)))).then().statusCode(200);
+        plant.enterprise.as("operator").body(report("SETUP_END", press.operation())).post("/api/mes/reports").then()
+                .statusCode(200).body("operation.state", is("RUNNING"));
+        ingest(List.of(partCount(machine, 3, 1, 1, 0, t0.plusSeconds(20)))).then().statusCode(200);
+
+        JsonPath history = history(press.unit());
+        assertEquals(List.of("NO_OPERATION", "REFUSED", "APPLIED"), history.getList("partCounts.counting"));
+        Number refusal = history.<Number>getList("partCounts.reportId").get(1);
+        assertNotNull(refusal, "the refused count names the report that keeps its refusal");
+        assertNull(history.getList("partCounts.reportId").get(0));
+        Thread.sleep(6_000); // a sweep later
+        assertEquals(List.of("NO_OPERATION", "REFUSED", "APPLIED"), history(press.unit()).getList("partCounts.counting"));
+        assertGood(press, 1);
+        assertEquals(2L, machineReports(machine), "the refused count's report and the applied one");
+    }
+
+    @Test
+    void aTerminalsGoodQuantityAtAMachineCountedWorkCenterIsRefusedWhileScrapAndReworkGoThrough() {
+        MachineCounted press = machineCounted("TERM");
+        ShopFloorFixture.Terminal terminal = plant.terminal("T-TERM", press.center());
+        terminal.send(report("START", press.operation())).then().statusCode(200);
+
+        Map<String, Object> good = ShopFloorFixture.quantity(press.operation(), "2");
+        terminal.send(good).then().statusCode(422).contentType("application/problem+json")
+                .body("type", containsString("counted-by-machine")).body("errors[0].field", is("good"));
+        terminal.send(good).then().statusCode(422).body("type", containsString("counted-by-machine"))
+                .body("replayed", is(true));
+        // an operator's own login is no way round it, nor good pieces reported with the finish
+        plant.enterprise.as("operator").body(ShopFloorFixture.quantity(press.operation(), "1")).post("/api/mes/reports")
+                .then().statusCode(422).body("errors[0].field", is("good"));
+        Map<String, Object> finish = ShopFloorFixture.quantity(press.operation(), "1");
+        finish.put("kind", "FINISH");
+        terminal.send(finish).then().statusCode(422).body("type", containsString("counted-by-machine"));
+        assertGood(press, 0);
+        assertEquals("1000", plant.stock(press.component(), plant.staging, null), "nothing consumed");
+
+        Map<String, Object> scrap = report("QUANTITY", press.operation());
+        scrap.put("scrap", "1");
+        scrap.put("rework", "2");
+        scrap.put("reasonCode", "SCRAP-DEFECT");
+        terminal.send(scrap).then().statusCode(200).body("operation.scrap", is(1)).body("operation.rework", is(2))
+                .body("operation.good", is(0)).body("operation.state", is("RUNNING"));
+        // nor can a person's report take the id of a machine count still to come
+        Map<String, Object> squatter = report("QUANTITY", press.operation());
+        squatter.put("clientId", "machine:TERM-1:1");
+        squatter.put("scrap", "1");
+        squatter.put("reasonCode", "SCRAP-DEFECT");
+        terminal.send(squatter).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is("clientId"));
+    }
+
+    /** A work center counting by machine with one work unit, and a released operation of 100 pieces there. */
+    private record MachineCounted(long center, long unit, long product, long component, long operation) {
+    }
+
+    private static MachineCounted machineCounted(String code) {
+        long center = plant.workCenter(code);
+        int version = plant.enterprise.as("admin").get("/api/mes/work-centers/" + center + "/settings").path("version");
+        plant.enterprise.as("admin").body(Map.of("stagingLocationId", plant.staging, "receiptLocationId",
+                plant.finishedGoods, "countingSource", "MACHINE", "version", version))
+                .put("/api/mes/work-centers/" + center + "/settings").then().statusCode(200);
+        long unit = plant.data.workUnit(center, code + "-1"); // the only unit: the operation starts there
+        long component = plant.data.bought(code + "-RM", "1");
+        plant.receive(component, "1000", plant.staging, null, null);
+        long product = plant.product(code + "-FG", center, component);
+        long operation = id(operations(plant.release(product, "100")).get(0));
+        return new MachineCounted(center, unit, product, component, operation);
+    }
+
+    private static void assertGood(MachineCounted counted, long good) {
+        plant.data.planner().get("/api/mes/work-orders/operations/" + counted.operation()).then().statusCode(200)
+                .body("goodQuantity", is((int) good));
+    }
+
+    /** The reports stored under the machine's counts' client ids. */
+    private static long machineReports(String machine) throws Exception {
+        try (Connection db = database();
+             PreparedStatement count = db.prepareStatement("select count(*) from mes_report where tenant_id = ?"
+                     + " and client_id like ?")) {
+            count.setString(1, plant.enterprise.code);
+            count.setString(2, "machine:" + machine + ":%");
+            try (java.sql.ResultSet r = count.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
     }
 
     /**

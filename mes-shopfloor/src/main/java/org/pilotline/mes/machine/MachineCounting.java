@@ -1,41 +1,76 @@
 package org.pilotline.mes.machine;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.pilotline.mes.report.ReportKind;
+import org.pilotline.mes.report.ReportOutcome;
 import org.pilotline.mes.report.ReportRequest;
 import org.pilotline.mes.report.Reporter;
 import org.pilotline.mes.report.ReportingService;
-import org.pilotline.mes.settings.CountingSource;
-import org.pilotline.mes.settings.ShopFloorSettings;
 import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.tenancy.TenantContext;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Where a work center counts by machine, the good parts its PLCs count become the operation's good quantity: once the
- * machine events are stored, each count is sent as a QUANTITY report under the id "machine:&lt;code&gt;:&lt;sequence&gt;" —
- * applied exactly once like any terminal report, stock booked the same way, and a refusal (the operation paused,
- * stock short) kept with the report instead of holding up the machine history.
+ * Where a work center counts by machine, the good parts its PLCs count become the operation's good quantity, each count
+ * exactly once. The ingest transaction stores the count PENDING ({@link PartCountSettlement}); settling it sends it as
+ * a QUANTITY report under the id "machine:&lt;code&gt;:&lt;sequence&gt;" — stock booked the same way as a terminal's,
+ * a refusal (the operation in setup or finished meanwhile, stock short) kept with the report — and marks the count
+ * APPLIED or REFUSED with that report.
+ * <p>
+ * Once: the report's client id is the guard. ReportingService writes the report row under its unique key first, in the
+ * report's transaction, so a count sent again (after a crash between the report's commit and the mark, by two replicas
+ * at once) gets the first answer and applies nothing. The count's row is locked while it is settled ({@code for update
+ * skip locked}), so that a second settler does not even try. The mark is bookkeeping on top: it lets the sweep find
+ * what is left, and says what became of each count.
+ * <p>
+ * Not lost: the after-commit delivery is the fast path; a sweep — at start-up and every
+ * {@code pilotline.mes.machine-counting.sweep-interval} — settles whatever is still PENDING (the server stopped, the
+ * database failed the report, a lock timed out). A refusal is final (kept, not retried); "try again" refusals and
+ * errors leave the count PENDING for the next sweep.
  */
 @ApplicationScoped
 public class MachineCounting {
 
     private static final Logger LOG = Logger.getLogger(MachineCounting.class);
 
-    /** Good parts a machine counted while an operation was under way on its work unit. */
-    public record CountedParts(String tenant, String machine, long sequence, long operationId, long good, Instant at) {
+    /** Counts per sweep round: a backlog after a long outage is worked off a page at a time. */
+    private static final int SWEEP_PAGE = 500;
+
+    /** A part count stored PENDING by one ingest transaction (its unique key). */
+    public record CountedParts(String tenant, String machine, long sequence) {
     }
 
     /** The counts of one stored batch, handed on once it committed. */
     public record Counted(List<CountedParts> parts) {
+    }
+
+    /** A pending count as read (and locked) for settling. */
+    private record Pending(long id, long operationId, long good, Instant at) {
     }
 
     @Inject
@@ -45,10 +80,13 @@ public class MachineCounting {
     ReportingService reporting;
 
     @Inject
-    ShopFloorSettings settings;
+    EntityManager em;
 
-    @Inject
-    jakarta.persistence.EntityManager em;
+    /** How often the sweep looks for counts left PENDING; it also runs once at start-up. */
+    @ConfigProperty(name = "pilotline.mes.machine-counting.sweep-interval", defaultValue = "5s")
+    Duration sweepInterval;
+
+    private ScheduledExecutorService sweeper;
 
     void countedAfterCommit(List<CountedParts> parts) {
         counted.fire(new Counted(parts));
@@ -56,26 +94,156 @@ public class MachineCounting {
 
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Counted batch) {
         for (CountedParts parts : batch.parts()) {
-            try {
-                TenantContext.runAs(parts.tenant(), () -> reportIfCountedByMachine(parts));
-            } catch (DomainException refused) {
-                LOG.debugf("machine count %s:%d not applied: %s", parts.machine(), parts.sequence(), refused.detail());
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "machine count %s:%d not applied", parts.machine(), parts.sequence());
+            settleQuietly(parts);
+        }
+    }
+
+    void startSweeping(@Observes StartupEvent event) {
+        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mes-machine-counting");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(this::sweep, 0, sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stopSweeping(@Observes ShutdownEvent event) {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
+    }
+
+    /**
+     * Settles the counts still PENDING, oldest first, every enterprise's (each under its own tenant). Any replica may
+     * run it at the same time as another: a count being settled elsewhere is skipped, one settled meanwhile is no longer
+     * PENDING. Returns how many it settled.
+     */
+    public int sweep() {
+        try {
+            List<CountedParts> pending = TenantContext.callAs(TenantContext.ALL_TENANTS, this::pending);
+            int settled = 0;
+            for (CountedParts parts : pending) {
+                if (settleQuietly(parts)) {
+                    settled++;
+                }
+            }
+            if (settled > 0) {
+                LOG.infof("machine counting: %d part count(s) left pending settled by the sweep", settled);
+            }
+            return settled;
+        } catch (RuntimeException e) {
+            LOG.warn("machine counting: sweep failed; tried again next round", e);
+            return 0;
+        }
+    }
+
+    private List<CountedParts> pending() {
+        return QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("select tenant_id, machine_code, sequence_no"
+                    + " from mes_part_count where counting = ? order by id limit " + SWEEP_PAGE)) {
+                select.setString(1, PartCountSettlement.PENDING.name());
+                List<CountedParts> found = new ArrayList<>();
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        found.add(new CountedParts(r.getString(1), r.getString(2), r.getLong(3)));
+                    }
+                }
+                return found;
+            }
+        }));
+    }
+
+    /** Settles one count; a failure is logged and leaves it PENDING for the sweep. Whether it was settled now. */
+    private boolean settleQuietly(CountedParts parts) {
+        try {
+            return TenantContext.callAs(parts.tenant(), () -> QuarkusTransaction.requiringNew().call(() -> settle(parts)));
+        } catch (Exception e) {
+            LOG.warnf(e, "machine count %s:%d not applied now; the sweep tries again", parts.machine(), parts.sequence());
+            return false;
+        }
+    }
+
+    /**
+     * In a transaction holding the count's row: sends it as a QUANTITY report (in the report's own transaction) and
+     * marks it with the outcome. Nothing to do when the count is settled already or another settler holds it.
+     */
+    private boolean settle(CountedParts parts) {
+        Session session = em.unwrap(Session.class);
+        Pending count = session.doReturningWork(c -> lock(c, parts));
+        if (count == null) {
+            return false;
+        }
+        Settled settled = send(parts, count, session);
+        if (settled == null) {
+            return false;
+        }
+        session.doWork(c -> mark(c, count.id(), parts.tenant(), settled));
+        return true;
+    }
+
+    /** How a count was settled: the outcome and the report that carries it. */
+    private record Settled(PartCountSettlement settlement, Long reportId) {
+    }
+
+    /** The count as a QUANTITY report, in the report's own transaction; null: not settled now (no answer to keep). */
+    private Settled send(CountedParts parts, Pending count, Session session) {
+        String clientId = clientId(parts);
+        try {
+            ReportOutcome outcome = reporting.report(new ReportRequest(clientId, null, ReportKind.QUANTITY,
+                    count.operationId(), null, BigDecimal.valueOf(count.good()), null, null, null, count.at(), null,
+                    null, null, null, null, null, null, null, null), Reporter.machine(parts.machine()));
+            return new Settled(PartCountSettlement.APPLIED, outcome.reportId());
+        } catch (DomainException refused) {
+            // a refusal is kept with its report; one that is not ("try again": other changes held the rows) is no
+            // answer, and the count stays PENDING for the sweep
+            Long reportId = session.doReturningWork(c -> reportOf(c, parts.tenant(), clientId));
+            if (reportId == null) {
+                LOG.debugf("machine count %s:%d not applied now: %s", parts.machine(), parts.sequence(), refused.detail());
+                return null;
+            }
+            LOG.debugf("machine count %s:%d refused: %s", parts.machine(), parts.sequence(), refused.detail());
+            return new Settled(PartCountSettlement.REFUSED, reportId);
+        }
+    }
+
+    private static Pending lock(Connection c, CountedParts parts) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select id, operation_id, good, counted_at from mes_part_count"
+                + " where tenant_id = ? and machine_code = ? and sequence_no = ? and counting = ?"
+                + " for update skip locked")) {
+            select.setString(1, parts.tenant());
+            select.setString(2, parts.machine());
+            select.setLong(3, parts.sequence());
+            select.setString(4, PartCountSettlement.PENDING.name());
+            try (ResultSet r = select.executeQuery()) {
+                if (!r.next()) {
+                    return null;
+                }
+                return new Pending(r.getLong(1), r.getLong(2), r.getLong(3),
+                        r.getObject(4, java.time.LocalDateTime.class).toInstant(ZoneOffset.UTC)); // stored in UTC
             }
         }
     }
 
-    private void reportIfCountedByMachine(CountedParts parts) {
-        Long workCenter = em.createQuery("select o.workCenterId from Operation o where o.id = :id", Long.class)
-                .setParameter("id", parts.operationId()).getResultStream().findFirst().orElse(null);
-        if (workCenter == null || settings.workCenter(workCenter).map(s -> s.countingSource)
-                .orElse(CountingSource.TERMINAL) != CountingSource.MACHINE) {
-            return;
+    private static Long reportOf(Connection c, String tenant, String clientId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select id from mes_report where tenant_id = ?"
+                + " and client_id = ?")) {
+            select.setString(1, tenant);
+            select.setString(2, clientId);
+            try (ResultSet r = select.executeQuery()) {
+                return r.next() ? r.getLong(1) : null;
+            }
         }
-        reporting.report(new ReportRequest(clientId(parts), null, ReportKind.QUANTITY,
-                parts.operationId(), null, BigDecimal.valueOf(parts.good()), null, null, null, parts.at(), null, null,
-                null, null, null, null, null, null, null), new Reporter(null, null, bounded("machine:" + parts.machine())));
+    }
+
+    private static void mark(Connection c, long id, String tenant, Settled settled) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("update mes_part_count set counting = ?, report_id = ?"
+                + " where id = ? and tenant_id = ?")) {
+            update.setString(1, settled.settlement().name());
+            update.setObject(2, settled.reportId(), Types.BIGINT);
+            update.setLong(3, id);
+            update.setString(4, tenant);
+            update.executeUpdate();
+        }
     }
 
     /** "machine:&lt;code&gt;:&lt;sequence&gt;", or a name-based UUID of it where a long machine code would not fit 64 characters. */
@@ -83,9 +251,5 @@ public class MachineCounting {
         String readable = "machine:" + parts.machine() + ":" + parts.sequence();
         return readable.length() <= 64 ? readable
                 : "machine:" + java.util.UUID.nameUUIDFromBytes(readable.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private static String bounded(String username) {
-        return username.length() <= 64 ? username : username.substring(0, 64);
     }
 }

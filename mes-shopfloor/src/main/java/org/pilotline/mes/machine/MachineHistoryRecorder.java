@@ -12,6 +12,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.hibernate.Session;
+import org.pilotline.mes.settings.CountingSource;
 import org.pilotline.plc.contract.DataLossRecorded;
 import org.pilotline.plc.contract.MachineDirectory;
 import org.pilotline.plc.contract.MachineEvent;
@@ -39,7 +40,9 @@ import java.util.Set;
  * Stores the gateway's machine events as machine-state history, in the gateway's ingest transaction (which skips events
  * it accepted before, so each is stored once): a state change closes the machine's open interval and opens the next,
  * a part count and a data-loss span are kept as they came. Each row is linked to the operation running on the machine's
- * work unit. Written with JDBC batches, because a plant's machines send thousands of events a second.
+ * work unit; a part count of a machine-counted work center is stored PENDING ({@link PartCountSettlement}) in the same
+ * transaction, so that {@link MachineCounting} applies it once the batch has committed — or its sweep after a failure or
+ * a restart. Written with JDBC batches, because a plant's machines send thousands of events a second.
  */
 @ApplicationScoped
 public class MachineHistoryRecorder {
@@ -96,10 +99,10 @@ public class MachineHistoryRecorder {
                     if (event instanceof MachineStateChanged s) {
                         writer.stateChanged(s, unit, operation, nextChange.get(key(s)));
                     } else if (event instanceof PartCountDelta p) {
-                        writer.partCount(p, unit, operation);
-                        if (operation != null && p.good() > 0) {
-                            counted.add(new MachineCounting.CountedParts(batch.tenant(), p.machine(), p.sequence(),
-                                    operation, p.good(), p.sourceTime()));
+                        PartCountSettlement counting = placement.counting(unit, operation, p.good());
+                        writer.partCount(p, unit, operation, counting);
+                        if (counting == PartCountSettlement.PENDING) {
+                            counted.add(new MachineCounting.CountedParts(batch.tenant(), p.machine(), p.sequence()));
                         }
                     } else if (event instanceof DataLossRecorded d) {
                         writer.dataLoss(d, unit);
@@ -167,21 +170,46 @@ public class MachineHistoryRecorder {
      * work unit → the operation under way on it (set up, running or paused; the one started last if several). A binding
      * may name any id as its work unit (the gateway knows nothing of the equipment): a machine whose work unit is not
      * one of the enterprise's is kept unplaced, rather than failing the batch — which would hold up every later batch
-     * of the gateway's queue. One statement naming the enterprise, per batch.
+     * of the gateway's queue. Also who counts there: the work units whose work center counts by machine, and the
+     * running operations whose own work center does (a rework operation is counted at the terminal). One statement
+     * naming the enterprise, per batch.
      */
-    record Placement(Map<String, Long> units, Map<Long, Long> running) {
+    record Placement(Map<String, Long> units, Map<Long, Long> running, Set<Long> machineCountedUnits,
+                     Set<Long> machineCountedOperations) {
+
+        /**
+         * How a part count on the unit, linked to the operation, is to be settled: the running operation's work center
+         * decides (as it decides whether its terminal may report good pieces, OperationReports); with no operation
+         * under way, the unit's work center. Null: the terminal counts, the count is history only.
+         */
+        PartCountSettlement counting(Long unit, Long operation, long good) {
+            if (unit == null || good <= 0) {
+                return null;
+            }
+            if (operation == null) {
+                return machineCountedUnits.contains(unit) ? PartCountSettlement.NO_OPERATION : null;
+            }
+            return machineCountedOperations.contains(operation) ? PartCountSettlement.PENDING : null;
+        }
 
         static Placement read(Connection c, String tenant, Map<String, Long> bound) throws SQLException {
             Map<String, Long> placed = new HashMap<>();
             Map<Long, Long> running = new HashMap<>();
+            Set<Long> countedUnits = new HashSet<>();
+            Set<Long> countedOperations = new HashSet<>();
             List<Long> ids = bound.values().stream().distinct().toList();
             if (ids.isEmpty()) {
-                return new Placement(placed, running);
+                return new Placement(placed, running, countedUnits, countedOperations);
             }
             Set<Long> own = new HashSet<>();
-            try (PreparedStatement select = c.prepareStatement("select u.id, o.id from work_unit u"
+            try (PreparedStatement select = c.prepareStatement("select u.id, o.id, us.counting_source,"
+                    + " os.counting_source, o.rework_of_nonconformance_id from work_unit u"
                     + " left join mes_operation o on o.tenant_id = u.tenant_id and o.work_unit_id = u.id"
                     + " and o.state in ('SETUP', 'RUNNING', 'PAUSED')"
+                    + " left join mes_work_center_settings us on us.tenant_id = u.tenant_id"
+                    + " and us.work_center_id = u.work_center_id"
+                    + " left join mes_work_center_settings os on os.tenant_id = o.tenant_id"
+                    + " and os.work_center_id = o.work_center_id"
                     + " where u.tenant_id = ? and u.id in (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
                     + ") order by o.actual_start")) {
                 select.setString(1, tenant);
@@ -192,9 +220,15 @@ public class MachineHistoryRecorder {
                     while (rows.next()) {
                         long unit = rows.getLong(1);
                         own.add(unit);
+                        if (MACHINE.equals(rows.getString(3))) {
+                            countedUnits.add(unit);
+                        }
                         long operation = rows.getLong(2);
                         if (!rows.wasNull()) {
                             running.put(unit, operation); // ordered by start: the one started last stays
+                            if (MACHINE.equals(rows.getString(4)) && rows.getObject(5) == null) {
+                                countedOperations.add(operation);
+                            }
                         }
                     }
                 }
@@ -204,8 +238,10 @@ public class MachineHistoryRecorder {
                     placed.put(machine, unit);
                 }
             });
-            return new Placement(placed, running);
+            return new Placement(placed, running, countedUnits, countedOperations);
         }
+
+        private static final String MACHINE = CountingSource.MACHINE.name();
     }
 
     /**
@@ -230,7 +266,7 @@ public class MachineHistoryRecorder {
             open = c.prepareStatement("insert into mes_machine_interval (tenant_id, work_unit_id, machine_code, state,"
                     + " operation_mode, started_at, start_sequence, operation_id, ended_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
             parts = c.prepareStatement("insert into mes_part_count (tenant_id, work_unit_id, machine_code, sequence_no,"
-                    + " total, good, reject, counted_at, operation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " total, good, reject, counted_at, operation_id, counting) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             losses = c.prepareStatement("insert into mes_data_loss (tenant_id, work_unit_id, machine_code, sequence_no,"
                     + " from_at, to_at, reason) values (?, ?, ?, ?, ?, ?, ?)");
         }
@@ -254,7 +290,7 @@ public class MachineHistoryRecorder {
             open.addBatch();
         }
 
-        void partCount(PartCountDelta p, Long unit, Long operation) throws SQLException {
+        void partCount(PartCountDelta p, Long unit, Long operation, PartCountSettlement counting) throws SQLException {
             parts.setString(1, tenant);
             setLong(parts, 2, unit);
             parts.setString(3, p.machine());
@@ -264,6 +300,7 @@ public class MachineHistoryRecorder {
             parts.setLong(7, p.reject());
             parts.setTimestamp(8, ts(p.sourceTime()));
             setLong(parts, 9, operation);
+            parts.setString(10, counting == null ? null : counting.name());
             parts.addBatch();
         }
 

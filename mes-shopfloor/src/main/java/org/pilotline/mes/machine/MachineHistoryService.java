@@ -26,8 +26,12 @@ public class MachineHistoryService {
                            Long operationId, Long downtimeReasonId) {
     }
 
+    /**
+     * {@code counting}: what became of the good parts at a work center counting by machine ({@link PartCountSettlement};
+     * null where the terminal counts), and {@code reportId} the QUANTITY report that applied or refused them.
+     */
     public record PartCount(String machine, long sequence, long total, long good, long reject, Instant at,
-                            Long operationId) {
+                            Long operationId, PartCountSettlement counting, Long reportId) {
     }
 
     public record DataLoss(String machine, Instant from, Instant to, String reason) {
@@ -67,14 +71,16 @@ public class MachineHistoryService {
                             r[7] == null ? null : ((Number) r[7]).longValue());
                 }).toList();
         List<PartCount> parts = em.createNativeQuery("select machine_code, sequence_no, total, good, reject, counted_at,"
-                        + " operation_id from mes_part_count where tenant_id = ?1 and work_unit_id = ?2"
+                        + " operation_id, counting, report_id from mes_part_count where tenant_id = ?1 and work_unit_id = ?2"
                         + " and counted_at >= ?3 and counted_at < ?4 order by counted_at, sequence_no")
                 .setParameter(1, enterprise).setParameter(2, workUnitId).setParameter(3, from).setParameter(4, to)
                 .getResultList().stream().map(o -> {
                     Object[] r = (Object[]) o;
                     return new PartCount((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
                             ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), instant(r[5]),
-                            r[6] == null ? null : ((Number) r[6]).longValue());
+                            r[6] == null ? null : ((Number) r[6]).longValue(),
+                            r[7] == null ? null : PartCountSettlement.valueOf((String) r[7]),
+                            r[8] == null ? null : ((Number) r[8]).longValue());
                 }).toList();
         List<DataLoss> losses = em.createNativeQuery("select machine_code, from_at, to_at, reason from mes_data_loss"
                         + " where tenant_id = ?1 and work_unit_id = ?2 and from_at < ?4 and to_at > ?3 order by from_at")

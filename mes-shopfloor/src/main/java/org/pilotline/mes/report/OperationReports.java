@@ -255,10 +255,11 @@ public class OperationReports {
         if (operation.isRework()) {
             return reportRework(r, order, operation);
         }
+        ShopFloorSettings.ForQuantity configured = settings.forQuantity(operation.workCenterId);
+        refuseGoodCountedByMachine(r, who, order, operation, configured);
         int index = operations.indexOf(operation);
         Operation predecessor = index == 0 ? null : operations.get(index - 1);
         QuantityRules.Reported reported = new QuantityRules.Reported(r.goodOrZero(), r.scrapOrZero(), r.reworkOrZero());
-        ShopFloorSettings.ForQuantity configured = settings.forQuantity(operation.workCenterId);
         QuantityRules.Standing standing = new QuantityRules.Standing(order.quantity, configured.overDeliveryTolerance(),
                 operation.goodQuantity, operation.processedQuantity(), predecessor == null ? null : predecessor.goodQuantity);
         QuantityRules.refusal(standing, reported).ifPresent(refusal -> {
@@ -303,6 +304,23 @@ public class OperationReports {
             nonConformances.raiseIfScrapAboveThreshold(order, operation, reported.scrap(), report.username);
         }
         return booked;
+    }
+
+    /**
+     * At a work center counting by machine the PLCs' part counts are the operation's good quantity ({@code
+     * MachineCounting}): good pieces a person reports there would be counted twice. Scrap and rework are still reported
+     * at the terminal, and a rework operation is counted at the terminal altogether (its pieces are the ones a
+     * non-conformance held, which no machine counter tells apart). The refusal is kept like any other, so a replay of
+     * the report is refused the same way.
+     */
+    private static void refuseGoodCountedByMachine(ReportRequest r, Reporter who, WorkOrder order, Operation operation,
+                                                   ShopFloorSettings.ForQuantity configured) {
+        if (r.goodOrZero().signum() > 0 && !who.machine() && configured.countsByMachine()) {
+            throw DomainException.unprocessable("counted-by-machine", "The machines count the good pieces here",
+                    "The work center of operation " + operation.operationNo + " of work order " + order.number
+                            + " counts good pieces by machine; report scrap and rework only",
+                    new FieldError("good", "is counted by the work center's machines"));
+        }
     }
 
     /**

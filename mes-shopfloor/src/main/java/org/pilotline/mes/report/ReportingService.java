@@ -47,6 +47,9 @@ public class ReportingService {
     /** Refusals that say nothing about the report itself, only about the moment: never kept as its answer. */
     private static final java.util.Set<String> TRANSIENT = java.util.Set.of("concurrent-update");
 
+    /** The prefix of the client ids of machine counts' reports, which nobody else may use. */
+    private static final String MACHINE_CLIENT_IDS = "machine:";
+
     @Inject
     TenantContext tenant;
 
@@ -68,6 +71,7 @@ public class ReportingService {
     public ReportOutcome report(ReportRequest request, Reporter who) {
         tenant.requireEnterprise();
         checkShape(request, who.isTerminal());
+        refuseMachineClientId(request, who);
         // No look-up first: a new report (nearly all of them) costs no extra statement; one sent again fails on the
         // unique key of its client id when its row is inserted, rolls back, and is answered from the row.
         try {
@@ -321,6 +325,18 @@ public class ReportingService {
         if (!problems.isEmpty()) {
             throw new DomainException(ProblemKind.BAD_REQUEST, "invalid-report", "The report is not valid",
                     problems.get(0).field() + " " + problems.get(0).message(), problems, Map.of());
+        }
+    }
+
+    /**
+     * The client ids "machine:…" belong to the machines' part counts (MachineCounting): a person's report under one
+     * would take the place of a count that is still to come, which would then be answered as a replay and never
+     * counted.
+     */
+    private static void refuseMachineClientId(ReportRequest request, Reporter who) {
+        if (!who.machine() && request.clientId() != null && request.clientId().startsWith(MACHINE_CLIENT_IDS)) {
+            throw DomainException.invalid("invalid-report", "The report is not valid",
+                    new FieldError("clientId", "must not begin with \"" + MACHINE_CLIENT_IDS + "\" (machine counts)"));
         }
     }
 

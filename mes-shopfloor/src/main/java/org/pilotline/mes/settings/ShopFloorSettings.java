@@ -48,10 +48,12 @@ public class ShopFloorSettings {
 
     /**
      * What a quantity report reads of the settings: the enterprise's over-delivery tolerance, the work center's
-     * locations, and those locations themselves (unmanaged instances with their warehouses, by id) for the stock moves.
+     * locations, and those locations themselves (unmanaged instances with their warehouses, by id) for the stock moves;
+     * and whether the work center's machines count its good pieces ({@link CountingSource#MACHINE}).
      */
     public record ForQuantity(BigDecimal overDeliveryTolerance, Locations locations,
-                              java.util.Map<Long, org.pilotline.erp.inventory.Location> locationRows) {
+                              java.util.Map<Long, org.pilotline.erp.inventory.Location> locationRows,
+                              boolean countsByMachine) {
     }
 
     /**
@@ -59,14 +61,15 @@ public class ShopFloorSettings {
      * statement: every quantity report needs all three, and the stock booking read the locations with a statement of its
      * own (mesperf5). Plain JDBC, no entity: a native query that maps an entity still costs Hibernate an auto-flush check
      * of everything the report's session holds, on every report. No derived table, no sort: nothing the server has to
-     * materialise. A work center without settings has both locations null (then the tolerance alone is read).
+     * materialise. A work center without settings has both locations null and counts by terminal (then the tolerance
+     * alone is read).
      */
     public ForQuantity forQuantity(long workCenterId) {
         String tenantId = tenant.requireEnterprise();
         ForQuantity found = em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement select = c.prepareStatement("select (select over_delivery_tolerance from"
                     + " mes_enterprise_settings where tenant_id = ?), w.staging_location_id, w.receipt_location_id,"
-                    + " l.id, l.version, l.code, l.name, l.active, h.id, h.version, h.code, h.name"
+                    + " l.id, l.version, l.code, l.name, l.active, h.id, h.version, h.code, h.name, w.counting_source"
                     + " from mes_work_center_settings w"
                     + " left join location l on l.tenant_id = w.tenant_id and l.id in (w.staging_location_id, w.receipt_location_id)"
                     + " left join warehouse h on h.id = l.warehouse_id and h.tenant_id = l.tenant_id"
@@ -81,7 +84,7 @@ public class ShopFloorSettings {
                             BigDecimal tolerance = r.getBigDecimal(1);
                             settings = new ForQuantity(tolerance == null ? DEFAULT_OVER_DELIVERY_TOLERANCE : tolerance,
                                     new Locations(r.getObject(2, Long.class), r.getObject(3, Long.class)),
-                                    new java.util.HashMap<>());
+                                    new java.util.HashMap<>(), CountingSource.MACHINE.name().equals(r.getString(13)));
                         }
                         long locationId = r.getLong(4);
                         if (!r.wasNull() && r.getObject(9) != null) {
@@ -94,7 +97,7 @@ public class ShopFloorSettings {
             }
         });
         return found != null ? found
-                : new ForQuantity(overDeliveryTolerance(), new Locations(null, null), java.util.Map.of());
+                : new ForQuantity(overDeliveryTolerance(), new Locations(null, null), java.util.Map.of(), false);
     }
 
     /** One column of the enterprise's settings; empty without settings or where the column is null. */
