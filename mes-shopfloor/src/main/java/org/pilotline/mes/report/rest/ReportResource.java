@@ -42,7 +42,8 @@ public class ReportResource {
             + " (sequence). Quantities move stock in the same transaction: components are backflushed from the work"
             + " center's staging location, the last operation's good quantity is received as the work order's lot.")
     @APIResponse(responseCode = "200", description = "Applied (or a replay of an applied report)")
-    @APIResponse(responseCode = "400", description = "Malformed report, unknown or unfit reason (problem+json naming the field)")
+    @APIResponse(responseCode = "400", description = "Malformed report, unknown or unfit reason, a client id reserved for"
+            + " machine counts (machine:…, field clientId) (problem+json naming the field)")
     @APIResponse(responseCode = "403", description = "wrong-terminal: the operation runs at another work center")
     @APIResponse(responseCode = "404", description = "No such operation in this enterprise")
     @APIResponse(responseCode = "409", description = "operation-state (with actualState), work-order-closed, insufficient-stock,"
@@ -50,7 +51,7 @@ public class ReportResource {
             + " reason already), serial-exists (a serial number given for the finished pieces exists)")
     @APIResponse(responseCode = "422", description = "over-delivery, more-than-arrived, no-staging-location, no-receipt-location,"
             + " not-a-stop (the machine interval annotated is no stop of a work unit: it is EXECUTING, or its machine is bound to"
-            + " no work unit)")
+            + " no work unit), counted-by-machine (good pieces at a work center whose machines count them, field good)")
     public ReportOutcome report(@Valid @NotNull ReportRequest request) {
         return admission.admit(() -> reporting.report(request, reporters.current()));
     }
