@@ -19,7 +19,7 @@ import java.util.Set;
  * consumed at operation 10 is in each serial number received at the last operation. A lot-tracked (or serial) node is
  * followed exactly. An untracked one is not: untracked stock is fungible, so which work order's pieces went where is
  * not known. The trace then widens on purpose — to every work order that consumed the item lot-less no earlier than
- * this work order first received it (forward), or that received it no later than this work order last consumed it
+ * this work order first received it (forward), or that received it no later than this work order last consumed it (in the ledger's order)
  * (backward); without the time bound where the item may go negative — and marks everything beyond as not lot-exact,
  * naming the item in {@code untrackedSteps}.
  * <p>

@@ -27,7 +27,9 @@ import static org.pilotline.platform.persistence.SqlValues.instant;
  * production receipts that the material bookings make with the work order's number as reference (serial numbers and
  * untracked outputs have no other record), and {@code mes_output_lot} for a lot not received yet. The times of the
  * untracked steps are the ledger's too, on both sides, so that a consumption that waited for a receipt's stock is
- * never earlier than that receipt.
+ * never earlier than that receipt. "Earlier" is the ledger's order (a move's id), not its time: the ledger keeps whole
+ * seconds, and the replicas' clocks may differ; an id is taken when the move is inserted, so an issue that waited for a
+ * receipt's stock (its lock is released at the receipt's commit) has the higher id.
  */
 @ApplicationScoped
 public class GenealogyStore implements GenealogyRules.Records {
@@ -128,7 +130,7 @@ public class GenealogyStore implements GenealogyRules.Records {
                   join item i on i.id = s.item_id and i.tenant_id = s.tenant_id
                 where s.tenant_id = :tenant and s.item_id = :item and s.reason = 'PRODUCTION_ISSUE' and s.lot_id is null
                   and w.id <> :workOrder
-                  and (i.allow_negative_stock or s.moved_at >= (select min(r.moved_at) from stock_move r
+                  and (i.allow_negative_stock or s.id >= (select min(r.id) from stock_move r
                        join mes_work_order p on p.tenant_id = r.tenant_id and p.number = r.reference
                        where r.tenant_id = :tenant and p.id = :workOrder and r.item_id = :item
                          and r.reason = 'PRODUCTION_RECEIPT' and r.lot_id is null))
@@ -143,7 +145,7 @@ public class GenealogyStore implements GenealogyRules.Records {
                   join item i on i.id = r.item_id and i.tenant_id = r.tenant_id
                 where r.tenant_id = :tenant and r.item_id = :item and r.reason = 'PRODUCTION_RECEIPT' and r.lot_id is null
                   and w.id <> :workOrder
-                  and (i.allow_negative_stock or r.moved_at <= (select max(s.moved_at) from stock_move s
+                  and (i.allow_negative_stock or r.id <= (select max(s.id) from stock_move s
                        join mes_work_order c on c.tenant_id = s.tenant_id and c.number = s.reference
                        where s.tenant_id = :tenant and c.id = :workOrder and s.item_id = :item
                          and s.reason = 'PRODUCTION_ISSUE' and s.lot_id is null))
@@ -161,13 +163,13 @@ public class GenealogyStore implements GenealogyRules.Records {
                 order by m.moved_at, m.id""").setParameter("ids", lots));
     }
 
-    /** Sales issues of an untracked item a work order produced: after its first receipt (any time if it may go negative). */
+    /** Sales issues of an untracked item a work order produced: after its first receipt (any if it may go negative). */
     public List<ShipmentRow> shipmentsOfUntracked(long producer, long itemId) {
         return shipments(query("""
                 select m.id, m.item_id, m.lot_id, m.quantity, m.reference, m.moved_at from stock_move m
                   join item i on i.id = m.item_id and i.tenant_id = m.tenant_id
                 where m.tenant_id = :tenant and m.item_id = :item and m.reason = 'SALES_ISSUE' and m.lot_id is null
-                  and (i.allow_negative_stock or m.moved_at >= (select min(r.moved_at) from stock_move r
+                  and (i.allow_negative_stock or m.id >= (select min(r.id) from stock_move r
                        join mes_work_order p on p.tenant_id = r.tenant_id and p.number = r.reference
                        where r.tenant_id = :tenant and p.id = :workOrder and r.item_id = :item
                          and r.reason = 'PRODUCTION_RECEIPT' and r.lot_id is null))
