@@ -162,7 +162,9 @@ public class MaterialBookings {
      * Genealogy. What any operation consumes is linked when it is consumed to the work order's lot of its product (one
      * lot per work order for a lot-tracked product; the work order alone for an untracked one), so the product's lot
      * holds everything of every operation. Co- and by-products and serial numbers are linked at their receipt to what
-     * the receiving report consumed, each in proportion to its share of the output.
+     * the receiving report consumed, each in proportion to its share of the output. A trace reads only the rows written
+     * at consumption, with the work order's receipts in the ledger: every output of a work order holds what any of its
+     * operations consumed (GenealogyStore).
      */
     private void link(BookingRequest request, long producedItem, Long producedLot, BigDecimal share,
                       List<ConsumedLot> sources) {
