@@ -206,23 +206,8 @@ class DispatchListTest {
         Object solveId = plant.data.planner().body(Map.of("orderIds", List.of(order), "objective", "MAKESPAN",
                         "timeLimitSeconds", 1, "seed", 1, "horizonStart", horizonStart.toString()))
                 .post("/api/scheduling/solves").then().statusCode(202).extract().path("id");
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            JsonPath solve = plant.data.planner().get("/api/scheduling/solves/" + solveId).then().statusCode(200)
-                    .extract().jsonPath();
-            String status = solve.getString("status");
-            if (!"QUEUED".equals(status) && !"RUNNING".equals(status)) {
-                assertEquals("FINISHED", status, solve.prettify());
-                return;
-            }
-            assertTrue(System.nanoTime() < deadline, "solve " + solveId + " still " + status);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        JsonPath solve = plant.awaitSolve(solveId);
+        assertEquals("FINISHED", solve.getString("status"), solve.prettify());
     }
 
     /** The operator starts the operation on the work unit. */

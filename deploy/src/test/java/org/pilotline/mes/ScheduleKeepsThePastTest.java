@@ -55,7 +55,7 @@ class ScheduleKeepsThePastTest {
         assemble.put("occurredAt", now.minus(Duration.ofMinutes(30)).toString());
         operator.body(assemble).post("/api/mes/reports").then().statusCode(200);
 
-        JsonPath solve = awaitSolve(plant, plant.data.planner().body(Map.of("orderIds", List.of(productionOrder),
+        JsonPath solve = plant.awaitSolve(plant.data.planner().body(Map.of("orderIds", List.of(productionOrder),
                 "objective", "MAKESPAN", "timeLimitSeconds", 1, "seed", 3)).post("/api/scheduling/solves")
                 .then().statusCode(202).extract().path("id"));
         assertEquals("FINISHED", solve.getString("status"), solve.prettify());
@@ -78,24 +78,4 @@ class ScheduleKeepsThePastTest {
                 "name", code)).post("/api/work-units").then().statusCode(201).extract().path("id")).longValue();
     }
 
-    private static JsonPath awaitSolve(ShopFloorFixture plant, Object solveId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            JsonPath solve = plant.data.planner().get("/api/scheduling/solves/" + solveId).then().statusCode(200)
-                    .extract().jsonPath();
-            String status = solve.getString("status");
-            if (!"QUEUED".equals(status) && !"RUNNING".equals(status)) {
-                return solve;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("solve " + solveId + " still " + status);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }
