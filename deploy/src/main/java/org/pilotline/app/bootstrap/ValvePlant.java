@@ -74,11 +74,13 @@ final class ValvePlant {
         p.item("VA-DN50", "球阀总成 DN50 Ball valve assembly DN50", ItemType.FINISHED, Sourcing.MAKE, "pcs", 3, "420",
                 Tracking.LOT);
         p.item("BA-DN50", "阀体组件 DN50 Valve body sub-assembly DN50", ItemType.SEMI_FINISHED, Sourcing.MAKE, "pcs", 2,
-                "330", Tracking.NONE);
+                "330", Tracking.LOT);
         p.item("BD-DN50", "阀体（机加工）DN50 Machined valve body DN50", ItemType.SEMI_FINISHED, Sourcing.MAKE, "pcs", 2,
-                "160", Tracking.NONE);
-        p.item("BL-DN50", "球体 DN50 Ball DN50", ItemType.SEMI_FINISHED, Sourcing.MAKE, "pcs", 2, "75", Tracking.NONE);
-        // castings and bar are traced by heat number, seats and O-rings by batch with their shelf life
+                "160", Tracking.LOT);
+        p.item("BL-DN50", "球体 DN50 Ball DN50", ItemType.SEMI_FINISHED, Sourcing.MAKE, "pcs", 2, "75", Tracking.LOT);
+        // castings and bar are traced by heat number, seats and O-rings by batch with their shelf life; the machined
+        // body, the ball and the body sub-assembly carry the lot of their work order, so that a recall of a heat
+        // reaches the valves exactly (an untracked step would widen it to every later consumer)
         p.item("CS-DN50", "阀体铸件 WCB DN50 Valve body casting WCB DN50", ItemType.RAW, Sourcing.BUY, "pcs", 15, "95",
                 Tracking.LOT);
         p.item("BAR-SS40", "不锈钢圆棒 Ø40 304 Stainless steel bar Ø40 304", ItemType.RAW, Sourcing.BUY, "m", 10, "68",
