@@ -107,14 +107,10 @@ public final class GenealogyRules {
             consumers.forEach((lot, workOrders) -> workOrders.forEach(wo ->
                     edges.merge(new Edge(wo, null, lot), level.get(lot), Boolean::logicalOr)));
             for (UntrackedOutput output : untracked) {
-                Set<Long> users = records.untrackedConsumers(output.workOrderId(), output.itemId());
-                if (!users.isEmpty()) {
-                    widenings.add(new Widening(depth, output.itemId()));
-                }
-                users.forEach(wo -> edges.merge(new Edge(wo, output.itemId(), null), false, Boolean::logicalOr));
+                widen(edges, widenings, depth, output.itemId(),
+                        records.untrackedConsumers(output.workOrderId(), output.itemId()));
             }
-            Set<Long> workOrders = new LinkedHashSet<>();
-            edges.keySet().forEach(e -> workOrders.add(e.workOrderId()));
+            Set<Long> workOrders = workOrdersOf(edges);
             if (workOrders.isEmpty()) {
                 break;
             }
@@ -188,14 +184,10 @@ public final class GenealogyRules {
                     Set<Long> makers = new LinkedHashSet<>();
                     untrackedConsumers.getOrDefault(node, Set.of())
                             .forEach(consumer -> makers.addAll(records.untrackedProducers(consumer, node.itemId())));
-                    if (!makers.isEmpty()) {
-                        widenings.add(new Widening(depth, node.itemId()));
-                    }
-                    makers.forEach(wo -> edges.merge(new Edge(wo, node.itemId(), null), false, Boolean::logicalOr));
+                    widen(edges, widenings, depth, node.itemId(), makers);
                 }
             }
-            Set<Long> workOrders = new LinkedHashSet<>();
-            edges.keySet().forEach(e -> workOrders.add(e.workOrderId()));
+            Set<Long> workOrders = workOrdersOf(edges);
             if (workOrders.isEmpty()) {
                 break;
             }
@@ -233,6 +225,25 @@ public final class GenealogyRules {
 
     /** A work order reached through a node: a lot ({@code lotId}) or an untracked item ({@code lotId} null). */
     private record Edge(long workOrderId, Long itemId, Long lotId) {
+    }
+
+    /**
+     * The work orders found through an untracked item at this level: linked, never lot-exactly, and the level named
+     * among the places where the trace widened.
+     */
+    private static void widen(Map<Edge, Boolean> edges, Set<Widening> widenings, int depth, long itemId,
+                              Set<Long> workOrders) {
+        if (!workOrders.isEmpty()) {
+            widenings.add(new Widening(depth, itemId));
+        }
+        workOrders.forEach(wo -> edges.merge(new Edge(wo, itemId, null), false, Boolean::logicalOr));
+    }
+
+    /** The work orders of a level's edges, in the order they were found. */
+    private static Set<Long> workOrdersOf(Map<Edge, Boolean> edges) {
+        Set<Long> workOrders = new LinkedHashSet<>();
+        edges.keySet().forEach(e -> workOrders.add(e.workOrderId()));
+        return workOrders;
     }
 
     /** Whether to follow what a work order produced (forward) or consumed (backward): once, or again if now exact. */

@@ -40,6 +40,16 @@ public class GenealogyStore implements GenealogyRules.Records {
     @Inject
     TenantContext tenant;
 
+    /**
+     * The ledger position of the first lot-less receipt of {@code :item} by work order {@code :workOrder}: where the
+     * untracked item it made can first have been taken from stock (by a work order or a customer shipment).
+     */
+    private static final String FIRST_RECEIPT = """
+            select min(r.id) from stock_move r
+                       join mes_work_order p on p.tenant_id = r.tenant_id and p.number = r.reference
+                       where r.tenant_id = :tenant and p.id = :workOrder and r.item_id = :item
+                         and r.reason = 'PRODUCTION_RECEIPT' and r.lot_id is null""";
+
     /** A work order's number and produced item. */
     public record WorkOrderRef(String number, long itemId) {
     }
@@ -130,11 +140,8 @@ public class GenealogyStore implements GenealogyRules.Records {
                   join item i on i.id = s.item_id and i.tenant_id = s.tenant_id
                 where s.tenant_id = :tenant and s.item_id = :item and s.reason = 'PRODUCTION_ISSUE' and s.lot_id is null
                   and w.id <> :workOrder
-                  and (i.allow_negative_stock or s.id >= (select min(r.id) from stock_move r
-                       join mes_work_order p on p.tenant_id = r.tenant_id and p.number = r.reference
-                       where r.tenant_id = :tenant and p.id = :workOrder and r.item_id = :item
-                         and r.reason = 'PRODUCTION_RECEIPT' and r.lot_id is null))
-                order by 1""", producer, itemId);
+                  and (i.allow_negative_stock or s.id >= (%FIRST%))
+                order by 1""".replace("%FIRST%", FIRST_RECEIPT), producer, itemId);
     }
 
     @Override
@@ -169,11 +176,9 @@ public class GenealogyStore implements GenealogyRules.Records {
                 select m.id, m.item_id, m.lot_id, m.quantity, m.reference, m.moved_at from stock_move m
                   join item i on i.id = m.item_id and i.tenant_id = m.tenant_id
                 where m.tenant_id = :tenant and m.item_id = :item and m.reason = 'SALES_ISSUE' and m.lot_id is null
-                  and (i.allow_negative_stock or m.id >= (select min(r.id) from stock_move r
-                       join mes_work_order p on p.tenant_id = r.tenant_id and p.number = r.reference
-                       where r.tenant_id = :tenant and p.id = :workOrder and r.item_id = :item
-                         and r.reason = 'PRODUCTION_RECEIPT' and r.lot_id is null))
-                order by m.moved_at, m.id""").setParameter("item", itemId).setParameter("workOrder", producer));
+                  and (i.allow_negative_stock or m.id >= (%FIRST%))
+                order by m.moved_at, m.id""".replace("%FIRST%", FIRST_RECEIPT)).setParameter("item", itemId)
+                .setParameter("workOrder", producer));
     }
 
     public Map<Long, WorkOrderRef> workOrders(Set<Long> ids) {
