@@ -35,7 +35,7 @@ public class Inspections {
     @Inject
     NonConformances nonConformances;
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = DomainException.class)
     public Recorded record(long reportId, WorkOrder order, Operation operation, Long characteristicId, BigDecimal measured,
                            BigDecimal concernsQuantity, Instant at, String username) {
         if (characteristicId == null || measured == null) {

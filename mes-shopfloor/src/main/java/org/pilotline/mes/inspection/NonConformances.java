@@ -39,7 +39,7 @@ public class NonConformances {
     @Inject
     TenantContext tenant;
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = DomainException.class)
     public NonConformance raise(NonConformance.Source source, WorkOrder order, Operation operation, long itemId,
                                 Long characteristicId, BigDecimal quantity, String description, String raisedBy) {
         NonConformance ncr = new NonConformance();
@@ -60,7 +60,7 @@ public class NonConformances {
     }
 
     /** A scrap report larger than the enterprise's threshold (a fraction of the order quantity) raises a record. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = DomainException.class)
     public void raiseIfScrapAboveThreshold(WorkOrder order, Operation operation, BigDecimal scrap, String raisedBy) {
         settings.scrapNcrThreshold().ifPresent(threshold -> {
             if (scrap.divide(order.quantity, MathContext.DECIMAL64).compareTo(threshold) > 0) {

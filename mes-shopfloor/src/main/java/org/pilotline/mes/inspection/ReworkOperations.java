@@ -36,7 +36,7 @@ public class ReworkOperations {
      * center that does not exist; 409 when the work order takes no more reports or no operation number is free
      * before the next operation.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = DomainException.class)
     public ReworkOperation addReworkOperation(long nonConformanceId, Long workCenterId, String field,
                                             String workCenterField) {
         NonConformance ncr = Lookups.require(NonConformance.class, "Non-conformance", nonConformanceId);

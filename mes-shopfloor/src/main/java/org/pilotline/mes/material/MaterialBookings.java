@@ -70,7 +70,7 @@ public class MaterialBookings {
     @Inject
     TenantContext tenant;
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = DomainException.class)
     public Booked book(BookingRequest request) {
         List<StockBooking> consumed = new ArrayList<>();
         List<ConsumedLot> genealogySources = new ArrayList<>();

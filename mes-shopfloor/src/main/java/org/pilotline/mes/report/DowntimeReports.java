@@ -41,7 +41,7 @@ public class DowntimeReports {
     public record Recorded(long id, long workUnitId, Instant from) {
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = DomainException.class)
     public Recorded record(Report report, ReportRequest r, Reporter who) {
         Reason reason = reasons.require(r.reasonCode(), EnumSet.of(ReasonPurpose.DOWNTIME), "reasonCode");
         long workUnitId;

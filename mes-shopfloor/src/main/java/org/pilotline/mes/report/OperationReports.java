@@ -82,7 +82,7 @@ public class OperationReports {
     @Inject
     Event<ProductionReported> progress;
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = DomainException.class)
     public Applied apply(Report report, ReportRequest r, Reporter who) {
         Session session = em.unwrap(Session.class);
         WorkOrderRows rows = session.doReturningWork(c -> WorkOrderRows.lock(c, tenant.requireEnterprise(), r.operationId()))

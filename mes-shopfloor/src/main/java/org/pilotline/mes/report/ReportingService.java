@@ -69,15 +69,25 @@ public class ReportingService {
     jakarta.enterprise.event.Event<ReportApplied> applied;
 
     public ReportOutcome report(ReportRequest request, Reporter who) {
+        check(request, who);
+        return applyAlone(request, who);
+    }
+
+    /** What is checked of a report before it is applied, alone or in a group: its shape, its client id, its enterprise. */
+    void check(ReportRequest request, Reporter who) {
         tenant.requireEnterprise();
         checkShape(request, who.isTerminal());
         refuseMachineClientId(request, who);
+    }
+
+    /** Applies a checked report in a transaction of its own (retried after a deadlock), or answers it as a replay. */
+    ReportOutcome applyAlone(ReportRequest request, Reporter who) {
         // No look-up first: a new report (nearly all of them) costs no extra statement; one sent again fails on the
         // unique key of its client id when its row is inserted, rolls back, and is answered from the row.
         try {
             return Retry.inNewTransaction(() -> applyNew(request, who));
         } catch (DomainException refused) {
-            if (TRANSIENT.contains(refused.type())) {
+            if (!isKept(refused)) {
                 throw refused; // "try again" is no answer to keep: the replay must be able to apply it
             }
             return keepRefusal(request, who, refused);
@@ -103,7 +113,11 @@ public class ReportingService {
         throw e;
     }
 
-    private ReportOutcome applyNew(ReportRequest request, Reporter who) {
+    /**
+     * Applies a new report in the current transaction: its row first (the unique keys decide there), then what it does.
+     * A refusal is thrown as it is found, with whatever was written before it still to be rolled back by the caller.
+     */
+    ReportOutcome applyNew(ReportRequest request, Reporter who) {
         Report report = newReport(request, who);
         String operator = who.username();
         if (who.isTerminal()) {
@@ -252,17 +266,25 @@ public class ReportingService {
     /** Keeps the refusal under the client's id (unless a twin got there first) and answers with it. */
     private ReportOutcome keepRefusal(ReportRequest request, Reporter who, DomainException refused) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Report report = newReport(request, who);
-                report.status = refused.kind().status();
-                report.outcome = write(problemOf(refused));
-                em.persist(report);
-                em.flush();
-            });
+            QuarkusTransaction.requiringNew().run(() -> keepRefusalHere(request, who, refused));
         } catch (RuntimeException e) {
             return answerDuplicate(request, e);
         }
         throw refused;
+    }
+
+    /** Whether a refusal is one to keep as the report's answer (not a "try again"). */
+    static boolean isKept(DomainException refused) {
+        return !TRANSIENT.contains(refused.type());
+    }
+
+    /** The refused report's row with its problem, written in the current transaction. */
+    void keepRefusalHere(ReportRequest request, Reporter who, DomainException refused) {
+        Report report = newReport(request, who);
+        report.status = refused.kind().status();
+        report.outcome = write(problemOf(refused));
+        em.persist(report);
+        em.flush();
     }
 
     private ReportOutcome replay(Report earlier) {

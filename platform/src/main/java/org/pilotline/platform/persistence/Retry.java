@@ -45,7 +45,7 @@ public final class Retry {
      * us as Narayana's {@code RollbackException} with the resource's {@code XAException} among its suppressed exceptions,
      * not as its cause.
      */
-    static boolean isLockConflict(Throwable e) {
+    public static boolean isLockConflict(Throwable e) {
         return isLockConflict(e, 0);
     }
 
@@ -73,7 +73,8 @@ public final class Retry {
         return false;
     }
 
-    private static void pause(int attempt) {
+    /** A short random pause before the attempt after {@code attempt}, longer the more attempts failed. */
+    public static void pause(int attempt) {
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(2, 10L * attempt));
         } catch (InterruptedException e) {

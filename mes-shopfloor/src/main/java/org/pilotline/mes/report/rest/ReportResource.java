@@ -15,8 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pilotline.mes.report.ReportOutcome;
 import org.pilotline.mes.report.ReportRequest;
 import org.pilotline.mes.report.Reporters;
-import org.pilotline.mes.report.ReportAdmission;
-import org.pilotline.mes.report.ReportingService;
+import org.pilotline.mes.report.ReportGroups;
 import org.pilotline.platform.security.Roles;
 
 @Path("/api/mes/reports")
@@ -27,13 +26,10 @@ import org.pilotline.platform.security.Roles;
 public class ReportResource {
 
     @Inject
-    ReportingService reporting;
+    ReportGroups groups;
 
     @Inject
     Reporters reporters;
-
-    @Inject
-    ReportAdmission admission;
 
     @POST
     @Operation(summary = "Send a report", description = "Applied exactly once per clientId: a report sent again (after a"
@@ -53,6 +49,6 @@ public class ReportResource {
             + " not-a-stop (the machine interval annotated is no stop of a work unit: it is EXECUTING, or its machine is bound to"
             + " no work unit), counted-by-machine (good pieces at a work center whose machines count them, field good)")
     public ReportOutcome report(@Valid @NotNull ReportRequest request) {
-        return admission.admit(() -> reporting.report(request, reporters.current()));
+        return groups.report(request, reporters.current());
     }
 }

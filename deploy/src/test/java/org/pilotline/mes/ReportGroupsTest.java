@@ -1,0 +1,263 @@
+package org.pilotline.mes;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pilotline.mes.ShopFloorFixture.id;
+import static org.pilotline.mes.ShopFloorFixture.operations;
+import static org.pilotline.mes.ShopFloorFixture.quantity;
+import static org.pilotline.mes.ShopFloorFixture.report;
+
+/**
+ * Reports that arrive together are applied in groups, one transaction each (ReportGroups). The tests make the groups
+ * happen on purpose: the test holds a work order's row lock, so the two groups being applied (two lanes) wait on it while
+ * the next reports queue; releasing it lets the queue go as one group. A refusal inside a group is rolled back alone and
+ * kept; a group that cannot commit as a whole is rolled back and each of its reports applied alone — once.
+ */
+@QuarkusTest
+class ReportGroupsTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Inject
+    MeterRegistry meters;
+
+    /** One product of one operation consuming one component per piece, and started work orders of 100 each. */
+    private static final class Plant {
+        final ShopFloorFixture floor = new ShopFloorFixture();
+        final long component = floor.data.bought("GRP-C", "1");
+        final long product;
+        final long workCenter;
+
+        Plant() {
+            workCenter = floor.workCenter("GRP");
+            product = floor.product("GRP-P", workCenter, component);
+            floor.receive(component, "1000", floor.staging, null, null);
+        }
+
+        /** A released work order of 100, started; its (only) operation's id and its work order's id. */
+        long[] started() {
+            Response workOrder = floor.release(product, "100");
+            long operation = id(operations(workOrder).get(0));
+            send(report("START", operation)).then().statusCode(200).body("operation.state", is("RUNNING"));
+            return new long[]{operation, workOrder.then().extract().<Number>path("id").longValue()};
+        }
+
+        Response send(Map<String, Object> body) {
+            return floor.enterprise.as("operator").body(body).post("/api/mes/reports");
+        }
+
+        CompletableFuture<Response> sendLater(Map<String, Object> body) {
+            return CompletableFuture.supplyAsync(() -> send(body));
+        }
+
+        String good(long operation) {
+            return floor.data.planner().get("/api/mes/work-orders/operations/" + operation).then().statusCode(200).extract()
+                    .path("goodQuantity").toString();
+        }
+    }
+
+    @Test
+    void aRefusalInAGroupIsRolledBackToItsSavepointAndKeptWhileTheOthersApply() throws Exception {
+        Plant plant = new Plant();
+        long[] a = plant.started();
+        long[] b = plant.started();
+        long[] c = plant.started();
+        double groupsBefore = counter("pilotline.mes.reports.groups");
+        double groupedBefore = counter("pilotline.mes.reports.grouped");
+        double rolledBackBefore = counter("pilotline.mes.reports.groups.rolled.back");
+
+        List<CompletableFuture<Response>> good = new ArrayList<>();
+        CompletableFuture<Response> overDelivery;
+        CompletableFuture<Response> resumeRunning;
+        Map<String, Object> tooMany = quantity(c[0], "1000");
+        Map<String, Object> resume = report("RESUME", b[0]);
+        try (Connection holder = lockWorkOrders(a[1], b[1])) {
+            // both lanes' groups wait on a held work order
+            good.add(plant.sendLater(quantity(a[0], "1")));
+            awaitTrue(() -> lockWaits("%mes_work_order%for update%") == 1, "the first group to wait on the work order");
+            good.add(plant.sendLater(quantity(b[0], "1")));
+            awaitTrue(() -> lockWaits("%mes_work_order%for update%") == 2, "the second group to wait on the work order");
+            // the queue: 16 good reports (8 on A, which the first group holds then), an over-delivery (its row inserted, then refused) and a resume of a running one
+            for (int i = 0; i < 8; i++) {
+                good.add(plant.sendLater(quantity(a[0], "1")));
+                good.add(plant.sendLater(quantity(c[0], "1")));
+            }
+            overDelivery = plant.sendLater(tooMany);
+            resumeRunning = plant.sendLater(resume);
+            awaitTrue(() -> waiting() == 18, "18 reports to queue");
+            holder.rollback();
+        }
+
+        for (CompletableFuture<Response> answer : good) {
+            answer.get().then().statusCode(200);
+        }
+        overDelivery.get().then().statusCode(422).body("type", containsString("over-delivery"));
+        resumeRunning.get().then().statusCode(409).body("type", containsString("operation-state"))
+                .body("actualState", is("RUNNING"));
+        assertEquals("9", plant.good(a[0]));
+        assertEquals("1", plant.good(b[0]));
+        assertEquals("8", plant.good(c[0]), "the over-delivery's rows are rolled back with its savepoint");
+        assertEquals("982", plant.floor.stock(plant.component, plant.floor.staging, null));
+        // the refusals were kept: sent again, each is answered with its problem, as replayed
+        plant.send(tooMany).then().statusCode(422).body("type", containsString("over-delivery"))
+                .body("replayed", is(true));
+        plant.send(resume).then().statusCode(409).body("replayed", is(true));
+
+        assertEquals(20, counter("pilotline.mes.reports.grouped") - groupedBefore, "every report applied in a group");
+        double groups = counter("pilotline.mes.reports.groups") - groupsBefore;
+        assertTrue(groups <= 4, "two waiting groups, and the 18 queued reports in one or two more: " + groups);
+        assertEquals(0, counter("pilotline.mes.reports.groups.rolled.back") - rolledBackBefore);
+    }
+
+    /**
+     * A group's first report is being applied at the same moment by another transaction (here the test's own
+     * connection holds its client id's row uncommitted, as the twin's transaction on another replica would): its insert
+     * waits on the key, and fails once the other commits. That is no refusal of one report: the whole group rolls back,
+     * and each of its reports is applied alone — the first answered from the other's answer, the others applied once.
+     */
+    @Test
+    void aGroupThatCannotCommitIsRolledBackAndEachReportAppliedAloneOnce() throws Exception {
+        Plant plant = new Plant();
+        long[] a = plant.started();
+        long[] c = plant.started();
+        ShopFloorFixture.Terminal terminal = plant.floor.terminal("GRP-T", plant.workCenter);
+        double rolledBackBefore = counter("pilotline.mes.reports.groups.rolled.back");
+
+        CompletableFuture<Response> lane1;
+        CompletableFuture<Response> lane2;
+        CompletableFuture<Response> taken;
+        List<CompletableFuture<Response>> others = new ArrayList<>();
+        try (Connection holdsA = lockWorkOrders(a[1]); Connection other = database()) {
+            // both lanes wait on work order A
+            lane1 = plant.sendLater(quantity(a[0], "1"));
+            awaitTrue(() -> lockWaits("%mes_work_order%for update%") == 1, "the first lane to wait on work order A");
+            lane2 = plant.sendLater(quantity(a[0], "1"));
+            awaitTrue(() -> lockWaits("%mes_work_order%for update%") == 2, "the second lane to wait on work order A");
+            Map<String, Object> twin = withSequence(quantity(c[0], "1"), 5);
+            taken = CompletableFuture.supplyAsync(() -> terminal.send(twin));
+            awaitTrue(() -> waiting() == 1, "the twin to queue");
+            for (int i = 0; i < 3; i++) {
+                int sequence = 6 + i;
+                others.add(CompletableFuture.supplyAsync(() -> terminal.send(withSequence(quantity(c[0], "1"), sequence))));
+            }
+            awaitTrue(() -> waiting() == 4, "three more to queue");
+            other.setAutoCommit(false);
+            try (PreparedStatement insert = other.prepareStatement("insert into mes_report (tenant_id, client_id,"
+                    + " username, kind, occurred_at, received_at, status, outcome, negative_stock) values (?, ?, 'other',"
+                    + " 'QUANTITY', utc_timestamp(), utc_timestamp(), 409, ?, false)")) {
+                insert.setString(1, plant.floor.enterprise.code);
+                insert.setString(2, (String) twin.get("clientId"));
+                insert.setString(3, "{\"type\":\"operation-state\",\"title\":\"Refused by the other\","
+                        + "\"detail\":\"the twin's answer\",\"fieldErrors\":[],\"extensions\":{}}");
+                insert.executeUpdate();
+            }
+            holdsA.rollback(); // the lanes go; the queue becomes the next group, the twin first
+            awaitTrue(() -> waiting() == 0 && lockWaits("insert into mes_report%") == 1,
+                    "the group's first report to wait on its twin's key");
+            other.commit();
+        }
+
+        lane1.get().then().statusCode(200);
+        lane2.get().then().statusCode(200);
+        taken.get().then().statusCode(409).body("detail", is("the twin's answer")).body("replayed", is(true));
+        for (CompletableFuture<Response> answer : others) {
+            answer.get().then().statusCode(200).body("replayed", is(false));
+        }
+        assertEquals(1, counter("pilotline.mes.reports.groups.rolled.back") - rolledBackBefore);
+        assertEquals("2", plant.good(a[0]));
+        assertEquals("3", plant.good(c[0]), "the rolled-back group's other reports, each applied alone once");
+        assertEquals("995", plant.floor.stock(plant.component, plant.floor.staging, null));
+    }
+
+    private static Map<String, Object> withSequence(Map<String, Object> report, long sequence) {
+        report.put("sequence", sequence);
+        return report;
+    }
+
+    private double counter(String name) {
+        return meters.get(name).functionCounter().count();
+    }
+
+    private double waiting() {
+        return meters.get("pilotline.mes.reports.waiting").gauge().value();
+    }
+
+    /** A connection holding work orders' row locks until it rolls back. */
+    private static Connection lockWorkOrders(long... workOrders) throws Exception {
+        Connection db = database();
+        db.setAutoCommit(false);
+        try (PreparedStatement lock = db.prepareStatement("select id from mes_work_order where id = ? for update")) {
+            for (long workOrder : workOrders) {
+                lock.setLong(1, workOrder);
+                lock.executeQuery().close();
+            }
+        }
+        return db;
+    }
+
+    /** The suite's statements running now (waiting for a lock, here) that match the LIKE pattern. */
+    private static int lockWaits(String pattern) {
+        try (Connection db = database(); PreparedStatement select = db.prepareStatement("select count(*) from"
+                + " information_schema.processlist where id <> connection_id() and command = 'Query' and info like ?")) {
+            select.setString(1, pattern);
+            try (ResultSet r = select.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The suite's statements running now, for a failure's message. */
+    private static List<String> running() {
+        List<String> statements = new ArrayList<>();
+        try (Connection db = database(); PreparedStatement select = db.prepareStatement("select concat(state, ': ', info)"
+                + " from information_schema.processlist where id <> connection_id() and command = 'Query'");
+             ResultSet r = select.executeQuery()) {
+            while (r.next()) {
+                statements.add(r.getString(1));
+            }
+        } catch (Exception e) {
+            statements.add(e.toString());
+        }
+        return statements;
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + PATIENCE + " for " + what + "; running: " + running());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static Connection database() throws Exception {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+}
