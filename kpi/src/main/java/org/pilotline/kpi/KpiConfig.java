@@ -22,6 +22,15 @@ public interface KpiConfig {
         Duration interval();
 
         /**
+         * The least time from one batch of an enterprise's touches to its next while they keep coming: a plant whose
+         * terminals report without pause has its hours read again once per pace with every touch noted meanwhile, not
+         * once per batch as fast as the lane can go (each batch reads the touched units' whole hours again). A batch that
+         * is full (a backlog) is followed at once.
+         */
+        @WithDefault("1s")
+        Duration pace();
+
+        /**
          * How long after a change of the MES its days, weeks and months are recomputed (its hours and shifts are at
          * once): a month of a busy machine is a lot to read, and changes arriving meanwhile are read with it.
          */

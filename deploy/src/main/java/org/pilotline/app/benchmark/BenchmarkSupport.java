@@ -63,4 +63,28 @@ final class BenchmarkSupport {
         }
         return UnifiedSocialCreditCode.withCheckCharacter(first17.toString());
     }
+
+    /**
+     * The suite's counters and gauges from {@code /q/metrics} whose names begin with the prefix (Prometheus names, e.g.
+     * {@code pilotline_mes_reports_}), name → value; empty when the metrics cannot be read.
+     */
+    static Map<String, Double> metrics(String baseUrl, String prefix) {
+        Map<String, Double> values = new java.util.TreeMap<>();
+        try {
+            java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/q/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            for (String line : metrics.body().split("\n")) {
+                if (line.startsWith(prefix)) {
+                    int space = line.lastIndexOf(' ');
+                    values.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            values.clear();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return values;
+    }
 }

@@ -131,6 +131,8 @@ public final class TerminalBenchmark {
             out.put("retries", result.retries());
             out.put("terminalsOutOfWork", result.terminalsOutOfWork());
             out.put("check", check);
+            // since start-up (the seeding's few reports included): how the reports were grouped
+            out.put("reportGroups", BenchmarkSupport.metrics(suite.baseUrl(), "pilotline_mes_reports_"));
             out.put("durability", durability);
             out.put("cpus", os.getAvailableProcessors());
             out.put("cpuShare", Map.of("suiteJvm", round3((cpu[3] - cpu[0]) / wall),

@@ -40,7 +40,7 @@ public class RollupService {
     KpiConfig config;
 
     /** How many touches one batch takes, oldest first (the EVENT touches of a busy plant name few work units). */
-    static final int BATCH = 1000;
+    public static final int BATCH = 1000;
 
     /** How many touches of days, weeks and months one batch takes (each names one work unit, mostly). */
     static final int COARSE_BATCH = 10;
@@ -68,11 +68,11 @@ public class RollupService {
 
     /**
      * One batch of the due touches (at most {@link #BATCH}, oldest first), as {@link #applyTouches()} applies them;
-     * whether touches are still due after it. The background worker's lanes call it batch by batch, for a few seconds
-     * at most, then let another enterprise have the lane.
+     * how many touches it applied. The background worker's lanes call it batch by batch, paced while touches keep
+     * coming (a full batch is followed at once).
      */
-    public boolean applyOneBatch() {
-        return applyBatch()[0] > 0;
+    public int applyOneBatch() {
+        return applyBatch()[0];
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.pilotline.mes.report.ReportApplied;
+import org.pilotline.mes.report.ReportsApplied;
 import org.pilotline.plc.contract.DataLossRecorded;
 import org.pilotline.plc.contract.MachineDirectory;
 import org.pilotline.plc.contract.MachineEvent;
@@ -25,7 +26,7 @@ import java.util.Set;
  * come from reports).
  * <p>
  * This runs on every report and every gateway batch, so it costs one JDBC statement there and nothing else: a report
- * carries the work units it touched ({@link ReportApplied#workUnitIds()}), a batch's machines are looked up by name, and
+ * carries the work units it touched ({@link ReportApplied#workUnitIds()}; a group of reports is one event), a batch's machines are looked up by name, and
  * the touches go out as one multi-row insert ({@link RollupWriter#touch(String, Map)}).
  */
 @ApplicationScoped
@@ -69,11 +70,14 @@ public class ShopFloorWatch {
     /**
      * A downtime touches its work unit from the stop's start; an operation's report touches every work unit of its
      * work order from the report's time (the order's start and completion are part of each one's order execution time).
+     * A group of reports notes each work unit once, from the earliest of its reports' times.
      */
-    void onReport(@Observes ReportApplied report) {
+    void onReports(@Observes ReportsApplied applied) {
         Map<Long, Instant> from = new LinkedHashMap<>();
-        report.workUnitIds().forEach(unit -> from.put(unit, report.touchedFrom()));
-        note(report.tenant(), from);
+        for (ReportApplied report : applied.reports()) {
+            report.workUnitIds().forEach(unit -> from.merge(unit, report.touchedFrom(), (a, b) -> a.isBefore(b) ? a : b));
+        }
+        note(applied.tenant(), from);
     }
 
     /** The touches, and (once they commit) word to the roll-up worker that the enterprise has some. */

@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Keeps the roll-ups current in the background: as soon as a transaction that noted touches commits, and every interval
  * for each enterprise with touches due, it hands the enterprise to one of {@code pilotline.kpi.rollup.lanes} lanes
- * (threads), which applies them; then (every delivery check, 5 s by
+ * (threads), which applies them batch by batch, at most one batch per enterprise per {@code pilotline.kpi.rollup.pace}
+ * while its touches keep coming; then (every delivery check, 5 s by
  * default) recounts the deliveries of the enterprises whose sales lines changed ({@link DeliveryWatch}); once a minute it
  * touches the enterprises that have no bucket yet for the hour under way (an hour in which nothing happened still has
  * planned time) and files the monthly snapshots that are due. Any replica may run it: the enterprise's roll-up lock
@@ -159,16 +160,38 @@ public class RollupWorker {
         }
     }
 
+    /**
+     * One batch of the enterprise's due touches on this lane. If it applied any, more may be coming: the enterprise
+     * keeps its place ({@link #assigned}) and its next batch runs after {@code pilotline.kpi.rollup.pace} from this
+     * one's start, reading every touch noted meanwhile at once — a plant that reports without pause has its hours read
+     * again once per pace, not once per batch as fast as a lane can go, and the lane serves other enterprises in
+     * between. A full batch (a backlog) is followed at once; a batch that found nothing gives the enterprise up.
+     */
     private void bringUpToDate(String tenant) {
+        long started = System.nanoTime();
+        int applied = 0;
         try {
-            long until = System.nanoTime() + config.rollup().deliveryCheck().toNanos();
-            while (TenantContext.callAs(tenant, rollups::applyOneBatch) && System.nanoTime() < until
-                    && !Thread.currentThread().isInterrupted()) {
-                // more due: the next batch
-            }
+            applied = TenantContext.callAs(tenant, rollups::applyOneBatch);
         } catch (RuntimeException e) {
             LOG.warn("KPI roll-ups of {} not brought up to date; tried again next round", tenant, e);
-        } finally {
+        }
+        if (applied == 0 || Thread.currentThread().isInterrupted()) {
+            assigned.remove(tenant);
+            return;
+        }
+        long pause = applied >= RollupService.BATCH ? 0
+                : Math.max(0, config.rollup().pace().toNanos() - (System.nanoTime() - started));
+        try {
+            timer.schedule(() -> nextBatch(tenant), pause, TimeUnit.NANOSECONDS);
+        } catch (RuntimeException e) { // shutting down
+            assigned.remove(tenant);
+        }
+    }
+
+    private void nextBatch(String tenant) {
+        try {
+            lanes.execute(() -> bringUpToDate(tenant));
+        } catch (RuntimeException e) { // shutting down
             assigned.remove(tenant);
         }
     }

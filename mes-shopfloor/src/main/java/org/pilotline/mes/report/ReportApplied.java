@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Fired synchronously inside the transaction of a report that was applied (never for a refused or replayed one), so
- * that an observer — the KPI roll-ups — can note in that same transaction what the report touched. It carries what the
- * report touched, so that the observer needs no statement to find out (it runs on every report).
+ * One applied report, as {@link ReportsApplied} carries it (fired inside the transaction that applied it, never for a
+ * refused or replayed one), so that an observer — the KPI roll-ups — can note in that same transaction what the report
+ * touched. It carries what the report touched, so that the observer needs no statement to find out.
  *
  * @param operationId the operation an operation report was about (null for a downtime report)
  * @param downtimeId  the mes_downtime row a downtime report wrote (null for an operation report)

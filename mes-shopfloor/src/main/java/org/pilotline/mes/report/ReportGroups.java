@@ -37,9 +37,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * most {@code pilotline.mes.reports.group-lanes} groups (default 2) being applied at once per enterprise. Nothing waits
  * for a group to fill: while a group is applied the next reports queue, and the next group takes all of them.
  * <p>
- * Each report of a group is applied exactly as alone ({@link ReportingService#applyNew}), inside a savepoint of the
- * group's transaction: a refused report is rolled back to its savepoint, its refusal kept in the same transaction, and
- * the group goes on (the report path's {@code MANDATORY} transactional methods are declared {@code dontRollbackOn =
+ * Each report of a group is applied exactly as alone ({@link ReportingService#applyNew}). A group is first applied
+ * without savepoints (two statements per report saved: refusals are rare); when a report is refused, the group is
+ * rolled back and applied again with each report inside a savepoint of the group's transaction: a refused report is
+ * then rolled back to its savepoint, its refusal kept in the same transaction, and the group goes on (the report path's {@code MANDATORY} transactional methods are declared {@code dontRollbackOn =
  * DomainException.class} for this: a refusal must not mark the whole group's transaction rollback-only; applied alone,
  * a report's transaction is rolled back on any exception anyway). <b>No report is answered before the group's commit</b>: an acknowledged report is durable. Anything
  * that is not a refusal of one report (a deadlock, a lost connection, a failed commit, a client id that turns out to be
@@ -275,6 +276,7 @@ public class ReportGroups {
                     || m.who.isTerminal() && !sequences.add(m.who.terminalId() + "/" + m.request.sequence());
             (twin ? alone : members).add(m);
         }
+        boolean[] savepoints = {false}; // first without: refusals are rare, and two statements per report are not
         for (int attempt = 1; ; attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
@@ -283,13 +285,19 @@ public class ReportGroups {
                     }
                     lockWorkOrders(members);
                     Set<String> stored = storedClientIds(members);
+                    List<ReportApplied> done = new ArrayList<>(members.size());
                     for (Member m : members) {
                         if (stored.contains(m.request.clientId())) {
                             m.result = Result.ALONE; // a replay: answered from its stored answer, alone
                             continue;
                         }
-                        applyInSavepoint(m);
+                        if (savepoints[0]) {
+                            applyInSavepoint(m, done);
+                        } else {
+                            applyOrRefuseGroup(m, done);
+                        }
                     }
+                    reporting.fireApplied(done);
                 });
                 long inGroup = members.stream().filter(m -> m.result == Result.APPLIED || m.result == Result.REFUSED)
                         .count();
@@ -299,6 +307,11 @@ public class ReportGroups {
                 }
                 break;
             } catch (RuntimeException e) {
+                if (e == REFUSED_IN_GROUP && !savepoints[0]) {
+                    savepoints[0] = true; // a report was refused: the group again, each report in a savepoint
+                    attempt--;
+                    continue;
+                }
                 if (Retry.isLockConflict(e) && attempt < GROUP_ATTEMPTS) {
                     retried.incrementAndGet();
                     Retry.pause(attempt);
@@ -320,16 +333,36 @@ public class ReportGroups {
         }
     }
 
+    /** Thrown to roll back a group applied without savepoints in which a report was refused. */
+    private static final RuntimeException REFUSED_IN_GROUP = new RuntimeException("a report of the group was refused",
+            null, false, false) {
+    };
+
+    /**
+     * One report inside the group's transaction, without a savepoint: a refusal rolls the whole group back, to be
+     * applied again with a savepoint for each report.
+     */
+    private void applyOrRefuseGroup(Member m, List<ReportApplied> done) {
+        try {
+            m.outcome = reporting.applyNew(m.request, m.who, done);
+        } catch (DomainException refused) {
+            throw REFUSED_IN_GROUP;
+        }
+        em.flush();
+        em.clear(); // the next report starts from the database, as alone, and the session stays small
+        m.result = Result.APPLIED;
+    }
+
     /**
      * One report inside the group's transaction. A refusal rolls back to the report's savepoint and keeps the refusal;
      * anything else rolls back the whole group (thrown on).
      */
-    private void applyInSavepoint(Member m) {
+    private void applyInSavepoint(Member m, List<ReportApplied> done) {
         Session session = em.unwrap(Session.class);
         // plain statements: the pool refuses JDBC's savepoint calls on a connection enlisted in a transaction
         session.doWork(c -> execute(c, "savepoint report"));
         try {
-            m.outcome = reporting.applyNew(m.request, m.who);
+            m.outcome = reporting.applyNew(m.request, m.who, done);
             em.flush();
             em.clear(); // the next report starts from the database, as alone, and the session stays small
             session.doWork(c -> execute(c, "release savepoint report"));

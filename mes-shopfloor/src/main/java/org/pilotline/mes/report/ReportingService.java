@@ -66,7 +66,7 @@ public class ReportingService {
     ObjectMapper json;
 
     @Inject
-    jakarta.enterprise.event.Event<ReportApplied> applied;
+    jakarta.enterprise.event.Event<ReportsApplied> applied;
 
     public ReportOutcome report(ReportRequest request, Reporter who) {
         check(request, who);
@@ -85,7 +85,12 @@ public class ReportingService {
         // No look-up first: a new report (nearly all of them) costs no extra statement; one sent again fails on the
         // unique key of its client id when its row is inserted, rolls back, and is answered from the row.
         try {
-            return Retry.inNewTransaction(() -> applyNew(request, who));
+            return Retry.inNewTransaction(() -> {
+                List<ReportApplied> done = new ArrayList<>(1);
+                ReportOutcome outcome = applyNew(request, who, done);
+                fireApplied(done);
+                return outcome;
+            });
         } catch (DomainException refused) {
             if (!isKept(refused)) {
                 throw refused; // "try again" is no answer to keep: the replay must be able to apply it
@@ -116,8 +121,10 @@ public class ReportingService {
     /**
      * Applies a new report in the current transaction: its row first (the unique keys decide there), then what it does.
      * A refusal is thrown as it is found, with whatever was written before it still to be rolled back by the caller.
+     * What the applied report touched is added to {@code done}, for the caller to fire ({@link #fireApplied}) once for
+     * all the reports of its transaction.
      */
-    ReportOutcome applyNew(ReportRequest request, Reporter who) {
+    ReportOutcome applyNew(ReportRequest request, Reporter who, List<ReportApplied> done) {
         Report report = newReport(request, who);
         String operator = who.username();
         if (who.isTerminal()) {
@@ -150,9 +157,16 @@ public class ReportingService {
         }
         report.outcome = write(outcome);
         writeOutcome(report);
-        applied.fire(new ReportApplied(tenant.requireEnterprise(), report.id, report.kind, report.operationId,
+        done.add(new ReportApplied(tenant.requireEnterprise(), report.id, report.kind, report.operationId,
                 outcome.downtimeId(), report.occurredAt, touched, touchedFrom));
         return outcome;
+    }
+
+    /** Tells the observers, in the current transaction, what the applied reports of that transaction touched. */
+    void fireApplied(List<ReportApplied> done) {
+        if (!done.isEmpty()) {
+            applied.fire(new ReportsApplied(tenant.requireEnterprise(), List.copyOf(done)));
+        }
     }
 
     /**
