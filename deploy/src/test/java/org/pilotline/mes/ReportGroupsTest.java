@@ -29,7 +29,7 @@ import static org.pilotline.mes.ShopFloorFixture.report;
 
 /**
  * Reports that arrive together are applied in groups, one transaction each (ReportGroups). The tests make the groups
- * happen on purpose: the test holds a work order's row lock, so the two groups being applied (two lanes) wait on it while
+ * happen on purpose: the test holds a work order's row lock, so the groups being applied (one per lane) wait on it while
  * the next reports queue; releasing it lets the queue go as one group. A refusal inside a group is rolled back alone and
  * kept; a group that cannot commit as a whole is rolled back and each of its reports applied alone — once.
  */
@@ -40,6 +40,23 @@ class ReportGroupsTest {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    org.pilotline.mes.report.ReportGroups reportGroups;
+
+    /**
+     * Sends one report per lane, operation by operation in turn, and waits until each lane's group waits on its held
+     * work order: then every further report queues.
+     */
+    private List<CompletableFuture<Response>> blockLanes(Plant plant, long... operations) throws InterruptedException {
+        List<CompletableFuture<Response>> lanes = new ArrayList<>();
+        for (int i = 0; i < reportGroups.lanes(); i++) {
+            lanes.add(plant.sendLater(quantity(operations[i % operations.length], "1")));
+            int waiting = i + 1;
+            awaitTrue(() -> lockWaits("%mes_work_order%for update%") == waiting, "lane " + waiting + " to wait");
+        }
+        return lanes;
+    }
 
     /** One product of one operation consuming one component per piece, and started work orders of 100 each. */
     private static final class Plant {
@@ -91,12 +108,10 @@ class ReportGroupsTest {
         CompletableFuture<Response> resumeRunning;
         Map<String, Object> tooMany = quantity(c[0], "1000");
         Map<String, Object> resume = report("RESUME", b[0]);
+        int lanes = reportGroups.lanes();
         try (Connection holder = lockWorkOrders(a[1], b[1])) {
-            // both lanes' groups wait on a held work order
-            good.add(plant.sendLater(quantity(a[0], "1")));
-            awaitTrue(() -> lockWaits("%mes_work_order%for update%") == 1, "the first group to wait on the work order");
-            good.add(plant.sendLater(quantity(b[0], "1")));
-            awaitTrue(() -> lockWaits("%mes_work_order%for update%") == 2, "the second group to wait on the work order");
+            // every lane's group waits on a held work order
+            good.addAll(blockLanes(plant, a[0], b[0]));
             // the queue: 16 good reports (8 on A, which the first group holds then), an over-delivery (its row inserted, then refused) and a resume of a running one
             for (int i = 0; i < 8; i++) {
                 good.add(plant.sendLater(quantity(a[0], "1")));
@@ -114,19 +129,64 @@ class ReportGroupsTest {
         overDelivery.get().then().statusCode(422).body("type", containsString("over-delivery"));
         resumeRunning.get().then().statusCode(409).body("type", containsString("operation-state"))
                 .body("actualState", is("RUNNING"));
-        assertEquals("9", plant.good(a[0]));
-        assertEquals("1", plant.good(b[0]));
+        assertEquals(String.valueOf((lanes + 1) / 2 + 8), plant.good(a[0]));
+        assertEquals(String.valueOf(lanes / 2), plant.good(b[0]));
         assertEquals("8", plant.good(c[0]), "the over-delivery's rows are rolled back with its savepoint");
-        assertEquals("982", plant.floor.stock(plant.component, plant.floor.staging, null));
+        assertEquals(String.valueOf(1000 - lanes - 16), plant.floor.stock(plant.component, plant.floor.staging, null));
         // the refusals were kept: sent again, each is answered with its problem, as replayed
         plant.send(tooMany).then().statusCode(422).body("type", containsString("over-delivery"))
                 .body("replayed", is(true));
         plant.send(resume).then().statusCode(409).body("replayed", is(true));
 
-        assertEquals(20, counter("pilotline.mes.reports.grouped") - groupedBefore, "every report applied in a group");
+        assertEquals(lanes + 18, counter("pilotline.mes.reports.grouped") - groupedBefore,
+                "every report applied in a group");
         double groups = counter("pilotline.mes.reports.groups") - groupsBefore;
-        assertTrue(groups <= 4, "two waiting groups, and the 18 queued reports in one or two more: " + groups);
+        assertTrue(groups <= lanes + 2, "the lanes' waiting groups, and the 18 queued reports in one or two more: " + groups);
         assertEquals(0, counter("pilotline.mes.reports.groups.rolled.back") - rolledBackBefore);
+    }
+
+    /**
+     * A terminal's reports in one group: the terminal's last number and contact and each report's answer are written
+     * at the group's end (GroupWrites) — the terminal's number is the group's highest, and every report sent again is
+     * answered with exactly its first answer.
+     */
+    @Test
+    void aTerminalsReportsInAGroupKeepTheirAnswersAndTheTerminalsNumber() throws Exception {
+        Plant plant = new Plant();
+        long[] a = plant.started();
+        long[] c = plant.started();
+        ShopFloorFixture.Terminal terminal = plant.floor.terminal("GRP-W", plant.workCenter);
+        double groupedBefore = counter("pilotline.mes.reports.grouped");
+
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        List<CompletableFuture<Response>> answers = new ArrayList<>();
+        try (Connection holdsA = lockWorkOrders(a[1])) {
+            List<CompletableFuture<Response>> lanes = blockLanes(plant, a[0]);
+            for (int i = 0; i < 5; i++) {
+                Map<String, Object> body = withSequence(quantity(c[0], "1"), 15 - i); // numbers out of order
+                bodies.add(body);
+                answers.add(CompletableFuture.supplyAsync(() -> terminal.send(body)));
+            }
+            awaitTrue(() -> waiting() == 5, "the terminal's five reports to queue");
+            holdsA.rollback();
+            for (CompletableFuture<Response> lane : lanes) {
+                lane.get().then().statusCode(200);
+            }
+        }
+        for (int i = 0; i < bodies.size(); i++) {
+            Response first = answers.get(i).get();
+            first.then().statusCode(200).body("replayed", is(false));
+            Response again = terminal.send(bodies.get(i));
+            again.then().statusCode(200).body("replayed", is(true));
+            assertEquals(first.path("reportId").toString(), again.path("reportId").toString());
+            assertEquals(first.path("operation.good").toString(), again.path("operation.good").toString());
+            assertEquals(first.path("consumed[0].stockMoveId").toString(), again.path("consumed[0].stockMoveId").toString());
+        }
+        assertTrue(counter("pilotline.mes.reports.grouped") - groupedBefore >= 5 + reportGroups.lanes(),
+                "the five in one group, and the lanes' reports");
+        plant.floor.enterprise.as("admin").get("/api/mes/terminals/" + terminal.id).then().statusCode(200)
+                .body("lastSequence", is(15)).body("lastSeenAt", org.hamcrest.Matchers.notNullValue());
+        assertEquals("5", plant.good(c[0]));
     }
 
     /**
@@ -143,16 +203,11 @@ class ReportGroupsTest {
         ShopFloorFixture.Terminal terminal = plant.floor.terminal("GRP-T", plant.workCenter);
         double rolledBackBefore = counter("pilotline.mes.reports.groups.rolled.back");
 
-        CompletableFuture<Response> lane1;
-        CompletableFuture<Response> lane2;
+        List<CompletableFuture<Response>> lanes;
         CompletableFuture<Response> taken;
         List<CompletableFuture<Response>> others = new ArrayList<>();
         try (Connection holdsA = lockWorkOrders(a[1]); Connection other = database()) {
-            // both lanes wait on work order A
-            lane1 = plant.sendLater(quantity(a[0], "1"));
-            awaitTrue(() -> lockWaits("%mes_work_order%for update%") == 1, "the first lane to wait on work order A");
-            lane2 = plant.sendLater(quantity(a[0], "1"));
-            awaitTrue(() -> lockWaits("%mes_work_order%for update%") == 2, "the second lane to wait on work order A");
+            lanes = blockLanes(plant, a[0]); // every lane waits on work order A
             Map<String, Object> twin = withSequence(quantity(c[0], "1"), 5);
             taken = CompletableFuture.supplyAsync(() -> terminal.send(twin));
             awaitTrue(() -> waiting() == 1, "the twin to queue");
@@ -177,16 +232,17 @@ class ReportGroupsTest {
             other.commit();
         }
 
-        lane1.get().then().statusCode(200);
-        lane2.get().then().statusCode(200);
+        for (CompletableFuture<Response> lane : lanes) {
+            lane.get().then().statusCode(200);
+        }
         taken.get().then().statusCode(409).body("detail", is("the twin's answer")).body("replayed", is(true));
         for (CompletableFuture<Response> answer : others) {
             answer.get().then().statusCode(200).body("replayed", is(false));
         }
         assertEquals(1, counter("pilotline.mes.reports.groups.rolled.back") - rolledBackBefore);
-        assertEquals("2", plant.good(a[0]));
+        assertEquals(String.valueOf(lanes.size()), plant.good(a[0]));
         assertEquals("3", plant.good(c[0]), "the rolled-back group's other reports, each applied alone once");
-        assertEquals("995", plant.floor.stock(plant.component, plant.floor.staging, null));
+        assertEquals(String.valueOf(1000 - lanes.size() - 3), plant.floor.stock(plant.component, plant.floor.staging, null));
     }
 
     private static Map<String, Object> withSequence(Map<String, Object> report, long sequence) {

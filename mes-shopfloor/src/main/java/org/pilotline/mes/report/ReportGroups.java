@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Applies the reports that arrive together in groups: one transaction, one durable commit, one connection and one
  * Hibernate session for up to {@code pilotline.mes.reports.group-size} reports (default 64) of one enterprise, with at
- * most {@code pilotline.mes.reports.group-lanes} groups (default 2) being applied at once per enterprise. Nothing waits
+ * most {@code pilotline.mes.reports.group-lanes} groups (default 4) being applied at once per enterprise. Nothing waits
  * for a group to fill: while a group is applied the next reports queue, and the next group takes all of them.
  * <p>
  * Each report of a group is applied exactly as alone ({@link ReportingService#applyNew}). A group is first applied
@@ -61,7 +61,7 @@ public class ReportGroups {
     @ConfigProperty(name = "pilotline.mes.reports.group-size", defaultValue = "64")
     int groupSize;
 
-    @ConfigProperty(name = "pilotline.mes.reports.group-lanes", defaultValue = "2")
+    @ConfigProperty(name = "pilotline.mes.reports.group-lanes", defaultValue = "4")
     int lanes;
 
     @ConfigProperty(name = "pilotline.mes.reports.admission-timeout", defaultValue = "10s")
@@ -124,6 +124,11 @@ public class ReportGroups {
                     + " nothing of this one was saved, send it again");
             case WAITING -> throw new IllegalStateException("a report left its group unanswered");
         };
+    }
+
+    /** How many groups of an enterprise are applied at once. */
+    public int lanes() {
+        return Math.max(1, lanes);
     }
 
     /** How a report of a group ended. */
@@ -216,7 +221,7 @@ public class ReportGroups {
             boolean lead;
             synchronized (this) {
                 waiting.add(member);
-                lead = leading < Math.max(1, lanes);
+                lead = leading < lanes();
                 if (lead) {
                     leading++;
                 }
@@ -286,17 +291,19 @@ public class ReportGroups {
                     lockWorkOrders(members);
                     Set<String> stored = storedClientIds(members);
                     List<ReportApplied> done = new ArrayList<>(members.size());
+                    GroupWrites writes = startWrites(members);
                     for (Member m : members) {
                         if (stored.contains(m.request.clientId())) {
                             m.result = Result.ALONE; // a replay: answered from its stored answer, alone
                             continue;
                         }
                         if (savepoints[0]) {
-                            applyInSavepoint(m, done);
+                            applyInSavepoint(m, done, writes);
                         } else {
-                            applyOrRefuseGroup(m, done);
+                            applyOrRefuseGroup(m, done, writes);
                         }
                     }
+                    em.unwrap(Session.class).doWork(writes::write);
                     reporting.fireApplied(done);
                 });
                 long inGroup = members.stream().filter(m -> m.result == Result.APPLIED || m.result == Result.REFUSED)
@@ -342,9 +349,9 @@ public class ReportGroups {
      * One report inside the group's transaction, without a savepoint: a refusal rolls the whole group back, to be
      * applied again with a savepoint for each report.
      */
-    private void applyOrRefuseGroup(Member m, List<ReportApplied> done) {
+    private void applyOrRefuseGroup(Member m, List<ReportApplied> done, GroupWrites writes) {
         try {
-            m.outcome = reporting.applyNew(m.request, m.who, done);
+            m.outcome = reporting.applyNew(m.request, m.who, done, writes);
         } catch (DomainException refused) {
             throw REFUSED_IN_GROUP;
         }
@@ -357,12 +364,12 @@ public class ReportGroups {
      * One report inside the group's transaction. A refusal rolls back to the report's savepoint and keeps the refusal;
      * anything else rolls back the whole group (thrown on).
      */
-    private void applyInSavepoint(Member m, List<ReportApplied> done) {
+    private void applyInSavepoint(Member m, List<ReportApplied> done, GroupWrites writes) {
         Session session = em.unwrap(Session.class);
         // plain statements: the pool refuses JDBC's savepoint calls on a connection enlisted in a transaction
         session.doWork(c -> execute(c, "savepoint report"));
         try {
-            m.outcome = reporting.applyNew(m.request, m.who, done);
+            m.outcome = reporting.applyNew(m.request, m.who, done, writes);
             em.flush();
             em.clear(); // the next report starts from the database, as alone, and the session stays small
             session.doWork(c -> execute(c, "release savepoint report"));
@@ -418,6 +425,18 @@ public class ReportGroups {
                 lock.executeQuery().close();
             }
         });
+    }
+
+    /** The group's writes gathered for its end, with the operators signed in at its terminals. */
+    private GroupWrites startWrites(List<Member> members) {
+        List<Long> terminals = new ArrayList<>();
+        for (Member m : members) {
+            if (m.who.isTerminal()) {
+                terminals.add(m.who.terminalId());
+            }
+        }
+        String tenantId = tenant.requireEnterprise();
+        return em.unwrap(Session.class).doReturningWork(c -> GroupWrites.start(c, tenantId, terminals));
     }
 
     /** The client ids of the group that are stored already (sent before): one look-up for the whole group. */

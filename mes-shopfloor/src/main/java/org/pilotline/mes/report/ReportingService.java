@@ -87,7 +87,7 @@ public class ReportingService {
         try {
             return Retry.inNewTransaction(() -> {
                 List<ReportApplied> done = new ArrayList<>(1);
-                ReportOutcome outcome = applyNew(request, who, done);
+                ReportOutcome outcome = applyNew(request, who, done, null);
                 fireApplied(done);
                 return outcome;
             });
@@ -122,13 +122,15 @@ public class ReportingService {
      * Applies a new report in the current transaction: its row first (the unique keys decide there), then what it does.
      * A refusal is thrown as it is found, with whatever was written before it still to be rolled back by the caller.
      * What the applied report touched is added to {@code done}, for the caller to fire ({@link #fireApplied}) once for
-     * all the reports of its transaction.
+     * all the reports of its transaction. In a group ({@code group} not null) the terminal's operator is the one read
+     * at the group's start, and the terminal's contact and the report's answer are written at the group's end.
      */
-    ReportOutcome applyNew(ReportRequest request, Reporter who, List<ReportApplied> done) {
+    ReportOutcome applyNew(ReportRequest request, Reporter who, List<ReportApplied> done, GroupWrites group) {
         Report report = newReport(request, who);
         String operator = who.username();
         if (who.isTerminal()) {
-            operator = signedInOperator(who.terminalId(), request.sequence(), report.receivedAt);
+            operator = group != null ? group.operator(who.terminalId())
+                    : signedInOperator(who.terminalId(), request.sequence(), report.receivedAt);
         }
         report.username = operator;
         report.status = 200;
@@ -156,7 +158,14 @@ public class ReportingService {
             touched = applied.workUnitIds();
         }
         report.outcome = write(outcome);
-        writeOutcome(report);
+        if (group == null) {
+            writeOutcome(report);
+        } else {
+            group.answer(report);
+            if (who.isTerminal()) {
+                group.seen(who.terminalId(), request.sequence(), report.receivedAt);
+            }
+        }
         done.add(new ReportApplied(tenant.requireEnterprise(), report.id, report.kind, report.operationId,
                 outcome.downtimeId(), report.occurredAt, touched, touchedFrom));
         return outcome;
@@ -188,8 +197,7 @@ public class ReportingService {
             }
         });
         if (operator == null) {
-            throw DomainException.conflict("operator-not-signed-in", "No operator is signed in at this terminal",
-                    "Sign in with badge and PIN before reporting", new FieldError("clientId", "no operator signed in"));
+            throw noOperator();
         }
         session.doWork(c -> {
             try (PreparedStatement update = c.prepareStatement("update mes_terminal set last_sequence ="
@@ -202,6 +210,11 @@ public class ReportingService {
             }
         });
         return operator;
+    }
+
+    static DomainException noOperator() {
+        return DomainException.conflict("operator-not-signed-in", "No operator is signed in at this terminal",
+                "Sign in with badge and PIN before reporting", new FieldError("clientId", "no operator signed in"));
     }
 
     /**
