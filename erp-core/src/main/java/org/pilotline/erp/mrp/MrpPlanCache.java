@@ -1,7 +1,6 @@
 package org.pilotline.erp.mrp;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.pilotline.erp.mrp.store.MrpRunner;
 
 import java.util.Iterator;
@@ -26,8 +25,16 @@ public class MrpPlanCache {
     private final LinkedHashMap<String, MrpRunner.Planned> plans = new LinkedHashMap<>(16, 0.75f, true);
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    @ConfigProperty(name = "pilotline.mrp.plan-cache-elements", defaultValue = "30000000")
+    @jakarta.inject.Inject
+    MrpConfig config;
+
+    /** {@code pilotline.mrp.plan-cache-elements}. */
     long budget;
+
+    @jakarta.annotation.PostConstruct
+    void configure() {
+        budget = config.planCacheElements();
+    }
 
     public synchronized Optional<MrpRunner.Planned> get(String tenant, long runId, int netChanges) {
         MrpRunner.Planned p = plans.get(tenant);

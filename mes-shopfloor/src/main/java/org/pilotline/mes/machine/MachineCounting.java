@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.pilotline.mes.report.ReportKind;
@@ -83,8 +82,8 @@ public class MachineCounting {
     EntityManager em;
 
     /** How often the sweep looks for counts left PENDING; it also runs once at start-up. */
-    @ConfigProperty(name = "pilotline.mes.machine-counting.sweep-interval", defaultValue = "5s")
-    Duration sweepInterval;
+    @Inject
+    org.pilotline.mes.MesConfig config;
 
     private ScheduledExecutorService sweeper;
 
@@ -104,7 +103,7 @@ public class MachineCounting {
             t.setDaemon(true);
             return t;
         });
-        sweeper.scheduleWithFixedDelay(this::sweep, 0, sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(this::sweep, 0, config.machineCounting().sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stopSweeping(@Observes ShutdownEvent event) {

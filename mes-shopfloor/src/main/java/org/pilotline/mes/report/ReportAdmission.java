@@ -2,7 +2,8 @@ package org.pilotline.mes.report;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+import org.pilotline.mes.MesConfig;
 import org.pilotline.platform.problem.ServerBusyException;
 
 import java.time.Duration;
@@ -21,15 +22,22 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ReportAdmission {
 
-    @ConfigProperty(name = "pilotline.mes.reports.concurrency", defaultValue = "16")
+    @Inject
+    MesConfig config;
+
     int concurrency;
 
-    @ConfigProperty(name = "pilotline.mes.reports.admission-timeout", defaultValue = "10s")
     Duration timeout;
 
     private Semaphore turns;
 
     @PostConstruct
+    void configure() {
+        concurrency = config.reports().concurrency();
+        timeout = config.reports().admissionTimeout();
+        init();
+    }
+
     void init() {
         turns = new Semaphore(Math.max(1, concurrency), true);
     }

@@ -8,7 +8,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.pilotline.mes.MesConfig;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.pilotline.platform.persistence.Retry;
@@ -58,14 +58,12 @@ public class ReportGroups {
 
     private static final Logger LOG = Logger.getLogger(ReportGroups.class);
 
-    @ConfigProperty(name = "pilotline.mes.reports.group-size", defaultValue = "64")
-    int groupSize;
+    @Inject
+    MesConfig config;
 
-    @ConfigProperty(name = "pilotline.mes.reports.group-lanes", defaultValue = "4")
-    int lanes;
-
-    @ConfigProperty(name = "pilotline.mes.reports.admission-timeout", defaultValue = "10s")
-    Duration timeout;
+    private int groupSize;
+    private int lanes;
+    private Duration timeout;
 
     @Inject
     ReportingService reporting;
@@ -93,7 +91,10 @@ public class ReportGroups {
     MeterRegistry meters;
 
     @PostConstruct
-    void meters() {
+    void start() {
+        groupSize = config.reports().groupSize();
+        lanes = config.reports().groupLanes();
+        timeout = config.reports().admissionTimeout();
         FunctionCounter.builder("pilotline.mes.reports.groups", groups, AtomicLong::get)
                 .description("Groups of reports applied in one transaction (not counting those of replays only)").register(meters);
         FunctionCounter.builder("pilotline.mes.reports.grouped", grouped, AtomicLong::get)
