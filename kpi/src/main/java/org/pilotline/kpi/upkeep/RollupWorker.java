@@ -165,8 +165,17 @@ public class RollupWorker {
      * keeps its place ({@link #assigned}) and its next batch runs after {@code pilotline.kpi.rollup.pace} from this
      * one's start, reading every touch noted meanwhile at once — a plant that reports without pause has its hours read
      * again once per pace, not once per batch as fast as a lane can go, and the lane serves other enterprises in
-     * between. A full batch (a backlog) is followed at once; a batch that found nothing gives the enterprise up.
+     * between; a batch that took long is followed after three times its time ({@link #BUSY_SHARE_FACTOR}). A full batch
+     * (a backlog) is followed at once; a batch that found nothing gives the enterprise up.
      */
+    /**
+     * While touches keep coming, the pause after a batch is at least this many times the batch's own time: each batch
+     * reads its units' whole hours again, which grow all hour long, so an enterprise that reports without pause takes at
+     * most a quarter of a lane (and of the database's time for it) however long its batches become — its roll-ups then
+     * lag by up to four batches' time instead of the reports waiting for the CPU.
+     */
+    private static final long BUSY_SHARE_FACTOR = 3;
+
     private void bringUpToDate(String tenant) {
         long started = System.nanoTime();
         int applied = 0;
@@ -179,8 +188,9 @@ public class RollupWorker {
             assigned.remove(tenant);
             return;
         }
+        long took = System.nanoTime() - started;
         long pause = applied >= RollupService.BATCH ? 0
-                : Math.max(0, config.rollup().pace().toNanos() - (System.nanoTime() - started));
+                : Math.max(config.rollup().pace().toNanos() - took, BUSY_SHARE_FACTOR * took);
         try {
             timer.schedule(() -> nextBatch(tenant), pause, TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) { // shutting down

@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the reports of one group write that nothing later in the group reads, gathered and written at the group's end
- * with one batch each: the terminals' last number and contact, and each applied report's answer. The operators signed in
- * at the group's terminals are read once, at its start. A report applied alone writes all of it at once instead
- * ({@link ReportingService}); the rows and values are the same.
+ * What the reports of one transaction write that nothing later in it reads, gathered and written at its end with one
+ * batch each: the terminals' last number and contact (in id order), and each applied report's answer. The operators
+ * signed in at its terminals are read once, at its start. A group ({@link ReportGroups}) has one for all its reports; a
+ * report applied alone is a group of one.
  */
 final class GroupWrites {
 

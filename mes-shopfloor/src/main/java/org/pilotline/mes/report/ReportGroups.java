@@ -292,7 +292,13 @@ public class ReportGroups {
                     lockWorkOrders(members);
                     Set<String> stored = storedClientIds(members);
                     List<ReportApplied> done = new ArrayList<>(members.size());
-                    GroupWrites writes = startWrites(members);
+                    List<Long> terminals = new ArrayList<>();
+                    for (Member m : members) {
+                        if (m.who.isTerminal()) {
+                            terminals.add(m.who.terminalId());
+                        }
+                    }
+                    GroupWrites writes = reporting.startWrites(terminals);
                     for (Member m : members) {
                         if (stored.contains(m.request.clientId())) {
                             m.result = Result.ALONE; // a replay: answered from its stored answer, alone
@@ -304,8 +310,7 @@ public class ReportGroups {
                             applyOrRefuseGroup(m, done, writes);
                         }
                     }
-                    em.unwrap(Session.class).doWork(writes::write);
-                    reporting.fireApplied(done);
+                    reporting.finish(writes, done);
                 });
                 long inGroup = members.stream().filter(m -> m.result == Result.APPLIED || m.result == Result.REFUSED)
                         .count();
@@ -426,18 +431,6 @@ public class ReportGroups {
                 lock.executeQuery().close();
             }
         });
-    }
-
-    /** The group's writes gathered for its end, with the operators signed in at its terminals. */
-    private GroupWrites startWrites(List<Member> members) {
-        List<Long> terminals = new ArrayList<>();
-        for (Member m : members) {
-            if (m.who.isTerminal()) {
-                terminals.add(m.who.terminalId());
-            }
-        }
-        String tenantId = tenant.requireEnterprise();
-        return em.unwrap(Session.class).doReturningWork(c -> GroupWrites.start(c, tenantId, terminals));
     }
 
     /** The client ids of the group that are stored already (sent before): one look-up for the whole group. */

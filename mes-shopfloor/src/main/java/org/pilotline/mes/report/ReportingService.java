@@ -87,8 +87,9 @@ public class ReportingService {
         try {
             return Retry.inNewTransaction(() -> {
                 List<ReportApplied> done = new ArrayList<>(1);
-                ReportOutcome outcome = applyNew(request, who, done, null);
-                fireApplied(done);
+                GroupWrites writes = startWrites(who.isTerminal() ? List.of(who.terminalId()) : List.of());
+                ReportOutcome outcome = applyNew(request, who, done, writes);
+                finish(writes, done);
                 return outcome;
             });
         } catch (DomainException refused) {
@@ -122,15 +123,15 @@ public class ReportingService {
      * Applies a new report in the current transaction: its row first (the unique keys decide there), then what it does.
      * A refusal is thrown as it is found, with whatever was written before it still to be rolled back by the caller.
      * What the applied report touched is added to {@code done}, for the caller to fire ({@link #fireApplied}) once for
-     * all the reports of its transaction. In a group ({@code group} not null) the terminal's operator is the one read
-     * at the group's start, and the terminal's contact and the report's answer are written at the group's end.
+     * all the reports of its transaction ({@link #finish}). The terminal's operator is the one {@code group} read at
+     * the start of the transaction; the terminal's contact and the report's answer are written at its end — a report
+     * applied alone is a group of one.
      */
     ReportOutcome applyNew(ReportRequest request, Reporter who, List<ReportApplied> done, GroupWrites group) {
         Report report = newReport(request, who);
         String operator = who.username();
         if (who.isTerminal()) {
-            operator = group != null ? group.operator(who.terminalId())
-                    : signedInOperator(who.terminalId(), request.sequence(), report.receivedAt);
+            operator = group.operator(who.terminalId());
         }
         report.username = operator;
         report.status = 200;
@@ -158,58 +159,30 @@ public class ReportingService {
             touched = applied.workUnitIds();
         }
         report.outcome = write(outcome);
-        if (group == null) {
-            writeOutcome(report);
-        } else {
-            group.answer(report);
-            if (who.isTerminal()) {
-                group.seen(who.terminalId(), request.sequence(), report.receivedAt);
-            }
+        group.answer(report);
+        if (who.isTerminal()) {
+            group.seen(who.terminalId(), request.sequence(), report.receivedAt);
         }
         done.add(new ReportApplied(tenant.requireEnterprise(), report.id, report.kind, report.operationId,
                 outcome.downtimeId(), report.occurredAt, touched, touchedFrom));
         return outcome;
     }
 
-    /** Tells the observers, in the current transaction, what the applied reports of that transaction touched. */
-    void fireApplied(List<ReportApplied> done) {
-        if (!done.isEmpty()) {
-            applied.fire(new ReportsApplied(tenant.requireEnterprise(), List.copyOf(done)));
-        }
+    /** The writes of the reports of this transaction, gathered for its end, with the terminals' operators read now. */
+    GroupWrites startWrites(java.util.Collection<Long> terminalIds) {
+        String tenantId = tenant.requireEnterprise();
+        return em.unwrap(Session.class).doReturningWork(c -> GroupWrites.start(c, tenantId, terminalIds));
     }
 
     /**
-     * The operator signed in at the terminal, and the terminal's last number and contact advanced: plain JDBC naming
-     * the enterprise, as every report of a terminal does it (loading the terminal as an entity costs Hibernate a new
-     * loader per call while its tenant filter is enabled). No operator: 409, nothing written.
+     * The end of the transaction's reports: the terminals' contact and the answers written, and the observers told what
+     * the applied reports touched.
      */
-    private String signedInOperator(long terminalId, long sequence, Instant receivedAt) {
-        String tenantId = tenant.requireEnterprise();
-        Session session = em.unwrap(Session.class);
-        String operator = session.doReturningWork(c -> {
-            try (PreparedStatement select = c.prepareStatement("select operator_name from mes_terminal where id = ?"
-                    + " and tenant_id = ?")) {
-                select.setLong(1, terminalId);
-                select.setString(2, tenantId);
-                try (ResultSet r = select.executeQuery()) {
-                    return r.next() ? r.getString(1) : null;
-                }
-            }
-        });
-        if (operator == null) {
-            throw noOperator();
+    void finish(GroupWrites writes, List<ReportApplied> done) {
+        em.unwrap(Session.class).doWork(writes::write);
+        if (!done.isEmpty()) {
+            applied.fire(new ReportsApplied(tenant.requireEnterprise(), List.copyOf(done)));
         }
-        session.doWork(c -> {
-            try (PreparedStatement update = c.prepareStatement("update mes_terminal set last_sequence ="
-                    + " greatest(last_sequence, ?), last_seen_at = ? where id = ? and tenant_id = ?")) {
-                update.setLong(1, sequence);
-                update.setObject(2, LocalDateTime.ofInstant(receivedAt, ZoneOffset.UTC)); // stored in UTC
-                update.setLong(3, terminalId);
-                update.setString(4, tenantId);
-                update.executeUpdate();
-            }
-        });
-        return operator;
     }
 
     static DomainException noOperator() {
@@ -250,20 +223,6 @@ public class ReportingService {
                     keys.next();
                     report.id = keys.getLong(1);
                 }
-            }
-        });
-    }
-
-    /** The applied report's answer (and whether it took stock negative), kept for a replay. */
-    private void writeOutcome(Report report) {
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement update = c.prepareStatement("update mes_report set outcome = ?, negative_stock = ?"
-                    + " where id = ? and tenant_id = ?")) {
-                update.setString(1, report.outcome);
-                update.setBoolean(2, report.negativeStock);
-                update.setLong(3, report.id);
-                update.setString(4, report.tenantId);
-                update.executeUpdate();
             }
         });
     }
