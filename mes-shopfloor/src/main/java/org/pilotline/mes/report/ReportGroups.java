@@ -40,13 +40,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * Each report of a group is applied exactly as alone ({@link ReportingService#applyNew}). A group is first applied
  * without savepoints (two statements per report saved: refusals are rare); when a report is refused, the group is
  * rolled back and applied again with each report inside a savepoint of the group's transaction: a refused report is
- * then rolled back to its savepoint, its refusal kept in the same transaction, and the group goes on (the report path's {@code MANDATORY} transactional methods are declared {@code dontRollbackOn =
- * DomainException.class} for this: a refusal must not mark the whole group's transaction rollback-only; applied alone,
- * a report's transaction is rolled back on any exception anyway). <b>No report is answered before the group's commit</b>: an acknowledged report is durable. Anything
- * that is not a refusal of one report (a deadlock, a lost connection, a failed commit, a client id that turns out to be
- * taken) rolls the whole group back, and each of its reports is then applied alone, as without groups — applied once,
- * however the group ended, because nothing of a rolled-back group remains. A report sent again is answered alone too
- * (from its stored answer), and so is a second copy of a report within the same group.
+ * then rolled back to its savepoint, its refusal kept in the same transaction, and the group goes on. (The report
+ * path's {@code MANDATORY} transactional methods are declared {@code dontRollbackOn = DomainException.class} for this:
+ * a refusal must not mark the whole group's transaction rollback-only; a report applied alone has its transaction
+ * rolled back on any exception anyway.)
+ * <p>
+ * <b>No report is answered before the group's commit</b>: an acknowledged report is durable. The group locks its work
+ * orders in id order first, so that two groups wait for each other instead of deadlocking; a deadlock with other work
+ * tries the whole group again (up to {@link #GROUP_ATTEMPTS} times). Anything else that is not a refusal of one report
+ * (a lost connection, a failed commit, a client id that turns out to be taken) rolls the whole group back, and each of
+ * its reports is then applied alone, as without groups — applied once, however the group ended, because nothing of a
+ * rolled-back group remains. A report sent again is answered alone too (from its stored answer), and so is a second
+ * copy of a report within the same group.
  * <p>
  * The thread that applies a group is one of the reports' own request threads (the first in the queue: "flat
  * combining"), so a group runs in a request of its enterprise and needs no thread of its own. A report that waited in
@@ -96,9 +101,11 @@ public class ReportGroups {
         lanes = config.reports().groupLanes();
         timeout = config.reports().admissionTimeout();
         FunctionCounter.builder("pilotline.mes.reports.groups", groups, AtomicLong::get)
-                .description("Groups of reports applied in one transaction (not counting those of replays only)").register(meters);
+                .description("Groups of reports applied in one transaction (not counting those of replays only)")
+                .register(meters);
         FunctionCounter.builder("pilotline.mes.reports.grouped", grouped, AtomicLong::get)
-                .description("Reports applied or refused in groups (replays and reports applied alone not counted)").register(meters);
+                .description("Reports applied or refused in groups (replays and reports applied alone not counted)")
+                .register(meters);
         FunctionCounter.builder("pilotline.mes.reports.groups.rolled.back", rolledBack, AtomicLong::get)
                 .description("Groups rolled back as a whole, their reports then applied alone").register(meters);
         FunctionCounter.builder("pilotline.mes.reports.groups.retried", retried, AtomicLong::get)

@@ -122,8 +122,8 @@ public class ReportingService {
     /**
      * Applies a new report in the current transaction: its row first (the unique keys decide there), then what it does.
      * A refusal is thrown as it is found, with whatever was written before it still to be rolled back by the caller.
-     * What the applied report touched is added to {@code done}, for the caller to fire ({@link #fireApplied}) once for
-     * all the reports of its transaction ({@link #finish}). The terminal's operator is the one {@code group} read at
+     * What the applied report touched is added to {@code done}, for the caller to tell the observers once for all the
+     * reports of its transaction ({@link #finish}). The terminal's operator is the one {@code group} read at
      * the start of the transaction; the terminal's contact and the report's answer are written at its end — a report
      * applied alone is a group of one.
      */
