@@ -161,14 +161,6 @@ public class RollupWorker {
     }
 
     /**
-     * One batch of the enterprise's due touches on this lane. If it applied any, more may be coming: the enterprise
-     * keeps its place ({@link #assigned}) and its next batch runs after {@code pilotline.kpi.rollup.pace} from this
-     * one's start, reading every touch noted meanwhile at once — a plant that reports without pause has its hours read
-     * again once per pace, not once per batch as fast as a lane can go, and the lane serves other enterprises in
-     * between; a batch that took long is followed after three times its time ({@link #BUSY_SHARE_FACTOR}). A full batch
-     * (a backlog) is followed at once; a batch that found nothing gives the enterprise up.
-     */
-    /**
      * While touches keep coming, the pause after a batch is at least this many times the batch's own time: each batch
      * reads its units' whole hours again, which grow all hour long, so an enterprise that reports without pause takes at
      * most a quarter of a lane (and of the database's time for it) however long its batches become — its roll-ups then
@@ -176,6 +168,14 @@ public class RollupWorker {
      */
     private static final long BUSY_SHARE_FACTOR = 3;
 
+    /**
+     * One batch of the enterprise's due touches on this lane. If it applied any, more may be coming: the enterprise
+     * keeps its place ({@link #assigned}) and its next batch runs after {@code pilotline.kpi.rollup.pace} from this
+     * one's start, reading every touch noted meanwhile at once — a plant that reports without pause has its hours read
+     * again once per pace, not once per batch as fast as a lane can go, and the lane serves other enterprises in
+     * between; a batch that took long is followed after three times its time ({@link #BUSY_SHARE_FACTOR}). A full batch
+     * (a backlog) is followed at once; a batch that found nothing gives the enterprise up.
+     */
     private void bringUpToDate(String tenant) {
         long started = System.nanoTime();
         int applied = 0;
