@@ -72,7 +72,7 @@ class BrowserScheduleTest {
         Map<String, Object> start = ShopFloorFixture.report("START", started);
         start.put("workUnitId", unitA);
         plant.enterprise.as("operator").body(start).post("/api/mes/reports").then().statusCode(200);
-        JsonPath solve = awaitSolve(plant, plant.data.planner().body(Map.of("orderIds", List.of(onTime, late), "timeLimitSeconds", 2))
+        JsonPath solve = plant.awaitSolve(plant.data.planner().body(Map.of("orderIds", List.of(onTime, late), "timeLimitSeconds", 2))
                 .post("/api/scheduling/solves").then().statusCode(202).extract().path("id"));
         assertEquals("FINISHED", solve.getString("status"), solve.prettify());
         long scheduleId = solve.getLong("scheduleId");
@@ -220,27 +220,5 @@ class BrowserScheduleTest {
                     + " return Math.round(e - s);");
             return w instanceof Number n ? n.longValue() : null;
         });
-    }
-
-
-    private static JsonPath awaitSolve(ShopFloorFixture plant, Object solveId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            JsonPath solve = plant.data.planner().get("/api/scheduling/solves/" + solveId).then().statusCode(200)
-                    .extract().jsonPath();
-            String status = solve.getString("status");
-            if (!"QUEUED".equals(status) && !"RUNNING".equals(status)) {
-                return solve;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("solve " + solveId + " still " + status);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
