@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -44,7 +45,8 @@ public class StockLedger {
                        Lot lot, String reference, String note, String username, String requestId) {
     }
 
-    private record Pair(long item, long location) implements Comparable<Pair> {
+    /** An item at a location: the unit the ledger locks, in (item, location) order. */
+    public record Pair(long item, long location) implements Comparable<Pair> {
         @Override
         public int compareTo(Pair other) {
             int byItem = Long.compare(item, other.item);
@@ -63,6 +65,13 @@ public class StockLedger {
 
     /** The transaction's resource key of the pairs this ledger has locked in it. */
     private static final String LOCKED = StockLedger.class.getName() + ".locked";
+
+    /** The transaction's resource key of the locked pairs found without active reservations when they were locked. */
+    private static final String UNRESERVED = StockLedger.class.getName() + ".unreserved";
+
+    /** A balance row of a pair held in this transaction: its lot (null: the anchor or the lot-less stock) and quantity. */
+    public record HeldRow(Long lotId, BigDecimal quantity) {
+    }
 
     /** A balance row of a locked pair: its id, its lot (null: the anchor or the lot-less stock) and quantity. */
     private record BalanceRow(long id, Long lotId, BigDecimal quantity) {
@@ -190,12 +199,131 @@ public class StockLedger {
         lockPairs(tenant.requireEnterprise(), new TreeSet<>(List.of(new Pair(item.id, location.id))), null);
     }
 
+    /**
+     * {@link #hold} for many pairs with one statement (the reports of a group hold the stock they will move at the
+     * group's start): the pairs' rows are locked in (item, location, lot) order — the order in which {@link #apply}
+     * locks pair after pair, so that a transaction holding a few of them waits for this one instead of deadlocking —
+     * and read, with one more statement to learn which of them have active reservations. A pair without its anchor
+     * row gets it as in {@link #apply}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdAll(java.util.Collection<Pair> pairs) {
+        String tenantId = tenant.requireEnterprise();
+        Map<Pair, LockedPair> earlier = lockedInTransaction();
+        List<Pair> toLock = new ArrayList<>();
+        for (Pair pair : new TreeSet<>(pairs)) {
+            LockedPair rows = earlier.get(pair);
+            if (rows == null || !rows.has(null)) {
+                toLock.add(pair);
+            }
+        }
+        if (toLock.isEmpty()) {
+            return;
+        }
+        if (toLock.size() == 1) {
+            lockPairs(tenantId, new TreeSet<>(toLock), null);
+        } else {
+            Map<Pair, List<BalanceRow>> found = new java.util.HashMap<>();
+            jdbc(c -> {
+                // the unique key's ranges, scanned in its order: the rows are locked pair by pair as apply locks them
+                StringBuilder sql = new StringBuilder("select item_id, location_id, id, lot_id, quantity from stock_balance"
+                        + " force index (uk_stock_balance) where tenant_id = ? and (");
+                for (int i = 0; i < toLock.size(); i++) {
+                    sql.append(i == 0 ? "" : " or ").append("(item_id = ? and location_id = ?)");
+                }
+                sql.append(") order by item_id, location_id, lot_key for update");
+                try (PreparedStatement select = c.prepareStatement(sql.toString())) {
+                    select.setString(1, tenantId);
+                    int i = 2;
+                    for (Pair pair : toLock) {
+                        select.setLong(i++, pair.item());
+                        select.setLong(i++, pair.location());
+                    }
+                    try (ResultSet r = select.executeQuery()) {
+                        while (r.next()) {
+                            long lotId = r.getLong(4);
+                            Long lot = r.wasNull() ? null : lotId;
+                            found.computeIfAbsent(new Pair(r.getLong(1), r.getLong(2)), p -> new ArrayList<>())
+                                    .add(new BalanceRow(r.getLong(3), lot, r.getBigDecimal(5)));
+                        }
+                    }
+                }
+            });
+            TreeSet<Pair> withoutAnchor = new TreeSet<>();
+            for (Pair pair : toLock) {
+                LockedPair rows = new LockedPair(found.getOrDefault(pair, List.of()));
+                if (rows.has(null)) {
+                    earlier.put(pair, rows);
+                } else {
+                    withoutAnchor.add(pair); // rare: the first stock of the item at the location
+                }
+            }
+            lockPairs(tenantId, withoutAnchor, null);
+        }
+        Set<Pair> reserved = new java.util.HashSet<>();
+        jdbc(c -> {
+            StringBuilder sql = new StringBuilder("select distinct item_id, location_id from stock_reservation"
+                    + " where tenant_id = ? and status = ? and (");
+            for (int i = 0; i < toLock.size(); i++) {
+                sql.append(i == 0 ? "" : " or ").append("(item_id = ? and location_id = ?)");
+            }
+            sql.append(')');
+            try (PreparedStatement select = c.prepareStatement(sql.toString())) {
+                select.setString(1, tenantId);
+                select.setString(2, ReservationStatus.ACTIVE.name());
+                int i = 3;
+                for (Pair pair : toLock) {
+                    select.setLong(i++, pair.item());
+                    select.setLong(i++, pair.location());
+                }
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        reserved.add(new Pair(r.getLong(1), r.getLong(2)));
+                    }
+                }
+            }
+        });
+        // locked: no other transaction can reserve at these pairs before this one ends (reserve locks the pair)
+        Set<Pair> unreserved = unreservedInTransaction();
+        toLock.stream().filter(p -> !reserved.contains(p)).forEach(unreserved::add);
+    }
+
+    /**
+     * The rows of a pair held in this transaction as they stand now (every move of this transaction applied), in lot
+     * order, anchor first; empty if the pair is not held. A caller that picks lots reads them instead of the table.
+     */
+    public java.util.Optional<List<HeldRow>> held(long itemId, long locationId) {
+        LockedPair rows = lockedInTransaction().get(new Pair(itemId, locationId));
+        return rows == null ? java.util.Optional.empty()
+                : java.util.Optional.of(rows.rows().stream().map(r -> new HeldRow(r.lotId(), r.quantity())).toList());
+    }
+
+    /**
+     * Forgets what this transaction remembers of the pairs it holds (their locks stay held): after a rollback to a
+     * savepoint, the rows as remembered may be ones the rollback changed back or removed, so they are read again.
+     */
+    public void forgetHeld() {
+        lockedInTransaction().clear();
+        unreservedInTransaction().clear();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<Pair> unreservedInTransaction() {
+        Set<Pair> unreserved = (Set<Pair>) transactions.getResource(UNRESERVED);
+        if (unreserved == null) {
+            unreserved = new java.util.HashSet<>();
+            transactions.putResource(UNRESERVED, unreserved);
+        }
+        return unreserved;
+    }
+
     /** Holds stock at a location for a reference, if that much is available to others. */
     @Transactional(Transactional.TxType.MANDATORY)
     public StockReservation reserve(Item item, Location location, BigDecimal quantity, String reference, String username) {
         String tenantId = tenant.requireEnterprise();
         Pair pair = new Pair(item.id, location.id);
         BigDecimal onHand = lockPairs(tenantId, new TreeSet<>(List.of(pair)), null).get(pair).onHand();
+        unreservedInTransaction().remove(pair); // it has one now
         BigDecimal reserved = activeReservations(tenantId, pair, null).stream().map(ActiveReservation::quantity)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (onHand.subtract(reserved).compareTo(quantity) < 0) {
@@ -216,8 +344,9 @@ public class StockLedger {
     private void take(String tenantId, Move move, LockedPair pair, Map<Long, BigDecimal> changes) {
         BalanceRow from = pair.of(move.lot());
         boolean consumes = move.reference() != null;
-        List<ActiveReservation> reservations = consumes || !move.item().allowNegativeStock
-                ? activeReservations(tenantId, new Pair(move.item().id, move.from().id), move.reference()) : List.of();
+        Pair at = new Pair(move.item().id, move.from().id);
+        List<ActiveReservation> reservations = (consumes || !move.item().allowNegativeStock)
+                && !unreservedInTransaction().contains(at) ? activeReservations(tenantId, at, move.reference()) : List.of();
         if (!move.item().allowNegativeStock) {
             BigDecimal atLocation = pair.onHand();
             BigDecimal reservedForOthers = reservations.stream().filter(r -> !r.sameReference())

@@ -51,7 +51,16 @@ public class MaterialBookings {
     public record BookingRequest(long workOrderId, String workOrderNumber, long producedItemId, long reportId, String clientId, String username,
                                   List<Backflush.Requirement> components, Long stagingLocationId,
                                   List<Receipt> receipts, Long receiptLocationId, List<ScannedLot> scanned,
-                                  List<String> serials, Map<Long, Item> knownItems, Map<Long, Location> knownLocations) {
+                                  List<String> serials, Map<Long, Item> knownItems, Map<Long, Location> knownLocations,
+                                  Map<Long, KnownLot> knownWorkOrderLots, Map<Long, LotInfo> knownLots) {
+    }
+
+    /** What lot picking reads of a lot: its number, expiry and creation. */
+    public record LotInfo(String lotNumber, LocalDate expiresOn, Instant createdAt) {
+    }
+
+    /** A lot of a work order's output, as read before ({@link #workOrderLots}): its id and number. */
+    public record KnownLot(long lotId, String lotNumber) {
     }
 
     /** An output to receive: item and quantity in its stock unit. */
@@ -92,7 +101,7 @@ public class MaterialBookings {
                 if (open.signum() > 0) {
                     Set<Long> scannedLots = new HashSet<>();
                     allocations.forEach(a -> scannedLots.add(a.lotId()));
-                    LotPicker.Picking picking = LotPicker.pick(available(item, staging).stream()
+                    LotPicker.Picking picking = LotPicker.pick(available(item, staging, request.knownLots()).stream()
                             .filter(a -> a.lotId() == null || !scannedLots.contains(a.lotId())).toList(), open);
                     allocations.addAll(picking.allocations());
                     if (picking.shortage().signum() > 0) {
@@ -228,6 +237,10 @@ public class MaterialBookings {
     }
 
     private OutputLot findOrCreateWorkOrderLot(Item item, BookingRequest request) {
+        KnownLot known = request.knownWorkOrderLots() == null ? null : request.knownWorkOrderLots().get(item.id);
+        if (known != null) {
+            return lotRef(known.lotId(), known.lotNumber()); // a lot exists for good: no need to look again
+        }
         String tenantId = tenant.requireEnterprise();
         OutputLot existing = em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement select = c.prepareStatement("select l.id, l.lot_number from mes_output_lot o"
@@ -256,6 +269,37 @@ public class MaterialBookings {
             }
         });
         return lot;
+    }
+
+    /**
+     * The lots the work orders have received into or linked consumption to so far, by work order and output item: one
+     * statement for the reports of a group, read at its start ({@code BookingRequest.knownWorkOrderLots}). A lot
+     * created later in the transaction is found by the booking's own look-up.
+     */
+    public Map<Long, Map<Long, KnownLot>> workOrderLots(java.util.Collection<Long> workOrderIds) {
+        Map<Long, Map<Long, KnownLot>> lots = new java.util.HashMap<>();
+        if (workOrderIds.isEmpty()) {
+            return lots;
+        }
+        List<Long> ids = new ArrayList<>(new java.util.TreeSet<>(workOrderIds));
+        String tenantId = tenant.requireEnterprise();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("select o.work_order_id, o.item_id, l.id, l.lot_number"
+                    + " from mes_output_lot o join lot l on l.id = o.lot_id and l.tenant_id = o.tenant_id"
+                    + " where o.tenant_id = ? and o.work_order_id in (" + placeholders(ids.size()) + ")")) {
+                select.setString(1, tenantId);
+                for (int i = 0; i < ids.size(); i++) {
+                    select.setLong(i + 2, ids.get(i));
+                }
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        lots.computeIfAbsent(r.getLong(1), id -> new java.util.HashMap<>())
+                                .put(r.getLong(2), new KnownLot(r.getLong(3), r.getString(4)));
+                    }
+                }
+            }
+        });
+        return lots;
     }
 
     private OutputLot createLot(Item item, String lotNumber) {
@@ -305,9 +349,56 @@ public class MaterialBookings {
         return allocations;
     }
 
-    /** Stock of the item at the location: per lot for tracked items, the lot-less balance otherwise. */
-    private List<LotPicker.AvailableLot> available(Item item, Location location) {
+    /**
+     * Holds the stock of many (item, location) pairs in the ledger with one statement (the reports of a group, at its
+     * start) and reads the lots held there: by lot id, for {@code BookingRequest.knownLots}.
+     */
+    public Map<Long, LotInfo> holdAll(java.util.Collection<StockLedger.Pair> pairs) {
+        ledger.holdAll(pairs);
+        Set<Long> lotIds = new java.util.TreeSet<>();
+        for (StockLedger.Pair pair : pairs) {
+            ledger.held(pair.item(), pair.location()).ifPresent(rows -> rows.forEach(r -> {
+                if (r.lotId() != null) {
+                    lotIds.add(r.lotId());
+                }
+            }));
+        }
+        return byIds("select id, lot_number, expires_on, created_at from lot where tenant_id = ? and id in ", lotIds, r -> {
+            LocalDateTime created = r.getObject(4, LocalDateTime.class); // stored in UTC
+            return new LotInfo(r.getString(2), r.getObject(3, LocalDate.class),
+                    created == null ? null : created.toInstant(ZoneOffset.UTC));
+        });
+    }
+
+    /**
+     * Stock of the item at the location: per lot for tracked items, the lot-less balance otherwise. Where the ledger
+     * holds the pair and its lots are known ({@link #holdAll}), from what is held (the same rows, locked, with this
+     * transaction's moves applied); otherwise read.
+     */
+    private List<LotPicker.AvailableLot> available(Item item, Location location, Map<Long, LotInfo> knownLots) {
         boolean tracked = item.tracking != Tracking.NONE;
+        java.util.Optional<List<StockLedger.HeldRow>> held = knownLots == null ? java.util.Optional.empty()
+                : ledger.held(item.id, location.id);
+        if (held.isPresent()) {
+            List<LotPicker.AvailableLot> available = new ArrayList<>();
+            boolean known = true;
+            for (StockLedger.HeldRow row : held.get()) {
+                boolean hasLot = row.lotId() != null;
+                if (row.quantity().signum() <= 0 || tracked != hasLot) {
+                    continue;
+                }
+                LotInfo lot = hasLot ? knownLots.get(row.lotId()) : null;
+                if (hasLot && lot == null) {
+                    known = false; // a lot that came after the group's start: read it all
+                    break;
+                }
+                available.add(hasLot ? new LotPicker.AvailableLot(row.lotId(), lot.lotNumber(), lot.expiresOn(),
+                        lot.createdAt(), row.quantity()) : new LotPicker.AvailableLot(null, null, null, null, row.quantity()));
+            }
+            if (known) {
+                return available;
+            }
+        }
         String tenantId = tenant.requireEnterprise();
         return em.unwrap(Session.class).doReturningWork(c -> {
             List<LotPicker.AvailableLot> available = new ArrayList<>();

@@ -73,51 +73,80 @@ public class OrderStructure {
      * negative-stock rule is the one in force now.
      */
     public Structure ofProductionOrder(long productionOrderId) {
+        Structure plain = ofProductionOrders(List.of(productionOrderId)).get(productionOrderId);
+        return plain != null ? plain : of(em.find(ProductionOrder.class, productionOrderId));
+    }
+
+    /**
+     * {@link #ofProductionOrder(long)} of several orders, the plain ones read with one statement (the reports of a
+     * group: the structures of their orders are read at the group's start), by order id. An order of another
+     * enterprise, or none, is absent.
+     */
+    public java.util.Map<Long, Structure> ofProductionOrders(java.util.Collection<Long> productionOrderIds) {
+        java.util.Map<Long, Structure> structures = new java.util.HashMap<>();
+        if (productionOrderIds.isEmpty()) {
+            return structures;
+        }
+        List<Long> ids = new ArrayList<>(new java.util.TreeSet<>(productionOrderIds));
         String tenantId = tenant.requireEnterprise();
         // plain JDBC: a native query would still cost an auto-flush check of everything the report's session holds
-        Optional<Plain> plain = em.unwrap(Session.class).doReturningWork(c -> {
+        java.util.Map<Long, Optional<Plain>> read = em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement select = c.prepareStatement("select p.recipe_id, b.base_quantity, l.component_id,"
                     + " l.quantity, l.unit_id, i.stock_unit_id, u.decimals, l.scrap_factor, l.operation_no, l.phantom,"
                     + " l.line_no, i.version, i.code, i.name, i.tracking, i.allow_negative_stock,"
-                    + " pi.id, pi.version, pi.code, pi.name, pi.tracking, pi.allow_negative_stock"
+                    + " pi.id, pi.version, pi.code, pi.name, pi.tracking, pi.allow_negative_stock, p.id"
                     + " from production_order p left join bom b on b.id = p.bom_id"
                     + " left join bom_line l on l.bom_id = b.id"
                     + " left join item i on i.id = l.component_id and i.tenant_id = p.tenant_id"
                     + " left join unit u on u.id = i.stock_unit_id"
                     + " left join item pi on pi.id = p.item_id and pi.tenant_id = p.tenant_id"
-                    + " where p.id = ? and p.tenant_id = ?")) { // in line order: sorted here, not by the server (mesperf5)
-                select.setLong(1, productionOrderId);
-                select.setString(2, tenantId);
-                // by line number, unique in a BOM (uk_bom_line)
-                java.util.TreeMap<Integer, Backflush.ComponentLine> lines = new java.util.TreeMap<>();
-                java.util.Map<Long, Item> items = new java.util.HashMap<>();
-                boolean any = false;
+                    + " where p.id " + (ids.size() == 1 ? "= ?" : "in (" + String.join(", ",
+                    java.util.Collections.nCopies(ids.size(), "?")) + ")") + " and p.tenant_id = ?")) {
+                // in line order: sorted here, not by the server (mesperf5)
+                for (int i = 0; i < ids.size(); i++) {
+                    select.setLong(i + 1, ids.get(i));
+                }
+                select.setString(ids.size() + 1, tenantId);
+                // per order: by line number, unique in a BOM (uk_bom_line); empty once the order is found not plain
+                java.util.Map<Long, Optional<java.util.TreeMap<Integer, Backflush.ComponentLine>>> lines = new java.util.HashMap<>();
+                java.util.Map<Long, java.util.Map<Long, Item>> items = new java.util.HashMap<>();
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
-                        any = true;
+                        long order = r.getLong(23);
+                        Optional<java.util.TreeMap<Integer, Backflush.ComponentLine>> ofOrder =
+                                lines.computeIfAbsent(order, o -> Optional.of(new java.util.TreeMap<>()));
+                        if (ofOrder.isEmpty()) {
+                            continue;
+                        }
                         Long recipe = r.getObject(1, Long.class);
                         Long component = r.getObject(3, Long.class);
                         boolean phantom = r.getBoolean(10);
                         if (recipe != null || phantom || (component != null && r.getLong(5) != r.getLong(6))) {
-                            return Optional.<Plain>empty();
+                            lines.put(order, Optional.empty());
+                            continue;
                         }
+                        java.util.Map<Long, Item> ofItems = items.computeIfAbsent(order, o -> new java.util.HashMap<>());
                         if (r.getObject(17) != null) {
-                            items.putIfAbsent(r.getLong(17), item(r, 17, tenantId));
+                            ofItems.putIfAbsent(r.getLong(17), item(r, 17, tenantId));
                         }
                         if (component == null) {
                             continue; // no BOM, or a BOM without lines
                         }
                         BigDecimal perUnit = r.getBigDecimal(4).divide(r.getBigDecimal(2), PRECISION);
-                        lines.put(r.getInt(11), new Backflush.ComponentLine(component, perUnit, r.getBigDecimal(8),
+                        ofOrder.get().put(r.getInt(11), new Backflush.ComponentLine(component, perUnit, r.getBigDecimal(8),
                                 r.getObject(9, Integer.class), r.getInt(7)));
-                        items.putIfAbsent(component, item(r, 3, 12, tenantId));
+                        ofItems.putIfAbsent(component, item(r, 3, 12, tenantId));
                     }
                 }
-                return any ? Optional.of(new Plain(new ArrayList<>(lines.values()), items)) : Optional.<Plain>empty();
+                java.util.Map<Long, Optional<Plain>> plain = new java.util.HashMap<>();
+                lines.forEach((order, ofOrder) -> plain.put(order, ofOrder.map(l -> new Plain(new ArrayList<>(l.values()),
+                        items.getOrDefault(order, java.util.Map.of())))));
+                return plain;
             }
         });
-        return plain.map(p -> new Structure(p.lines(), List.of(), p.items()))
-                .orElseGet(() -> of(em.find(ProductionOrder.class, productionOrderId)));
+        read.forEach((order, plain) -> structures.put(order, plain.map(p -> new Structure(p.lines(), List.of(), p.items()))
+                .orElseGet(() -> of(em.find(ProductionOrder.class, order)))));
+        return structures;
     }
 
     /** An item whose id is in column {@code idColumn} and version, code, name, tracking, rule from the next five. */

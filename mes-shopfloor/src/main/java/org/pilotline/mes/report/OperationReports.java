@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
+import org.pilotline.erp.inventory.StockLedger;
 import org.pilotline.erp.order.ProductionReported;
 import org.pilotline.mes.inspection.Inspections;
 import org.pilotline.mes.inspection.NonConformance;
@@ -82,11 +83,14 @@ public class OperationReports {
     @Inject
     Event<ProductionReported> progress;
 
+    /** {@code reads}: what the reports of this transaction read ahead, the work order among it or not. */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = DomainException.class)
-    public Applied apply(Report report, ReportRequest r, Reporter who) {
+    Applied apply(Report report, ReportRequest r, Reporter who, GroupReads reads) {
         Session session = em.unwrap(Session.class);
-        WorkOrderRows rows = session.doReturningWork(c -> WorkOrderRows.lock(c, tenant.requireEnterprise(), r.operationId()))
-                .orElseThrow(() -> DomainException.notFound("Operation", r.operationId()));
+        WorkOrderRows ahead = reads.takeRows(r.operationId());
+        WorkOrderRows rows = ahead != null ? ahead : session.doReturningWork(c -> WorkOrderRows.lock(c,
+                tenant.requireEnterprise(), r.operationId())).orElseThrow(() -> DomainException.notFound("Operation",
+                r.operationId()));
         WorkOrder order = rows.order;
         List<Operation> operations = rows.operations;
         Operation operation = operations.stream().filter(o -> o.id.equals(r.operationId())).findFirst().orElseThrow();
@@ -120,12 +124,12 @@ public class OperationReports {
             }
             case QUANTITY -> {
                 requireQuantityState(operation, order);
-                booked = reportQuantities(report, r, who, order, sequence, operation);
+                booked = reportQuantities(report, r, who, order, sequence, operation, reads);
             }
             case FINISH -> {
                 if (r.hasQuantity()) {
                     requireQuantityState(operation, order);
-                    booked = reportQuantities(report, r, who, order, sequence, operation);
+                    booked = reportQuantities(report, r, who, order, sequence, operation, reads);
                 }
                 nonConformances.requireNoneOpen(operation, order);
                 transition(operation, order, OperationEvent.FINISH, at);
@@ -251,11 +255,12 @@ public class OperationReports {
     }
 
     private MaterialBookings.Booked reportQuantities(Report report, ReportRequest r, Reporter who, WorkOrder order,
-                                                     List<Operation> operations, Operation operation) {
+                                                     List<Operation> operations, Operation operation, GroupReads reads) {
         if (operation.isRework()) {
             return reportRework(r, order, operation);
         }
-        ShopFloorSettings.ForQuantity configured = settings.forQuantity(operation.workCenterId);
+        ShopFloorSettings.ForQuantity ahead = reads.settings(operation.workCenterId);
+        ShopFloorSettings.ForQuantity configured = ahead != null ? ahead : settings.forQuantity(operation.workCenterId);
         refuseGoodCountedByMachine(r, who, order, operation, configured);
         int index = operations.indexOf(operation);
         Operation predecessor = index == 0 ? null : operations.get(index - 1);
@@ -275,27 +280,15 @@ public class OperationReports {
         order.scrapQuantity = order.scrapQuantity.add(reported.scrap());
         boolean last = index == operations.size() - 1;
 
-        OrderStructure.Structure structure = structures.ofProductionOrder(order.productionOrderId);
-        Set<Integer> operationNos = new HashSet<>();
-        operations.forEach(o -> operationNos.add(o.operationNo));
-        List<Backflush.Requirement> components = Backflush.requirements(structure.components(), operation.operationNo, last,
-                operationNos, reported.good().add(reported.scrap()));
-        List<MaterialBookings.Receipt> receipts = new ArrayList<>();
-        if (last && reported.good().signum() > 0) {
-            receipts.add(new MaterialBookings.Receipt(order.itemId, reported.good()));
-            for (OrderStructure.Output output : structure.byAndCoProducts()) {
-                BigDecimal quantity = reported.good().multiply(output.perUnit())
-                        .setScale(output.decimals(), java.math.RoundingMode.HALF_UP);
-                if (quantity.signum() > 0) {
-                    receipts.add(new MaterialBookings.Receipt(output.itemId(), quantity));
-                }
-            }
-        }
+        OrderStructure.Structure readAhead = reads.structure(order.productionOrderId);
+        OrderStructure.Structure structure = readAhead != null ? readAhead
+                : structures.ofProductionOrder(order.productionOrderId);
+        Moves moves = moves(structure, operations, operation, reported, order.itemId);
         ShopFloorSettings.Locations center = configured.locations();
         MaterialBookings.Booked booked = bookings.book(new MaterialBookings.BookingRequest(order.id, order.number, order.itemId, report.id,
-                report.clientId, report.username, components, center == null ? null : center.stagingLocationId(),
-                receipts, center == null ? null : center.receiptLocationId(), r.lots(), r.serials(), structure.items(),
-                configured.locationRows()));
+                report.clientId, report.username, moves.components(), center == null ? null : center.stagingLocationId(),
+                moves.receipts(), center == null ? null : center.receiptLocationId(), r.lots(), r.serials(), structure.items(),
+                configured.locationRows(), reads.workOrderLots(order.id), reads.lots()));
         if (last && reported.good().signum() > 0) {
             order.goodQuantity = order.goodQuantity.add(reported.good());
             progress.fire(new ProductionReported(order.productionOrderId, order.goodQuantity, false));
@@ -304,6 +297,68 @@ public class OperationReports {
             nonConformances.raiseIfScrapAboveThreshold(order, operation, reported.scrap(), report.username);
         }
         return booked;
+    }
+
+    /** What a quantity report moves: the components it backflushes, and what it receives (at the last operation). */
+    private record Moves(List<Backflush.Requirement> components, List<MaterialBookings.Receipt> receipts) {
+    }
+
+    /** {@code sequence}: the work order's operations without its rework operations, in order. */
+    private static Moves moves(OrderStructure.Structure structure, List<Operation> sequence, Operation operation,
+                               QuantityRules.Reported reported, long producedItemId) {
+        boolean last = sequence.indexOf(operation) == sequence.size() - 1;
+        Set<Integer> operationNos = new HashSet<>();
+        sequence.forEach(o -> operationNos.add(o.operationNo));
+        List<Backflush.Requirement> components = Backflush.requirements(structure.components(), operation.operationNo, last,
+                operationNos, reported.good().add(reported.scrap()));
+        List<MaterialBookings.Receipt> receipts = new ArrayList<>();
+        if (last && reported.good().signum() > 0) {
+            receipts.add(new MaterialBookings.Receipt(producedItemId, reported.good()));
+            for (OrderStructure.Output output : structure.byAndCoProducts()) {
+                BigDecimal quantity = reported.good().multiply(output.perUnit())
+                        .setScale(output.decimals(), java.math.RoundingMode.HALF_UP);
+                if (quantity.signum() > 0) {
+                    receipts.add(new MaterialBookings.Receipt(output.itemId(), quantity));
+                }
+            }
+        }
+        return new Moves(components, receipts);
+    }
+
+    /**
+     * At a group's start, after its reads ahead: holds the stock its quantity reports will move (each component at its
+     * work center's staging location, each output at the receipt location), all with one statement in the ledger's
+     * order, and reads the lots held there. Each report then picks and moves what is held, without locking or reading
+     * pair by pair. A report refused later leaves its pairs held until the group ends, as it would its own.
+     */
+    void holdStock(List<ReportRequest> requests, GroupReads reads) {
+        Set<StockLedger.Pair> pairs = new java.util.TreeSet<>();
+        for (ReportRequest r : requests) {
+            boolean quantity = r.kind() == ReportKind.QUANTITY || r.kind() == ReportKind.FINISH && r.hasQuantity();
+            WorkOrderRows rows = quantity && r.operationId() != null ? reads.peekRows(r.operationId()) : null;
+            if (rows == null) {
+                continue;
+            }
+            Operation operation = rows.operations.stream().filter(o -> o.id.equals(r.operationId())).findFirst().orElseThrow();
+            ShopFloorSettings.ForQuantity configured = reads.settings(operation.workCenterId);
+            OrderStructure.Structure structure = reads.structure(rows.order.productionOrderId);
+            if (operation.isRework() || configured == null || structure == null || configured.locations() == null) {
+                continue;
+            }
+            Moves moves = moves(structure, rows.operations.stream().filter(o -> !o.isRework()).toList(), operation,
+                    new QuantityRules.Reported(r.goodOrZero(), r.scrapOrZero(), r.reworkOrZero()), rows.order.itemId);
+            Long staging = configured.locations().stagingLocationId();
+            Long receipt = configured.locations().receiptLocationId();
+            if (staging != null) {
+                moves.components().forEach(c -> pairs.add(new StockLedger.Pair(c.itemId(), staging)));
+            }
+            if (receipt != null) {
+                moves.receipts().forEach(c -> pairs.add(new StockLedger.Pair(c.itemId(), receipt)));
+            }
+        }
+        if (!pairs.isEmpty()) {
+            reads.lots().putAll(bookings.holdAll(pairs));
+        }
     }
 
     /**

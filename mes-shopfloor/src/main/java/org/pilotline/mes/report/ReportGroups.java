@@ -74,6 +74,9 @@ public class ReportGroups {
     ReportingService reporting;
 
     @Inject
+    org.pilotline.erp.inventory.StockLedger ledger;
+
+    @Inject
     ReportAdmission admission;
 
     @Inject
@@ -296,7 +299,9 @@ public class ReportGroups {
                     for (Member m : members) {
                         m.result = Result.WAITING;
                     }
-                    lockWorkOrders(members);
+                    List<ReportRequest> requests = new ArrayList<>(members.size());
+                    members.forEach(m -> requests.add(m.request));
+                    GroupReads reads = reporting.startReads(requests); // locks the work orders first, in id order
                     Set<String> stored = storedClientIds(members);
                     List<ReportApplied> done = new ArrayList<>(members.size());
                     List<Long> terminals = new ArrayList<>();
@@ -312,9 +317,9 @@ public class ReportGroups {
                             continue;
                         }
                         if (savepoints[0]) {
-                            applyInSavepoint(m, done, writes);
+                            applyInSavepoint(m, done, writes, reads);
                         } else {
-                            applyOrRefuseGroup(m, done, writes);
+                            applyOrRefuseGroup(m, done, writes, reads);
                         }
                     }
                     reporting.finish(writes, done);
@@ -362,9 +367,9 @@ public class ReportGroups {
      * One report inside the group's transaction, without a savepoint: a refusal rolls the whole group back, to be
      * applied again with a savepoint for each report.
      */
-    private void applyOrRefuseGroup(Member m, List<ReportApplied> done, GroupWrites writes) {
+    private void applyOrRefuseGroup(Member m, List<ReportApplied> done, GroupWrites writes, GroupReads reads) {
         try {
-            m.outcome = reporting.applyNew(m.request, m.who, done, writes);
+            m.outcome = reporting.applyNew(m.request, m.who, done, writes, reads);
         } catch (DomainException refused) {
             throw REFUSED_IN_GROUP;
         }
@@ -377,12 +382,12 @@ public class ReportGroups {
      * One report inside the group's transaction. A refusal rolls back to the report's savepoint and keeps the refusal;
      * anything else rolls back the whole group (thrown on).
      */
-    private void applyInSavepoint(Member m, List<ReportApplied> done, GroupWrites writes) {
+    private void applyInSavepoint(Member m, List<ReportApplied> done, GroupWrites writes, GroupReads reads) {
         Session session = em.unwrap(Session.class);
         // plain statements: the pool refuses JDBC's savepoint calls on a connection enlisted in a transaction
         session.doWork(c -> execute(c, "savepoint report"));
         try {
-            m.outcome = reporting.applyNew(m.request, m.who, done, writes);
+            m.outcome = reporting.applyNew(m.request, m.who, done, writes, reads);
             em.flush();
             em.clear(); // the next report starts from the database, as alone, and the session stays small
             session.doWork(c -> execute(c, "release savepoint report"));
@@ -390,6 +395,7 @@ public class ReportGroups {
         } catch (DomainException refused) {
             em.clear(); // what the refused report changed in the session is dropped with its rows
             session.doWork(c -> execute(c, "rollback to savepoint report"));
+            ledger.forgetHeld(); // and what the ledger remembers of the stock it holds is read again
             if (ReportingService.isKept(refused)) {
                 reporting.keepRefusalHere(m.request, m.who, refused);
                 em.clear();
@@ -405,39 +411,6 @@ public class ReportGroups {
         try (Statement statement = c.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    /**
-     * Locks the work orders of the group's reports in the order of their ids, before anything else: two groups that
-     * share work orders then wait for each other instead of each holding one the other needs (a deadlock).
-     */
-    private void lockWorkOrders(List<Member> members) {
-        List<Long> operations = new ArrayList<>();
-        for (Member m : members) {
-            if (m.request.operationId() != null) {
-                operations.add(m.request.operationId());
-            }
-        }
-        if (operations.isEmpty()) {
-            return;
-        }
-        String tenantId = tenant.requireEnterprise();
-        StringBuilder sql = new StringBuilder("select w.id from mes_work_order w where w.tenant_id = ? and w.id in"
-                + " (select o.work_order_id from mes_operation o where o.tenant_id = ? and o.id in (");
-        for (int i = 0; i < operations.size(); i++) {
-            sql.append(i == 0 ? "?" : ", ?");
-        }
-        sql.append(")) order by w.id for update");
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement lock = c.prepareStatement(sql.toString())) {
-                lock.setString(1, tenantId);
-                lock.setString(2, tenantId);
-                for (int i = 0; i < operations.size(); i++) {
-                    lock.setLong(i + 3, operations.get(i));
-                }
-                lock.executeQuery().close();
-            }
-        });
     }
 
     /** The client ids of the group that are stored already (sent before): one look-up for the whole group. */

@@ -66,6 +66,15 @@ public class ReportingService {
     ObjectMapper json;
 
     @Inject
+    org.pilotline.mes.settings.ShopFloorSettings settings;
+
+    @Inject
+    org.pilotline.mes.material.OrderStructure structures;
+
+    @Inject
+    MaterialBookings bookings;
+
+    @Inject
     jakarta.enterprise.event.Event<ReportsApplied> applied;
 
     public ReportOutcome report(ReportRequest request, Reporter who) {
@@ -88,7 +97,7 @@ public class ReportingService {
             return Retry.inNewTransaction(() -> {
                 List<ReportApplied> done = new ArrayList<>(1);
                 GroupWrites writes = startWrites(who.isTerminal() ? List.of(who.terminalId()) : List.of());
-                ReportOutcome outcome = applyNew(request, who, done, writes);
+                ReportOutcome outcome = applyNew(request, who, done, writes, GroupReads.NONE);
                 finish(writes, done);
                 return outcome;
             });
@@ -127,7 +136,8 @@ public class ReportingService {
      * the start of the transaction; the terminal's contact and the report's answer are written at its end — a report
      * applied alone is a group of one.
      */
-    ReportOutcome applyNew(ReportRequest request, Reporter who, List<ReportApplied> done, GroupWrites group) {
+    ReportOutcome applyNew(ReportRequest request, Reporter who, List<ReportApplied> done, GroupWrites group,
+                           GroupReads reads) {
         Report report = newReport(request, who);
         String operator = who.username();
         if (who.isTerminal()) {
@@ -149,7 +159,7 @@ public class ReportingService {
             touched = java.util.Set.of(downtime.workUnitId());
             touchedFrom = downtime.from();
         } else {
-            OperationReports.Applied applied = operationReports.apply(report, request, who);
+            OperationReports.Applied applied = operationReports.apply(report, request, who, reads);
             MaterialBookings.Booked booked = applied.booked();
             report.negativeStock = booked.negativeStock();
             outcome = new ReportOutcome(report.id, report.clientId, report.kind, false, standing(applied.operation()),
@@ -166,6 +176,40 @@ public class ReportingService {
         done.add(new ReportApplied(tenant.requireEnterprise(), report.id, report.kind, report.operationId,
                 outcome.downtimeId(), report.occurredAt, touched, touchedFrom));
         return outcome;
+    }
+
+    /**
+     * What the reports of this transaction read, read ahead for all of them: their work orders locked in id order (two
+     * transactions that share work orders wait for each other instead of deadlocking) with their operations, and for
+     * the quantity reports their work centers' settings, their orders' structures and their work orders' lots.
+     */
+    GroupReads startReads(List<ReportRequest> requests) {
+        String tenantId = tenant.requireEnterprise();
+        List<Long> operations = new ArrayList<>();
+        for (ReportRequest r : requests) {
+            if (r.kind() != ReportKind.DOWNTIME && r.operationId() != null) {
+                operations.add(r.operationId());
+            }
+        }
+        Map<Long, WorkOrderRows> rows = em.unwrap(Session.class).doReturningWork(c -> WorkOrderRows.lockAll(c, tenantId,
+                operations));
+        java.util.Set<Long> workCenters = new java.util.TreeSet<>();
+        java.util.Set<Long> productionOrders = new java.util.TreeSet<>();
+        java.util.Set<Long> workOrders = new java.util.TreeSet<>();
+        for (ReportRequest r : requests) {
+            WorkOrderRows of = r.operationId() == null ? null : rows.get(r.operationId());
+            boolean quantity = r.kind() == ReportKind.QUANTITY || r.kind() == ReportKind.FINISH && r.hasQuantity();
+            if (of != null && quantity && r.kind() != ReportKind.DOWNTIME) {
+                of.operations.stream().filter(o -> o.id.equals(r.operationId()))
+                        .forEach(o -> workCenters.add(o.workCenterId));
+                productionOrders.add(of.order.productionOrderId);
+                workOrders.add(of.order.id);
+            }
+        }
+        GroupReads reads = new GroupReads(rows, settings.forQuantity(workCenters),
+                structures.ofProductionOrders(productionOrders), bookings.workOrderLots(workOrders));
+        operationReports.holdStock(requests, reads);
+        return reads;
     }
 
     /** The writes of the reports of this transaction, gathered for its end, with the terminals' operators read now. */

@@ -17,7 +17,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,79 +51,128 @@ final class WorkOrderRows {
         operations.forEach(o -> operationSnapshots.add(snapshot(o)));
     }
 
+    private static final String ORDER_COLUMNS = "id, version, production_order_id, number, item_id, quantity,"
+            + " good_quantity, scrap_quantity, state, due_date, released_at, released_by, started_at, completed_at,"
+            + " closed_at, tenant_id";
+
     /** Locks the work order of the operation and reads it with its operations in order; empty: no such operation. */
     static Optional<WorkOrderRows> lock(Connection c, String tenant, long operationId) throws SQLException {
-        WorkOrder order;
-        try (PreparedStatement select = c.prepareStatement("select id, version, production_order_id, number, item_id,"
-                + " quantity, good_quantity, scrap_quantity, state, due_date, released_at, released_by, started_at,"
-                + " completed_at, closed_at, tenant_id from mes_work_order where tenant_id = ? and id ="
-                + " (select o.work_order_id from mes_operation o where o.id = ? and o.tenant_id = ?) for update")) {
-            select.setString(1, tenant);
-            select.setLong(2, operationId);
-            select.setString(3, tenant);
-            try (ResultSet r = select.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
-                }
-                order = new WorkOrder();
-                order.id = r.getLong(1);
-                order.version = r.getLong(2);
-                order.productionOrderId = r.getLong(3);
-                order.number = r.getString(4);
-                order.itemId = r.getLong(5);
-                order.quantity = r.getBigDecimal(6);
-                order.goodQuantity = r.getBigDecimal(7);
-                order.scrapQuantity = r.getBigDecimal(8);
-                order.state = WorkOrderState.valueOf(r.getString(9));
-                order.dueDate = r.getObject(10, LocalDate.class);
-                order.releasedAt = instant(r, 11);
-                order.releasedBy = r.getString(12);
-                order.startedAt = instant(r, 13);
-                order.completedAt = instant(r, 14);
-                order.closedAt = instant(r, 15);
-                order.tenantId = r.getString(16);
-            }
+        return Optional.ofNullable(lockAll(c, tenant, List.of(operationId)).get(operationId));
+    }
+
+    /**
+     * Locks the work orders of the operations in the order of their ids and reads them with all their operations:
+     * two statements for any number of operations (a group's reports, {@link GroupReads}). By operation id; an operation
+     * of no work order of the tenant is absent. The operations of one work order share one instance.
+     */
+    static Map<Long, WorkOrderRows> lockAll(Connection c, String tenant, Collection<Long> operationIds) throws SQLException {
+        Map<Long, WorkOrderRows> byOperation = new HashMap<>();
+        if (operationIds.isEmpty()) {
+            return byOperation;
         }
-        List<Operation> operations = new ArrayList<>();
-        // sorted here, not by the server: the rows come through the work order's foreign-key index, and an "order by
-        // operation_no" cost a filesort in every report (mesperf5's profile: Sort_rows ≈ 2 a report)
-        try (PreparedStatement select = c.prepareStatement("select " + OPERATION_COLUMNS + " from mes_operation"
-                + " where tenant_id = ? and work_order_id = ?")) {
+        List<Long> ids = new ArrayList<>(new java.util.TreeSet<>(operationIds));
+        // locked in id order, so that two transactions that lock some of the same orders wait instead of deadlocking
+        Map<Long, WorkOrder> locked = new java.util.LinkedHashMap<>();
+        // one operation (a report alone): a scalar subquery, the plan the report path was measured with
+        String orders = ids.size() == 1 ? "id = (select o.work_order_id from mes_operation o where o.tenant_id = ?"
+                + " and o.id = ?)" : "id in (select o.work_order_id from mes_operation o where o.tenant_id = ?"
+                + " and o.id in (" + placeholders(ids.size()) + ")) order by id";
+        try (PreparedStatement select = c.prepareStatement("select " + ORDER_COLUMNS + " from mes_work_order"
+                + " where tenant_id = ? and " + orders + " for update")) {
             select.setString(1, tenant);
-            select.setLong(2, order.id);
+            select.setString(2, tenant);
+            for (int i = 0; i < ids.size(); i++) {
+                select.setLong(i + 3, ids.get(i));
+            }
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
-                    Operation o = new Operation();
-                    o.id = r.getLong(1);
-                    o.version = r.getLong(2);
-                    o.workOrder = order;
-                    o.operationNo = r.getInt(3);
-                    o.name = r.getString(4);
-                    o.workCenterId = r.getLong(5);
-                    o.workUnitId = r.getObject(6, Long.class);
-                    o.setupMinutes = r.getBigDecimal(7);
-                    o.runMinutesPerUnit = r.getBigDecimal(8);
-                    o.transferQuantity = r.getBigDecimal(9);
-                    o.plannedStart = instant(r, 10);
-                    o.plannedEnd = instant(r, 11);
-                    o.state = OperationState.valueOf(r.getString(12));
-                    String pausedFrom = r.getString(13);
-                    o.pausedFrom = pausedFrom == null ? null : OperationState.valueOf(pausedFrom);
-                    o.pauseReason = r.getString(14);
-                    o.goodQuantity = r.getBigDecimal(15);
-                    o.scrapQuantity = r.getBigDecimal(16);
-                    o.reworkQuantity = r.getBigDecimal(17);
-                    o.actualStart = instant(r, 18);
-                    o.actualEnd = instant(r, 19);
-                    o.lastReportAt = instant(r, 20);
-                    o.tenantId = r.getString(21);
-                    o.reworkOf = r.getObject(22, Long.class); // a rework operation stands beside the sequence
-                    operations.add(o);
+                    WorkOrder order = order(r);
+                    locked.put(order.id, order);
                 }
             }
         }
-        operations.sort(java.util.Comparator.comparingInt(o -> o.operationNo));
-        return Optional.of(new WorkOrderRows(order, operations));
+        if (locked.isEmpty()) {
+            return byOperation;
+        }
+        Map<Long, List<Operation>> operations = new HashMap<>();
+        // sorted here, not by the server: the rows come through the work order's foreign-key index, and an "order by
+        // operation_no" cost a filesort in every report (mesperf5's profile: Sort_rows ≈ 2 a report)
+        try (PreparedStatement select = c.prepareStatement("select work_order_id, " + OPERATION_COLUMNS
+                + " from mes_operation where tenant_id = ? and work_order_id in (" + placeholders(locked.size()) + ")")) {
+            select.setString(1, tenant);
+            int i = 2;
+            for (Long id : locked.keySet()) {
+                select.setLong(i++, id);
+            }
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    WorkOrder order = locked.get(r.getLong(1));
+                    operations.computeIfAbsent(order.id, id -> new ArrayList<>()).add(operation(r, order));
+                }
+            }
+        }
+        for (WorkOrder order : locked.values()) {
+            List<Operation> ofOrder = operations.getOrDefault(order.id, new ArrayList<>());
+            ofOrder.sort(java.util.Comparator.comparingInt(o -> o.operationNo));
+            WorkOrderRows rows = new WorkOrderRows(order, ofOrder);
+            ofOrder.forEach(o -> byOperation.put(o.id, rows));
+        }
+        return byOperation;
+    }
+
+    private static WorkOrder order(ResultSet r) throws SQLException {
+        WorkOrder order = new WorkOrder();
+        order.id = r.getLong(1);
+        order.version = r.getLong(2);
+        order.productionOrderId = r.getLong(3);
+        order.number = r.getString(4);
+        order.itemId = r.getLong(5);
+        order.quantity = r.getBigDecimal(6);
+        order.goodQuantity = r.getBigDecimal(7);
+        order.scrapQuantity = r.getBigDecimal(8);
+        order.state = WorkOrderState.valueOf(r.getString(9));
+        order.dueDate = r.getObject(10, LocalDate.class);
+        order.releasedAt = instant(r, 11);
+        order.releasedBy = r.getString(12);
+        order.startedAt = instant(r, 13);
+        order.completedAt = instant(r, 14);
+        order.closedAt = instant(r, 15);
+        order.tenantId = r.getString(16);
+        return order;
+    }
+
+    /** An operation from the columns after the first ({@link #OPERATION_COLUMNS} from column 2). */
+    private static Operation operation(ResultSet r, WorkOrder order) throws SQLException {
+        Operation o = new Operation();
+        o.id = r.getLong(2);
+        o.version = r.getLong(3);
+        o.workOrder = order;
+        o.operationNo = r.getInt(4);
+        o.name = r.getString(5);
+        o.workCenterId = r.getLong(6);
+        o.workUnitId = r.getObject(7, Long.class);
+        o.setupMinutes = r.getBigDecimal(8);
+        o.runMinutesPerUnit = r.getBigDecimal(9);
+        o.transferQuantity = r.getBigDecimal(10);
+        o.plannedStart = instant(r, 11);
+        o.plannedEnd = instant(r, 12);
+        o.state = OperationState.valueOf(r.getString(13));
+        String pausedFrom = r.getString(14);
+        o.pausedFrom = pausedFrom == null ? null : OperationState.valueOf(pausedFrom);
+        o.pauseReason = r.getString(15);
+        o.goodQuantity = r.getBigDecimal(16);
+        o.scrapQuantity = r.getBigDecimal(17);
+        o.reworkQuantity = r.getBigDecimal(18);
+        o.actualStart = instant(r, 19);
+        o.actualEnd = instant(r, 20);
+        o.lastReportAt = instant(r, 21);
+        o.tenantId = r.getString(22);
+        o.reworkOf = r.getObject(23, Long.class); // a rework operation stands beside the sequence
+        return o;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     /** Writes back the work order and the operations the report changed, each checked against its version. */

@@ -65,26 +65,44 @@ public class ShopFloorSettings {
      * alone is read).
      */
     public ForQuantity forQuantity(long workCenterId) {
+        return forQuantity(java.util.List.of(workCenterId)).get(workCenterId);
+    }
+
+    /**
+     * {@link #forQuantity(long)} of several work centers with one statement (the reports of a group: their work
+     * centers' settings are read at the group's start), by work center id; a second statement only where a work
+     * center has no settings and the enterprise's tolerance is needed on its own.
+     */
+    public java.util.Map<Long, ForQuantity> forQuantity(java.util.Collection<Long> workCenterIds) {
+        java.util.Map<Long, ForQuantity> found = new java.util.HashMap<>();
+        if (workCenterIds.isEmpty()) {
+            return found;
+        }
+        java.util.List<Long> ids = new java.util.ArrayList<>(new java.util.TreeSet<>(workCenterIds));
         String tenantId = tenant.requireEnterprise();
-        ForQuantity found = em.unwrap(Session.class).doReturningWork(c -> {
+        em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement select = c.prepareStatement("select (select over_delivery_tolerance from"
                     + " mes_enterprise_settings where tenant_id = ?), w.staging_location_id, w.receipt_location_id,"
-                    + " l.id, l.version, l.code, l.name, l.active, h.id, h.version, h.code, h.name, w.counting_source"
-                    + " from mes_work_center_settings w"
+                    + " l.id, l.version, l.code, l.name, l.active, h.id, h.version, h.code, h.name, w.counting_source,"
+                    + " w.work_center_id from mes_work_center_settings w"
                     + " left join location l on l.tenant_id = w.tenant_id and l.id in (w.staging_location_id, w.receipt_location_id)"
                     + " left join warehouse h on h.id = l.warehouse_id and h.tenant_id = l.tenant_id"
-                    + " where w.tenant_id = ? and w.work_center_id = ?")) {
+                    + " where w.tenant_id = ? and w.work_center_id " + (ids.size() == 1 ? "= ?"
+                    : "in (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")"))) {
                 select.setString(1, tenantId);
                 select.setString(2, tenantId);
-                select.setLong(3, workCenterId);
+                for (int i = 0; i < ids.size(); i++) {
+                    select.setLong(i + 3, ids.get(i));
+                }
                 try (ResultSet r = select.executeQuery()) {
-                    ForQuantity settings = null;
                     while (r.next()) {
+                        ForQuantity settings = found.get(r.getLong(14));
                         if (settings == null) {
                             BigDecimal tolerance = r.getBigDecimal(1);
                             settings = new ForQuantity(tolerance == null ? DEFAULT_OVER_DELIVERY_TOLERANCE : tolerance,
                                     new Locations(r.getObject(2, Long.class), r.getObject(3, Long.class)),
                                     new java.util.HashMap<>(), CountingSource.MACHINE.name().equals(r.getString(13)));
+                            found.put(r.getLong(14), settings);
                         }
                         long locationId = r.getLong(4);
                         if (!r.wasNull() && r.getObject(9) != null) {
@@ -92,12 +110,16 @@ public class ShopFloorSettings {
                                     org.pilotline.erp.inventory.Location.fromRow(r, 4, tenantId));
                         }
                     }
-                    return settings;
                 }
             }
         });
-        return found != null ? found
-                : new ForQuantity(overDeliveryTolerance(), new Locations(null, null), java.util.Map.of(), false);
+        if (found.size() < ids.size()) {
+            BigDecimal tolerance = overDeliveryTolerance();
+            for (Long id : ids) {
+                found.putIfAbsent(id, new ForQuantity(tolerance, new Locations(null, null), java.util.Map.of(), false));
+            }
+        }
+        return found;
     }
 
     /** One column of the enterprise's settings; empty without settings or where the column is null. */
