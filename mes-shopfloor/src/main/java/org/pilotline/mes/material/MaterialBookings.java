@@ -79,6 +79,9 @@ public class MaterialBookings {
     @Inject
     TenantContext tenant;
 
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = DomainException.class)
     public Booked book(BookingRequest request) {
         List<StockBooking> consumed = new ArrayList<>();
@@ -180,20 +183,81 @@ public class MaterialBookings {
         if (sources.isEmpty()) {
             return;
         }
+        List<Link> links = new ArrayList<>(sources.size());
+        for (ConsumedLot source : sources) {
+            links.add(new Link(producedItem, producedLot, source.itemId(), source.lotId(),
+                    source.quantity().multiply(share).setScale(6, RoundingMode.HALF_UP), request.workOrderId(),
+                    request.reportId()));
+        }
+        @SuppressWarnings("unchecked")
+        List<Link> deferred = (List<Link>) transactions.getResource(DEFERRED_LINKS);
+        if (deferred != null) {
+            deferred.addAll(links); // written with the transaction's other links at its end
+        } else {
+            writeLinks(links);
+        }
+    }
+
+    /** A genealogy row: the produced item and lot, the consumed item and lot, the quantity, work order and report. */
+    private record Link(long producedItem, Long producedLot, long consumedItem, Long consumedLot, BigDecimal quantity,
+                        long workOrderId, long reportId) {
+    }
+
+    /** The transaction's resource key of the genealogy links gathered for its end. */
+    private static final String DEFERRED_LINKS = MaterialBookings.class.getName() + ".links";
+
+    /**
+     * From now on in this transaction, the genealogy links of the bookings are gathered and written with one statement
+     * by {@link #writeDeferredLinks()} (the reports of a group: nothing in a report reads them). Call that before the
+     * transaction ends.
+     */
+    public void deferLinks() {
+        if (transactions.getResource(DEFERRED_LINKS) == null) {
+            transactions.putResource(DEFERRED_LINKS, new ArrayList<Link>());
+        }
+    }
+
+    /** How many links are gathered so far (a mark for {@link #dropLinksSince} before a report that may be refused). */
+    @SuppressWarnings("unchecked")
+    public int deferredLinks() {
+        List<Link> deferred = (List<Link>) transactions.getResource(DEFERRED_LINKS);
+        return deferred == null ? 0 : deferred.size();
+    }
+
+    /** Drops the links gathered after the mark: a report rolled back to its savepoint. */
+    @SuppressWarnings("unchecked")
+    public void dropLinksSince(int mark) {
+        List<Link> deferred = (List<Link>) transactions.getResource(DEFERRED_LINKS);
+        if (deferred != null && deferred.size() > mark) {
+            deferred.subList(mark, deferred.size()).clear();
+        }
+    }
+
+    /** Writes the links gathered so far (one multi-row insert) and goes on gathering. */
+    @SuppressWarnings("unchecked")
+    public void writeDeferredLinks() {
+        List<Link> deferred = (List<Link>) transactions.getResource(DEFERRED_LINKS);
+        if (deferred != null && !deferred.isEmpty()) {
+            writeLinks(deferred);
+            deferred.clear();
+        }
+    }
+
+    private void writeLinks(List<Link> links) {
         String tenantId = tenant.requireEnterprise();
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement insert = c.prepareStatement("insert into mes_genealogy (tenant_id, produced_item_id,"
                     + " produced_lot_id, consumed_item_id, consumed_lot_id, quantity, work_order_id, report_id)"
                     + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (ConsumedLot source : sources) {
+                for (Link link : links) {
                     insert.setString(1, tenantId);
-                    insert.setLong(2, producedItem);
-                    setLong(insert, 3, producedLot);
-                    insert.setLong(4, source.itemId());
-                    setLong(insert, 5, source.lotId());
-                    insert.setBigDecimal(6, source.quantity().multiply(share).setScale(6, RoundingMode.HALF_UP));
-                    insert.setLong(7, request.workOrderId());
-                    insert.setLong(8, request.reportId());
+                    insert.setLong(2, link.producedItem());
+                    setLong(insert, 3, link.producedLot());
+                    insert.setLong(4, link.consumedItem());
+                    setLong(insert, 5, link.consumedLot());
+                    insert.setBigDecimal(6, link.quantity());
+                    insert.setLong(7, link.workOrderId());
+                    insert.setLong(8, link.reportId());
                     insert.addBatch();
                 }
                 insert.executeBatch();

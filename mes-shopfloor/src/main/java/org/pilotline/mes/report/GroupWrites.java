@@ -27,6 +27,9 @@ final class GroupWrites {
     private final Map<Long, String> operators = new HashMap<>();
     private final Map<Long, Seen> terminals = new TreeMap<>(); // in id order: the group's row locks in one order
     private final Map<Long, Report> answers = new LinkedHashMap<>();
+    private final Map<String, Report> inserted = new HashMap<>();
+    private final java.util.Set<String> handedOut = new java.util.HashSet<>();
+    private final List<Long> dropped = new ArrayList<>();
 
     private record Seen(long sequence, Instant at) {
     }
@@ -76,12 +79,45 @@ final class GroupWrites {
                 a.at.isAfter(b.at) ? a.at : b.at));
     }
 
+    /** Whether a terminal has an operator signed in (read at the group's start). */
+    boolean hasOperator(long terminalId) {
+        return operators.get(terminalId) != null;
+    }
+
+    /** A report row the group inserted at its start, by client id (its reports' client ids are distinct). */
+    void inserted(Report row) {
+        inserted.put(row.clientId, row);
+    }
+
+    /**
+     * The row the group inserted for the report, handed out to the report's application (null if none: the report
+     * inserts its own); {@link #rowOf} still names it afterwards.
+     */
+    Report inserted(String clientId) {
+        Report row = inserted.get(clientId);
+        return row != null && handedOut.add(clientId) ? row : null;
+    }
+
+    /** The row the group inserted for the report (handed out or not), or null. */
+    Report rowOf(String clientId) {
+        return inserted.get(clientId);
+    }
+
+    /**
+     * A row the group inserted for a report that is not to be kept in it (it is applied alone after the group):
+     * deleted at the group's end, before the commit, so that applying it alone starts afresh.
+     */
+    void drop(Report row) {
+        answers.remove(row.id);
+        dropped.add(row.id);
+    }
+
     /** The applied report's answer, written at the group's end. */
     void answer(Report report) {
         answers.put(report.id, report);
     }
 
-    /** Writes what was gathered: one batch for the terminals, one for the answers. */
+    /** Writes what was gathered: one batch for the terminals, one for the answers (and one for rows dropped). */
     void write(Connection c) throws SQLException {
         if (!terminals.isEmpty()) {
             try (PreparedStatement update = c.prepareStatement("update mes_terminal set last_sequence ="
@@ -97,16 +133,27 @@ final class GroupWrites {
             }
         }
         if (!answers.isEmpty()) {
-            try (PreparedStatement update = c.prepareStatement("update mes_report set outcome = ?, negative_stock = ?"
-                    + " where id = ? and tenant_id = ?")) {
+            try (PreparedStatement update = c.prepareStatement("update mes_report set status = ?, outcome = ?,"
+                    + " negative_stock = ? where id = ? and tenant_id = ?")) {
                 for (Report report : answers.values()) {
-                    update.setString(1, report.outcome);
-                    update.setBoolean(2, report.negativeStock);
-                    update.setLong(3, report.id);
-                    update.setString(4, tenantId);
+                    update.setInt(1, report.status);
+                    update.setString(2, report.outcome);
+                    update.setBoolean(3, report.negativeStock);
+                    update.setLong(4, report.id);
+                    update.setString(5, tenantId);
                     update.addBatch();
                 }
                 update.executeBatch();
+            }
+        }
+        if (!dropped.isEmpty()) {
+            try (PreparedStatement delete = c.prepareStatement("delete from mes_report where id = ? and tenant_id = ?")) {
+                for (Long id : dropped) {
+                    delete.setLong(1, id);
+                    delete.setString(2, tenantId);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
             }
         }
     }

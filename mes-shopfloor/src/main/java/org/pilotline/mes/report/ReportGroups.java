@@ -77,6 +77,9 @@ public class ReportGroups {
     org.pilotline.erp.inventory.StockLedger ledger;
 
     @Inject
+    org.pilotline.mes.material.MaterialBookings bookings;
+
+    @Inject
     ReportAdmission admission;
 
     @Inject
@@ -311,6 +314,15 @@ public class ReportGroups {
                         }
                     }
                     GroupWrites writes = reporting.startWrites(terminals);
+                    List<ReportRequest> fresh = new ArrayList<>(members.size());
+                    List<Reporter> whos = new ArrayList<>(members.size());
+                    for (Member m : members) {
+                        if (!stored.contains(m.request.clientId())) {
+                            fresh.add(m.request);
+                            whos.add(m.who);
+                        }
+                    }
+                    reporting.insertRows(fresh, whos, writes); // the unique keys decide here, for all of them
                     for (Member m : members) {
                         if (stored.contains(m.request.clientId())) {
                             m.result = Result.ALONE; // a replay: answered from its stored answer, alone
@@ -386,6 +398,7 @@ public class ReportGroups {
         Session session = em.unwrap(Session.class);
         // plain statements: the pool refuses JDBC's savepoint calls on a connection enlisted in a transaction
         session.doWork(c -> execute(c, "savepoint report"));
+        int links = bookings.deferredLinks();
         try {
             m.outcome = reporting.applyNew(m.request, m.who, done, writes, reads);
             em.flush();
@@ -396,12 +409,21 @@ public class ReportGroups {
             em.clear(); // what the refused report changed in the session is dropped with its rows
             session.doWork(c -> execute(c, "rollback to savepoint report"));
             ledger.forgetHeld(); // and what the ledger remembers of the stock it holds is read again
+            bookings.dropLinksSince(links); // and the report's genealogy, gathered for the group's end, is dropped
+            Report row = writes.rowOf(m.request.clientId()); // inserted at the group's start, before the savepoint
             if (ReportingService.isKept(refused)) {
-                reporting.keepRefusalHere(m.request, m.who, refused);
-                em.clear();
+                if (row != null) {
+                    reporting.keepRefusalOn(row, refused, writes);
+                } else {
+                    reporting.keepRefusalHere(m.request, m.who, refused);
+                    em.clear();
+                }
                 m.refusal = refused;
                 m.result = Result.REFUSED;
             } else {
+                if (row != null) {
+                    writes.drop(row); // applied alone after the group, from nothing
+                }
                 m.result = Result.ALONE;
             }
         }

@@ -138,16 +138,11 @@ public class ReportingService {
      */
     ReportOutcome applyNew(ReportRequest request, Reporter who, List<ReportApplied> done, GroupWrites group,
                            GroupReads reads) {
-        Report report = newReport(request, who);
-        String operator = who.username();
-        if (who.isTerminal()) {
-            operator = group.operator(who.terminalId());
+        Report report = group.inserted(request.clientId());
+        if (report == null) {
+            report = newRow(request, who, group);
+            insertAll(List.of(report)); // the unique keys decide here, before anything else is written
         }
-        report.username = operator;
-        report.status = 200;
-        report.outcome = "{}";
-        report.tenantId = tenant.requireEnterprise();
-        insert(report); // the unique keys decide here, before anything else is written
 
         ReportOutcome outcome;
         java.util.Set<Long> touched;
@@ -215,14 +210,16 @@ public class ReportingService {
     /** The writes of the reports of this transaction, gathered for its end, with the terminals' operators read now. */
     GroupWrites startWrites(java.util.Collection<Long> terminalIds) {
         String tenantId = tenant.requireEnterprise();
+        bookings.deferLinks(); // the genealogy of all the reports, written with one statement at the end
         return em.unwrap(Session.class).doReturningWork(c -> GroupWrites.start(c, tenantId, terminalIds));
     }
 
     /**
-     * The end of the transaction's reports: the terminals' contact and the answers written, and the observers told what
-     * the applied reports touched.
+     * The end of the transaction's reports: their genealogy, the terminals' contact and the answers written, and the
+     * observers told what the applied reports touched.
      */
     void finish(GroupWrites writes, List<ReportApplied> done) {
+        bookings.writeDeferredLinks();
         em.unwrap(Session.class).doWork(writes::write);
         if (!done.isEmpty()) {
             applied.fire(new ReportsApplied(tenant.requireEnterprise(), List.copyOf(done)));
@@ -234,38 +231,84 @@ public class ReportingService {
                 "Sign in with badge and PIN before reporting", new FieldError("clientId", "no operator signed in"));
     }
 
+    /** The row of a report to apply, as inserted before it is applied: answered 200 with its outcome to come. */
+    private Report newRow(ReportRequest request, Reporter who, GroupWrites group) {
+        Report report = newReport(request, who);
+        if (who.isTerminal()) {
+            report.username = group.operator(who.terminalId());
+        }
+        report.status = 200;
+        report.outcome = "{}";
+        report.tenantId = tenant.requireEnterprise();
+        return report;
+    }
+
     /**
-     * The applied report's row, inserted with JDBC (it is written twice in every report — here and with its answer at
-     * the end — and as an entity that cost Hibernate a persist and a flush of the session each time). The instance stays
-     * unmanaged and gets its id.
+     * The rows of a group's new reports, inserted with one statement at its start (the unique keys decide there for
+     * all: a report sent again meanwhile fails the group, whose reports are then applied alone); {@link #applyNew} then
+     * applies each on its row, and a report refused in the group gets its refusal written on it. Not inserted here:
+     * reports whose terminal has no operator signed in (refused when applied).
      */
-    private void insert(Report report) {
+    void insertRows(List<ReportRequest> requests, List<Reporter> whos, GroupWrites group) {
+        List<Report> rows = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            Reporter who = whos.get(i);
+            if (!who.isTerminal() || group.hasOperator(who.terminalId())) {
+                rows.add(newRow(requests.get(i), who, group));
+            }
+        }
+        insertAll(rows);
+        rows.forEach(group::inserted);
+    }
+
+    /**
+     * Report rows inserted with JDBC, as one multi-row statement (the driver rewrites the batch) when there are several:
+     * a row is written twice in every report — here and with its answer at the end — and as an entity that cost
+     * Hibernate a persist and a flush of the session each time. The instances stay unmanaged and get their ids.
+     */
+    private void insertAll(List<Report> reports) {
+        if (reports.isEmpty()) {
+            return;
+        }
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement insert = c.prepareStatement("insert into mes_report (tenant_id, client_id,"
                     + " terminal_id, sequence_no, username, kind, operation_id, work_unit_id, good_quantity, scrap_quantity,"
                     + " rework_quantity, reason_code, occurred_at, received_at, status, outcome, negative_stock)"
                     + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                insert.setString(1, report.tenantId);
-                insert.setString(2, report.clientId);
-                insert.setObject(3, report.terminalId, Types.BIGINT);
-                insert.setObject(4, report.sequenceNo, Types.BIGINT);
-                insert.setString(5, report.username);
-                insert.setString(6, report.kind.name());
-                insert.setObject(7, report.operationId, Types.BIGINT);
-                insert.setObject(8, report.workUnitId, Types.BIGINT);
-                insert.setBigDecimal(9, report.goodQuantity);
-                insert.setBigDecimal(10, report.scrapQuantity);
-                insert.setBigDecimal(11, report.reworkQuantity);
-                insert.setString(12, report.reasonCode);
-                insert.setObject(13, utc(report.occurredAt));
-                insert.setObject(14, utc(report.receivedAt));
-                insert.setInt(15, report.status);
-                insert.setString(16, report.outcome);
-                insert.setBoolean(17, report.negativeStock);
-                insert.executeUpdate();
+                for (Report report : reports) {
+                    insert.setString(1, report.tenantId);
+                    insert.setString(2, report.clientId);
+                    insert.setObject(3, report.terminalId, Types.BIGINT);
+                    insert.setObject(4, report.sequenceNo, Types.BIGINT);
+                    insert.setString(5, report.username);
+                    insert.setString(6, report.kind.name());
+                    insert.setObject(7, report.operationId, Types.BIGINT);
+                    insert.setObject(8, report.workUnitId, Types.BIGINT);
+                    insert.setBigDecimal(9, report.goodQuantity);
+                    insert.setBigDecimal(10, report.scrapQuantity);
+                    insert.setBigDecimal(11, report.reworkQuantity);
+                    insert.setString(12, report.reasonCode);
+                    insert.setObject(13, utc(report.occurredAt));
+                    insert.setObject(14, utc(report.receivedAt));
+                    insert.setInt(15, report.status);
+                    insert.setString(16, report.outcome);
+                    insert.setBoolean(17, report.negativeStock);
+                    if (reports.size() == 1) {
+                        insert.executeUpdate();
+                    } else {
+                        insert.addBatch();
+                    }
+                }
+                if (reports.size() > 1) {
+                    insert.executeBatch();
+                }
                 try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    report.id = keys.getLong(1);
+                    for (Report report : reports) {
+                        if (!keys.next()) {
+                            throw new IllegalStateException("the driver gave fewer keys than rows inserted");
+                        }
+                        report.id = keys.getLong(1);
+                    }
                 }
             }
         });
@@ -306,6 +349,17 @@ public class ReportingService {
     /** Whether a refusal is one to keep as the report's answer (not a "try again"). */
     static boolean isKept(DomainException refused) {
         return !TRANSIENT.contains(refused.type());
+    }
+
+    /**
+     * The refusal of a report whose row a group inserted at its start: written on that row with the group's answers
+     * (the report's own changes were rolled back to its savepoint).
+     */
+    void keepRefusalOn(Report row, DomainException refused, GroupWrites group) {
+        row.status = refused.kind().status();
+        row.outcome = write(problemOf(refused));
+        row.negativeStock = false;
+        group.answer(row);
     }
 
     /** The refused report's row with its problem, written in the current transaction. */

@@ -80,39 +80,40 @@ public class ShopFloorSettings {
         }
         java.util.List<Long> ids = new java.util.ArrayList<>(new java.util.TreeSet<>(workCenterIds));
         String tenantId = tenant.requireEnterprise();
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement select = c.prepareStatement("select (select over_delivery_tolerance from"
-                    + " mes_enterprise_settings where tenant_id = ?), w.staging_location_id, w.receipt_location_id,"
-                    + " l.id, l.version, l.code, l.name, l.active, h.id, h.version, h.code, h.name, w.counting_source,"
-                    + " w.work_center_id from mes_work_center_settings w"
-                    + " left join location l on l.tenant_id = w.tenant_id and l.id in (w.staging_location_id, w.receipt_location_id)"
-                    + " left join warehouse h on h.id = l.warehouse_id and h.tenant_id = l.tenant_id"
-                    + " where w.tenant_id = ? and w.work_center_id " + (ids.size() == 1 ? "= ?"
-                    : "in (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")"))) {
-                select.setString(1, tenantId);
-                select.setString(2, tenantId);
-                for (int i = 0; i < ids.size(); i++) {
-                    select.setLong(i + 3, ids.get(i));
-                }
-                try (ResultSet r = select.executeQuery()) {
-                    while (r.next()) {
-                        ForQuantity settings = found.get(r.getLong(14));
-                        if (settings == null) {
-                            BigDecimal tolerance = r.getBigDecimal(1);
-                            settings = new ForQuantity(tolerance == null ? DEFAULT_OVER_DELIVERY_TOLERANCE : tolerance,
-                                    new Locations(r.getObject(2, Long.class), r.getObject(3, Long.class)),
-                                    new java.util.HashMap<>(), CountingSource.MACHINE.name().equals(r.getString(13)));
-                            found.put(r.getLong(14), settings);
-                        }
-                        long locationId = r.getLong(4);
-                        if (!r.wasNull() && r.getObject(9) != null) {
-                            settings.locationRows().put(locationId,
-                                    org.pilotline.erp.inventory.Location.fromRow(r, 4, tenantId));
+        if (ids.size() > 1) {
+            forQuantityOfMany(ids, tenantId, found);
+        } else {
+            em.unwrap(Session.class).doWork(c -> {
+                try (PreparedStatement select = c.prepareStatement("select (select over_delivery_tolerance from"
+                        + " mes_enterprise_settings where tenant_id = ?), w.staging_location_id, w.receipt_location_id,"
+                        + " l.id, l.version, l.code, l.name, l.active, h.id, h.version, h.code, h.name, w.counting_source"
+                        + " from mes_work_center_settings w"
+                        + " left join location l on l.tenant_id = w.tenant_id and l.id in (w.staging_location_id, w.receipt_location_id)"
+                        + " left join warehouse h on h.id = l.warehouse_id and h.tenant_id = l.tenant_id"
+                        + " where w.tenant_id = ? and w.work_center_id = ?")) {
+                    select.setString(1, tenantId);
+                    select.setString(2, tenantId);
+                    select.setLong(3, ids.get(0));
+                    try (ResultSet r = select.executeQuery()) {
+                        while (r.next()) {
+                            ForQuantity settings = found.get(ids.get(0));
+                            if (settings == null) {
+                                BigDecimal tolerance = r.getBigDecimal(1);
+                                settings = new ForQuantity(tolerance == null ? DEFAULT_OVER_DELIVERY_TOLERANCE : tolerance,
+                                        new Locations(r.getObject(2, Long.class), r.getObject(3, Long.class)),
+                                        new java.util.HashMap<>(), CountingSource.MACHINE.name().equals(r.getString(13)));
+                                found.put(ids.get(0), settings);
+                            }
+                            long locationId = r.getLong(4);
+                            if (!r.wasNull() && r.getObject(9) != null) {
+                                settings.locationRows().put(locationId,
+                                        org.pilotline.erp.inventory.Location.fromRow(r, 4, tenantId));
+                            }
                         }
                     }
                 }
-            }
-        });
+            });
+        }
         if (found.size() < ids.size()) {
             BigDecimal tolerance = overDeliveryTolerance();
             for (Long id : ids) {
@@ -120,6 +121,60 @@ public class ShopFloorSettings {
             }
         }
         return found;
+    }
+
+    /**
+     * The settings of several work centers, then their locations: two statements (joined to the locations, a list of
+     * work centers made the server examine thousands of location rows per statement).
+     */
+    private void forQuantityOfMany(java.util.List<Long> ids, String tenantId, java.util.Map<Long, ForQuantity> found) {
+        em.unwrap(Session.class).doWork(c -> {
+            java.util.Map<Long, java.util.List<ForQuantity>> atLocation = new java.util.TreeMap<>();
+            try (PreparedStatement select = c.prepareStatement("select (select over_delivery_tolerance from"
+                    + " mes_enterprise_settings where tenant_id = ?), w.staging_location_id, w.receipt_location_id,"
+                    + " w.work_center_id, w.counting_source from mes_work_center_settings w where w.tenant_id = ?"
+                    + " and w.work_center_id in (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
+                select.setString(1, tenantId);
+                select.setString(2, tenantId);
+                for (int i = 0; i < ids.size(); i++) {
+                    select.setLong(i + 3, ids.get(i));
+                }
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        BigDecimal tolerance = r.getBigDecimal(1);
+                        ForQuantity settings = new ForQuantity(tolerance == null ? DEFAULT_OVER_DELIVERY_TOLERANCE : tolerance,
+                                new Locations(r.getObject(2, Long.class), r.getObject(3, Long.class)),
+                                new java.util.HashMap<>(), CountingSource.MACHINE.name().equals(r.getString(5)));
+                        found.put(r.getLong(4), settings);
+                        for (Long location : new Long[]{settings.locations().stagingLocationId(),
+                                settings.locations().receiptLocationId()}) {
+                            if (location != null) {
+                                atLocation.computeIfAbsent(location, l -> new java.util.ArrayList<>()).add(settings);
+                            }
+                        }
+                    }
+                }
+            }
+            if (atLocation.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement select = c.prepareStatement("select l.id, l.version, l.code, l.name, l.active, h.id,"
+                    + " h.version, h.code, h.name from location l join warehouse h on h.id = l.warehouse_id"
+                    + " and h.tenant_id = l.tenant_id where l.tenant_id = ? and l.id in ("
+                    + String.join(", ", java.util.Collections.nCopies(atLocation.size(), "?")) + ")")) {
+                select.setString(1, tenantId);
+                int i = 2;
+                for (Long location : atLocation.keySet()) {
+                    select.setLong(i++, location);
+                }
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        org.pilotline.erp.inventory.Location location = org.pilotline.erp.inventory.Location.fromRow(r, 1, tenantId);
+                        atLocation.get(location.id).forEach(settings -> settings.locationRows().put(location.id, location));
+                    }
+                }
+            }
+        });
     }
 
     /** One column of the enterprise's settings; empty without settings or where the column is null. */
