@@ -4,6 +4,8 @@ import org.pilotline.mes.material.MaterialBookings;
 import org.pilotline.mes.material.OrderStructure;
 import org.pilotline.mes.settings.ShopFloorSettings;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,13 +22,21 @@ import java.util.Map;
  */
 class GroupReads {
 
-    /** Nothing read ahead: every report reads what it needs. */
+    /** Nothing read ahead: every report reads what it needs, and writes its work order back at once. */
     static final GroupReads NONE = new GroupReads(Map.of(), Map.of(), Map.of(), Map.of()) {
         @Override
         Map<Long, MaterialBookings.LotInfo> lots() {
             return null; // nothing is held ahead of a report alone
         }
+
+        @Override
+        void giveBack(WorkOrderRows rows, Connection c) throws SQLException {
+            rows.writeBack(c);
+        }
     };
+
+    /** Rows given back by the report that changed them, not yet written: by work order id. */
+    private final Map<Long, WorkOrderRows> unwritten = new java.util.LinkedHashMap<>();
 
     /** The lots of the stock held ahead ({@link OperationReports#holdStock}), by id. */
     private final Map<Long, MaterialBookings.LotInfo> heldLots = new HashMap<>();
@@ -54,14 +64,41 @@ class GroupReads {
         return rows.get(operationId);
     }
 
-    /** The locked work order of the operation with its operations, if read ahead and not handed out yet; else null. */
-    WorkOrderRows takeRows(long operationId) {
+    /**
+     * The locked work order of the operation with its operations, if read ahead (or given back) and not handed out;
+     * else null. What an earlier report of the group changed of them and gave back is written first: if this report is
+     * refused, its changes to the instances are dropped with them, and the rows are read again from the database.
+     */
+    WorkOrderRows takeRows(long operationId, Connection c) throws SQLException {
         WorkOrderRows taken = rows.get(operationId);
         if (taken != null) {
             Collection<WorkOrderRows> all = rows.values();
             all.removeIf(r -> r == taken); // every operation of the work order: its rows are handed out
+            if (unwritten.remove(taken.order.id) != null) {
+                taken.writeBack(c);
+            }
         }
         return taken;
+    }
+
+    /**
+     * The rows a report applied to, with its changes: kept for the group's next report of the work order and written
+     * with all the others at the group's end ({@link #writeUnwritten}); a report alone writes them at once.
+     */
+    void giveBack(WorkOrderRows rows, Connection c) throws SQLException {
+        rows.operations.forEach(o -> this.rows.put(o.id, rows));
+        unwritten.put(rows.order.id, rows);
+    }
+
+    /**
+     * Writes what the group's reports changed of their work orders and operations and is not written yet: one batch for
+     * each table. Before a report that reads them from the database, and at the group's end.
+     */
+    void writeUnwritten(Connection c) throws SQLException {
+        if (!unwritten.isEmpty()) {
+            WorkOrderRows.writeBack(c, unwritten.values());
+            unwritten.clear();
+        }
     }
 
     /** The work center's settings for a quantity report, if read ahead; else null. */

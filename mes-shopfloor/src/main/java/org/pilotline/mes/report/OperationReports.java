@@ -87,7 +87,7 @@ public class OperationReports {
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = DomainException.class)
     Applied apply(Report report, ReportRequest r, Reporter who, GroupReads reads) {
         Session session = em.unwrap(Session.class);
-        WorkOrderRows ahead = reads.takeRows(r.operationId());
+        WorkOrderRows ahead = session.doReturningWork(c -> reads.takeRows(r.operationId(), c));
         WorkOrderRows rows = ahead != null ? ahead : session.doReturningWork(c -> WorkOrderRows.lock(c,
                 tenant.requireEnterprise(), r.operationId())).orElseThrow(() -> DomainException.notFound("Operation",
                 r.operationId()));
@@ -147,7 +147,7 @@ public class OperationReports {
         operation.lastReportAt = at;
         releaseSuccessors(sequence);
         completeWhenLastFinished(order, operations, at);
-        session.doWork(rows::writeBack);
+        session.doWork(c -> reads.giveBack(rows, c)); // written now, or with the group's other reports at its end
         Set<Long> units = new java.util.TreeSet<>();
         operations.forEach(o -> {
             if (o.workUnitId != null) {

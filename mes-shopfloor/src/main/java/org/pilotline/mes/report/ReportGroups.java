@@ -334,7 +334,7 @@ public class ReportGroups {
                             applyOrRefuseGroup(m, done, writes, reads);
                         }
                     }
-                    reporting.finish(writes, done);
+                    reporting.finish(writes, done, reads);
                 });
                 long inGroup = members.stream().filter(m -> m.result == Result.APPLIED || m.result == Result.REFUSED)
                         .count();
@@ -396,8 +396,13 @@ public class ReportGroups {
      */
     private void applyInSavepoint(Member m, List<ReportApplied> done, GroupWrites writes, GroupReads reads) {
         Session session = em.unwrap(Session.class);
-        // plain statements: the pool refuses JDBC's savepoint calls on a connection enlisted in a transaction
-        session.doWork(c -> execute(c, "savepoint report"));
+        // what the reports before changed of their work orders is written before the savepoint: rolling back to it
+        // must take only this report's changes (plain statements: the pool refuses JDBC's savepoint calls on a
+        // connection enlisted in a transaction)
+        session.doWork(c -> {
+            reads.writeUnwritten(c);
+            execute(c, "savepoint report");
+        });
         int links = bookings.deferredLinks();
         try {
             m.outcome = reporting.applyNew(m.request, m.who, done, writes, reads);

@@ -98,7 +98,7 @@ public class ReportingService {
                 List<ReportApplied> done = new ArrayList<>(1);
                 GroupWrites writes = startWrites(who.isTerminal() ? List.of(who.terminalId()) : List.of());
                 ReportOutcome outcome = applyNew(request, who, done, writes, GroupReads.NONE);
-                finish(writes, done);
+                finish(writes, done, GroupReads.NONE);
                 return outcome;
             });
         } catch (DomainException refused) {
@@ -147,6 +147,10 @@ public class ReportingService {
         ReportOutcome outcome;
         java.util.Set<Long> touched;
         Instant touchedFrom = report.occurredAt;
+        if (request.kind() == ReportKind.DOWNTIME || request.kind() == ReportKind.INSPECTION) {
+            // reports that read the shop floor otherwise than through their work order's rows see it as written
+            em.unwrap(Session.class).doWork(reads::writeUnwritten);
+        }
         if (request.kind() == ReportKind.DOWNTIME) {
             DowntimeReports.Recorded downtime = downtimeReports.record(report, request, who);
             outcome = new ReportOutcome(report.id, report.clientId, report.kind, false, null, null, List.of(), List.of(),
@@ -215,10 +219,11 @@ public class ReportingService {
     }
 
     /**
-     * The end of the transaction's reports: their genealogy, the terminals' contact and the answers written, and the
-     * observers told what the applied reports touched.
+     * The end of the transaction's reports: their work orders and operations, their genealogy, the terminals' contact
+     * and the answers written, and the observers told what the applied reports touched.
      */
-    void finish(GroupWrites writes, List<ReportApplied> done) {
+    void finish(GroupWrites writes, List<ReportApplied> done, GroupReads reads) {
+        em.unwrap(Session.class).doWork(reads::writeUnwritten);
         bookings.writeDeferredLinks();
         em.unwrap(Session.class).doWork(writes::write);
         if (!done.isEmpty()) {

@@ -38,7 +38,7 @@ final class WorkOrderRows {
             + " tenant_id, rework_of_nonconformance_id";
 
     /** The rows as read, to write back only what the report changed. */
-    private final List<Object> orderSnapshot;
+    private List<Object> orderSnapshot;
     private final List<List<Object>> operationSnapshots = new ArrayList<>();
 
     final WorkOrder order;
@@ -177,10 +177,25 @@ final class WorkOrderRows {
 
     /** Writes back the work order and the operations the report changed, each checked against its version. */
     void writeBack(Connection c) throws SQLException {
+        writeBack(c, List.of(this));
+    }
+
+    /**
+     * Writes back what changed of several work orders and their operations since they were read or last written (a
+     * group's, at its end): one batch for the operations, one for the work orders, each row checked against its
+     * version. Afterwards the rows stand as written.
+     */
+    static void writeBack(Connection c, Collection<WorkOrderRows> all) throws SQLException {
         List<Operation> changed = new ArrayList<>();
-        for (int i = 0; i < operations.size(); i++) {
-            if (!snapshot(operations.get(i)).equals(operationSnapshots.get(i))) {
-                changed.add(operations.get(i));
+        List<WorkOrder> orders = new ArrayList<>();
+        for (WorkOrderRows rows : all) {
+            for (int i = 0; i < rows.operations.size(); i++) {
+                if (!snapshot(rows.operations.get(i)).equals(rows.operationSnapshots.get(i))) {
+                    changed.add(rows.operations.get(i));
+                }
+            }
+            if (!snapshot(rows.order).equals(rows.orderSnapshot)) {
+                orders.add(rows.order);
             }
         }
         if (!changed.isEmpty()) {
@@ -213,22 +228,34 @@ final class WorkOrderRows {
                 }
             }
         }
-        if (!snapshot(order).equals(orderSnapshot)) {
+        if (!orders.isEmpty()) {
             try (PreparedStatement update = c.prepareStatement("update mes_work_order set state = ?, good_quantity = ?,"
                     + " scrap_quantity = ?, started_at = ?, completed_at = ?, version = version + 1"
                     + " where id = ? and tenant_id = ? and version = ?")) {
-                update.setString(1, order.state.name());
-                update.setBigDecimal(2, order.goodQuantity);
-                update.setBigDecimal(3, order.scrapQuantity);
-                setInstant(update, 4, order.startedAt);
-                setInstant(update, 5, order.completedAt);
-                update.setLong(6, order.id);
-                update.setString(7, order.tenantId);
-                update.setLong(8, order.version);
-                if (update.executeUpdate() == 0) {
-                    throw new OptimisticLockException("work order " + order.id + " was changed meanwhile");
+                for (WorkOrder order : orders) {
+                    update.setString(1, order.state.name());
+                    update.setBigDecimal(2, order.goodQuantity);
+                    update.setBigDecimal(3, order.scrapQuantity);
+                    setInstant(update, 4, order.startedAt);
+                    setInstant(update, 5, order.completedAt);
+                    update.setLong(6, order.id);
+                    update.setString(7, order.tenantId);
+                    update.setLong(8, order.version);
+                    update.addBatch();
                 }
-                order.version++;
+                int[] counts = update.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 0) {
+                        throw new OptimisticLockException("work order " + orders.get(i).id + " was changed meanwhile");
+                    }
+                    orders.get(i).version++;
+                }
+            }
+        }
+        for (WorkOrderRows rows : all) {
+            rows.orderSnapshot = snapshot(rows.order);
+            for (int i = 0; i < rows.operations.size(); i++) {
+                rows.operationSnapshots.set(i, snapshot(rows.operations.get(i)));
             }
         }
     }
