@@ -138,7 +138,7 @@ public class StockLedger {
                 update.executeBatch();
             }
         });
-        afterUpdate(changes);
+        afterUpdate(pairs, changes);
         changes.keySet().forEach(id -> detachManaged(StockBalance.class, id));
         StockMove line = new StockMove();
         line.type = move.type();
@@ -420,12 +420,17 @@ public class StockLedger {
         return locked;
     }
 
-    /** Keeps the remembered rows equal to the database after the balance update of a move. */
-    private void afterUpdate(Map<Long, BigDecimal> changes) {
+    /**
+     * Keeps the remembered rows equal to the database after the balance update of a move: the rows of the move's own
+     * pairs (only those; a group's transaction holds many pairs, and every move used to rebuild them all).
+     */
+    private void afterUpdate(java.util.Collection<Pair> pairs, Map<Long, BigDecimal> changes) {
         Map<Pair, LockedPair> locked = lockedInTransaction();
-        locked.replaceAll((pair, rows) -> new LockedPair(rows.rows().stream()
-                .map(r -> changes.containsKey(r.id()) ? new BalanceRow(r.id(), r.lotId(), r.quantity().add(changes.get(r.id()))) : r)
-                .toList()));
+        for (Pair pair : pairs) {
+            locked.computeIfPresent(pair, (p, rows) -> new LockedPair(rows.rows().stream()
+                    .map(r -> changes.containsKey(r.id()) ? new BalanceRow(r.id(), r.lotId(), r.quantity().add(changes.get(r.id()))) : r)
+                    .toList()));
+        }
     }
 
     private static LockedPair selectRows(PreparedStatement select, String tenantId, Pair pair) throws java.sql.SQLException {
