@@ -226,19 +226,11 @@ public class StockLedger {
             Map<Pair, List<BalanceRow>> found = new java.util.HashMap<>();
             jdbc(c -> {
                 // the unique key's ranges, scanned in its order: the rows are locked pair by pair as apply locks them
-                StringBuilder sql = new StringBuilder("select item_id, location_id, id, lot_id, quantity from stock_balance"
-                        + " force index (uk_stock_balance) where tenant_id = ? and (");
-                for (int i = 0; i < toLock.size(); i++) {
-                    sql.append(i == 0 ? "" : " or ").append("(item_id = ? and location_id = ?)");
-                }
-                sql.append(") order by item_id, location_id, lot_key for update");
-                try (PreparedStatement select = c.prepareStatement(sql.toString())) {
+                try (PreparedStatement select = c.prepareStatement("select item_id, location_id, id, lot_id, quantity"
+                        + " from stock_balance force index (uk_stock_balance) where tenant_id = ? and "
+                        + anyPair(toLock.size()) + " order by item_id, location_id, lot_key for update")) {
                     select.setString(1, tenantId);
-                    int i = 2;
-                    for (Pair pair : toLock) {
-                        select.setLong(i++, pair.item());
-                        select.setLong(i++, pair.location());
-                    }
+                    bindPairs(select, 2, toLock);
                     try (ResultSet r = select.executeQuery()) {
                         while (r.next()) {
                             long lotId = r.getLong(4);
@@ -262,20 +254,11 @@ public class StockLedger {
         }
         Set<Pair> reserved = new java.util.HashSet<>();
         jdbc(c -> {
-            StringBuilder sql = new StringBuilder("select distinct item_id, location_id from stock_reservation"
-                    + " where tenant_id = ? and status = ? and (");
-            for (int i = 0; i < toLock.size(); i++) {
-                sql.append(i == 0 ? "" : " or ").append("(item_id = ? and location_id = ?)");
-            }
-            sql.append(')');
-            try (PreparedStatement select = c.prepareStatement(sql.toString())) {
+            try (PreparedStatement select = c.prepareStatement("select distinct item_id, location_id from"
+                    + " stock_reservation where tenant_id = ? and status = ? and " + anyPair(toLock.size()))) {
                 select.setString(1, tenantId);
                 select.setString(2, ReservationStatus.ACTIVE.name());
-                int i = 3;
-                for (Pair pair : toLock) {
-                    select.setLong(i++, pair.item());
-                    select.setLong(i++, pair.location());
-                }
+                bindPairs(select, 3, toLock);
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
                         reserved.add(new Pair(r.getLong(1), r.getLong(2)));
@@ -286,6 +269,19 @@ public class StockLedger {
         // locked: no other transaction can reserve at these pairs before this one ends (reserve locks the pair)
         Set<Pair> unreserved = unreservedInTransaction();
         toLock.stream().filter(p -> !reserved.contains(p)).forEach(unreserved::add);
+    }
+
+    /** A condition naming {@code n} (item, location) pairs, to be bound by {@link #bindPairs}. */
+    private static String anyPair(int n) {
+        return "(" + String.join(" or ", java.util.Collections.nCopies(n, "(item_id = ? and location_id = ?)")) + ")";
+    }
+
+    private static void bindPairs(PreparedStatement statement, int first, List<Pair> pairs) throws java.sql.SQLException {
+        int i = first;
+        for (Pair pair : pairs) {
+            statement.setLong(i++, pair.item());
+            statement.setLong(i++, pair.location());
+        }
     }
 
     /**

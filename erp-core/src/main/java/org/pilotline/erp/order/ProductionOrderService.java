@@ -154,6 +154,23 @@ public class ProductionOrderService {
     void onProductionReported(@jakarta.enterprise.event.Observes ProductionReported reported) {
         String tenantId = tenant.requireEnterprise();
         Session session = ProductionOrder.getEntityManager().unwrap(Session.class);
+        if (!reported.finished()) {
+            // progress only, the status stays: one statement (every receiving report of the MES comes here)
+            int updated = session.doReturningWork(c -> {
+                try (PreparedStatement update = c.prepareStatement("update production_order set completed_quantity = ?,"
+                        + " version = version + 1 where id = ? and tenant_id = ?")) {
+                    update.setBigDecimal(1, reported.completedQuantity());
+                    update.setLong(2, reported.productionOrderId());
+                    update.setString(3, tenantId);
+                    return update.executeUpdate();
+                }
+            });
+            if (updated == 0) {
+                throw DomainException.notFound("Production order", reported.productionOrderId());
+            }
+            SqlWrites.changed(ProductionOrder.getEntityManager(), ProductionOrder.class, reported.productionOrderId());
+            return;
+        }
         ProductionOrderStatus status = session.doReturningWork(c -> {
             try (PreparedStatement select = c.prepareStatement("select status from production_order where id = ?"
                     + " and tenant_id = ? for update")) {

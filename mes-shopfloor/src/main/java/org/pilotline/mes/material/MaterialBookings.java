@@ -350,7 +350,7 @@ public class MaterialBookings {
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement select = c.prepareStatement("select o.work_order_id, o.item_id, l.id, l.lot_number"
                     + " from mes_output_lot o join lot l on l.id = o.lot_id and l.tenant_id = o.tenant_id"
-                    + " where o.tenant_id = ? and o.work_order_id in (" + placeholders(ids.size()) + ")")) {
+                    + " where o.tenant_id = ? and o.work_order_id in (" + org.pilotline.platform.persistence.SqlValues.placeholders(ids.size()) + ")")) {
                 select.setString(1, tenantId);
                 for (int i = 0; i < ids.size(); i++) {
                     select.setLong(i + 2, ids.get(i));
@@ -619,7 +619,7 @@ public class MaterialBookings {
         }
         String tenantId = tenant.requireEnterprise();
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement statement = c.prepareStatement(select + "(" + placeholders(ids.size()) + ")")) {
+            try (PreparedStatement statement = c.prepareStatement(select + "(" + org.pilotline.platform.persistence.SqlValues.placeholders(ids.size()) + ")")) {
                 statement.setString(1, tenantId);
                 int i = 2;
                 for (Long id : ids) {
@@ -633,10 +633,6 @@ public class MaterialBookings {
             }
         });
         return found;
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     private static Item requireItem(Map<Long, Item> items, long id) {

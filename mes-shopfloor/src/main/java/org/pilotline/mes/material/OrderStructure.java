@@ -100,8 +100,7 @@ public class OrderStructure {
                     + " left join item i on i.id = l.component_id and i.tenant_id = p.tenant_id"
                     + " left join unit u on u.id = i.stock_unit_id"
                     + " left join item pi on pi.id = p.item_id and pi.tenant_id = p.tenant_id"
-                    + " where p.id " + (ids.size() == 1 ? "= ?" : "in (" + String.join(", ",
-                    java.util.Collections.nCopies(ids.size(), "?")) + ")") + " and p.tenant_id = ?")) {
+                    + " where p.id " + (ids.size() == 1 ? "= ?" : "in (" + org.pilotline.platform.persistence.SqlValues.placeholders(ids.size()) + ")") + " and p.tenant_id = ?")) {
                 // in line order: sorted here, not by the server (mesperf5)
                 for (int i = 0; i < ids.size(); i++) {
                     select.setLong(i + 1, ids.get(i));

@@ -76,7 +76,7 @@ final class WorkOrderRows {
         // one operation (a report alone): a scalar subquery, the plan the report path was measured with
         String orders = ids.size() == 1 ? "id = (select o.work_order_id from mes_operation o where o.tenant_id = ?"
                 + " and o.id = ?)" : "id in (select o.work_order_id from mes_operation o where o.tenant_id = ?"
-                + " and o.id in (" + placeholders(ids.size()) + ")) order by id";
+                + " and o.id in (" + org.pilotline.platform.persistence.SqlValues.placeholders(ids.size()) + ")) order by id";
         try (PreparedStatement select = c.prepareStatement("select " + ORDER_COLUMNS + " from mes_work_order"
                 + " where tenant_id = ? and " + orders + " for update")) {
             select.setString(1, tenant);
@@ -98,7 +98,7 @@ final class WorkOrderRows {
         // sorted here, not by the server: the rows come through the work order's foreign-key index, and an "order by
         // operation_no" cost a filesort in every report (mesperf5's profile: Sort_rows ≈ 2 a report)
         try (PreparedStatement select = c.prepareStatement("select work_order_id, " + OPERATION_COLUMNS
-                + " from mes_operation where tenant_id = ? and work_order_id in (" + placeholders(locked.size()) + ")")) {
+                + " from mes_operation where tenant_id = ? and work_order_id in (" + org.pilotline.platform.persistence.SqlValues.placeholders(locked.size()) + ")")) {
             select.setString(1, tenant);
             int i = 2;
             for (Long id : locked.keySet()) {
@@ -169,10 +169,6 @@ final class WorkOrderRows {
         o.tenantId = r.getString(22);
         o.reworkOf = r.getObject(23, Long.class); // a rework operation stands beside the sequence
         return o;
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     /** Writes back the work order and the operations the report changed, each checked against its version. */

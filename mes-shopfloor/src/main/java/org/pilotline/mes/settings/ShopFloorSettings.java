@@ -133,7 +133,7 @@ public class ShopFloorSettings {
             try (PreparedStatement select = c.prepareStatement("select (select over_delivery_tolerance from"
                     + " mes_enterprise_settings where tenant_id = ?), w.staging_location_id, w.receipt_location_id,"
                     + " w.work_center_id, w.counting_source from mes_work_center_settings w where w.tenant_id = ?"
-                    + " and w.work_center_id in (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
+                    + " and w.work_center_id in (" + org.pilotline.platform.persistence.SqlValues.placeholders(ids.size()) + ")")) {
                 select.setString(1, tenantId);
                 select.setString(2, tenantId);
                 for (int i = 0; i < ids.size(); i++) {
@@ -161,7 +161,7 @@ public class ShopFloorSettings {
             try (PreparedStatement select = c.prepareStatement("select l.id, l.version, l.code, l.name, l.active, h.id,"
                     + " h.version, h.code, h.name from location l join warehouse h on h.id = l.warehouse_id"
                     + " and h.tenant_id = l.tenant_id where l.tenant_id = ? and l.id in ("
-                    + String.join(", ", java.util.Collections.nCopies(atLocation.size(), "?")) + ")")) {
+                    + org.pilotline.platform.persistence.SqlValues.placeholders(atLocation.size()) + ")")) {
                 select.setString(1, tenantId);
                 int i = 2;
                 for (Long location : atLocation.keySet()) {

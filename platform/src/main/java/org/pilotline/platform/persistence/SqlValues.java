@@ -24,4 +24,9 @@ public final class SqlValues {
         }
         return (Instant) value;
     }
+
+    /** {@code n} JDBC parameter markers separated by commas, for an {@code in (…)} list of that many values. */
+    public static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
 }
