@@ -98,10 +98,8 @@ public class ShopFloorSettings {
                         while (r.next()) {
                             ForQuantity settings = found.get(ids.get(0));
                             if (settings == null) {
-                                BigDecimal tolerance = r.getBigDecimal(1);
-                                settings = new ForQuantity(tolerance == null ? DEFAULT_OVER_DELIVERY_TOLERANCE : tolerance,
-                                        new Locations(r.getObject(2, Long.class), r.getObject(3, Long.class)),
-                                        new java.util.HashMap<>(), CountingSource.MACHINE.name().equals(r.getString(13)));
+                                settings = forQuantity(r.getBigDecimal(1), r.getObject(2, Long.class),
+                                        r.getObject(3, Long.class), r.getString(13));
                                 found.put(ids.get(0), settings);
                             }
                             long locationId = r.getLong(4);
@@ -141,10 +139,8 @@ public class ShopFloorSettings {
                 }
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
-                        BigDecimal tolerance = r.getBigDecimal(1);
-                        ForQuantity settings = new ForQuantity(tolerance == null ? DEFAULT_OVER_DELIVERY_TOLERANCE : tolerance,
-                                new Locations(r.getObject(2, Long.class), r.getObject(3, Long.class)),
-                                new java.util.HashMap<>(), CountingSource.MACHINE.name().equals(r.getString(5)));
+                        ForQuantity settings = forQuantity(r.getBigDecimal(1), r.getObject(2, Long.class),
+                                r.getObject(3, Long.class), r.getString(5));
                         found.put(r.getLong(4), settings);
                         for (Long location : new Long[]{settings.locations().stagingLocationId(),
                                 settings.locations().receiptLocationId()}) {
@@ -175,6 +171,12 @@ public class ShopFloorSettings {
                 }
             }
         });
+    }
+
+    /** A work center's settings as read (the tolerance null where the enterprise has none), its locations' rows to add. */
+    private static ForQuantity forQuantity(BigDecimal tolerance, Long staging, Long receipt, String countingSource) {
+        return new ForQuantity(tolerance == null ? DEFAULT_OVER_DELIVERY_TOLERANCE : tolerance,
+                new Locations(staging, receipt), new java.util.HashMap<>(), CountingSource.MACHINE.name().equals(countingSource));
     }
 
     /** One column of the enterprise's settings; empty without settings or where the column is null. */
