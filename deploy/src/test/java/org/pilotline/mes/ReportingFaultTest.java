@@ -206,15 +206,16 @@ class ReportingFaultTest {
     }
 
     /**
-     * The application's session that waits for a lock on the table, seen from the test's own connection: a transaction
-     * in LOCK WAIT whose statement names the table (not any session whose query names it: the KPI roll-ups' reads of
-     * the hour join the work orders too, and one of them running at that moment is no second waiter).
+     * The application's session that waits for a lock on the table, seen from the test's own connection: the session
+     * whose locking read names the table (not any session whose query names it: the KPI roll-ups' reads of the hour join
+     * the work orders too, and one of them running at that moment is no second waiter). The processlist, because
+     * information_schema.innodb_trx shows nothing without the PROCESS privilege.
      */
     private static long waitingSession(Connection db, String table) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        try (PreparedStatement find = db.prepareStatement("select trx_mysql_thread_id from information_schema.innodb_trx"
-                + " where trx_mysql_thread_id <> connection_id() and trx_state = 'LOCK WAIT' and trx_query like ?")) {
-            find.setString(1, "%" + table + "%");
+        try (PreparedStatement find = db.prepareStatement("select id from information_schema.processlist"
+                + " where id <> connection_id() and command = 'Query' and info like ?")) {
+            find.setString(1, "%" + table + "%for update%");
             while (System.nanoTime() < deadline) {
                 List<Long> sessions = new ArrayList<>();
                 try (ResultSet rows = find.executeQuery()) {
