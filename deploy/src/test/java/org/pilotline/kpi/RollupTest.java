@@ -238,12 +238,23 @@ class RollupTest {
             var read = org.pilotline.platform.tenancy.TenantContext.callAs(plant.enterprise.code,
                     () -> models.histories(together));
             assertEquals(together.keySet(), read.keySet());
+            // the roll-ups' quantities of whole minutes, summed per minute by the database: the same sums
+            var minutes = org.pilotline.platform.tenancy.TenantContext.callAs(plant.enterprise.code,
+                    () -> models.quantityMinutes(together));
             boolean someRecords = false;
             for (var e : together.entrySet()) {
                 var alone = org.pilotline.platform.tenancy.TenantContext.callAs(plant.enterprise.code,
                         () -> models.history(e.getKey(), e.getValue()[0], e.getValue()[1]));
                 assertEquals(alone, read.get(e.getKey()), "work unit " + e.getKey() + " over " + e.getValue()[0]
                         + " to " + e.getValue()[1]);
+                var byReport = org.pilotline.kpi.time.Quantities.of(alone.quantityReports());
+                var byMinute = org.pilotline.kpi.time.Quantities.of(List.of(), minutes.getOrDefault(e.getKey(),
+                        List.of()));
+                assertEquals(java.util.Arrays.asList(byReport.unit(), byReport.produced(), byReport.good(),
+                        byReport.scrap(), byReport.rework(), byReport.plannedRunSeconds()),
+                        java.util.Arrays.asList(byMinute.unit(), byMinute.produced(),
+                        byMinute.good(), byMinute.scrap(), byMinute.rework(), byMinute.plannedRunSeconds()),
+                        "work unit " + e.getKey() + "'s quantities by minute");
                 someRecords |= !alone.machineIntervals().isEmpty() && !alone.orderSegments().isEmpty()
                         && !alone.quantityReports().isEmpty() && !alone.workOrders().isEmpty();
             }
@@ -433,6 +444,90 @@ class RollupTest {
             }
         }
         return all;
+    }
+
+    /**
+     * The hours under way count their quantities from minutes the roll-ups keep between batches (QuantityMinutes): a
+     * report that arrives late, for a minute already kept, is counted, and so is one whose touch another replica
+     * applied (here: written without a touch, the lock row naming another process), because this process then reads
+     * every minute again.
+     */
+    @Test
+    @Order(7)
+    void theHoursUnderWayCountEveryQuantityAlsoLateOnesAndThoseAnotherReplicaApplied() throws Exception {
+        history();
+        long center = plant.workCenter("LATHE");
+        long unit = plant.data.workUnit(center, "LATHE-1");
+        long bar = plant.data.bought("BAR", "1");
+        plant.receive(bar, "1000", plant.staging, null, null);
+        long operation = id(operations(plant.release(plant.product(plant.data.code("SHAFT"), center, bar), "100")).get(0));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        at(report("START", operation), now.minus(Duration.ofMinutes(20)));
+        at(quantities(report("QUANTITY", operation), "5", "1", "0"), now.minus(Duration.ofMinutes(15)));
+        waitForTheDueTouches();
+        at(quantities(report("QUANTITY", operation), "7", "0", "1"), now.minus(Duration.ofMinutes(1)));
+        waitForTheDueTouches();
+        // late: a minute the roll-ups have kept since
+        at(quantities(report("QUANTITY", operation), "3", "0", "0"), now.minus(Duration.ofMinutes(10)));
+        waitForTheDueTouches();
+        Instant from = now.minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.HOURS);
+        Instant to = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        assertHoursCountWhatTheRawHistoryGives(unit, from, to, "15");
+        // applied by "another replica": a report whose touch this process never reads, the lock row naming another one
+        try (java.sql.Connection db = io.quarkus.arc.Arc.container().instance(io.agroal.api.AgroalDataSource.class).get()
+                .getConnection()) {
+            try (java.sql.PreparedStatement insert = db.prepareStatement("insert into mes_report (tenant_id, client_id,"
+                    + " kind, operation_id, work_unit_id, good_quantity, scrap_quantity, rework_quantity, occurred_at,"
+                    + " received_at, status, outcome, negative_stock) values (?, ?, 'QUANTITY', ?, ?, 4, 0, 0, ?, ?, 200,"
+                    + " '{}', false)")) {
+                insert.setString(1, plant.enterprise.code);
+                insert.setString(2, UUID.randomUUID().toString());
+                insert.setLong(3, operation);
+                insert.setLong(4, unit);
+                insert.setObject(5, java.time.LocalDateTime.ofInstant(now.minus(Duration.ofMinutes(5)), ZoneId.of("UTC")));
+                insert.setObject(6, java.time.LocalDateTime.ofInstant(now, ZoneId.of("UTC")));
+                insert.executeUpdate();
+            }
+            try (java.sql.PreparedStatement writer = db.prepareStatement("update kpi_rollup_lock set writer = 'another'"
+                    + " where tenant_id = ?")) {
+                writer.setString(1, plant.enterprise.code);
+                assertEquals(1, writer.executeUpdate());
+            }
+        }
+        at(quantities(report("QUANTITY", operation), "2", "0", "0"), now.minus(Duration.ofSeconds(30)));
+        waitForTheDueTouches();
+
+        // 5 + 7 + 3 late + 4 another replica's + 2
+        assertHoursCountWhatTheRawHistoryGives(unit, from, to, "21");
+    }
+
+    private static void assertHoursCountWhatTheRawHistoryGives(long unit, Instant from, Instant to, String good) {
+        List<Map<String, Object>> hours = series("WORK_UNIT:" + unit, "HOUR", from, to);
+        Map<String, Object> computed = json(plant.data.planner().queryParams(Map.of("from", from.toString(), "to",
+                to.toString())).get("/api/kpi/work-units/" + unit)).getMap("quantities");
+        for (String quantity : List.of("good", "scrap", "rework", "produced", "plannedRunSeconds")) {
+            BigDecimal kept = hours.stream().map(h -> new BigDecimal(((Map<?, ?>) h.get("quantities")).get(quantity)
+                    .toString())).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertEquals(0, kept.compareTo(new BigDecimal(computed.get(quantity).toString())),
+                    quantity + ": the hours' roll-ups " + kept + ", the raw history " + computed.get(quantity));
+        }
+        assertEquals(0, new BigDecimal(computed.get("good").toString()).compareTo(new BigDecimal(good)),
+                "the good quantity reported: " + computed);
+    }
+
+    private static void at(Map<String, Object> report, Instant occurredAt) {
+        report.put("occurredAt", occurredAt.toString());
+        plant.enterprise.as("operator").body(report).post("/api/mes/reports").then().statusCode(200);
+    }
+
+    /** Waits until the touches due now are applied (those of days, weeks and months come a minute later). */
+    private static void waitForTheDueTouches() {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (((Number) plant.data.planner().get("/api/kpi/rollups/status").then().statusCode(200).extract()
+                .path("dueTouches")).longValue() > 0) {
+            assertTrue(System.nanoTime() < deadline, "the roll-ups did not apply the due touches within 2 minutes");
+            sleep(200);
+        }
     }
 
     private static List<Map<String, Object>> series(String node, String grain, Instant from, Instant to) {

@@ -49,6 +49,20 @@ public class RollupStore {
                 + " on duplicate key update tenant_id = values(tenant_id)").setParameter(1, tenant).executeUpdate();
     }
 
+    /**
+     * Under the enterprise's lock: notes {@code writer} as the process that applies its touches now, and says whether
+     * it was the last one to (false: another replica was, or none yet).
+     */
+    public boolean claim(String tenant, String writer) {
+        List<Object[]> rows = rows("select writer from kpi_rollup_lock where tenant_id = ?1", tenant);
+        if (!rows.isEmpty() && writer.equals(rows.get(0)[0])) {
+            return true;
+        }
+        em.createNativeQuery("update kpi_rollup_lock set writer = ?1 where tenant_id = ?2").setParameter(1, writer)
+                .setParameter(2, tenant).executeUpdate();
+        return false;
+    }
+
     public void insert(String tenant, Row row) {
         insertAll(tenant, List.of(row));
     }

@@ -57,8 +57,11 @@ public class RollupWriter {
         }
     }
 
-    /** A work unit's buckets to recompute that lie in one month (read from the raw history at once). */
-    public record Chunk(long unit, List<Bucket> buckets) {
+    /**
+     * A work unit's buckets to recompute that lie in one month (read from the raw history at once), and the earliest
+     * instant its touches changed (null: not known, all of the buckets read again).
+     */
+    public record Chunk(long unit, List<Bucket> buckets, Instant changed) {
     }
 
     /** What touches reach: each work unit's buckets in monthly chunks, and every bucket whose levels above change. */
@@ -78,6 +81,9 @@ public class RollupWriter {
 
     @Inject
     TenantContext tenant;
+
+    @Inject
+    QuantityMinutes quantityMinutes;
 
     @Inject
     PlantClock plantClock;
@@ -135,6 +141,7 @@ public class RollupWriter {
     public void forget(List<Touch> applied, Instant coarseDue) {
         String t = tenant.requireEnterprise();
         store.lock(t);
+        quantityMinutes.claim(t);
         em.createNativeQuery("delete from kpi_rollup_dirty where tenant_id = ?1 and id in (?2)")
                 .setParameter(1, t).setParameter(2, applied.stream().map(Touch::id).toList()).executeUpdate();
         Map<Long, Instant> coarse = new LinkedHashMap<>();
@@ -249,11 +256,16 @@ public class RollupWriter {
                 all.computeIfAbsent(b.grain(), g -> new TreeMap<>()).merge(b.start(), b,
                         (x, y) -> y.end().isAfter(x.end()) ? y : x);
             }
-            byMonth.values().forEach(month -> chunks.add(new Chunk(unit, month)));
+            Instant changed = earlier(fine.get(unit), coarse.get(unit));
+            byMonth.values().forEach(month -> chunks.add(new Chunk(unit, month, changed)));
         }
         List<Bucket> buckets = new ArrayList<>();
         all.values().forEach(byStart -> buckets.addAll(byStart.values()));
         return new Plan(chunks, buckets);
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     /** Reads the work units with their work centers in one statement, so that {@link #shiftsOf} finds them loaded. */
@@ -286,7 +298,8 @@ public class RollupWriter {
     public void write(List<Chunk> chunks, Instant now) {
         String t = tenant.requireEnterprise();
         store.lock(t);
-        computeRows(chunks, now, (buckets, rows) -> {
+        quantityMinutes.claim(t);
+        computeRows(t, chunks, now, true, (buckets, rows) -> {
             store.deleteUnitRows(t, buckets);
             store.insertAll(t, rows);
         });
@@ -295,9 +308,10 @@ public class RollupWriter {
     /**
      * The work units' rows of chunks, each bucket computed from the raw history for exactly the bucket: the histories
      * are read a round at a time (each unit once, all of one month, together: {@link TimeModelService#histories}),
-     * and each round's buckets by unit and rows handed to {@code write}.
+     * and each round's buckets by unit and rows handed to {@code write}. With {@code keep} (touches being applied), the
+     * quantities of hours and shifts come through {@link QuantityMinutes}, read from each unit's change on.
      */
-    private void computeRows(List<Chunk> chunks, Instant now,
+    private void computeRows(String t, List<Chunk> chunks, Instant now, boolean keep,
                              java.util.function.BiConsumer<Map<Long, List<Bucket>>, List<RollupStore.Row>> write) {
         ZoneId zone = plantClock.zone();
         List<Chunk> rest = chunks;
@@ -317,7 +331,18 @@ public class RollupWriter {
             Map<Long, Instant[]> stretches = new LinkedHashMap<>();
             round.forEach((unit, chunk) -> stretches.put(unit, new Instant[]{first(chunk.buckets()),
                     chunk.buckets().stream().map(Bucket::end).max(Instant::compareTo).orElseThrow()}));
-            Map<Long, UnitHistory> histories = timeModels.histories(stretches);
+            Map<Long, Instant[]> summed = new LinkedHashMap<>();
+            Map<Long, Instant> changed = new HashMap<>();
+            round.forEach((unit, chunk) -> {
+                if (keep && QuantityMinutes.fits(chunk.buckets())) {
+                    summed.put(unit, stretches.get(unit));
+                    if (chunk.changed() != null) {
+                        changed.put(unit, chunk.changed());
+                    }
+                }
+            });
+            Map<Long, UnitHistory> histories = timeModels.histories(stretches,
+                    quantityMinutes.read(t, summed, changed, now));
             List<RollupStore.Row> rows = new ArrayList<>();
             Map<Long, List<Bucket>> buckets = new LinkedHashMap<>();
             for (Chunk chunk : round.values()) {
@@ -370,9 +395,9 @@ public class RollupWriter {
                 byMonth.computeIfAbsent(BucketRules.containing(Grain.MONTH, zone, b.start()).start(),
                         m -> new ArrayList<>()).add(b);
             }
-            byMonth.values().forEach(month -> chunks.add(new Chunk(unit, month)));
+            byMonth.values().forEach(month -> chunks.add(new Chunk(unit, month, null)));
         }
-        computeRows(chunks, now, (buckets, rows) -> store.insertAll(t, rows));
+        computeRows(t, chunks, now, false, (buckets, rows) -> store.insertAll(t, rows));
     }
 
     /**

@@ -98,15 +98,74 @@ public class TimeModelService {
      */
     @Transactional
     public Map<Long, UnitHistory> histories(Map<Long, Instant[]> stretches) {
-        return read(stretches, null, true);
+        return read(stretches, null, Map.of(), true);
     }
+
+    /**
+     * {@link #histories(Map)}, except that the quantities of the units in {@code minutes} are the minutes given (which
+     * the caller read with {@link #quantityMinutes}, or kept from an earlier read): their reports are not read again.
+     */
+    @Transactional
+    public Map<Long, UnitHistory> histories(Map<Long, Instant[]> stretches, Map<Long, List<Quantities.Minute>> minutes) {
+        return read(stretches, null, minutes, true);
+    }
+
+    /**
+     * The counted QUANTITY and FINISH reports of several work units, each over a range of its own ({from, to}), summed
+     * per clock minute and stock unit in one statement: what {@link #histories(Map)} reads report by report, for a
+     * period of whole minutes.
+     */
+    @Transactional
+    public Map<Long, List<Quantities.Minute>> quantityMinutes(Map<Long, Instant[]> ranges) {
+        String enterprise = tenant.requireEnterprise();
+        Map<Long, List<Quantities.Minute>> minutes = new java.util.HashMap<>();
+        if (ranges.isEmpty()) {
+            return minutes;
+        }
+        Instant from = ranges.values().stream().map(s -> s[0]).min(Instant::compareTo).orElseThrow();
+        Instant to = ranges.values().stream().map(s -> s[1]).max(Instant::compareTo).orElseThrow();
+        for (Object[] r : rows("select o.work_unit_id, date_format(r.occurred_at, '%Y-%m-%d %H:%i'), u.code,"
+                + " sum(coalesce(r.good_quantity, 0)), sum(coalesce(r.scrap_quantity, 0)),"
+                + " sum(coalesce(r.rework_quantity, 0)), sum(" + RUN_MINUTES_PER_UNIT + " * (coalesce(r.good_quantity, 0)"
+                + " + coalesce(r.scrap_quantity, 0) + coalesce(r.rework_quantity, 0)))" + COUNTED_REPORTS
+                + " and (coalesce(r.good_quantity, 0) <> 0 or coalesce(r.scrap_quantity, 0) <> 0"
+                + " or coalesce(r.rework_quantity, 0) <> 0) group by o.work_unit_id, 2, u.code",
+                enterprise, List.copyOf(ranges.keySet()), from, to)) {
+            long unit = id(r[0]);
+            Instant at = java.time.LocalDateTime.parse((String) r[1],
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")).toInstant(java.time.ZoneOffset.UTC);
+            Instant[] range = ranges.get(unit);
+            if (!at.isBefore(range[0]) && at.isBefore(range[1])) {
+                minutes.computeIfAbsent(unit, k -> new ArrayList<>()).add(new Quantities.Minute(at, (String) r[2],
+                        decimal(r[3]), decimal(r[4]), decimal(r[5]), decimal(r[6])));
+            }
+        }
+        return minutes;
+    }
+
+    /** The routing's planned run minutes per unit of an operation's report: the alternative's on its work center. */
+    private static final String RUN_MINUTES_PER_UNIT = "coalesce(a.run_minutes_per_unit, o.run_minutes_per_unit)";
+
+    /**
+     * The applied QUANTITY and FINISH reports of operations on the units {@code ?2} in [{@code ?3}, {@code ?4}), with
+     * their work order, item and stock unit and the alternative the unit's work center is ({@code a}).
+     */
+    private static final String COUNTED_REPORTS = " from mes_report r"
+            + " join mes_operation o on o.id = r.operation_id join mes_work_order w on w.id = o.work_order_id"
+            + " join item i on i.id = w.item_id join unit u on u.id = i.stock_unit_id"
+            + " join work_unit wu on wu.id = o.work_unit_id"
+            + " left join mes_operation_alternative a on a.operation_id = o.id and a.work_center_id = wu.work_center_id"
+            + " and o.work_center_id <> wu.work_center_id"
+            + " where r.tenant_id = ?1 and o.work_unit_id in (?2) and r.status = 200"
+            + " and r.kind in ('QUANTITY', 'FINISH') and r.occurred_at >= ?3 and r.occurred_at < ?4";
 
     /**
      * {@link #histories}, or (given intervals, withOrders false) {@link #machineHistories}: the records of several
      * units read over the union of their stretches, each keeping those of its own.
      */
     private Map<Long, UnitHistory> read(Map<Long, Instant[]> stretches,
-                                        Map<Long, List<TimeInputs.MachineInterval>> given, boolean withOrders) {
+                                        Map<Long, List<TimeInputs.MachineInterval>> given,
+                                        Map<Long, List<Quantities.Minute>> minutes, boolean withOrders) {
         String enterprise = tenant.requireEnterprise();
         Map<Long, UnitHistory> histories = new java.util.HashMap<>();
         if (stretches.isEmpty()) {
@@ -134,7 +193,8 @@ public class TimeModelService {
         Map<Long, List<Object[]>> workOrders = new java.util.HashMap<>();
         Map<Long, List<WorkUnitRecords.FinishedOperation>> finished = new java.util.HashMap<>();
         if (withOrders) {
-            readOrders(enterprise, ids, from, to, operations, reports, numbers, quantities, workOrders, finished);
+            readOrders(enterprise, ids, from, to, minutes.keySet(), operations, reports, numbers, quantities, workOrders,
+                    finished);
         }
         ZoneId[] plant = new ZoneId[1]; // read once, if a work center has no calendar
         java.util.function.Supplier<ZoneId> plantZone = () -> plant[0] != null ? plant[0] : (plant[0] = plantClock.zone());
@@ -167,6 +227,8 @@ public class TimeModelService {
                     segments, ran,
                     quantities.getOrDefault(unit.id, List.of()).stream().filter(q -> !q.at().isBefore(a)
                             && q.at().isBefore(b)).toList(),
+                    minutes.getOrDefault(unit.id, List.of()).stream().filter(m -> !m.at().isBefore(a)
+                            && m.at().isBefore(b)).toList(),
                     workOrders.getOrDefault(unit.id, List.of()).stream().filter(w -> instant(w[2]).isBefore(b)
                             && (w[3] == null || instant(w[3]).isAfter(a)))
                             .map(w -> new UnitHistory.WorkOrder(id(w[0]), (String) w[1], instant(w[2]), instant(w[3])))
@@ -177,8 +239,11 @@ public class TimeModelService {
         return histories;
     }
 
-    /** The orders' records of {@link #read(Map, Map, boolean)}: operations, their phases, quantities, work orders. */
-    private void readOrders(String enterprise, List<Long> ids, Instant from, Instant to,
+    /**
+     * The orders' records of {@link #read(Map, Map, Map, boolean)}: operations, their phases, quantities (except those of
+     * the units {@code summed}), work orders.
+     */
+    private void readOrders(String enterprise, List<Long> ids, Instant from, Instant to, java.util.Set<Long> summed,
                             Map<Long, Map<Long, UnitHistory.Operation>> operations,
                             Map<Long, Map<Long, List<OrderTimeline.Report>>> reports, Map<Long, String> numbers,
                             Map<Long, List<Quantities.QuantityReport>> quantities, Map<Long, List<Object[]>> workOrders,
@@ -202,17 +267,11 @@ public class TimeModelService {
             reports.computeIfAbsent(id(r[5]), k -> new LinkedHashMap<>()).computeIfAbsent(id(r[0]),
                     k -> new ArrayList<>()).add(new OrderTimeline.Report(id(r[2]), (String) r[3], instant(r[4])));
         }
-        for (Object[] r : rows("select r.id, r.kind, r.occurred_at, o.id, w.number,"
-                + " coalesce(r.good_quantity, 0), coalesce(r.scrap_quantity, 0), coalesce(r.rework_quantity, 0),"
-                + " coalesce(a.run_minutes_per_unit, o.run_minutes_per_unit), u.code, o.work_unit_id from mes_report r"
-                + " join mes_operation o on o.id = r.operation_id join mes_work_order w on w.id = o.work_order_id"
-                + " join item i on i.id = w.item_id join unit u on u.id = i.stock_unit_id"
-                + " join work_unit wu on wu.id = o.work_unit_id"
-                + " left join mes_operation_alternative a on a.operation_id = o.id and a.work_center_id = wu.work_center_id"
-                + " and o.work_center_id <> wu.work_center_id"
-                + " where r.tenant_id = ?1 and o.work_unit_id in (?2) and r.status = 200"
-                + " and r.kind in ('QUANTITY', 'FINISH') and r.occurred_at >= ?3 and r.occurred_at < ?4"
-                + " order by r.occurred_at, r.id", enterprise, ids, from, to)) {
+        List<Long> counted = ids.stream().filter(id -> !summed.contains(id)).toList();
+        for (Object[] r : counted.isEmpty() ? List.<Object[]>of() : rows("select r.id, r.kind, r.occurred_at, o.id,"
+                + " w.number, coalesce(r.good_quantity, 0), coalesce(r.scrap_quantity, 0), coalesce(r.rework_quantity, 0),"
+                + " " + RUN_MINUTES_PER_UNIT + ", u.code, o.work_unit_id" + COUNTED_REPORTS
+                + " order by r.occurred_at, r.id", enterprise, counted, from, to)) {
             Quantities.QuantityReport q = new Quantities.QuantityReport(id(r[0]), (String) r[1], instant(r[2]),
                     id(r[3]), (String) r[4], decimal(r[5]), decimal(r[6]), decimal(r[7]), decimal(r[8]), (String) r[9]);
             if (q.good().signum() != 0 || q.scrap().signum() != 0 || q.rework().signum() != 0) {
@@ -268,7 +327,7 @@ public class TimeModelService {
     @Transactional
     public Map<Long, UnitHistory> machineHistories(Map<Long, Instant[]> stretches,
                                                    Map<Long, List<TimeInputs.MachineInterval>> intervals) {
-        return read(stretches, intervals, false);
+        return read(stretches, intervals, Map.of(), false);
     }
 
     /** The work unit's records over [from, to), with its orders and reports or (withOrders false) without them. */
@@ -284,12 +343,12 @@ public class TimeModelService {
             return new UnitHistory(unit.id, unit.code, unit.name, center.id, zone, from, to, shifts,
                     workingTime, downtimes(enterprise, workUnitId, from, to),
                     intervals(enterprise, workUnitId, from, to, fromInEffect), dataLosses(enterprise, workUnitId, from, to),
-                    List.of(), Map.of(), List.of(), List.of(), List.of());
+                    List.of(), Map.of(), List.of(), List.of(), List.of(), List.of());
         }
         return new UnitHistory(unit.id, unit.code, unit.name, center.id, zone, from, to, shifts, workingTime,
                 downtimes(enterprise, workUnitId, from, to), intervals(enterprise, workUnitId, from, to, fromInEffect),
                 dataLosses(enterprise, workUnitId, from, to), orderSegments(enterprise, workUnitId, from, to),
-                operations(enterprise, workUnitId, from, to), quantities(enterprise, unit, from, to),
+                operations(enterprise, workUnitId, from, to), quantities(enterprise, unit, from, to), List.of(),
                 workOrders(enterprise, workUnitId, from, to), finishedOperations(enterprise, workUnitId, from, to));
     }
 

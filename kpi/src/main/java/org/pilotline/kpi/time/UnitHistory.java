@@ -3,19 +3,22 @@ package org.pilotline.kpi.time;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a work unit's figures over [from, to) are computed from, read once, so that the records of any period
  * inside it can be accounted without reading again (the roll-ups compute hundreds of buckets of one unit at a time).
  * Each list is cut down to what overlaps the period asked for, in the order the database gave it, so that a period's
- * records are exactly those {@link TimeModelService#records} gives for it.
+ * records are exactly those {@link TimeModelService#records} gives for it. The quantities are the counted reports, or
+ * (for the roll-ups: {@link TimeModelService#histories(Map, Map)}) the sums of their minutes, never both for one unit.
  */
 public record UnitHistory(long workUnitId, String code, String name, long workCenterId, String zone, Instant from,
                           Instant to, List<TimeInputs.Span> shifts, List<TimeInputs.Span> workingTime,
                           List<TimeInputs.Downtime> downtimes, List<TimeInputs.MachineInterval> machineIntervals,
                           List<TimeInputs.DataLoss> dataLosses, List<TimeInputs.OrderSegment> orderSegments,
                           java.util.Map<Long, Operation> operations,
-                          List<Quantities.QuantityReport> quantityReports, List<WorkOrder> workOrders,
+                          List<Quantities.QuantityReport> quantityReports, List<Quantities.Minute> quantityMinutes,
+                          List<WorkOrder> workOrders,
                           List<WorkUnitRecords.FinishedOperation> finishedOperations) {
 
     /** An operation on the unit as recorded: its actual start and end (null: not yet). */
@@ -45,7 +48,8 @@ public record UnitHistory(long workUnitId, String code, String name, long workCe
                         || operations.get(o.operationId()).overlaps(a, b)).toList());
         TimeModel time = TimeAccounting.account(inputs);
         Quantities quantities = Quantities.of(quantityReports.stream()
-                .filter(q -> !q.at().isBefore(a) && q.at().isBefore(b)).toList());
+                .filter(q -> !q.at().isBefore(a) && q.at().isBefore(b)).toList(),
+                quantityMinutes.stream().filter(m -> !m.at().isBefore(a) && m.at().isBefore(b)).toList());
         List<WorkUnitRecords.WorkOrderSpan> spans = new ArrayList<>();
         for (WorkOrder w : workOrders) {
             if (w.started().isBefore(b) && (w.completed() == null || w.completed().isAfter(a))) {
