@@ -522,12 +522,7 @@ class RollupTest {
 
     /** Waits until the touches due now are applied (those of days, weeks and months come a minute later). */
     private static void waitForTheDueTouches() {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (((Number) plant.data.planner().get("/api/kpi/rollups/status").then().statusCode(200).extract()
-                .path("dueTouches")).longValue() > 0) {
-            assertTrue(System.nanoTime() < deadline, "the roll-ups did not apply the due touches within 2 minutes");
-            sleep(200);
-        }
+        waitUntilNone("dueTouches");
     }
 
     private static List<Map<String, Object>> series(String node, String grain, Instant from, Instant to) {
@@ -581,11 +576,16 @@ class RollupTest {
     }
 
     private static void waitForTheRollups() {
+        waitUntilNone("pendingTouches");
+    }
+
+    /** Waits (up to 10 minutes) until the roll-up status counts no touches of this kind. */
+    private static void waitUntilNone(String touches) {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (((Number) plant.data.planner().get("/api/kpi/rollups/status").then().statusCode(200).extract()
-                .path("pendingTouches")).longValue() > 0) {
-            assertTrue(System.nanoTime() < deadline, "the roll-ups did not catch up within 10 minutes");
-            sleep(500);
+                .path(touches)).longValue() > 0) {
+            assertTrue(System.nanoTime() < deadline, "the roll-ups left " + touches + " for 10 minutes");
+            sleep(250);
         }
     }
 
