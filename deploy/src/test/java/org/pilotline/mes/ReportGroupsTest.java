@@ -73,6 +73,11 @@ class ReportGroupsTest {
 
         /** A released work order of 100, started; its (only) operation's id and its work order's id. */
         long[] started() {
+            return started(product);
+        }
+
+        /** {@link #started()} of another product. */
+        long[] started(long product) {
             Response workOrder = floor.release(product, "100");
             long operation = id(operations(workOrder).get(0));
             send(report("START", operation)).then().statusCode(200).body("operation.state", is("RUNNING"));
@@ -148,6 +153,52 @@ class ReportGroupsTest {
         double groups = counter("pilotline.mes.reports.groups") - groupsBefore;
         assertTrue(groups <= lanes + 2, "the lanes' waiting groups, and the 20 queued reports in one or two more: " + groups);
         assertEquals(0, counter("pilotline.mes.reports.groups.rolled.back") - rolledBackBefore);
+    }
+
+    /**
+     * A report refused for want of its second component, after its first one was moved: a group writes the balances
+     * once at its end, by the sum of its moves (StockLedger.deferBalanceWrites), and the refused report's changes are
+     * dropped with its savepoint — the reports before and after it take exactly their own stock, and the ledger equals
+     * the balances.
+     */
+    @Test
+    void aShortageRefusedInAGroupAfterItsFirstComponentMovedTakesNoStock() throws Exception {
+        Plant plant = new Plant();
+        long scarce = plant.floor.data.bought("GRP-S", "1");
+        plant.floor.receive(scarce, "8", plant.floor.staging, null, null);
+        long twoParts = plant.floor.data.made("GRP-P2");
+        plant.floor.data.bom(twoParts).line(plant.component, "1").line(scarce, "1").create();
+        plant.floor.data.routing(twoParts, ShopFloorFixture.routingStep(10, plant.workCenter, null));
+        long[] a = plant.started();
+        long[] x = plant.started(twoParts);
+        int lanes = reportGroups.lanes();
+
+        CompletableFuture<Response> first;
+        CompletableFuture<Response> scarceShort;
+        CompletableFuture<Response> last;
+        List<CompletableFuture<Response>> blockers;
+        try (Connection holdsA = lockWorkOrders(a[1])) {
+            blockers = blockLanes(plant, a[0]);
+            first = plant.sendLater(quantity(x[0], "5"));
+            awaitTrue(() -> waiting() == 1, "the first to queue");
+            scarceShort = plant.sendLater(quantity(x[0], "5")); // 5 of the component, then 3 of the scarce one left
+            awaitTrue(() -> waiting() == 2, "the short one to queue");
+            last = plant.sendLater(quantity(x[0], "2"));
+            awaitTrue(() -> waiting() == 3, "the last to queue");
+            holdsA.rollback();
+        }
+        for (CompletableFuture<Response> blocker : blockers) {
+            blocker.get().then().statusCode(200);
+        }
+        first.get().then().statusCode(200);
+        scarceShort.get().then().statusCode(409).body("type", containsString("insufficient-stock"));
+        last.get().then().statusCode(200);
+        assertEquals("7", plant.good(x[0]));
+        assertEquals(String.valueOf(1000 - lanes - 7), plant.floor.stock(plant.component, plant.floor.staging, null),
+                "the short report's move of the component is rolled back with its savepoint");
+        assertEquals("1", plant.floor.stock(scarce, plant.floor.staging, null));
+        plant.floor.enterprise.as("admin").get("/api/stock/integrity").then().statusCode(200)
+                .body("mismatches.size()", is(0));
     }
 
     /**

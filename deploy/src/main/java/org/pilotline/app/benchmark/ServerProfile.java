@@ -135,7 +135,7 @@ final class ServerProfile {
         return top;
     }
 
-    /** InnoDB's and the handler's row and page counters. */
+    /** InnoDB's and the handler's row and page counters, and InnoDB's row lock waits and their time (ms). */
     private static Map<String, Long> storageCounters(SuiteProcess suite) throws Exception {
         Map<String, Long> counters = new TreeMap<>();
         try (Connection db = suite.database(); Statement s = db.createStatement(); ResultSet r = s.executeQuery(
@@ -143,7 +143,8 @@ final class ServerProfile {
                         + " 'Innodb_rows_updated', 'Innodb_rows_deleted', 'Innodb_buffer_pool_read_requests',"
                         + " 'Innodb_buffer_pool_reads', 'Innodb_buffer_pool_write_requests', 'Innodb_data_fsyncs',"
                         + " 'Handler_read_key', 'Handler_read_next', 'Handler_read_rnd_next', 'Created_tmp_tables',"
-                        + " 'Sort_rows', 'Select_scan', 'Select_full_join')")) {
+                        + " 'Sort_rows', 'Select_scan', 'Select_full_join', 'Innodb_row_lock_waits',"
+                        + " 'Innodb_row_lock_time')")) {
             while (r.next()) {
                 counters.put(r.getString(1), r.getLong(2));
             }

@@ -69,6 +69,9 @@ public class StockLedger {
     /** The transaction's resource key of the locked pairs found without active reservations when they were locked. */
     private static final String UNRESERVED = StockLedger.class.getName() + ".unreserved";
 
+    /** The transaction's resource key of the balance changes kept for one write ({@link #deferBalanceWrites}). */
+    private static final String PENDING = StockLedger.class.getName() + ".pending";
+
     /** A balance row of a pair held in this transaction: its lot (null: the anchor or the lot-less stock) and quantity. */
     public record HeldRow(Long lotId, BigDecimal quantity) {
     }
@@ -126,18 +129,12 @@ public class StockLedger {
             BalanceRow into = locked.get(new Pair(move.item().id, move.to().id)).of(move.lot());
             changes.merge(into.id(), move.quantity(), BigDecimal::add);
         }
-        jdbc(c -> {
-            try (PreparedStatement update = c.prepareStatement("update stock_balance set quantity = quantity + ?,"
-                    + " version = version + 1 where id = ? and tenant_id = ?")) {
-                for (Map.Entry<Long, BigDecimal> change : changes.entrySet()) {
-                    update.setBigDecimal(1, change.getValue());
-                    update.setLong(2, change.getKey());
-                    update.setString(3, tenantId);
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
-        });
+        Map<Long, BigDecimal> pending = pending();
+        if (pending != null) {
+            changes.forEach((id, change) -> pending.merge(id, change, BigDecimal::add));
+        } else {
+            writeChanges(tenantId, changes);
+        }
         afterUpdate(pairs, changes);
         changes.keySet().forEach(id -> detachManaged(StockBalance.class, id));
         StockMove line = new StockMove();
@@ -156,6 +153,72 @@ public class StockLedger {
         line.tenantId = tenantId;
         insert(line); // executed here, so a duplicate request id fails inside the caller's retry
         return line;
+    }
+
+    /**
+     * From now on in this transaction, the balance changes of the moves are kept and written together by
+     * {@link #writePending} — one statement for all the moves since, each balance row changed once by their sum —
+     * or before the ledger reads balances from the database again. What the moves check (stock on hand, lots) comes from
+     * the rows the transaction holds, which are kept up to date as before; the moves themselves are inserted at once.
+     * A caller that reads balances itself, or sets a savepoint, writes them first.
+     */
+    public void deferBalanceWrites() {
+        if (pending() == null) {
+            transactions.putResource(PENDING, new java.util.LinkedHashMap<Long, BigDecimal>());
+        }
+    }
+
+    /** Writes the balance changes kept since {@link #deferBalanceWrites} (or the last write), if any. */
+    public void writePending() {
+        Map<Long, BigDecimal> pending = pending();
+        if (pending != null && !pending.isEmpty()) {
+            Map<Long, BigDecimal> changes = new java.util.LinkedHashMap<>(pending);
+            pending.clear();
+            changes.values().removeIf(change -> change.signum() == 0);
+            if (!changes.isEmpty()) {
+                writeChanges(tenant.requireEnterprise(), changes);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Long, BigDecimal> pending() {
+        return (Map<Long, BigDecimal>) transactions.getResource(PENDING);
+    }
+
+    /** Adds each change to its balance row, with one statement for all of them. */
+    private void writeChanges(String tenantId, Map<Long, BigDecimal> changes) {
+        jdbc(c -> {
+            StringBuilder sql = new StringBuilder("update stock_balance set quantity = quantity + ");
+            if (changes.size() == 1) {
+                sql.append("?");
+            } else {
+                sql.append("case id");
+                changes.forEach((id, change) -> sql.append(" when ? then ?"));
+                sql.append(" end");
+            }
+            sql.append(", version = version + 1 where tenant_id = ? and id in (")
+                    .append(String.join(", ", java.util.Collections.nCopies(changes.size(), "?"))).append(")");
+            try (PreparedStatement update = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                if (changes.size() == 1) {
+                    update.setBigDecimal(i++, changes.values().iterator().next());
+                } else {
+                    for (Map.Entry<Long, BigDecimal> change : changes.entrySet()) {
+                        update.setLong(i++, change.getKey());
+                        update.setBigDecimal(i++, change.getValue());
+                    }
+                }
+                update.setString(i++, tenantId);
+                for (Long id : changes.keySet()) {
+                    update.setLong(i++, id);
+                }
+                int updated = update.executeUpdate();
+                if (updated != changes.size()) {
+                    throw new IllegalStateException("balance rows changed: " + updated + " of " + changes.size());
+                }
+            }
+        });
     }
 
     /**
@@ -220,6 +283,7 @@ public class StockLedger {
         if (toLock.isEmpty()) {
             return;
         }
+        writePending(); // the rows are read from the database below
         if (toLock.size() == 1) {
             lockPairs(tenantId, new TreeSet<>(toLock), null);
         } else {
@@ -296,11 +360,16 @@ public class StockLedger {
 
     /**
      * Forgets what this transaction remembers of the pairs it holds (their locks stay held): after a rollback to a
-     * savepoint, the rows as remembered may be ones the rollback changed back or removed, so they are read again.
+     * savepoint, the rows as remembered may be ones the rollback changed back or removed, so they are read again. The
+     * balance changes kept since the savepoint ({@link #deferBalanceWrites}) are dropped: they were rolled back.
      */
     public void forgetHeld() {
         lockedInTransaction().clear();
         unreservedInTransaction().clear();
+        Map<Long, BigDecimal> pending = pending();
+        if (pending != null) {
+            pending.clear(); // changes since the savepoint (the caller wrote the earlier ones before setting it)
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -380,6 +449,7 @@ public class StockLedger {
         if (toLock.isEmpty()) {
             return locked;
         }
+        writePending(); // the rows are read from the database below
         jdbc(c -> {
             // the unique key names exactly the pair's rows: MariaDB 10.11 otherwise may choose the location's index
             // (or merge it with the item's) and lock every row at the location, e.g. the receipt location all work
@@ -522,6 +592,7 @@ public class StockLedger {
     }
 
     private void requireSerialNotInStock(String tenantId, Move move) {
+        writePending(); // summed from the database below
         BigDecimal[] anywhere = {BigDecimal.ZERO};
         jdbc(c -> {
             try (PreparedStatement select = c.prepareStatement("select coalesce(sum(quantity), 0) from stock_balance"

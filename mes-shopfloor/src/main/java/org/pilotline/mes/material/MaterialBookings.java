@@ -464,6 +464,7 @@ public class MaterialBookings {
             }
         }
         String tenantId = tenant.requireEnterprise();
+        ledger.writePending(); // the balances are read from the database below
         return em.unwrap(Session.class).doReturningWork(c -> {
             List<LotPicker.AvailableLot> available = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("select b.lot_id, l.lot_number, l.expires_on, l.created_at,"

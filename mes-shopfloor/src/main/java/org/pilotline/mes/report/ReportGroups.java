@@ -396,13 +396,11 @@ public class ReportGroups {
      */
     private void applyInSavepoint(Member m, List<ReportApplied> done, GroupWrites writes, GroupReads reads) {
         Session session = em.unwrap(Session.class);
-        // what the reports before changed of their work orders is written before the savepoint: rolling back to it
-        // must take only this report's changes (plain statements: the pool refuses JDBC's savepoint calls on a
-        // connection enlisted in a transaction)
-        session.doWork(c -> {
-            reads.writeUnwritten(c);
-            execute(c, "savepoint report");
-        });
+        // what the reports before changed of their work orders and stock is written before the savepoint: rolling
+        // back to it must take only this report's changes (plain statements: the pool refuses JDBC's savepoint calls
+        // on a connection enlisted in a transaction)
+        reporting.writeUnwritten(reads);
+        session.doWork(c -> execute(c, "savepoint report"));
         int links = bookings.deferredLinks();
         try {
             m.outcome = reporting.applyNew(m.request, m.who, done, writes, reads);

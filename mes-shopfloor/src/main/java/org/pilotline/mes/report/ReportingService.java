@@ -75,6 +75,9 @@ public class ReportingService {
     MaterialBookings bookings;
 
     @Inject
+    org.pilotline.erp.inventory.StockLedger ledger;
+
+    @Inject
     jakarta.enterprise.event.Event<ReportsApplied> applied;
 
     public ReportOutcome report(ReportRequest request, Reporter who) {
@@ -149,7 +152,7 @@ public class ReportingService {
         Instant touchedFrom = report.occurredAt;
         if (request.kind() == ReportKind.DOWNTIME || request.kind() == ReportKind.INSPECTION) {
             // reports that read the shop floor otherwise than through their work order's rows see it as written
-            em.unwrap(Session.class).doWork(reads::writeUnwritten);
+            writeUnwritten(reads);
         }
         if (request.kind() == ReportKind.DOWNTIME) {
             DowntimeReports.Recorded downtime = downtimeReports.record(report, request, who);
@@ -207,8 +210,20 @@ public class ReportingService {
         }
         GroupReads reads = new GroupReads(rows, settings.forQuantity(workCenters),
                 structures.ofProductionOrders(productionOrders), bookings.workOrderLots(workOrders));
+        // the balance changes of all the reports are written together at the end: each row once, by their sum
+        ledger.deferBalanceWrites();
         operationReports.holdStock(requests, reads);
         return reads;
+    }
+
+    /**
+     * Writes what the transaction's reports changed and gave back but did not write yet: their work orders' rows and the
+     * stock balances. Before a savepoint (rolling back to it must take one report's changes only), before a report that
+     * reads the shop floor otherwise, and at the end.
+     */
+    void writeUnwritten(GroupReads reads) {
+        em.unwrap(Session.class).doWork(reads::writeUnwritten);
+        ledger.writePending();
     }
 
     /** The writes of the reports of this transaction, gathered for its end, with the terminals' operators read now. */
@@ -223,7 +238,7 @@ public class ReportingService {
      * and the answers written, and the observers told what the applied reports touched.
      */
     void finish(GroupWrites writes, List<ReportApplied> done, GroupReads reads) {
-        em.unwrap(Session.class).doWork(reads::writeUnwritten);
+        writeUnwritten(reads);
         bookings.writeDeferredLinks();
         em.unwrap(Session.class).doWork(writes::write);
         if (!done.isEmpty()) {
