@@ -160,11 +160,23 @@ public class StockLedger {
      * {@link #writePending} — one statement for all the moves since, each balance row changed once by their sum —
      * or before the ledger reads balances from the database again. What the moves check (stock on hand, lots) comes from
      * the rows the transaction holds, which are kept up to date as before; the moves themselves are inserted at once.
-     * A caller that reads balances itself, or sets a savepoint, writes them first.
+     * A caller that reads balances itself, or sets a savepoint, writes them first; whatever is still kept when the
+     * transaction commits is written before it does.
      */
     public void deferBalanceWrites() {
         if (pending() == null) {
+            String tenantId = tenant.requireEnterprise();
             transactions.putResource(PENDING, new java.util.LinkedHashMap<Long, BigDecimal>());
+            transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    writePending(tenantId);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
         }
     }
 
@@ -172,11 +184,18 @@ public class StockLedger {
     public void writePending() {
         Map<Long, BigDecimal> pending = pending();
         if (pending != null && !pending.isEmpty()) {
+            writePending(tenant.requireEnterprise());
+        }
+    }
+
+    private void writePending(String tenantId) {
+        Map<Long, BigDecimal> pending = pending();
+        if (pending != null && !pending.isEmpty()) {
             Map<Long, BigDecimal> changes = new java.util.LinkedHashMap<>(pending);
             pending.clear();
             changes.values().removeIf(change -> change.signum() == 0);
             if (!changes.isEmpty()) {
-                writeChanges(tenant.requireEnterprise(), changes);
+                writeChanges(tenantId, changes);
             }
         }
     }
