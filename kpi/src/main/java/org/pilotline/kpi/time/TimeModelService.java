@@ -124,10 +124,13 @@ public class TimeModelService {
         }
         Instant from = ranges.values().stream().map(s -> s[0]).min(Instant::compareTo).orElseThrow();
         Instant to = ranges.values().stream().map(s -> s[1]).max(Instant::compareTo).orElseThrow();
-        for (Object[] r : rows("select o.work_unit_id, date_format(r.occurred_at, '%Y-%m-%d %H:%i'), u.code,"
+        boolean recent = from.isAfter(Instant.now().minus(RECENT));
+        for (Object[] r : rows("select" + (recent ? " straight_join" : "") + " o.work_unit_id,"
+                + " date_format(r.occurred_at, '%Y-%m-%d %H:%i'), u.code,"
                 + " sum(coalesce(r.good_quantity, 0)), sum(coalesce(r.scrap_quantity, 0)),"
                 + " sum(coalesce(r.rework_quantity, 0)), sum(" + RUN_MINUTES_PER_UNIT + " * (coalesce(r.good_quantity, 0)"
-                + " + coalesce(r.scrap_quantity, 0) + coalesce(r.rework_quantity, 0)))" + COUNTED_REPORTS
+                + " + coalesce(r.scrap_quantity, 0) + coalesce(r.rework_quantity, 0)))"
+                + countedReports(recent ? " force index (ix_mes_report_time)" : "")
                 + " and (coalesce(r.good_quantity, 0) <> 0 or coalesce(r.scrap_quantity, 0) <> 0"
                 + " or coalesce(r.rework_quantity, 0) <> 0) group by o.work_unit_id, 2, u.code",
                 enterprise, List.copyOf(ranges.keySet()), from, to)) {
@@ -143,21 +146,38 @@ public class TimeModelService {
         return minutes;
     }
 
+    /**
+     * An operation's phase reports, by the index that holds the kind: MariaDB otherwise reads them by the foreign key's
+     * index, every report of the operation (its quantity reports, most of a busy hour's) fetched and discarded.
+     */
+    private static final String PHASE_REPORTS = " join mes_report r force index (ix_mes_report_operation_kind)"
+            + " on r.tenant_id = o.tenant_id and r.operation_id = o.id";
+
+    /**
+     * How far back {@link #quantityMinutes} reads the reports by time first: a roll-up batch's minutes since its touch
+     * are the latest few of the plant's reports, found by the time index; MariaDB otherwise went through every work
+     * order of the tenant's items to their operations and all their reports. A longer stretch is left to the optimizer.
+     */
+    private static final Duration RECENT = Duration.ofMinutes(15);
+
     /** The routing's planned run minutes per unit of an operation's report: the alternative's on its work center. */
     private static final String RUN_MINUTES_PER_UNIT = "coalesce(a.run_minutes_per_unit, o.run_minutes_per_unit)";
 
     /**
      * The applied QUANTITY and FINISH reports of operations on the units {@code ?2} in [{@code ?3}, {@code ?4}), with
-     * their work order, item and stock unit and the alternative the unit's work center is ({@code a}).
+     * their work order, item and stock unit and the alternative the unit's work center is ({@code a}); {@code hint}
+     * follows the reports' table (an index to read them by).
      */
-    private static final String COUNTED_REPORTS = " from mes_report r"
-            + " join mes_operation o on o.id = r.operation_id join mes_work_order w on w.id = o.work_order_id"
-            + " join item i on i.id = w.item_id join unit u on u.id = i.stock_unit_id"
-            + " join work_unit wu on wu.id = o.work_unit_id"
-            + " left join mes_operation_alternative a on a.operation_id = o.id and a.work_center_id = wu.work_center_id"
-            + " and o.work_center_id <> wu.work_center_id"
-            + " where r.tenant_id = ?1 and o.work_unit_id in (?2) and r.status = 200"
-            + " and r.kind in ('QUANTITY', 'FINISH') and r.occurred_at >= ?3 and r.occurred_at < ?4";
+    private static String countedReports(String hint) {
+        return " from mes_report r" + hint
+                + " join mes_operation o on o.id = r.operation_id join mes_work_order w on w.id = o.work_order_id"
+                + " join item i on i.id = w.item_id join unit u on u.id = i.stock_unit_id"
+                + " join work_unit wu on wu.id = o.work_unit_id"
+                + " left join mes_operation_alternative a on a.operation_id = o.id and a.work_center_id = wu.work_center_id"
+                + " and o.work_center_id <> wu.work_center_id"
+                + " where r.tenant_id = ?1 and o.work_unit_id in (?2) and r.status = 200"
+                + " and r.kind in ('QUANTITY', 'FINISH') and r.occurred_at >= ?3 and r.occurred_at < ?4";
+    }
 
     /**
      * {@link #histories}, or (given intervals, withOrders false) {@link #machineHistories}: the records of several
@@ -257,7 +277,7 @@ public class TimeModelService {
                     new UnitHistory.Operation(instant(r[1]), instant(r[2])));
         }
         for (Object[] r : rows("select o.id, w.number, r.id, r.kind, r.occurred_at, o.work_unit_id from mes_operation o"
-                + " join mes_report r on r.tenant_id = o.tenant_id and r.operation_id = o.id"
+                + PHASE_REPORTS
                 + " join mes_work_order w on w.id = o.work_order_id"
                 + " where o.tenant_id = ?1 and o.work_unit_id in (?2) and (o.actual_end is null or o.actual_end > ?3)"
                 + " and o.actual_start < ?4 and r.status = 200"
@@ -270,7 +290,7 @@ public class TimeModelService {
         List<Long> counted = ids.stream().filter(id -> !summed.contains(id)).toList();
         for (Object[] r : counted.isEmpty() ? List.<Object[]>of() : rows("select r.id, r.kind, r.occurred_at, o.id,"
                 + " w.number, coalesce(r.good_quantity, 0), coalesce(r.scrap_quantity, 0), coalesce(r.rework_quantity, 0),"
-                + " " + RUN_MINUTES_PER_UNIT + ", u.code, o.work_unit_id" + COUNTED_REPORTS
+                + " " + RUN_MINUTES_PER_UNIT + ", u.code, o.work_unit_id" + countedReports("")
                 + " order by r.occurred_at, r.id", enterprise, counted, from, to)) {
             Quantities.QuantityReport q = new Quantities.QuantityReport(id(r[0]), (String) r[1], instant(r[2]),
                     id(r[3]), (String) r[4], decimal(r[5]), decimal(r[6]), decimal(r[7]), decimal(r[8]), (String) r[9]);
@@ -451,7 +471,7 @@ public class TimeModelService {
         // the operations first, by mes-shopfloor's (tenant, work unit, actual end, actual start) index: those still
         // running or ended after from, started before to — not every operation the unit ever ran; then their reports
         for (Object[] r : rows("select o.id, w.number, r.id, r.kind, r.occurred_at from mes_operation o"
-                + " join mes_report r on r.tenant_id = o.tenant_id and r.operation_id = o.id"
+                + PHASE_REPORTS
                 + " join mes_work_order w on w.id = o.work_order_id"
                 + " where o.tenant_id = ?1 and o.work_unit_id = ?2 and (o.actual_end is null or o.actual_end > ?3)"
                 + " and o.actual_start < ?4 and r.status = 200"
