@@ -42,7 +42,7 @@ public class QuantityMinutes {
     /** This process, as the roll-up lock row names it. */
     final String process = UUID.randomUUID().toString();
 
-    /** The minutes of a work unit in [from, to) that had quantities, in time order. */
+    /** The minutes of a work unit in [from, to) that had quantities (minutes without any are not kept). */
     private record Kept(Instant from, Instant to, List<Quantities.Minute> minutes) {
     }
 
