@@ -473,7 +473,13 @@ class RollupTest {
         Instant from = now.minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.HOURS);
         Instant to = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
         assertHoursCountWhatTheRawHistoryGives(unit, from, to, "15");
-        // applied by "another replica": a report whose touch this process never reads, the lock row naming another one
+        // applied by "another replica": a report whose touch this process never reads, the lock row naming another one.
+        // It lies in the hour the last report below touches, as this process recomputes no other: five minutes before
+        // now, or that hour's start when the hour began less than five minutes ago (a full run began this test at
+        // 12:01, put the report in the hour before, which no touch recomputed, and counted 17)
+        Instant anotherReplicas = now.minus(Duration.ofMinutes(5));
+        Instant lastHour = now.minus(Duration.ofSeconds(30)).truncatedTo(ChronoUnit.HOURS);
+        anotherReplicas = anotherReplicas.isBefore(lastHour) ? lastHour : anotherReplicas;
         try (java.sql.Connection db = io.quarkus.arc.Arc.container().instance(io.agroal.api.AgroalDataSource.class).get()
                 .getConnection()) {
             try (java.sql.PreparedStatement insert = db.prepareStatement("insert into mes_report (tenant_id, client_id,"
@@ -484,7 +490,7 @@ class RollupTest {
                 insert.setString(2, UUID.randomUUID().toString());
                 insert.setLong(3, operation);
                 insert.setLong(4, unit);
-                insert.setObject(5, java.time.LocalDateTime.ofInstant(now.minus(Duration.ofMinutes(5)), ZoneId.of("UTC")));
+                insert.setObject(5, java.time.LocalDateTime.ofInstant(anotherReplicas, ZoneId.of("UTC")));
                 insert.setObject(6, java.time.LocalDateTime.ofInstant(now, ZoneId.of("UTC")));
                 insert.executeUpdate();
             }
