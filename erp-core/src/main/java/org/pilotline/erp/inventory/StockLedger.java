@@ -10,6 +10,7 @@ import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.problem.ProblemKind;
 import org.pilotline.erp.item.Item;
 import org.pilotline.erp.item.Tracking;
+import org.pilotline.platform.persistence.RowsUpdate;
 import org.pilotline.platform.persistence.SqlWrites;
 import org.pilotline.platform.tenancy.TenantContext;
 
@@ -205,37 +206,17 @@ public class StockLedger {
         return (Map<Long, BigDecimal>) transactions.getResource(PENDING);
     }
 
-    /** Adds each change to its balance row, with one statement for all of them. */
+    private static final RowsUpdate BALANCES = RowsUpdate.of("stock_balance", "quantity = quantity + ?",
+            "version = version + 1");
+
+    /** Adds each change to its balance row, with one statement for all of them ({@link RowsUpdate}). */
     private void writeChanges(String tenantId, Map<Long, BigDecimal> changes) {
         jdbc(c -> {
-            StringBuilder sql = new StringBuilder("update stock_balance set quantity = quantity + ");
-            if (changes.size() == 1) {
-                sql.append("?");
-            } else {
-                sql.append("case id");
-                changes.forEach((id, change) -> sql.append(" when ? then ?"));
-                sql.append(" end");
-            }
-            sql.append(", version = version + 1 where tenant_id = ? and id in (")
-                    .append(String.join(", ", java.util.Collections.nCopies(changes.size(), "?"))).append(")");
-            try (PreparedStatement update = c.prepareStatement(sql.toString())) {
-                int i = 1;
-                if (changes.size() == 1) {
-                    update.setBigDecimal(i++, changes.values().iterator().next());
-                } else {
-                    for (Map.Entry<Long, BigDecimal> change : changes.entrySet()) {
-                        update.setLong(i++, change.getKey());
-                        update.setBigDecimal(i++, change.getValue());
-                    }
-                }
-                update.setString(i++, tenantId);
-                for (Long id : changes.keySet()) {
-                    update.setLong(i++, id);
-                }
-                int updated = update.executeUpdate();
-                if (updated != changes.size()) {
-                    throw new IllegalStateException("balance rows changed: " + updated + " of " + changes.size());
-                }
+            List<RowsUpdate.Row> rows = new ArrayList<>();
+            changes.forEach((id, change) -> rows.add(new RowsUpdate.Row(id, change)));
+            int updated = BALANCES.execute(c, tenantId, rows);
+            if (updated != changes.size()) {
+                throw new IllegalStateException("balance rows changed: " + updated + " of " + changes.size());
             }
         });
     }

@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.pilotline.platform.persistence.RowsUpdate;
+import org.pilotline.platform.persistence.SqlValues;
+
 /**
  * What the reports of one transaction write that nothing later in it reads, gathered and written at its end with one
- * batch each: the terminals' last number and contact (in id order), and each applied report's answer. The operators
+ * statement each: the terminals' last number and contact (in id order), and each applied report's answer. The operators
  * signed in at its terminals are read once, at its start. A group ({@link ReportGroups}) has one for all its reports; a
  * report applied alone is a group of one.
  */
@@ -117,43 +118,39 @@ final class GroupWrites {
         answers.put(report.id, report);
     }
 
-    /** Writes what was gathered: one batch for the terminals, one for the answers (and one for rows dropped). */
+    private static final RowsUpdate TERMINALS = RowsUpdate.of("mes_terminal",
+            "last_sequence = greatest(last_sequence, ?)", "last_seen_at = ?");
+
+    private static final RowsUpdate ANSWERS = RowsUpdate.of("mes_report", "status = ?", "outcome = ?",
+            "negative_stock = ?");
+
+    /**
+     * Writes what was gathered: one statement for the terminals, one for the answers ({@link RowsUpdate}), and one
+     * for rows dropped.
+     */
     void write(Connection c) throws SQLException {
         if (!terminals.isEmpty()) {
-            try (PreparedStatement update = c.prepareStatement("update mes_terminal set last_sequence ="
-                    + " greatest(last_sequence, ?), last_seen_at = ? where id = ? and tenant_id = ?")) {
-                for (Map.Entry<Long, Seen> t : terminals.entrySet()) {
-                    update.setLong(1, t.getValue().sequence);
-                    update.setObject(2, LocalDateTime.ofInstant(t.getValue().at, ZoneOffset.UTC));
-                    update.setLong(3, t.getKey());
-                    update.setString(4, tenantId);
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
+            List<RowsUpdate.Row> rows = new ArrayList<>();
+            terminals.forEach((id, seen) -> rows.add(new RowsUpdate.Row(id, seen.sequence, seen.at)));
+            TERMINALS.execute(c, tenantId, rows);
         }
         if (!answers.isEmpty()) {
-            try (PreparedStatement update = c.prepareStatement("update mes_report set status = ?, outcome = ?,"
-                    + " negative_stock = ? where id = ? and tenant_id = ?")) {
-                for (Report report : answers.values()) {
-                    update.setInt(1, report.status);
-                    update.setString(2, report.outcome);
-                    update.setBoolean(3, report.negativeStock);
-                    update.setLong(4, report.id);
-                    update.setString(5, tenantId);
-                    update.addBatch();
-                }
-                update.executeBatch();
+            List<RowsUpdate.Row> rows = new ArrayList<>();
+            answers.values().forEach(r -> rows.add(new RowsUpdate.Row(r.id, r.status, r.outcome, r.negativeStock)));
+            int updated = ANSWERS.execute(c, tenantId, rows);
+            if (updated != rows.size()) {
+                throw new IllegalStateException("answers written: " + updated + " of " + rows.size());
             }
         }
         if (!dropped.isEmpty()) {
-            try (PreparedStatement delete = c.prepareStatement("delete from mes_report where id = ? and tenant_id = ?")) {
+            try (PreparedStatement delete = c.prepareStatement("delete from mes_report where tenant_id = ? and id in ("
+                    + SqlValues.placeholders(dropped.size()) + ")")) {
+                int i = 1;
+                delete.setString(i++, tenantId);
                 for (Long id : dropped) {
-                    delete.setLong(1, id);
-                    delete.setString(2, tenantId);
-                    delete.addBatch();
+                    delete.setLong(i++, id);
                 }
-                delete.executeBatch();
+                delete.executeUpdate();
             }
         }
     }

@@ -5,6 +5,7 @@ import org.pilotline.mes.workorder.Operation;
 import org.pilotline.mes.workorder.OperationState;
 import org.pilotline.mes.workorder.WorkOrder;
 import org.pilotline.mes.workorder.WorkOrderState;
+import org.pilotline.platform.persistence.RowsUpdate;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -178,8 +179,8 @@ final class WorkOrderRows {
 
     /**
      * Writes back what changed of several work orders and their operations since they were read or last written (a
-     * group's, at its end): one batch for the operations, one for the work orders, each row checked against its
-     * version. Afterwards the rows stand as written.
+     * group's, at its end): one statement for the operations, one for the work orders, each row checked against its
+     * version ({@link RowsUpdate}). Afterwards the rows stand as written.
      */
     static void writeBack(Connection c, Collection<WorkOrderRows> all) throws SQLException {
         List<Operation> changed = new ArrayList<>();
@@ -195,58 +196,31 @@ final class WorkOrderRows {
             }
         }
         if (!changed.isEmpty()) {
-            try (PreparedStatement update = c.prepareStatement("update mes_operation set work_unit_id = ?, state = ?,"
-                    + " paused_from = ?, pause_reason = ?, good_quantity = ?, scrap_quantity = ?, rework_quantity = ?,"
-                    + " actual_start = ?, actual_end = ?, last_report_at = ?, version = version + 1"
-                    + " where id = ? and tenant_id = ? and version = ?")) {
-                for (Operation o : changed) {
-                    setLong(update, 1, o.workUnitId);
-                    update.setString(2, o.state.name());
-                    update.setString(3, o.pausedFrom == null ? null : o.pausedFrom.name());
-                    update.setString(4, o.pauseReason);
-                    update.setBigDecimal(5, o.goodQuantity);
-                    update.setBigDecimal(6, o.scrapQuantity);
-                    update.setBigDecimal(7, o.reworkQuantity);
-                    setInstant(update, 8, o.actualStart);
-                    setInstant(update, 9, o.actualEnd);
-                    setInstant(update, 10, o.lastReportAt);
-                    update.setLong(11, o.id);
-                    update.setString(12, o.tenantId);
-                    update.setLong(13, o.version);
-                    update.addBatch();
-                }
-                int[] counts = update.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] == 0) {
-                        throw new OptimisticLockException("operation " + changed.get(i).id + " was changed meanwhile");
-                    }
-                    changed.get(i).version++;
-                }
+            List<RowsUpdate.Row> rows = new ArrayList<>();
+            for (Operation o : changed) {
+                rows.add(new RowsUpdate.Row(o.id, o.workUnitId, o.state.name(),
+                        o.pausedFrom == null ? null : o.pausedFrom.name(), o.pauseReason, o.goodQuantity,
+                        o.scrapQuantity, o.reworkQuantity, o.actualStart, o.actualEnd, o.lastReportAt, o.version));
             }
+            int updated = OPERATIONS.execute(c, oneTenant(changed.stream().map(o -> o.tenantId)), rows);
+            if (updated != changed.size()) {
+                throw new OptimisticLockException("operations changed meanwhile: " + (changed.size() - updated)
+                        + " of " + changed.stream().map(o -> o.id).toList());
+            }
+            changed.forEach(o -> o.version++);
         }
         if (!orders.isEmpty()) {
-            try (PreparedStatement update = c.prepareStatement("update mes_work_order set state = ?, good_quantity = ?,"
-                    + " scrap_quantity = ?, started_at = ?, completed_at = ?, version = version + 1"
-                    + " where id = ? and tenant_id = ? and version = ?")) {
-                for (WorkOrder order : orders) {
-                    update.setString(1, order.state.name());
-                    update.setBigDecimal(2, order.goodQuantity);
-                    update.setBigDecimal(3, order.scrapQuantity);
-                    setInstant(update, 4, order.startedAt);
-                    setInstant(update, 5, order.completedAt);
-                    update.setLong(6, order.id);
-                    update.setString(7, order.tenantId);
-                    update.setLong(8, order.version);
-                    update.addBatch();
-                }
-                int[] counts = update.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] == 0) {
-                        throw new OptimisticLockException("work order " + orders.get(i).id + " was changed meanwhile");
-                    }
-                    orders.get(i).version++;
-                }
+            List<RowsUpdate.Row> rows = new ArrayList<>();
+            for (WorkOrder order : orders) {
+                rows.add(new RowsUpdate.Row(order.id, order.state.name(), order.goodQuantity, order.scrapQuantity,
+                        order.startedAt, order.completedAt, order.version));
             }
+            int updated = ORDERS.execute(c, oneTenant(orders.stream().map(o -> o.tenantId)), rows);
+            if (updated != orders.size()) {
+                throw new OptimisticLockException("work orders changed meanwhile: " + (orders.size() - updated)
+                        + " of " + orders.stream().map(o -> o.id).toList());
+            }
+            orders.forEach(o -> o.version++);
         }
         for (WorkOrderRows rows : all) {
             rows.orderSnapshot = snapshot(rows.order);
@@ -254,6 +228,22 @@ final class WorkOrderRows {
                 rows.operationSnapshots.set(i, snapshot(rows.operations.get(i)));
             }
         }
+    }
+
+    private static final RowsUpdate OPERATIONS = RowsUpdate.of("mes_operation", "work_unit_id = ?", "state = ?",
+            "paused_from = ?", "pause_reason = ?", "good_quantity = ?", "scrap_quantity = ?", "rework_quantity = ?",
+            "actual_start = ?", "actual_end = ?", "last_report_at = ?", "version = version + 1").where("version = ?");
+
+    private static final RowsUpdate ORDERS = RowsUpdate.of("mes_work_order", "state = ?", "good_quantity = ?",
+            "scrap_quantity = ?", "started_at = ?", "completed_at = ?", "version = version + 1").where("version = ?");
+
+    /** The one enterprise of the rows written back together (a group is one enterprise's). */
+    private static String oneTenant(java.util.stream.Stream<String> tenants) {
+        List<String> distinct = tenants.distinct().toList();
+        if (distinct.size() != 1) {
+            throw new IllegalStateException("rows of several enterprises written together: " + distinct);
+        }
+        return distinct.get(0);
     }
 
     /** What a report may change of an operation. */
