@@ -157,7 +157,7 @@ class ReportGroupsTest {
 
     /**
      * A report refused for want of its second component, after its first one was moved: a group writes the balances
-     * once at its end, by the sum of its moves (StockLedger.deferBalanceWrites), and the refused report's changes are
+     * once at its end, by the sum of its moves (StockLedger.deferWrites), and the refused report's changes are
      * dropped with its savepoint — the reports before and after it take exactly their own stock, and the ledger equals
      * the balances.
      */
@@ -237,6 +237,12 @@ class ReportGroupsTest {
             assertEquals(first.path("reportId").toString(), again.path("reportId").toString());
             assertEquals(first.path("operation.good").toString(), again.path("operation.good").toString());
             assertEquals(first.path("consumed[0].stockMoveId").toString(), again.path("consumed[0].stockMoveId").toString());
+            // the group's moves are inserted together at its end: each answer names its own report's move
+            Map<String, Object> booking = first.path("consumed[0]");
+            plant.floor.enterprise.as("admin").get("/api/stock/moves/" + booking.get("stockMoveId")).then()
+                    .statusCode(200).body("requestId", is(bodies.get(i).get("clientId") + "/1"))
+                    .body("itemId", is(((Number) booking.get("itemId")).intValue()))
+                    .body("quantity", is(booking.get("quantity"))).body("type", is("ISSUE"));
         }
         assertTrue(counter("pilotline.mes.reports.grouped") - groupedBefore >= 5 + reportGroups.lanes(),
                 "the five in one group, and the lanes' reports");

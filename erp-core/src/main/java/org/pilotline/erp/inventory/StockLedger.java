@@ -70,8 +70,11 @@ public class StockLedger {
     /** The transaction's resource key of the locked pairs found without active reservations when they were locked. */
     private static final String UNRESERVED = StockLedger.class.getName() + ".unreserved";
 
-    /** The transaction's resource key of the balance changes kept for one write ({@link #deferBalanceWrites}). */
+    /** The transaction's resource key of the balance changes kept for one write ({@link #deferWrites}). */
     private static final String PENDING = StockLedger.class.getName() + ".pending";
+
+    /** The transaction's resource key of the moves kept for one multi-row insert ({@link #deferWrites}). */
+    private static final String PENDING_MOVES = StockLedger.class.getName() + ".pendingMoves";
 
     /** A balance row of a pair held in this transaction: its lot (null: the anchor or the lot-less stock) and quantity. */
     public record HeldRow(Long lotId, BigDecimal quantity) {
@@ -152,22 +155,29 @@ public class StockLedger {
         line.movedAt = Instant.now();
         line.requestId = move.requestId();
         line.tenantId = tenantId;
-        insert(line); // executed here, so a duplicate request id fails inside the caller's retry
+        List<StockMove> pendingMoves = pendingMoves();
+        if (pendingMoves != null) {
+            pendingMoves.add(line); // inserted with the balance changes: its id is set then
+        } else {
+            insertAll(List.of(line)); // executed here, so a duplicate request id fails inside the caller's retry
+        }
         return line;
     }
 
     /**
-     * From now on in this transaction, the balance changes of the moves are kept and written together by
-     * {@link #writePending} — one statement for all the moves since, each balance row changed once by their sum —
-     * or before the ledger reads balances from the database again. What the moves check (stock on hand, lots) comes from
-     * the rows the transaction holds, which are kept up to date as before; the moves themselves are inserted at once.
-     * A caller that reads balances itself, or sets a savepoint, writes them first; whatever is still kept when the
-     * transaction commits is written before it does.
+     * From now on in this transaction, the moves and their balance changes are kept and written together by
+     * {@link #writePending} — one multi-row insert for all the moves since, and one statement for the balances, each
+     * row changed once by the sum of its changes — or before the ledger reads balances from the database again. What
+     * the moves check (stock on hand, lots) comes from the rows the transaction holds, which are kept up to date as
+     * before. A move returned by {@link #apply} has no id until it is written. A caller that reads balances or moves
+     * itself, needs a move's id, or sets a savepoint, writes them first; whatever is still kept when the transaction
+     * commits is written before it does.
      */
-    public void deferBalanceWrites() {
+    public void deferWrites() {
         if (pending() == null) {
             String tenantId = tenant.requireEnterprise();
             transactions.putResource(PENDING, new java.util.LinkedHashMap<Long, BigDecimal>());
+            transactions.putResource(PENDING_MOVES, new ArrayList<StockMove>());
             transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -181,15 +191,22 @@ public class StockLedger {
         }
     }
 
-    /** Writes the balance changes kept since {@link #deferBalanceWrites} (or the last write), if any. */
+    /** Writes the moves and balance changes kept since {@link #deferWrites} (or the last write), if any. */
     public void writePending() {
         Map<Long, BigDecimal> pending = pending();
-        if (pending != null && !pending.isEmpty()) {
+        List<StockMove> pendingMoves = pendingMoves();
+        if (pending != null && !pending.isEmpty() || pendingMoves != null && !pendingMoves.isEmpty()) {
             writePending(tenant.requireEnterprise());
         }
     }
 
     private void writePending(String tenantId) {
+        List<StockMove> pendingMoves = pendingMoves();
+        if (pendingMoves != null && !pendingMoves.isEmpty()) {
+            List<StockMove> moves = new ArrayList<>(pendingMoves);
+            pendingMoves.clear();
+            insertAll(moves);
+        }
         Map<Long, BigDecimal> pending = pending();
         if (pending != null && !pending.isEmpty()) {
             Map<Long, BigDecimal> changes = new java.util.LinkedHashMap<>(pending);
@@ -204,6 +221,11 @@ public class StockLedger {
     @SuppressWarnings("unchecked")
     private Map<Long, BigDecimal> pending() {
         return (Map<Long, BigDecimal>) transactions.getResource(PENDING);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<StockMove> pendingMoves() {
+        return (List<StockMove>) transactions.getResource(PENDING_MOVES);
     }
 
     private static final RowsUpdate BALANCES = RowsUpdate.of("stock_balance", "quantity = quantity + ?",
@@ -222,31 +244,45 @@ public class StockLedger {
     }
 
     /**
-     * The ledger entry as one JDBC insert (it is immutable, so Hibernate never needs to manage it): persisting it as an
-     * entity cost a tenth of a terminal report's CPU. The instance is returned unmanaged, with its id.
+     * Ledger entries as one JDBC insert (they are immutable, so Hibernate never needs to manage them): persisting each
+     * as an entity cost a tenth of a terminal report's CPU. Several are one multi-row statement (the driver rewrites the
+     * batch). The instances stay unmanaged and get their ids.
      */
-    private void insert(StockMove line) {
+    private void insertAll(List<StockMove> lines) {
         jdbc(c -> {
             try (PreparedStatement insert = c.prepareStatement("insert into stock_move (tenant_id, move_type, reason,"
                     + " item_id, quantity, from_location_id, to_location_id, lot_id, reference, note, username, moved_at,"
                     + " request_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                insert.setString(1, line.tenantId);
-                insert.setString(2, line.type.name());
-                insert.setString(3, line.reason.name());
-                insert.setLong(4, line.item.id);
-                insert.setBigDecimal(5, line.quantity);
-                insert.setObject(6, line.from == null ? null : line.from.id, Types.BIGINT);
-                insert.setObject(7, line.to == null ? null : line.to.id, Types.BIGINT);
-                insert.setObject(8, line.lot == null ? null : line.lot.id, Types.BIGINT);
-                insert.setString(9, line.reference);
-                insert.setString(10, line.note);
-                insert.setString(11, line.username);
-                insert.setObject(12, LocalDateTime.ofInstant(line.movedAt, ZoneOffset.UTC)); // stored in UTC
-                insert.setString(13, line.requestId);
-                insert.executeUpdate();
+                for (StockMove line : lines) {
+                    insert.setString(1, line.tenantId);
+                    insert.setString(2, line.type.name());
+                    insert.setString(3, line.reason.name());
+                    insert.setLong(4, line.item.id);
+                    insert.setBigDecimal(5, line.quantity);
+                    insert.setObject(6, line.from == null ? null : line.from.id, Types.BIGINT);
+                    insert.setObject(7, line.to == null ? null : line.to.id, Types.BIGINT);
+                    insert.setObject(8, line.lot == null ? null : line.lot.id, Types.BIGINT);
+                    insert.setString(9, line.reference);
+                    insert.setString(10, line.note);
+                    insert.setString(11, line.username);
+                    insert.setObject(12, LocalDateTime.ofInstant(line.movedAt, ZoneOffset.UTC)); // stored in UTC
+                    insert.setString(13, line.requestId);
+                    if (lines.size() == 1) {
+                        insert.executeUpdate();
+                    } else {
+                        insert.addBatch();
+                    }
+                }
+                if (lines.size() > 1) {
+                    insert.executeBatch();
+                }
                 try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    line.id = keys.getLong(1);
+                    for (StockMove line : lines) {
+                        if (!keys.next()) {
+                            throw new IllegalStateException("the driver gave fewer keys than moves inserted");
+                        }
+                        line.id = keys.getLong(1);
+                    }
                 }
             }
         });
@@ -361,7 +397,8 @@ public class StockLedger {
     /**
      * Forgets what this transaction remembers of the pairs it holds (their locks stay held): after a rollback to a
      * savepoint, the rows as remembered may be ones the rollback changed back or removed, so they are read again. The
-     * balance changes kept since the savepoint ({@link #deferBalanceWrites}) are dropped: they were rolled back.
+     * balance changes and moves kept since the savepoint ({@link #deferWrites}) are dropped: they belong to what was
+     * rolled back.
      */
     public void forgetHeld() {
         lockedInTransaction().clear();
@@ -369,6 +406,10 @@ public class StockLedger {
         Map<Long, BigDecimal> pending = pending();
         if (pending != null) {
             pending.clear(); // changes since the savepoint (the caller wrote the earlier ones before setting it)
+        }
+        List<StockMove> pendingMoves = pendingMoves();
+        if (pendingMoves != null) {
+            pendingMoves.clear(); // as the changes
         }
     }
 

@@ -119,7 +119,7 @@ public class MaterialBookings {
                             MoveReason.PRODUCTION_ISSUE, staging, null, lot, request.workOrderNumber(), null,
                             request.username(), requestId(request.clientId(), ++moveNo)));
                     consumed.add(new StockBooking(item.id, item.code, allocation.lotNumber(), allocation.quantity(),
-                            staging.id, move.id));
+                            staging.id, StockBooking.MoveId.of(move)));
                     genealogySources.add(new ConsumedLot(item.id, allocation.lotId(), allocation.quantity()));
                 }
             }
@@ -139,7 +139,7 @@ public class MaterialBookings {
                             MoveReason.PRODUCTION_RECEIPT, null, into, output.lot(), request.workOrderNumber(), null,
                             request.username(), requestId(request.clientId(), ++moveNo)));
                     received.add(new StockBooking(item.id, item.code, output.lotNumber(), output.quantity(), into.id,
-                            move.id));
+                            StockBooking.MoveId.of(move)));
                     boolean linkedAtConsumption = item.id == request.producedItemId() && item.tracking != Tracking.SERIAL;
                     if (!linkedAtConsumption) {
                         link(request, item.id, output.lotId(), output.quantity().divide(receipt.quantity(), 12,

@@ -28,6 +28,8 @@ final class GroupWrites {
     private final Map<Long, String> operators = new HashMap<>();
     private final Map<Long, Seen> terminals = new TreeMap<>(); // in id order: the group's row locks in one order
     private final Map<Long, Report> answers = new LinkedHashMap<>();
+    /** The answers still to be serialised, at the end: they name stock moves whose ids come with their insert. */
+    private final Map<Long, Object> outcomes = new HashMap<>();
     private final Map<String, Report> inserted = new HashMap<>();
     private final java.util.Set<String> handedOut = new java.util.HashSet<>();
     private final List<Long> dropped = new ArrayList<>();
@@ -110,12 +112,20 @@ final class GroupWrites {
      */
     void drop(Report row) {
         answers.remove(row.id);
+        outcomes.remove(row.id);
         dropped.add(row.id);
     }
 
-    /** The applied report's answer, written at the group's end. */
+    /** The report's answer as it stands on its row (a refusal), written at the group's end. */
     void answer(Report report) {
         answers.put(report.id, report);
+        outcomes.remove(report.id);
+    }
+
+    /** The applied report's answer, serialised onto its row and written at the group's end. */
+    void answer(Report report, Object outcome) {
+        answers.put(report.id, report);
+        outcomes.put(report.id, outcome);
     }
 
     private static final RowsUpdate TERMINALS = RowsUpdate.of("mes_terminal",
@@ -126,15 +136,18 @@ final class GroupWrites {
 
     /**
      * Writes what was gathered: one statement for the terminals, one for the answers ({@link RowsUpdate}), and one
-     * for rows dropped.
+     * for rows dropped. The answers not yet serialised are serialised now, after the transaction's stock moves were
+     * inserted and got their ids.
      */
-    void write(Connection c) throws SQLException {
+    void write(Connection c, java.util.function.Function<Object, String> json) throws SQLException {
         if (!terminals.isEmpty()) {
             List<RowsUpdate.Row> rows = new ArrayList<>();
             terminals.forEach((id, seen) -> rows.add(new RowsUpdate.Row(id, seen.sequence, seen.at)));
             TERMINALS.execute(c, tenantId, rows);
         }
         if (!answers.isEmpty()) {
+            outcomes.forEach((id, outcome) -> answers.get(id).outcome = json.apply(outcome));
+            outcomes.clear();
             List<RowsUpdate.Row> rows = new ArrayList<>();
             answers.values().forEach(r -> rows.add(new RowsUpdate.Row(r.id, r.status, r.outcome, r.negativeStock)));
             int updated = ANSWERS.execute(c, tenantId, rows);

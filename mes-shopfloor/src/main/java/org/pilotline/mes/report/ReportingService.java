@@ -170,8 +170,7 @@ public class ReportingService {
                             applied.inspection().withinLimits(), applied.inspection().nonConformance()));
             touched = applied.workUnitIds();
         }
-        report.outcome = write(outcome);
-        group.answer(report);
+        group.answer(report, outcome); // serialised at the end, when the stock moves have their ids
         if (who.isTerminal()) {
             group.seen(who.terminalId(), request.sequence(), report.receivedAt);
         }
@@ -211,7 +210,7 @@ public class ReportingService {
         GroupReads reads = new GroupReads(rows, settings.forQuantity(workCenters),
                 structures.ofProductionOrders(productionOrders), bookings.workOrderLots(workOrders));
         // the balance changes of all the reports are written together at the end: each row once, by their sum
-        ledger.deferBalanceWrites();
+        ledger.deferWrites();
         operationReports.holdStock(requests, reads);
         return reads;
     }
@@ -240,7 +239,7 @@ public class ReportingService {
     void finish(GroupWrites writes, List<ReportApplied> done, GroupReads reads) {
         writeUnwritten(reads);
         bookings.writeDeferredLinks();
-        em.unwrap(Session.class).doWork(writes::write);
+        em.unwrap(Session.class).doWork(c -> writes.write(c, this::write));
         if (!done.isEmpty()) {
             applied.fire(new ReportsApplied(tenant.requireEnterprise(), List.copyOf(done)));
         }
