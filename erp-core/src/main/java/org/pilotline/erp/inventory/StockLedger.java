@@ -10,6 +10,7 @@ import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.problem.ProblemKind;
 import org.pilotline.erp.item.Item;
 import org.pilotline.erp.item.Tracking;
+import org.pilotline.platform.persistence.RowsInsert;
 import org.pilotline.platform.persistence.RowsUpdate;
 import org.pilotline.platform.persistence.SqlWrites;
 import org.pilotline.platform.tenancy.TenantContext;
@@ -17,7 +18,6 @@ import org.pilotline.platform.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -249,11 +249,9 @@ public class StockLedger {
      * batch). The instances stay unmanaged and get their ids.
      */
     private void insertAll(List<StockMove> lines) {
-        jdbc(c -> {
-            try (PreparedStatement insert = c.prepareStatement("insert into stock_move (tenant_id, move_type, reason,"
-                    + " item_id, quantity, from_location_id, to_location_id, lot_id, reference, note, username, moved_at,"
-                    + " request_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                for (StockMove line : lines) {
+        jdbc(c -> RowsInsert.insert(c, "insert into stock_move (tenant_id, move_type, reason, item_id, quantity,"
+                + " from_location_id, to_location_id, lot_id, reference, note, username, moved_at, request_id)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines, (insert, line) -> {
                     insert.setString(1, line.tenantId);
                     insert.setString(2, line.type.name());
                     insert.setString(3, line.reason.name());
@@ -267,25 +265,7 @@ public class StockLedger {
                     insert.setString(11, line.username);
                     insert.setObject(12, LocalDateTime.ofInstant(line.movedAt, ZoneOffset.UTC)); // stored in UTC
                     insert.setString(13, line.requestId);
-                    if (lines.size() == 1) {
-                        insert.executeUpdate();
-                    } else {
-                        insert.addBatch();
-                    }
-                }
-                if (lines.size() > 1) {
-                    insert.executeBatch();
-                }
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    for (StockMove line : lines) {
-                        if (!keys.next()) {
-                            throw new IllegalStateException("the driver gave fewer keys than moves inserted");
-                        }
-                        line.id = keys.getLong(1);
-                    }
-                }
-            }
-        });
+                }, (line, id) -> line.id = id));
     }
 
     /**

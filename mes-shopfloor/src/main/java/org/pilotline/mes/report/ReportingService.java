@@ -15,11 +15,9 @@ import org.pilotline.platform.problem.DomainException;
 import org.pilotline.platform.problem.FieldError;
 import org.pilotline.platform.problem.ProblemKind;
 import org.pilotline.platform.persistence.Retry;
+import org.pilotline.platform.persistence.RowsInsert;
 import org.pilotline.platform.tenancy.TenantContext;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -286,15 +284,10 @@ public class ReportingService {
      * Hibernate a persist and a flush of the session each time. The instances stay unmanaged and get their ids.
      */
     private void insertAll(List<Report> reports) {
-        if (reports.isEmpty()) {
-            return;
-        }
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement insert = c.prepareStatement("insert into mes_report (tenant_id, client_id,"
-                    + " terminal_id, sequence_no, username, kind, operation_id, work_unit_id, good_quantity, scrap_quantity,"
-                    + " rework_quantity, reason_code, occurred_at, received_at, status, outcome, negative_stock)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                for (Report report : reports) {
+        em.unwrap(Session.class).doWork(c -> RowsInsert.insert(c, "insert into mes_report (tenant_id, client_id,"
+                + " terminal_id, sequence_no, username, kind, operation_id, work_unit_id, good_quantity, scrap_quantity,"
+                + " rework_quantity, reason_code, occurred_at, received_at, status, outcome, negative_stock)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", reports, (insert, report) -> {
                     insert.setString(1, report.tenantId);
                     insert.setString(2, report.clientId);
                     insert.setObject(3, report.terminalId, Types.BIGINT);
@@ -312,25 +305,7 @@ public class ReportingService {
                     insert.setInt(15, report.status);
                     insert.setString(16, report.outcome);
                     insert.setBoolean(17, report.negativeStock);
-                    if (reports.size() == 1) {
-                        insert.executeUpdate();
-                    } else {
-                        insert.addBatch();
-                    }
-                }
-                if (reports.size() > 1) {
-                    insert.executeBatch();
-                }
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    for (Report report : reports) {
-                        if (!keys.next()) {
-                            throw new IllegalStateException("the driver gave fewer keys than rows inserted");
-                        }
-                        report.id = keys.getLong(1);
-                    }
-                }
-            }
-        });
+                }, (report, id) -> report.id = id));
     }
 
     private static LocalDateTime utc(Instant at) {
