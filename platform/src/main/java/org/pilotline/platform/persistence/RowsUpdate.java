@@ -36,21 +36,17 @@ public final class RowsUpdate {
     private final String table;
     private final List<String> assignments;
     private final List<String> conditions;
-    private final int valuesPerRow;
+    /** How many assignments, and how many conditions, take a row's value (hold a {@code ?}). */
+    private final int assignmentValues;
+    private final int conditionValues;
     private final String[] texts = new String[Integer.numberOfTrailingZeros(MOST) + 1];
 
     private RowsUpdate(String table, List<String> assignments, List<String> conditions) {
         this.table = table;
         this.assignments = List.copyOf(assignments);
         this.conditions = List.copyOf(conditions);
-        int n = 0;
-        for (String template : this.assignments) {
-            n += marks(template);
-        }
-        for (String template : this.conditions) {
-            n += marks(template);
-        }
-        this.valuesPerRow = n;
+        this.assignmentValues = (int) this.assignments.stream().filter(RowsUpdate::takesValue).count();
+        this.conditionValues = (int) this.conditions.stream().filter(RowsUpdate::takesValue).count();
     }
 
     /** An update of {@code table} (which has {@code id} and {@code tenant_id}) setting {@code assignments}. */
@@ -77,6 +73,7 @@ public final class RowsUpdate {
 
     private int executeChunk(Connection c, String tenantId, List<Row> rows) throws SQLException {
         Set<Long> ids = new LinkedHashSet<>();
+        int valuesPerRow = assignmentValues + conditionValues;
         for (Row row : rows) {
             if (row.values().length != valuesPerRow) {
                 throw new IllegalArgumentException(table + ": " + valuesPerRow + " values a row, not "
@@ -95,19 +92,15 @@ public final class RowsUpdate {
         try (PreparedStatement update = c.prepareStatement(text(size))) {
             int i = 1;
             int value = 0;
-            for (String template : assignments) {
-                if (marks(template) == 1) {
-                    i = bindCase(update, i, padded, value++);
-                }
+            while (value < assignmentValues) {
+                i = bindCase(update, i, padded, value++);
             }
             update.setString(i++, tenantId);
             for (Row row : padded) {
                 update.setLong(i++, row.id());
             }
-            for (String template : conditions) {
-                if (marks(template) == 1) {
-                    i = bindCase(update, i, padded, value++);
-                }
+            while (value < valuesPerRow) {
+                i = bindCase(update, i, padded, value++);
             }
             return update.executeUpdate();
         }
@@ -145,11 +138,12 @@ public final class RowsUpdate {
         return text;
     }
 
-    private static int marks(String template) {
-        int n = (int) template.chars().filter(ch -> ch == '?').count();
+    /** Whether a template takes the row's value; more than one {@code ?} in a template is refused. */
+    private static boolean takesValue(String template) {
+        long n = template.chars().filter(ch -> ch == '?').count();
         if (n > 1) {
             throw new IllegalArgumentException("one ? a template: " + template);
         }
-        return n;
+        return n == 1;
     }
 }
