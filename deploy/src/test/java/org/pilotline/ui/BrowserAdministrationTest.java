@@ -218,8 +218,9 @@ class BrowserAdministrationTest {
             // copied as a second machine: the connection and the nodes come along, the machine code and unit do not
             String copy = machine + "B";
             browser.click("#bindings-table tr[data-machine='" + machine + "'] .copy-binding");
-            assertEquals("", browser.waitFor("#binding-machineCode").getAttribute("value"));
-            assertEquals("opc.tcp://localhost:48411/pilotline", browser.waitFor("#binding-endpointUrl").getAttribute("value"));
+            // the form is filled once the binding is read again (asynchronously): wait for it, then check it
+            fieldsBecome(browser, Map.of("#binding-endpointUrl", "opc.tcp://localhost:48411/pilotline",
+                    "#binding-machineCode", ""));
             browser.type("#binding-machineCode", copy);
             browser.click("#create-binding");
             browser.waitFor("#bindings-table tr[data-machine='" + copy + "']");
@@ -233,7 +234,7 @@ class BrowserAdministrationTest {
             // changed: a change made meanwhile by someone else is not overwritten (409, nothing written); read again,
             // the change is saved, and what the form does not show (the sampling interval) is kept
             browser.click("#bindings-table tr[data-machine='" + machine + "'] .edit-binding");
-            assertEquals(machine, browser.waitFor("#binding-machineCode").getAttribute("value"));
+            fieldsBecome(browser, Map.of("#binding-machineCode", machine));
             assertEquals(NODES + "Production/TotalCount", browser.waitFor("#binding-totalCountNode").getAttribute("value"));
             Map<String, Object> meanwhile = new HashMap<>(binding(e, machine));
             Object id = meanwhile.remove("id");
@@ -339,5 +340,12 @@ class BrowserAdministrationTest {
             }
         }
         return all.stream().filter(n -> code.equals(n.get("code"))).findFirst();
+    }
+
+    /** Waits until the form's fields show these values; fails (the browser's wait times out) if they never do. */
+    private static void fieldsBecome(Browser browser, Map<String, String> values) {
+        values.keySet().forEach(browser::waitFor);
+        browser.waitUntil(d -> values.entrySet().stream().allMatch(v -> v.getValue().equals(
+                d.findElement(By.cssSelector(v.getKey())).getAttribute("value"))) ? true : null);
     }
 }
