@@ -334,9 +334,7 @@ class MachineHistoryTest {
                 partCount(machine, 2, 4, 3, 1, t0.plusSeconds(5)));
         String trigger = "fail_machine_reports_" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection db = database(); java.sql.Statement ddl = db.createStatement()) {
-            ddl.execute("create trigger " + trigger + " before insert on mes_report for each row begin"
-                    + " if new.client_id like 'machine:" + machine + ":%' then"
-                    + " signal sqlstate '45000' set message_text = 'injected: the database refuses the report'; end if; end");
+            ddl.execute(refusingTrigger(trigger, machine));
             try {
                 ingest(batch).then().statusCode(200).body("accepted", is(2));
                 // the history is stored; the counts wait, nothing of them applied
@@ -378,6 +376,71 @@ class MachineHistoryTest {
         assertGood(press, 7);
         assertEquals("7", plant.stock(press.product(), plant.finishedGoods, null));
         assertEquals(2L, machineReports(machine), "one report per count");
+    }
+
+    /**
+     * Counts that keep failing (a trigger refuses their machine's reports for as long as the check runs) are tried
+     * again every round, but hold up no count stored after them: a sweep pages through every PENDING count (the test
+     * profile reads pages of {@code pilotline.mes.machine-counting.sweep-page} = 4), so a count behind more than two
+     * pages of them is applied by the same round. Once the database takes their reports, they are applied too.
+     */
+    @Test
+    void countsThatKeepFailingHoldUpNoCountStoredAfterThem() throws Exception {
+        MachineCounted stuck = machineCounted("STUCK");
+        MachineCounted later = machineCounted("LATER");
+        String stuckMachine = bindUnreachable("STUCK", stuck.unit());
+        String laterMachine = bindUnreachable("LATER", later.unit());
+        for (MachineCounted counted : List.of(stuck, later)) {
+            plant.enterprise.as("operator").body(report("START", counted.operation())).post("/api/mes/reports").then()
+                    .statusCode(200);
+        }
+        int page = ConfigProvider.getConfig().getValue("pilotline.mes.machine-counting.sweep-page", Integer.class);
+        int stuckCounts = 2 * page + 1;
+        Instant t0 = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        List<Map<String, Object>> stuckBatch = new ArrayList<>();
+        for (int i = 1; i <= stuckCounts; i++) {
+            stuckBatch.add(partCount(stuckMachine, i, i, i, 0, t0.plusSeconds(i)));
+        }
+        String keepFailing = "fail_machine_reports_" + UUID.randomUUID().toString().substring(0, 8);
+        String failOnce = "fail_machine_reports_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection db = database(); java.sql.Statement ddl = db.createStatement()) {
+            ddl.execute(refusingTrigger(keepFailing, stuckMachine));
+            try {
+                ddl.execute(refusingTrigger(failOnce, laterMachine));
+                try {
+                    ingest(stuckBatch).then().statusCode(200).body("accepted", is(stuckCounts));
+                    ingest(List.of(partCount(laterMachine, 1, 3, 3, 0, t0.plusSeconds(30)))).then().statusCode(200)
+                            .body("accepted", is(1));
+                } finally {
+                    ddl.execute("drop trigger " + failOnce);
+                }
+                assertEquals(List.of("PENDING"), history(later.unit()).getList("partCounts.counting"));
+
+                counting.sweep();
+                // settled by this round, or by the periodic sweep running beside it (which holds the row meanwhile)
+                await(() -> history(later.unit()).getList("partCounts.counting").equals(List.of("APPLIED")) ? true
+                        : null, "the count behind the failing ones applied");
+                assertGood(later, 3);
+                assertEquals(java.util.Collections.nCopies(stuckCounts, "PENDING"),
+                        history(stuck.unit()).getList("partCounts.counting"), "the failing counts wait");
+                assertGood(stuck, 0);
+            } finally {
+                ddl.execute("drop trigger " + keepFailing);
+            }
+        }
+
+        counting.sweep();
+        await(() -> history(stuck.unit()).getList("partCounts.counting")
+                .equals(java.util.Collections.nCopies(stuckCounts, "APPLIED")) ? true : null, "the failing counts applied");
+        assertGood(stuck, (long) stuckCounts * (stuckCounts + 1) / 2);
+        assertEquals(stuckCounts, machineReports(stuckMachine), "one report per count");
+    }
+
+    /** A trigger that refuses the machine's QUANTITY reports, as a failing disk or a killed connection would. */
+    private static String refusingTrigger(String name, String machine) {
+        return "create trigger " + name + " before insert on mes_report for each row begin"
+                + " if new.client_id like 'machine:" + machine + ":%' then"
+                + " signal sqlstate '45000' set message_text = 'injected: the database refuses the report'; end if; end";
     }
 
     /**

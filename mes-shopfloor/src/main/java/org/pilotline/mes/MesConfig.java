@@ -38,5 +38,12 @@ public interface MesConfig {
         /** How often the sweep looks for machine counts left PENDING; it also runs once at start-up. */
         @WithDefault("5s")
         Duration sweepInterval();
+
+        /**
+         * How many PENDING counts the sweep reads at a time. A round pages through all of them (oldest first), so
+         * counts that keep failing hold up no later one; the page only bounds what is read at once.
+         */
+        @WithDefault("500")
+        int sweepPage();
     }
 }

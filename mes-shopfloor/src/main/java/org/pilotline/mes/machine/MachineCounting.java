@@ -57,11 +57,12 @@ public class MachineCounting {
 
     private static final Logger LOG = Logger.getLogger(MachineCounting.class);
 
-    /** Counts per sweep round: a backlog after a long outage is worked off a page at a time. */
-    private static final int SWEEP_PAGE = 500;
-
     /** A part count stored PENDING by one ingest transaction (its unique key). */
     public record CountedParts(String tenant, String machine, long sequence) {
+    }
+
+    /** A PENDING count as the sweep's page lists it: its row id orders the pages. */
+    private record Listed(long id, CountedParts parts) {
     }
 
     /** The counts of one stored batch, handed on once it committed. */
@@ -113,38 +114,65 @@ public class MachineCounting {
     }
 
     /**
-     * Settles the counts still PENDING, oldest first, every enterprise's (each under its own tenant). Any replica may
-     * run it at the same time as another: a count being settled elsewhere is skipped, one settled meanwhile is no longer
-     * PENDING. Returns how many it settled.
+     * Settles the counts still PENDING, oldest first, every enterprise's (each under its own tenant), a page at a time
+     * through all of them: a count that keeps failing is tried again every round but holds up no count after it. Any
+     * replica may run it at the same time as another: a count being settled elsewhere is skipped, one settled meanwhile
+     * is no longer PENDING. Returns how many it settled.
      */
     public int sweep() {
+        int settled = 0;
+        int failed = 0;
+        CountedParts firstFailed = null;
+        Exception firstFailure = null;
         try {
-            List<CountedParts> pending = TenantContext.callAs(TenantContext.ALL_TENANTS, this::pending);
-            int settled = 0;
-            for (CountedParts parts : pending) {
-                if (settleQuietly(parts)) {
-                    settled++;
+            int page = Math.max(1, config.machineCounting().sweepPage());
+            long after = 0;
+            List<Listed> listed;
+            do {
+                long from = after;
+                listed = TenantContext.callAs(TenantContext.ALL_TENANTS, () -> pending(from, page));
+                for (Listed count : listed) {
+                    try {
+                        if (settle(count.parts())) {
+                            settled++;
+                        }
+                    } catch (Exception e) {
+                        // one warning per round, not one per count and round: a count that keeps failing would
+                        // otherwise fill the log
+                        failed++;
+                        if (firstFailure == null) {
+                            firstFailed = count.parts();
+                            firstFailure = e;
+                        }
+                    }
+                    after = count.id();
                 }
-            }
-            if (settled > 0) {
-                LOG.infof("machine counting: %d part count(s) left pending settled by the sweep", settled);
-            }
-            return settled;
+            } while (listed.size() == page);
         } catch (RuntimeException e) {
             LOG.warn("machine counting: sweep failed; tried again next round", e);
-            return 0;
         }
+        if (settled > 0) {
+            LOG.infof("machine counting: %d part count(s) left pending settled by the sweep", settled);
+        }
+        if (failed > 0) {
+            LOG.warnf(firstFailure, "machine counting: %d pending part count(s) not applied by the sweep (the first: %s:%d);"
+                    + " tried again next round", failed, firstFailed.machine(), firstFailed.sequence());
+        }
+        return settled;
     }
 
-    private List<CountedParts> pending() {
+    /** The next page of PENDING counts after row {@code after}, in id order. */
+    private List<Listed> pending(long after, int page) {
         return QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).doReturningWork(c -> {
-            try (PreparedStatement select = c.prepareStatement("select tenant_id, machine_code, sequence_no"
-                    + " from mes_part_count where counting = ? order by id limit " + SWEEP_PAGE)) {
+            try (PreparedStatement select = c.prepareStatement("select id, tenant_id, machine_code, sequence_no"
+                    + " from mes_part_count where counting = ? and id > ? order by id limit ?")) {
                 select.setString(1, PartCountSettlement.PENDING.name());
-                List<CountedParts> found = new ArrayList<>();
+                select.setLong(2, after);
+                select.setInt(3, page);
+                List<Listed> found = new ArrayList<>();
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
-                        found.add(new CountedParts(r.getString(1), r.getString(2), r.getLong(3)));
+                        found.add(new Listed(r.getLong(1), new CountedParts(r.getString(2), r.getString(3), r.getLong(4))));
                     }
                 }
                 return found;
@@ -155,18 +183,23 @@ public class MachineCounting {
     /** Settles one count; a failure is logged and leaves it PENDING for the sweep. Whether it was settled now. */
     private boolean settleQuietly(CountedParts parts) {
         try {
-            return TenantContext.callAs(parts.tenant(), () -> QuarkusTransaction.requiringNew().call(() -> settle(parts)));
+            return settle(parts);
         } catch (Exception e) {
             LOG.warnf(e, "machine count %s:%d not applied now; the sweep tries again", parts.machine(), parts.sequence());
             return false;
         }
     }
 
+    /** Settles one count in a transaction of its own, under its enterprise; whether it was settled now. */
+    private boolean settle(CountedParts parts) {
+        return TenantContext.callAs(parts.tenant(), () -> QuarkusTransaction.requiringNew().call(() -> settleHeld(parts)));
+    }
+
     /**
      * In a transaction holding the count's row: sends it as a QUANTITY report (in the report's own transaction) and
      * marks it with the outcome. Nothing to do when the count is settled already or another settler holds it.
      */
-    private boolean settle(CountedParts parts) {
+    private boolean settleHeld(CountedParts parts) {
         Session session = em.unwrap(Session.class);
         Pending count = session.doReturningWork(c -> lock(c, parts));
         if (count == null) {

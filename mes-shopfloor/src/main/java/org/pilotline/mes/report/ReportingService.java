@@ -198,7 +198,7 @@ public class ReportingService {
         for (ReportRequest r : requests) {
             WorkOrderRows of = r.operationId() == null ? null : rows.get(r.operationId());
             boolean quantity = r.kind() == ReportKind.QUANTITY || r.kind() == ReportKind.FINISH && r.hasQuantity();
-            if (of != null && quantity && r.kind() != ReportKind.DOWNTIME) {
+            if (of != null && quantity) {
                 of.operations.stream().filter(o -> o.id.equals(r.operationId()))
                         .forEach(o -> workCenters.add(o.workCenterId));
                 productionOrders.add(of.order.productionOrderId);
