@@ -84,7 +84,7 @@ class SchedulingApiTest {
         Response accepted = planner().body(solveBody(null, orders, "MAKESPAN", 2)).post("/api/scheduling/solves");
         accepted.then().statusCode(202).header("Location", containsString("/api/scheduling/solves/"))
                 .body("status", is("QUEUED")).body("orderCount", is(3)).body("operationCount", is(6));
-        JsonPath solve = awaitSolve(accepted.path("id"));
+        JsonPath solve = data.awaitSolve(accepted.path("id"));
         assertEquals("FINISHED", solve.getString("status"));
         long scheduleId = solve.getLong("scheduleId");
 
@@ -143,7 +143,7 @@ class SchedulingApiTest {
     void aTransferBatchLetsTheNextOperationStartBeforeThePreviousOneEnds() {
         long item = item("SHAFT", operation(10, drill, "0", "1", "10"), operation(20, drill, "0", "1", null));
         long order = order(item, "100", "2030-01-11", 1);
-        JsonPath solve = awaitSolve(planner().body(solveBody(null, List.of(order), "MAKESPAN", 2))
+        JsonPath solve = data.awaitSolve(planner().body(solveBody(null, List.of(order), "MAKESPAN", 2))
                 .post("/api/scheduling/solves").then().statusCode(202).extract().path("id"));
         List<Map<String, Object>> ops = gantt(solve.getLong("scheduleId"))
                 .getList("orders.find { it.orderId == " + order + " }.operations");
@@ -156,7 +156,7 @@ class SchedulingApiTest {
     void pinnedAndMovedOperationsStayExactlyWhereTheyArePinnedAfterAReSolve() {
         long item = item("PIN", operation(10, mill, "0", "1", null), operation(20, drill, "0", "1", null));
         List<Long> orders = List.of(order(item, "60", "2030-01-11", 1), order(item, "60", "2030-01-11", 1));
-        long scheduleId = awaitSolve(planner().body(solveBody(null, orders, "MAKESPAN", 1)).post("/api/scheduling/solves")
+        long scheduleId = data.awaitSolve(planner().body(solveBody(null, orders, "MAKESPAN", 1)).post("/api/scheduling/solves")
                 .then().statusCode(202).extract().path("id")).getLong("scheduleId");
         JsonPath gantt = gantt(scheduleId);
         Map<String, Object> first = gantt.getMap("orders.find { it.orderId == " + orders.get(0) + " }.operations[0]");
@@ -168,9 +168,9 @@ class SchedulingApiTest {
         Response moved = planner().body(Map.of("start", "2030-01-08T13:00:00Z", "timeLimitSeconds", 1))
                 .post("/api/scheduling/schedules/" + scheduleId + "/operations/" + first.get("id") + "/move");
         moved.then().statusCode(202).header("Location", containsString("/api/scheduling/solves/"));
-        assertEquals("FINISHED", awaitSolve(moved.path("id")).getString("status"));
+        assertEquals("FINISHED", data.awaitSolve(moved.path("id")).getString("status"));
         // and solve once more from scratch: pins survive every re-solve
-        assertEquals("FINISHED", awaitSolve(planner().body(solveBody(scheduleId, orders, "MAKESPAN", 1))
+        assertEquals("FINISHED", data.awaitSolve(planner().body(solveBody(scheduleId, orders, "MAKESPAN", 1))
                 .post("/api/scheduling/solves").then().statusCode(202).extract().path("id")).getString("status"));
 
         JsonPath after = gantt(scheduleId);
@@ -206,7 +206,7 @@ class SchedulingApiTest {
         long urgent = order(item, "60", "2030-01-07", 10);
         long alsoUrgent = order(item, "60", "2030-01-07", 1);
 
-        JsonPath solve = awaitSolve(planner().body(solveBody(null, List.of(relaxed, urgent, alsoUrgent),
+        JsonPath solve = data.awaitSolve(planner().body(solveBody(null, List.of(relaxed, urgent, alsoUrgent),
                 "WEIGHTED_TARDINESS", 2)).post("/api/scheduling/solves").then().statusCode(202).extract().path("id"));
         long scheduleId = solve.getLong("scheduleId");
         JsonPath gantt = gantt(scheduleId);
@@ -233,7 +233,7 @@ class SchedulingApiTest {
     void whatIfCopiesAreChangedAndSolvedWithoutTouchingTheLiveSchedule() {
         long item = item("WHATIF", operation(10, mill, "0", "1", null), operation(20, drill, "0", "1", null));
         List<Long> orders = List.of(order(item, "60", "2030-01-09", 1), order(item, "90", "2030-01-10", 2));
-        long liveId = awaitSolve(planner().body(solveBody(null, orders, "MAKESPAN", 1)).post("/api/scheduling/solves")
+        long liveId = data.awaitSolve(planner().body(solveBody(null, orders, "MAKESPAN", 1)).post("/api/scheduling/solves")
                 .then().statusCode(202).extract().path("id")).getLong("scheduleId");
         planner().get("/api/scheduling/schedules/live").then().statusCode(200).body("id", is((int) liveId))
                 .body("kind", is("LIVE"));
@@ -244,10 +244,10 @@ class SchedulingApiTest {
         copy.then().statusCode(201).body("kind", is("WHAT_IF")).body("sourceScheduleId", is((int) liveId));
         long copyId = ((Number) copy.path("id")).longValue();
         Map<String, Object> milling = gantt(copyId).getMap("orders.find { it.orderId == " + orders.get(0) + " }.operations[0]");
-        assertEquals("FINISHED", awaitSolve(planner().body(Map.of("start", "2030-01-09T08:00:00Z", "timeLimitSeconds", 1))
+        assertEquals("FINISHED", data.awaitSolve(planner().body(Map.of("start", "2030-01-09T08:00:00Z", "timeLimitSeconds", 1))
                 .post("/api/scheduling/schedules/" + copyId + "/operations/" + milling.get("id") + "/move")
                 .then().statusCode(202).extract().path("id")).getString("status"));
-        assertEquals("FINISHED", awaitSolve(planner().body(solveBody(copyId, orders, "TARDINESS_THEN_MAKESPAN", 1))
+        assertEquals("FINISHED", data.awaitSolve(planner().body(solveBody(copyId, orders, "TARDINESS_THEN_MAKESPAN", 1))
                 .post("/api/scheduling/solves").then().statusCode(202).extract().path("id")).getString("status"));
 
         assertEquals(liveBefore, planner().get("/api/scheduling/schedules/" + liveId + "/gantt").then().statusCode(200)
@@ -294,7 +294,7 @@ class SchedulingApiTest {
     void anotherEnterprisesSchedulesOperationsAndSolvesAreNotFound() {
         long item = item("TENANT", operation(10, drill, "0", "1", null));
         long order = order(item, "10", "2030-01-11", 1);
-        JsonPath solve = awaitSolve(planner().body(solveBody(null, List.of(order), "MAKESPAN", 1))
+        JsonPath solve = data.awaitSolve(planner().body(solveBody(null, List.of(order), "MAKESPAN", 1))
                 .post("/api/scheduling/solves").then().statusCode(202).extract().path("id"));
         long scheduleId = solve.getLong("scheduleId");
         long operationId = gantt(scheduleId).getLong("orders[0].operations[0].id");
@@ -330,7 +330,7 @@ class SchedulingApiTest {
                 .contentType("application/problem+json");
         data.enterprise().as("manager").body(body).post("/api/scheduling/solves").then().statusCode(403);
         data.enterprise().as("quality").get("/api/scheduling/schedules").then().statusCode(403);
-        long scheduleId = awaitSolve(data.enterprise().as("admin").body(body).post("/api/scheduling/solves").then()
+        long scheduleId = data.awaitSolve(data.enterprise().as("admin").body(body).post("/api/scheduling/solves").then()
                 .statusCode(202).extract().path("id")).getLong("scheduleId");
         long operationId = gantt(scheduleId).getLong("orders.find { it.orderId == " + order + " }.operations[0].id");
         data.enterprise().as("operator").get("/api/scheduling/schedules/" + scheduleId + "/gantt").then().statusCode(200);
@@ -381,7 +381,7 @@ class SchedulingApiTest {
                 + soFar.getLong("orders[0].operations[0].id") + "/pin").then().statusCode(409).body("type", endsWith("solve-running"));
 
         planner().post("/api/scheduling/solves/" + solveId + "/cancel").then().statusCode(200).body("cancelRequested", is(true));
-        JsonPath ended = awaitSolve(solveId);
+        JsonPath ended = data.awaitSolve(solveId);
         assertEquals("CANCELLED", ended.getString("status"));
         assertTrue(ended.getLong("elapsedMs") < 30_000, "stopped long before its 60 s limit");
         assertEquals(72, gantt(ended.getLong("scheduleId")).getList("orders.operations.flatten()").size());
@@ -393,7 +393,7 @@ class SchedulingApiTest {
         List<Long> orders = List.of(order(item, "10", "2030-01-11", 1));
         long copyId = ((Number) planner().body(Map.of("name", "replica test")).post("/api/scheduling/schedules")
                 .then().statusCode(201).extract().path("id")).longValue();
-        long solveId = awaitSolve(planner().body(solveBody(copyId, orders, "MAKESPAN", 1)).post("/api/scheduling/solves")
+        long solveId = data.awaitSolve(planner().body(solveBody(copyId, orders, "MAKESPAN", 1)).post("/api/scheduling/solves")
                 .then().statusCode(202).extract().path("id")).getLong("id");
 
         // as if another replica were running it and alive: the schedule is busy
@@ -403,7 +403,7 @@ class SchedulingApiTest {
         // that replica stopped sending heartbeats two minutes ago
         setSolveState(solveId, "RUNNING", 120);
         planner().get("/api/scheduling/solves/" + solveId).then().statusCode(200).body("status", is("ABANDONED"));
-        assertEquals("FINISHED", awaitSolve(planner().body(solveBody(copyId, orders, "MAKESPAN", 1))
+        assertEquals("FINISHED", data.awaitSolve(planner().body(solveBody(copyId, orders, "MAKESPAN", 1))
                 .post("/api/scheduling/solves").then().statusCode(202).extract().path("id")).getString("status"));
     }
 
@@ -429,22 +429,7 @@ class SchedulingApiTest {
                 .body("horizonStart", notNullValue()).extract().jsonPath();
     }
 
-    /** Polls the solve until it has ended; the solves here have limits of 1–2 s. */
-    private static JsonPath awaitSolve(Object solveId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            JsonPath solve = planner().get("/api/scheduling/solves/" + solveId).then().statusCode(200).extract().jsonPath();
-            String status = solve.getString("status");
-            if (!"QUEUED".equals(status) && !"RUNNING".equals(status)) {
-                return solve;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("solve " + solveId + " still " + status);
-            }
-            sleep(200);
-        }
-    }
-
+    /** Between two polls. */
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

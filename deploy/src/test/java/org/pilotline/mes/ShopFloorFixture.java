@@ -141,24 +141,7 @@ public final class ShopFloorFixture {
 
     /** Waits (up to 90 s) until the planner's solve has ended, and answers it as it ended. */
     public io.restassured.path.json.JsonPath awaitSolve(Object solveId) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
-        while (true) {
-            io.restassured.path.json.JsonPath solve = data.planner().get("/api/scheduling/solves/" + solveId).then()
-                    .statusCode(200).extract().jsonPath();
-            String status = solve.getString("status");
-            if (!"QUEUED".equals(status) && !"RUNNING".equals(status)) {
-                return solve;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("solve " + solveId + " still " + status);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return data.awaitSolve(solveId);
     }
 
     public static Map<String, Object> routingStep(int number, long workCenter, String transferQuantity) {

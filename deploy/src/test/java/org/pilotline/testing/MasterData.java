@@ -1,7 +1,9 @@
 package org.pilotline.testing;
 
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +46,28 @@ public final class MasterData {
 
     public RequestSpecification planner() {
         return planner.get();
+    }
+
+    /** Waits (up to 90 s) until the planner's solve has ended, and answers it as it ended. */
+    public JsonPath awaitSolve(Object solveId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            JsonPath solve = planner().get("/api/scheduling/solves/" + solveId).then().statusCode(200).extract()
+                    .jsonPath();
+            String status = solve.getString("status");
+            if (!"QUEUED".equals(status) && !"RUNNING".equals(status)) {
+                return solve;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("solve " + solveId + " still " + status);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     public String code(String base) {
