@@ -61,12 +61,7 @@ public final class MasterData {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("solve " + solveId + " still " + status);
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            pause(200);
         }
     }
 
@@ -173,12 +168,7 @@ public final class MasterData {
             if (!List.of("QUEUED", "RUNNING").contains(status) || System.nanoTime() > deadline) {
                 throw new AssertionError("MRP run " + run + " is " + status);
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            pause(100);
         }
     }
 
@@ -277,6 +267,16 @@ public final class MasterData {
 
         public long create() {
             return id(planner().body(body()).post("/api/boms"));
+        }
+    }
+
+    /** Between two polls. */
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }
