@@ -25,21 +25,19 @@ public class ReportAdmission {
     @Inject
     MesConfig config;
 
-    int concurrency;
-
-    Duration timeout;
+    private Duration timeout;
 
     private Semaphore turns;
 
     @PostConstruct
     void configure() {
-        concurrency = config.reports().concurrency();
-        timeout = config.reports().admissionTimeout();
-        init();
+        configure(config.reports().concurrency(), config.reports().admissionTimeout());
     }
 
-    void init() {
-        turns = new Semaphore(Math.max(1, concurrency), true);
+    /** At most {@code concurrency} reports at once; a report waits at most {@code timeout} for its turn. */
+    void configure(int concurrency, Duration timeout) {
+        this.timeout = timeout;
+        this.turns = new Semaphore(Math.max(1, concurrency), true);
     }
 
     public <T> T admit(Supplier<T> report) {

@@ -22,9 +22,7 @@ class ReportAdmissionTest {
 
     private static ReportAdmission admission(int concurrency, Duration timeout) {
         ReportAdmission a = new ReportAdmission();
-        a.concurrency = concurrency;
-        a.timeout = timeout;
-        a.init();
+        a.configure(concurrency, timeout);
         return a;
     }
 
