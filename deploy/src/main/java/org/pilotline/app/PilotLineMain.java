@@ -49,14 +49,7 @@ public class PilotLineMain implements QuarkusApplication {
             System.out.printf("Embedded MariaDB on 127.0.0.1:%d, data in %s (%d ms)%n", database.port(),
                     home.resolve("mariadb/data"), (System.nanoTime() - started) / 1_000_000);
         }
-        EmbeddedMariaDb toStop = database;
-        if (toStop != null) {
-            // Runs once Quarkus has stopped (the application's run() returned) or, on a signal, alongside its hook.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                Quarkus.waitForExit();
-                toStop.stop();
-            }, "embedded-mariadb-stop"));
-        }
+        // the embedded server stops itself when the JVM exits, once the application has stopped (EmbeddedMariaDb)
         Quarkus.run(PilotLineMain.class, args);
     }
 

