@@ -106,11 +106,23 @@ public class DemoProgrammeGenerator {
         }
     }
 
+    /**
+     * Stops the generation after the day it is writing, before the datasource closes: cut off there, the day's
+     * transaction was rolled back with a warning. Waits at most 5 s (an enterprise's roll-ups under way take longer).
+     * The next start continues where it stopped.
+     */
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
         CompletableFuture<Void> current = running;
         if (current != null && !current.isDone()) {
             LOG.info("Demo programme generation is cut short by the shutdown; the next start continues it");
+            try {
+                current.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // failed (logged by the generation itself), or still writing: the stop goes on
+            }
         }
     }
 
@@ -205,6 +217,9 @@ public class DemoProgrammeGenerator {
                 intervals += writeDay(plant, day, progress.historyEnd());
                 writtenNow++;
             }
+        }
+        if (stopping) {
+            return true; // the roll-ups (seconds) are computed by the next start
         }
         store.state(pilot.code(), DemoHistoryStore.State.ROLLING_UP, null);
         long rolling = System.nanoTime();

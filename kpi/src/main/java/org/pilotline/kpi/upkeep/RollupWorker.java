@@ -19,6 +19,7 @@ import org.pilotline.platform.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -66,16 +68,20 @@ public class RollupWorker {
     private final Set<String> assigned = ConcurrentHashMap.newKeySet();
     private volatile Instant lastBucketCheck = Instant.EPOCH;
     private volatile Instant lastDeliveryCheck = Instant.EPOCH;
+    /** The application stops: what is queued returns at once, nothing new starts. */
+    private volatile boolean stopping;
 
     void onStart(@Observes StartupEvent event) {
         if (!config.rollup().enabled()) {
             return;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor rounds = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "kpi-rollup");
             t.setDaemon(true);
             return t;
         });
+        rounds.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // an enterprise's next batch: the next start
+        timer = rounds;
         AtomicInteger lane = new AtomicInteger();
         lanes = Executors.newFixedThreadPool(Math.max(1, config.rollup().lanes()), r -> {
             Thread t = new Thread(r, "kpi-rollup-lane-" + lane.incrementAndGet());
@@ -86,14 +92,38 @@ public class RollupWorker {
         timer.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Lets the round and the batches under way end (at most {@link #STOP_WAIT}) before the datasource closes: cut off
+     * there, they were rolled back with a warning each. Nothing new starts; the touches not applied stay noted for the
+     * next start.
+     */
     void onStop(@Observes ShutdownEvent event) {
-        if (timer != null) {
-            timer.shutdownNow();
-            lanes.shutdownNow();
+        if (timer == null) {
+            return;
         }
+        stopping = true;
+        timer.shutdown();
+        lanes.shutdown();
+        try {
+            long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+            if (!timer.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    | !lanes.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                LOG.warn("KPI roll-ups still running {} after the stop began; cut short", STOP_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timer.shutdownNow();
+        lanes.shutdownNow();
     }
 
+    /** How long a stop waits for the round and the batches under way. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
     private void tick() {
+        if (stopping) {
+            return;
+        }
         long started = System.nanoTime();
         try {
             Instant now = Instant.now();
@@ -177,6 +207,10 @@ public class RollupWorker {
      * (a backlog) is followed at once; a batch that found nothing gives the enterprise up.
      */
     private void bringUpToDate(String tenant) {
+        if (stopping) {
+            assigned.remove(tenant);
+            return;
+        }
         long started = System.nanoTime();
         int applied = 0;
         try {
