@@ -58,7 +58,10 @@ class BrowserPlannerWorkbenchTest {
         MasterData source = new MasterData(TestEnterprise.create());
         long sourceCenter = source.workCenter("WB-TURN", "60");
         long sourceBar = source.item("WB-BAR").bought().cost("2").create();
-        long sourcePart = source.item("WB-PART").made().with("type", "FINISHED").with("safetyStock", 20).create();
+        // two days' lead time: the order that restores the safety stock should have been released before today, on
+        // any day of the week (without it, only a weekend's MRP run found something to say)
+        long sourcePart = source.item("WB-PART").made().with("type", "FINISHED").with("safetyStock", 20)
+                .with("leadTimeDays", 2).create();
         source.bom(sourcePart).line(sourceBar, "1").create();
         source.routing(sourcePart, MasterData.operation(10, sourceCenter, "30", "12"));
         byte[] good = source.planner().accept(XLSX).get("/api/excel/export").then().statusCode(200).extract().asByteArray();
@@ -144,9 +147,14 @@ class BrowserPlannerWorkbenchTest {
             long center = idOf(md, "/api/work-centers", centerCode);
             long unitA = md.workUnit(center, "WB-A");
             long unitB = md.workUnit(center, "WB-B");
-            // an order already late, too small for the safety stock: MRP plans the rest
+            // an order already late, too small for the safety stock: MRP plans the rest. Due on the last working day
+            // before today: due on a weekend, MRP would move it to the Monday, which may be today (not late)
+            LocalDate lastWorkingDay = today.minusDays(1);
+            while (lastWorkingDay.getDayOfWeek().getValue() > 5) {
+                lastWorkingDay = lastWorkingDay.minusDays(1);
+            }
             long late = MasterData.id(md.planner().body(new HashMap<>(Map.of("itemId", part, "quantity", "5",
-                    "startDate", today.minusDays(3).toString(), "dueDate", today.minusDays(1).toString())))
+                    "startDate", lastWorkingDay.minusDays(2).toString(), "dueDate", lastWorkingDay.toString())))
                     .post("/api/production-orders"));
 
             // ---------------------------------------------------------------------------------- MRP
