@@ -368,7 +368,7 @@ class SchedulingApiTest {
                 break;
             }
             assertTrue(List.of("QUEUED", "RUNNING").contains(solve.getString("status")), "ended early: " + solve.prettify());
-            sleep(100);
+            MasterData.pause(100);
         }
         assertNotNull(running, "no progress was reported");
         assertTrue(running.getInt("improvements") >= 1);
@@ -427,16 +427,6 @@ class SchedulingApiTest {
     private static JsonPath gantt(long scheduleId) {
         return planner().get("/api/scheduling/schedules/" + scheduleId + "/gantt").then().statusCode(200)
                 .body("horizonStart", notNullValue()).extract().jsonPath();
-    }
-
-    /** Between two polls. */
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     private static Map<String, Object> solveBody(Long scheduleId, List<Long> orderIds, String objective, int seconds) {

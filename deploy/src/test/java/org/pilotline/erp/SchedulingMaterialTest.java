@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.pilotline.testing.MasterData;
 import org.pilotline.testing.TestEnterprise;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -249,31 +248,13 @@ class SchedulingMaterialTest {
             body.put("scheduleId", scheduleId);
         }
         Object id = data.planner().body(body).post("/api/scheduling/solves").then().statusCode(202).extract().path("id");
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            JsonPath solve = data.planner().get("/api/scheduling/solves/" + id).then().statusCode(200).extract()
-                    .jsonPath();
-            String status = solve.getString("status");
-            if (!List.of("QUEUED", "RUNNING").contains(status)) {
-                assertEquals("FINISHED", status, solve.prettify());
-                return solve.getLong("scheduleId");
-            }
-            assertTrue(System.nanoTime() < deadline, "solve " + id + " still " + status);
-            sleep(200);
-        }
+        JsonPath solve = data.awaitSolve(id);
+        assertEquals("FINISHED", solve.getString("status"), solve.prettify());
+        return solve.getLong("scheduleId");
     }
 
     private static JsonPath gantt(MasterData data, long scheduleId) {
         return data.planner().get("/api/scheduling/schedules/" + scheduleId + "/gantt").then().statusCode(200)
                 .extract().jsonPath();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

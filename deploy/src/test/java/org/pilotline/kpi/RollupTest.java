@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.pilotline.mes.ShopFloorFixture;
 import org.pilotline.plc.simulator.PlcSimulator;
 import org.pilotline.testing.Api;
+import org.pilotline.testing.MasterData;
 import org.pilotline.testing.TestEnterprise;
 
 import java.math.BigDecimal;
@@ -346,7 +347,7 @@ class RollupTest {
                 break;
             }
             assertTrue(System.nanoTime() < deadline, "the hour under way did not count the new state within 30 s");
-            sleep(250);
+            MasterData.pause(250);
         }
     }
 
@@ -591,7 +592,7 @@ class RollupTest {
         while (((Number) plant.data.planner().get("/api/kpi/rollups/status").then().statusCode(200).extract()
                 .path(touches)).longValue() > 0) {
             assertTrue(System.nanoTime() < deadline, "the roll-ups left " + touches + " for 10 minutes");
-            sleep(250);
+            MasterData.pause(250);
         }
     }
 
@@ -672,14 +673,5 @@ class RollupTest {
                     "breaks", List.of(Map.of("start", "18:00", "end", "18:30"))));
         }
         return shifts;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -270,8 +270,8 @@ public final class MasterData {
         }
     }
 
-    /** Between two polls. */
-    private static void pause(long millis) {
+    /** Between two polls of a test: sleeps, and turns an interruption into a failure. */
+    public static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
