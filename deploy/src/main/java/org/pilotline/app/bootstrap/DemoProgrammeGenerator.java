@@ -48,6 +48,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Generates the embedded demo programme once the application is ready, on one background thread: the 28 pilot
@@ -117,10 +120,10 @@ public class DemoProgrammeGenerator {
         if (current != null && !current.isDone()) {
             LOG.info("Demo programme generation is cut short by the shutdown; the next start continues it");
             try {
-                current.get(5, java.util.concurrent.TimeUnit.SECONDS);
+                current.get(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 // failed (logged by the generation itself), or still writing: the stop goes on
             }
         }
